@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../result';
+import { designSchema, type Design } from './schema';
+import { emptyLayout, layoutSchema, type Layout } from './layout';
+import { checkIntegrity } from './integrity';
+
+/** The format version this build writes. Every version ever shipped must keep decoding. */
+export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_FORMAT = 'tablewright.design';
+
+/** What is stored, shared and exported: a versioned envelope around the design and its layout. */
+export interface DesignDocument {
+  format: typeof DOCUMENT_FORMAT;
+  version: typeof DOCUMENT_VERSION;
+  design: Design;
+  layout: Layout;
+}
+
+export interface ParseError {
+  /** A sentence for the person who opened the file or link. */
+  message: string;
+  /** Where in the document the problem is, e.g. `design.tables.t_1.columns.0.type`. */
+  path?: string;
+}
+
+const envelopeSchema = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  version: z.number().int().positive(),
+});
+
+/**
+ * Ordered migrations: `MIGRATIONS[n]` turns a version-n document into version n+1. Add one when the
+ * format changes, bump DOCUMENT_VERSION, and keep a golden file of the old version in tests.
+ */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+const documentSchema = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  version: z.literal(DOCUMENT_VERSION),
+  design: designSchema,
+  layout: layoutSchema.optional(),
+});
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Keys that could reach Object.prototype when a document is merged or spread elsewhere. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function findForbiddenKey(value: unknown, path: string, depth = 0): string | undefined {
+  if (depth > 64) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbiddenKey(value[i], `${path}.${i}`, depth + 1);
+      if (found) return found;
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `${path}.${key}`;
+      const found = findForbiddenKey(value[key], `${path}.${key}`, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The one door into the model for anything stored or shared: JSON text or an already-parsed value.
+ * Tolerant of older versions (migrated) and of a missing layout; strict about everything the
+ * studio would otherwise trip over later (types, dangling references, duplicate names).
+ */
+export function parseDesign(input: unknown): Result<DesignDocument, ParseError> {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return err({ message: `This is not a Tablewright design: the JSON is malformed (${(e as Error).message}).` });
+    }
+  }
+  if (!isRecord(value)) return err({ message: 'This is not a Tablewright design: expected a JSON object.' });
+  const head = envelopeSchema.safeParse(value);
+  if (!head.success) {
+    return err({ message: `This is not a Tablewright design: it lacks the "format": "${DOCUMENT_FORMAT}" header and a version.` });
+  }
+  if (head.data.version > DOCUMENT_VERSION) {
+    return err({
+      message: `This design was saved by a newer Tablewright (format version ${head.data.version}; this one reads up to ${DOCUMENT_VERSION}). Update the studio to open it.`,
+    });
+  }
+  const forbidden = findForbiddenKey(value, '$');
+  if (forbidden) return err({ message: `The design contains a forbidden key at ${forbidden}.`, path: forbidden });
+
+  let doc: Record<string, unknown> = value;
+  for (let v = head.data.version; v < DOCUMENT_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) return err({ message: `No migration from format version ${v}.` });
+    doc = migrate(doc);
+  }
+
+  const parsed = documentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? issue.path.map(String).join('.') : undefined;
+    return err({ message: `The design is damaged${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`, path });
+  }
+  const design = parsed.data.design;
+  const integrity = checkIntegrity(design);
+  if (integrity) return err(integrity);
+  const layout = pruneLayout(parsed.data.layout ?? emptyLayout(), design);
+  return ok({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout });
+}
+
+/** Layout entries for entities that no longer exist are dropped rather than rejected. */
+function pruneLayout(layout: Layout, design: Design): Layout {
+  const tables: Layout['tables'] = {};
+  for (const [tid, l] of Object.entries(layout.tables)) if (design.tables[tid]) tables[tid] = l;
+  const notes: Layout['notes'] = {};
+  for (const [nid, l] of Object.entries(layout.notes)) if (design.notes[nid]) notes[nid] = l;
+  return { ...layout, tables, notes };
+}
+
+export function makeDocument(design: Design, layout: Layout): DesignDocument {
+  return { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout };
+}
+
+/** Stable serialization: the same document always gives the same bytes. */
+export function serializeDocument(doc: DesignDocument): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}

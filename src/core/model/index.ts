@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './layout';
+export * from './document';
+export * from './design';
+export { newId } from './ids';

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/**
+ * The semantic model of a design: what DDL, diff and lint read. Layout lives in `layout.ts`.
+ * Every entity has a stable id; names are data and may change.
+ */
+
+const id = z.string().min(1).max(64);
+const text = z.string().max(1_000_000);
+
+export const referentialActionSchema = z.enum(['noAction', 'restrict', 'cascade', 'setNull', 'setDefault']);
+/** ON DELETE / ON UPDATE behaviour of a foreign key. */
+export type ReferentialAction = z.infer<typeof referentialActionSchema>;
+
+export const deferrableSchema = z.enum(['notDeferrable', 'initiallyImmediate', 'initiallyDeferred']);
+/** Whether a constraint check may be deferred to commit. */
+export type Deferrable = z.infer<typeof deferrableSchema>;
+
+export const identitySchema = z.enum(['always', 'byDefault']);
+/** GENERATED ALWAYS / BY DEFAULT AS IDENTITY. */
+export type Identity = z.infer<typeof identitySchema>;
+
+export const columnSchema = z.object({
+  id,
+  name: z.string(),
+  /** A PostgreSQL type as written in DDL, e.g. `bigint`, `numeric(12,2)`, `text[]`, `public.mood`. */
+  type: z.string().min(1),
+  nullable: z.boolean(),
+  /** A default expression as SQL text, e.g. `now()` or `'new'::text`. */
+  default: text.optional(),
+  identity: identitySchema.optional(),
+  /** A stored generated column's expression (GENERATED ALWAYS AS (expr) STORED). */
+  generated: text.optional(),
+  collation: z.string().optional(),
+  comment: text.optional(),
+});
+/** A table column. */
+export type Column = z.infer<typeof columnSchema>;
+
+const named = { id, name: z.string().optional() };
+
+export const primaryKeySchema = z.object({ ...named, kind: z.literal('primaryKey'), columnIds: z.array(id).min(1) });
+export const uniqueSchema = z.object({
+  ...named,
+  kind: z.literal('unique'),
+  columnIds: z.array(id).min(1),
+  nullsNotDistinct: z.boolean().optional(),
+});
+export const checkSchema = z.object({ ...named, kind: z.literal('check'), expression: text.min(1) });
+export const foreignKeySchema = z.object({
+  ...named,
+  kind: z.literal('foreignKey'),
+  columnIds: z.array(id).min(1),
+  refTableId: id,
+  refColumnIds: z.array(id).min(1),
+  onDelete: referentialActionSchema,
+  onUpdate: referentialActionSchema,
+  deferrable: deferrableSchema,
+  matchFull: z.boolean().optional(),
+});
+/** EXCLUDE constraints keep their body verbatim, e.g. `USING gist (room WITH =, during WITH &&)`. */
+export const excludeSchema = z.object({ ...named, kind: z.literal('exclude'), definition: text.min(1) });
+
+export const constraintSchema = z.discriminatedUnion('kind', [
+  primaryKeySchema,
+  uniqueSchema,
+  checkSchema,
+  foreignKeySchema,
+  excludeSchema,
+]);
+/** A table constraint; `name` is optional, and the review recommends setting it. */
+export type Constraint = z.infer<typeof constraintSchema>;
+export type PrimaryKey = z.infer<typeof primaryKeySchema>;
+export type UniqueConstraint = z.infer<typeof uniqueSchema>;
+export type CheckConstraint = z.infer<typeof checkSchema>;
+export type ForeignKey = z.infer<typeof foreignKeySchema>;
+export type ExcludeConstraint = z.infer<typeof excludeSchema>;
+
+export const indexMethodSchema = z.enum(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist']);
+export type IndexMethod = z.infer<typeof indexMethodSchema>;
+
+export const indexElementSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('column'),
+    columnId: id,
+    descending: z.boolean().optional(),
+    nulls: z.enum(['first', 'last']).optional(),
+    opclass: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('expression'), expression: text.min(1), descending: z.boolean().optional() }),
+]);
+/** One key of an index: a column or an expression. */
+export type IndexElement = z.infer<typeof indexElementSchema>;
+
+export const indexSchema = z.object({
+  id,
+  name: z.string().optional(),
+  unique: z.boolean(),
+  method: indexMethodSchema,
+  elements: z.array(indexElementSchema).min(1),
+  include: z.array(id),
+  /** Partial index predicate, SQL text without the WHERE keyword. */
+  where: text.optional(),
+});
+/** A secondary index. */
+export type Index = z.infer<typeof indexSchema>;
+
+export const tableSchema = z.object({
+  id,
+  schemaId: id,
+  name: z.string(),
+  columns: z.array(columnSchema),
+  constraints: z.array(constraintSchema),
+  indexes: z.array(indexSchema),
+  comment: text.optional(),
+});
+/** A table: ordered columns, constraints and indexes. */
+export type Table = z.infer<typeof tableSchema>;
+
+export const namespaceSchema = z.object({ id, name: z.string(), comment: text.optional() });
+/** A PostgreSQL schema (namespace); called Namespace here to avoid clashing with zod "schemas". */
+export type Namespace = z.infer<typeof namespaceSchema>;
+
+export const enumTypeSchema = z.object({
+  id,
+  schemaId: id,
+  name: z.string(),
+  values: z.array(z.string()),
+  comment: text.optional(),
+});
+/** CREATE TYPE ... AS ENUM. */
+export type EnumType = z.infer<typeof enumTypeSchema>;
+
+export const noteSchema = z.object({ id, text });
+/** A free sticky note on the canvas. */
+export type Note = z.infer<typeof noteSchema>;
+
+export const designSchema = z.object({
+  id,
+  name: z.string(),
+  schemas: z.record(id, namespaceSchema),
+  enums: z.record(id, enumTypeSchema),
+  /** Insertion order is DDL order. */
+  tables: z.record(id, tableSchema),
+  notes: z.record(id, noteSchema),
+});
+/** A whole design (the schema part). */
+export type Design = z.infer<typeof designSchema>;
