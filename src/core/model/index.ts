@@ -3,3 +3,4 @@ export * from './layout';
 export * from './document';
 export * from './design';
 export { newId } from './ids';
+export { exampleDocument } from './example';

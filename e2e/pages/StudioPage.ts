@@ -1,0 +1,81 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The studio as a person sees it: by role and accessible name. */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.canvas).toBeVisible();
+  }
+
+  get canvas(): Locator {
+    return this.page.getByRole('application').or(this.page.locator('.react-flow')).first();
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status', { name: /Postgres status/ });
+  }
+
+  get saveStatus(): Locator {
+    return this.page.getByRole('status', { name: /Save status/ });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  table(name: string): Locator {
+    return this.page.getByRole('group', { name: `Table ${name}`, exact: true });
+  }
+
+  async expectAccepted() {
+    await expect(this.status).toHaveAccessibleName('Postgres status: Postgres accepts this schema', { timeout: 60_000 });
+  }
+
+  /** The DDL as the Download button gives it. */
+  async downloadDdl(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.button('Download DDL').click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async newDesign() {
+    await this.button('New design').click();
+    await expect(this.page.locator('.tw-table')).toHaveCount(0);
+  }
+
+  async addTable(): Promise<void> {
+    await this.button('Add table').click();
+  }
+
+  /** Renames via the inline editor on the table header (double-click, type, Enter). */
+  async renameTable(from: string, to: string) {
+    await this.page.getByRole('button', { name: `Table name ${from}`, exact: true }).dblclick();
+    const input = this.page.getByRole('textbox', { name: `Table name ${from}`, exact: true });
+    await input.fill(to);
+    await input.press('Enter');
+    await expect(this.table(to)).toBeVisible();
+  }
+
+  inspector(): Locator {
+    return this.page.getByRole('region', { name: /^Inspector/ });
+  }
+
+  /** Drags from one column's connection handle to another's, as a person draws a foreign key. */
+  async connect(from: string, to: string) {
+    const source = this.page.getByLabel(`Connect ${from} (right)`, { exact: true });
+    const target = this.page.getByLabel(`Connect ${to}`, { exact: true });
+    await source.scrollIntoViewIfNeeded();
+    const a = await source.boundingBox();
+    const b = await target.boundingBox();
+    if (!a || !b) throw new Error('connection handles not on screen');
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+  }
+}

@@ -1,0 +1,40 @@
+// Finds a Chromium for Playwright: CHROMIUM_PATH, a system Chromium/Chrome, or Playwright's own
+// download where one was installed. Prints nothing itself; callers decide what to say.
+import { existsSync } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** @returns {Promise<string | undefined>} an executable path, or undefined to use Playwright's bundled browser */
+export async function findChromium() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  for (const c of CANDIDATES) if (existsSync(c)) return c;
+  return undefined;
+}
+
+/** Whether Playwright's own Chromium is installed (npx playwright install chromium). */
+export async function hasPlaywrightChromium() {
+  try {
+    const { chromium } = await import('@playwright/test');
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+}
+
+export const INSTALL_HINT = [
+  'No Chromium found for the end-to-end tests.',
+  'Install one of:',
+  '  Debian/Ubuntu:  sudo apt-get install chromium',
+  '  Fedora:         sudo dnf install chromium',
+  '  macOS:          brew install --cask chromium',
+  '  or Playwright:  npx playwright install chromium',
+  'or point CHROMIUM_PATH at a Chromium/Chrome executable.',
+].join('\n');

@@ -1,0 +1,196 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { emptyDesign, emptyLayout, exampleDocument, makeDocument, newId, type DesignDocument } from '../core/model';
+import { err, type Result } from '../core/result';
+import { createAutosave, type Autosave, type SaveStatus } from '../persistence/autosave';
+import type { DesignRepo } from '../persistence/designRepo';
+import type { DesignMeta } from '../persistence/records';
+import { createTabSync, openTabChannel, type TabSync } from '../persistence/tabSync';
+import { currentDocument, type StudioStore } from '../state/store';
+import type { NoticeStore } from '../state/notices';
+
+export interface SessionState {
+  save: SaveStatus;
+  /** Set when designs cannot be stored at all in this window: the banner's text. */
+  storageProblem?: string;
+  designId?: string;
+  /** Bumped whenever the stored list may have changed (any tab): the designs dialog reloads. */
+  listVersion: number;
+  /** False until the design to show at startup is in the store. */
+  ready: boolean;
+}
+
+/**
+ * Which design is open and keeping it stored: startup, open, new, list actions, autosave and
+ * conflicts. Subscribes to the studio store from outside; the store knows nothing of storage.
+ */
+export interface DesignSession {
+  state: StoreApi<SessionState>;
+  start(): Promise<void>;
+  createNew(): Promise<void>;
+  open(id: string): Promise<void>;
+  list(includeDeleted?: boolean): Promise<Result<DesignMeta[], { message: string }>>;
+  rename(id: string, name: string): Promise<void>;
+  duplicate(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  restore(id: string): Promise<void>;
+  purge(id: string): Promise<void>;
+  resolveConflict(choice: 'theirs' | 'copy'): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export function createDesignSession(store: StudioStore, notices: NoticeStore, openRepo: () => Promise<Result<DesignRepo, { message: string }>>): DesignSession {
+  const state = createStore<SessionState>()(() => ({ save: { state: 'unsaved' }, listVersion: 0, ready: false }));
+  let repo: DesignRepo | undefined;
+  let sync: TabSync | undefined;
+  let autosave: Autosave | undefined;
+  let stopSelection: (() => void) | undefined;
+  const tell = (text: string, tone: 'info' | 'error' = 'error') => notices.getState().push({ tone, text });
+
+  const attach = (designId: string, revision: number) => {
+    if (!repo) return;
+    const r = repo;
+    autosave = createAutosave({
+      repo: r,
+      designId,
+      baseRevision: revision,
+      getDoc: () => currentDocument(store.getState()),
+      subscribe: (l) => store.subscribe(l),
+      onStatus: (save) => state.setState({ save, designId: autosave?.designId() ?? designId }),
+      sync,
+      onExternalChange: (doc) => store.getState().load(doc, store.getState().selection),
+    });
+    state.setState({ designId, save: autosave.status() });
+    void r.setSession({ lastDesignId: designId });
+    stopSelection?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    stopSelection = store.subscribe((s, prev) => {
+      if (s.selection === prev.selection) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const id = autosave?.designId();
+        if (id) void r.setDesignUiState(id, { selection: s.selection.tableIds, ...(s.selection.columnId ? { columnId: s.selection.columnId } : {}) });
+      }, 200);
+    });
+  };
+
+  const detach = async () => {
+    stopSelection?.();
+    stopSelection = undefined;
+    await autosave?.dispose();
+    autosave = undefined;
+  };
+
+  const openNewDocument = async (doc: DesignDocument) => {
+    await detach();
+    store.getState().load(doc);
+    if (!repo) return;
+    const created = await repo.create(doc);
+    if (!created.ok) {
+      state.setState({ save: { state: 'error', message: created.error.message } });
+      return;
+    }
+    attach(created.value.id, created.value.revision);
+  };
+
+  const openStored = async (id: string): Promise<boolean> => {
+    if (!repo) return false;
+    const loaded = await repo.load(id);
+    if (!loaded.ok) {
+      tell(`This design could not be opened: ${loaded.error.message}`);
+      return false;
+    }
+    await detach();
+    const ui = await repo.getDesignUiState(id);
+    store.getState().load(loaded.value.doc, { tableIds: ui.selection, ...(ui.columnId ? { columnId: ui.columnId } : {}) });
+    attach(id, loaded.value.revision);
+    return true;
+  };
+
+  const bumpList = () => state.setState({ listVersion: state.getState().listVersion + 1 });
+  const report = (r: Result<unknown, { message: string }>) => {
+    if (!r.ok) tell(r.error.message);
+    bumpList();
+  };
+
+  const startUp = async () => {
+    const opened = await openRepo();
+    if (!opened.ok) {
+      state.setState({ storageProblem: opened.error.message, save: { state: 'error', message: opened.error.message } });
+      return;
+    }
+    repo = opened.value;
+    sync = createTabSync({ repo, channel: openTabChannel() ?? null });
+    sync.subscribe(() => bumpList());
+    const { lastDesignId } = await repo.getSession();
+    if (lastDesignId && (await openStored(lastDesignId))) return;
+    const first = exampleDocument();
+    await openNewDocument({ ...first, design: { ...first.design, id: newId('d') } });
+  };
+
+  return {
+    state,
+    async start() {
+      try {
+        await startUp();
+      } finally {
+        state.setState({ ready: true });
+      }
+    },
+    createNew: () => openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout())),
+    async open(id) {
+      if (id !== autosave?.designId()) await openStored(id);
+    },
+    async list(includeDeleted) {
+      if (!repo) return err({ message: state.getState().storageProblem ?? 'Storage is not ready yet.' });
+      return repo.list({ includeDeleted: includeDeleted ?? false });
+    },
+    async rename(id, name) {
+      if (!repo) return;
+      if (id === autosave?.designId()) {
+        store.getState().dispatch((d) => ({ ...d, name }));
+        await autosave.flush();
+        bumpList();
+      } else report(await repo.rename(id, name));
+    },
+    async duplicate(id) {
+      if (!repo) return;
+      if (id === autosave?.designId()) await autosave.flush();
+      report(await repo.duplicate(id));
+    },
+    async remove(id) {
+      if (!repo) return;
+      if (id === autosave?.designId()) {
+        await autosave.flush();
+        const r = await repo.softDelete(id);
+        report(r);
+        if (r.ok) {
+          tell('Design moved to the trash. Restore it from Designs → Trash.', 'info');
+          const rest = await repo.list();
+          const next = rest.ok ? rest.value.find((m) => m.id !== id) : undefined;
+          if (!next || !(await openStored(next.id))) await openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout()));
+        }
+      } else report(await repo.softDelete(id));
+    },
+    async restore(id) {
+      if (repo) report(await repo.restore(id));
+    },
+    async purge(id) {
+      if (repo) report(await repo.purge(id));
+    },
+    async resolveConflict(choice) {
+      if (!autosave) return;
+      const r = await autosave.resolveConflict(choice);
+      if (!r.ok) {
+        tell(r.error.message);
+        return;
+      }
+      store.getState().load(r.value.doc, store.getState().selection);
+      state.setState({ designId: r.value.designId });
+      if (repo) void repo.setSession({ lastDesignId: r.value.designId });
+      bumpList();
+    },
+    flush: async () => {
+      await autosave?.flush();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { exampleDocument, makeDocument, type Design, type DesignDocument, type Layout, type Viewport } from '../core/model';
+import { pushPast, type History, type Snapshot } from './history';
+
+/** What is selected on the canvas. Column selection drives the inspector's focus. */
+export interface Selection {
+  tableIds: string[];
+  columnId?: string;
+}
+
+export interface DispatchOptions {
+  /** false for continuous changes (a drag in progress); the gesture commits one step at its end. */
+  history?: boolean;
+}
+
+export interface StudioState {
+  design: Design;
+  layout: Layout;
+  selection: Selection;
+  history: History;
+  /** Snapshot taken at the start of a gesture (drag), committed as one undo step on its end. */
+  gestureStart: Snapshot | undefined;
+  /** Bumped on every change to design or layout; persistence and the checker watch it. */
+  revision: number;
+  /** True while a shared/read-only design is shown. */
+  readOnly: boolean;
+
+  /** The one entry point for design changes: a pure op applied to the current design. */
+  dispatch(op: (d: Design) => Design, options?: DispatchOptions): void;
+  /** Change design and layout together (e.g. add a table at a position) as one step. */
+  dispatchBoth(op: (d: Design, l: Layout) => { design: Design; layout: Layout }, options?: DispatchOptions): void;
+  setLayout(op: (l: Layout) => Layout, options?: DispatchOptions): void;
+  /** Viewport changes are saved but are not undo steps. */
+  setViewport(v: Viewport): void;
+  beginGesture(): void;
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  /** Replace the whole document (open, new design); clears history. */
+  load(doc: DesignDocument, selection?: Selection): void;
+}
+
+export type StudioStore = StoreApi<StudioState>;
+
+/** A store per studio (and a fresh one per test), never a module singleton. */
+export function createStudioStore(initial: DesignDocument = exampleDocument()): StudioStore {
+  return createStore<StudioState>()((set, get) => {
+    const commit = (next: { design: Design; layout: Layout }, options?: DispatchOptions) => {
+      const s = get();
+      if (s.readOnly) return;
+      if (next.design === s.design && next.layout === s.layout) return;
+      const recordStep = (options?.history ?? true) && !s.gestureStart;
+      set({
+        ...next,
+        history: recordStep ? pushPast(s.history, { design: s.design, layout: s.layout }) : s.history,
+        selection: pruneSelection(s.selection, next.design),
+        revision: s.revision + 1,
+      });
+    };
+    return {
+      design: initial.design,
+      layout: initial.layout,
+      selection: { tableIds: [] },
+      history: { past: [], future: [] },
+      gestureStart: undefined,
+      revision: 0,
+      readOnly: false,
+      dispatch: (op, options) => commit({ design: op(get().design), layout: get().layout }, options),
+      dispatchBoth: (op, options) => commit(op(get().design, get().layout), options),
+      setLayout: (op, options) => commit({ design: get().design, layout: op(get().layout) }, options),
+      setViewport: (viewport) => {
+        const { layout } = get();
+        const v = layout.viewport;
+        if (v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
+        set({ layout: { ...layout, viewport }, revision: get().revision + 1 });
+      },
+      beginGesture: () => {
+        const s = get();
+        if (!s.gestureStart) set({ gestureStart: { design: s.design, layout: s.layout } });
+      },
+      endGesture: () => {
+        const s = get();
+        const start = s.gestureStart;
+        if (!start) return;
+        const changed = start.design !== s.design || start.layout.tables !== s.layout.tables;
+        set({ gestureStart: undefined, history: changed ? pushPast(s.history, start) : s.history });
+      },
+      undo: () => {
+        const s = get();
+        const prev = s.history.past[s.history.past.length - 1];
+        if (!prev || s.readOnly) return;
+        set({
+          design: prev.design,
+          layout: { ...prev.layout, viewport: s.layout.viewport },
+          history: { past: s.history.past.slice(0, -1), future: [{ design: s.design, layout: s.layout }, ...s.history.future] },
+          selection: pruneSelection(s.selection, prev.design),
+          revision: s.revision + 1,
+        });
+      },
+      redo: () => {
+        const s = get();
+        const next = s.history.future[0];
+        if (!next || s.readOnly) return;
+        set({
+          design: next.design,
+          layout: { ...next.layout, viewport: s.layout.viewport },
+          history: { past: [...s.history.past, { design: s.design, layout: s.layout }], future: s.history.future.slice(1) },
+          selection: pruneSelection(s.selection, next.design),
+          revision: s.revision + 1,
+        });
+      },
+      select: (selection) => set({ selection }),
+      load: (doc, selection) =>
+        set({
+          design: doc.design,
+          layout: doc.layout,
+          selection: pruneSelection(selection ?? { tableIds: [] }, doc.design),
+          history: { past: [], future: [] },
+          gestureStart: undefined,
+          revision: get().revision + 1,
+        }),
+    };
+  });
+}
+
+function pruneSelection(sel: Selection, design: Design): Selection {
+  const tableIds = sel.tableIds.filter((id) => design.tables[id]);
+  const first = tableIds.length === 1 ? design.tables[tableIds[0] as string] : undefined;
+  const columnId = first && sel.columnId && first.columns.some((c) => c.id === sel.columnId) ? sel.columnId : undefined;
+  if (tableIds.length === sel.tableIds.length && columnId === sel.columnId) return sel;
+  return columnId ? { tableIds, columnId } : { tableIds };
+}
+
+export function currentDocument(s: Pick<StudioState, 'design' | 'layout'>): DesignDocument {
+  return makeDocument(s.design, s.layout);
+}

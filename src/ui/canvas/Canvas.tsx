@@ -1,0 +1,149 @@
+import { useCallback, useMemo, useRef } from 'react';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type Viewport,
+} from '@xyflow/react';
+import { addTableAt, connectColumns } from '../../state/commands';
+import * as ops from '../../core/ops';
+import { useServices, useStudio, useStudioStore } from '../StudioContext';
+import { RelationshipEdgeComponent, RelationshipMarkers } from './RelationshipEdge';
+import { TableNodeComponent } from './TableNode';
+import { toFlow } from './toFlow';
+
+const nodeTypes = { table: TableNodeComponent };
+const edgeTypes = { relationship: RelationshipEdgeComponent };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const minimapColor = () => 'var(--tw-minimap-node)';
+
+/** The diagram: a view of the store. Every change goes back through store commands. */
+export function Canvas() {
+  const store = useStudioStore();
+  const { notices } = useServices();
+  const design = useStudio((s) => s.design);
+  const layout = useStudio((s) => s.layout);
+  const selectedIds = useStudio((s) => s.selection.tableIds);
+  const readOnly = useStudio((s) => s.readOnly);
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const { nodes, edges } = useMemo(() => toFlow(design, layout, selected), [design, layout, selected]);
+  const flow = useReactFlow();
+  const initialViewport = useRef(layout.viewport).current;
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moves = changes.filter((c) => c.type === 'position' && c.position);
+      if (moves.length) {
+        store.getState().setLayout(
+          (l) => {
+            const tables = { ...l.tables };
+            for (const c of moves) {
+              if (c.type !== 'position' || !c.position) continue;
+              const prev = tables[c.id] ?? { x: 0, y: 0 };
+              tables[c.id] = { ...prev, x: Math.round(c.position.x), y: Math.round(c.position.y) };
+            }
+            return { ...l, tables };
+          },
+          { history: false },
+        );
+      }
+      // Selection is controlled: React Flow proposes `select` changes, the store decides.
+      const selects = changes.filter((c) => c.type === 'select');
+      if (selects.length) {
+        const cur = store.getState().selection;
+        const next = new Set(cur.tableIds);
+        for (const c of selects) {
+          if (c.type !== 'select') continue;
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+        const ids = [...next];
+        if (ids.length !== cur.tableIds.length || ids.some((id, i) => id !== cur.tableIds[i])) {
+          const keepColumn = ids.length === 1 && ids[0] === cur.tableIds[0] && cur.columnId;
+          store.getState().select(keepColumn ? { tableIds: ids, columnId: cur.columnId } : { tableIds: ids });
+        }
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback((_changes: EdgeChange[]) => {
+    // Edges are derived from foreign keys; deleting one goes through the Delete shortcut / inspector.
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.sourceHandle || !c.targetHandle) return;
+      const result = connectColumns(
+        store,
+        { tableId: c.source, columnId: c.sourceHandle.replace(/:[lr]$/, '') },
+        { tableId: c.target, columnId: c.targetHandle.replace(/:[lr]$/, '') },
+      );
+      const mismatch = result?.typeMismatch;
+      if (mismatch) {
+        notices.getState().push({
+          tone: 'warning',
+          text: `${mismatch.columnName} is ${mismatch.has} but ${mismatch.refName} is ${mismatch.wants}: a foreign key should have the same type as the key it references.`,
+          action: {
+            label: `Change ${mismatch.columnName} to ${mismatch.wants}`,
+            run: () => store.getState().dispatch((d) => ops.updateColumn(d, mismatch.tableId, mismatch.columnId, { type: mismatch.wants })),
+          },
+        });
+      }
+    },
+    [store, notices],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: React.MouseEvent) => {
+      if (readOnly || !(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      addTableAt(store, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [flow, store, readOnly],
+  );
+
+  const onMoveEnd = useCallback((_e: unknown, v: Viewport) => store.getState().setViewport(v), [store]);
+
+  return (
+    <div className="tw-canvas" onDoubleClick={onDoubleClick}>
+      <RelationshipMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={() => store.getState().beginGesture()}
+        onNodeDragStop={() => store.getState().endGesture()}
+        onSelectionDragStart={() => store.getState().beginGesture()}
+        onSelectionDragStop={() => store.getState().endGesture()}
+        onMoveEnd={onMoveEnd}
+        defaultViewport={initialViewport}
+        connectionMode={ConnectionMode.Loose}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Schema diagram"
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface Props {
+  value: string;
+  /** Accessible name of the text and of the input that replaces it. */
+  label: string;
+  onCommit(value: string): void;
+  /** id of a <datalist> with suggestions. */
+  list?: string;
+}
+
+/**
+ * Text that becomes an input on double-click (or Enter when focused). Enter or blur commits,
+ * Escape cancels. Marked `nodrag` so typing and selecting text never drags the table.
+ */
+export function InlineEdit({ value, label, onCommit, list }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+  if (!editing) {
+    return (
+      <span
+        className="tw-inline-text"
+        tabIndex={0}
+        role="button"
+        aria-label={label}
+        title="Double-click to edit"
+        onDoubleClick={(e) => {
+          e.stopPropagation();
+          setDraft(value);
+          setEditing(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === 'F2') {
+            e.preventDefault();
+            setDraft(value);
+            setEditing(true);
+          }
+        }}
+      >
+        {value}
+      </span>
+    );
+  }
+  const commit = () => {
+    setEditing(false);
+    const next = draft.trim();
+    if (next && next !== value) onCommit(next);
+  };
+  return (
+    <input
+      ref={input}
+      className="tw-inline-input nodrag"
+      aria-label={label}
+      value={draft}
+      list={list}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setEditing(false);
+      }}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+import { memo, useCallback } from 'react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, type Column, type Table } from '../../core/model';
+import * as ops from '../../core/ops';
+import { addColumn } from '../../state/commands';
+import { useServices, useStudio, useStudioStore } from '../StudioContext';
+import { handleId, visibleColumns } from './geometry';
+import { InlineEdit } from './InlineEdit';
+import type { TableNode as TableNodeType } from './toFlow';
+
+/** Below this zoom a table shows only its header: text would be unreadable and costs frames. */
+const DETAIL_ZOOM = 0.45;
+const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2] >= DETAIL_ZOOM;
+
+function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
+  const table = useStudio((s) => s.design.tables[id]);
+  const color = useStudio((s) => s.layout.tables[id]?.color);
+  const collapsed = useStudio((s) => !!s.layout.tables[id]?.collapsed);
+  const readOnly = useStudio((s) => s.readOnly);
+  const errorCount = useStore(useServices().check, (s) => s.errors.filter((e) => e.entityId === id).length + s.generatorProblems.filter((p) => p.entityId === id).length);
+  const detailed = useFlowStore(zoomSelector);
+  const store = useStudioStore();
+  const rename = useCallback((name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)), [store, id]);
+  if (!table) return null;
+  const columns = visibleColumns(table, collapsed);
+  return (
+    <div
+      className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}`}
+      data-color={color ?? 'slate'}
+      role="group"
+      aria-label={`Table ${table.name}`}
+    >
+      <div className="tw-table-header tw-table-drag">
+        <span className="tw-table-name">
+          {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} /> : table.name}
+        </span>
+        {errorCount > 0 && (
+          <span className="tw-badge tw-badge-error" role="status" aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}>
+            {errorCount}
+          </span>
+        )}
+      </div>
+      {detailed ? (
+        <ul className="tw-columns" aria-label={`Columns of ${table.name}`}>
+          {columns.map((c) => (
+            <ColumnRow key={c.id} table={table} column={c} readOnly={readOnly} />
+          ))}
+        </ul>
+      ) : (
+        <div className="tw-columns-far" aria-hidden style={{ height: columns.length * 24 }} />
+      )}
+      <div className="tw-table-footer tw-table-drag">
+        {detailed && !readOnly && (
+          <button type="button" className="tw-link-button nodrag" onClick={() => addColumn(store, id)} aria-label={`Add column to ${table.name}`}>
+            + column
+          </button>
+        )}
+        {collapsed && <span className="tw-muted">{table.columns.length - columns.length} more</span>}
+      </div>
+    </div>
+  );
+}
+
+const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: Table; column: Column; readOnly: boolean }) {
+  const store = useStudioStore();
+  const pk = isPrimaryKeyColumn(table, column.id);
+  const fk = foreignKeysOf(table).some((k) => k.columnIds.includes(column.id));
+  const uq = isSingleColumnUnique(table, column.id);
+  const update = (patch: Partial<Column>) => store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
+  const select = () => store.getState().select({ tableIds: [table.id], columnId: column.id });
+  return (
+    <li className="tw-column" onClick={select}>
+      <Handle type="source" id={handleId(column.id, 'l')} position={Position.Left} className="tw-handle" aria-label={`Connect ${table.name}.${column.name}`} />
+      <span className="tw-keys" aria-hidden>
+        {pk ? 'PK' : fk ? 'FK' : uq ? 'UQ' : ''}
+      </span>
+      <span className="tw-column-name">
+        {readOnly ? column.name : <InlineEdit value={column.name} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} />}
+      </span>
+      <span className="tw-column-type">
+        {readOnly ? column.type : <InlineEdit value={column.type} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}
+      </span>
+      <span className="tw-nullability" title={column.nullable ? 'nullable' : 'NOT NULL'} aria-label={column.nullable ? 'nullable' : 'not null'}>
+        {column.nullable ? '?' : ''}
+      </span>
+      <Handle type="source" id={handleId(column.id, 'r')} position={Position.Right} className="tw-handle" aria-label={`Connect ${table.name}.${column.name} (right)`} />
+    </li>
+  );
+});
+
+export const TableNodeComponent = memo(TableNodeView);

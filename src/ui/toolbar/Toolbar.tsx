@@ -1,0 +1,54 @@
+import { useReactFlow } from '@xyflow/react';
+import { renameDesign } from '../../core/ops';
+import { addTableAt } from '../../state/commands';
+import { applyTheme } from '../common/theme';
+import { useTheme } from '../common/useTheme';
+import { InlineEdit } from '../canvas/InlineEdit';
+import { useStudio, useStudioStore } from '../StudioContext';
+import { CheckStatus } from './CheckStatus';
+import { SaveStatus } from './SaveStatus';
+import { SearchTables } from './SearchTables';
+
+interface Props {
+  onOpenDesigns(): void;
+  onNewDesign(): void;
+  onOpenProblems(): void;
+}
+
+/** The top bar: the design, the common actions (each with a shortcut), search, theme, status. */
+export function Toolbar({ onOpenDesigns, onNewDesign, onOpenProblems }: Props) {
+  const store = useStudioStore();
+  const flow = useReactFlow();
+  const name = useStudio((s) => s.design.name);
+  const canUndo = useStudio((s) => s.history.past.length > 0);
+  const canRedo = useStudio((s) => s.history.future.length > 0);
+  const readOnly = useStudio((s) => s.readOnly);
+  const theme = useTheme();
+  const addTable = () => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const center = pane ? { x: pane.left + pane.width / 2 - 130, y: pane.top + pane.height / 2 - 60 } : { x: 200, y: 200 };
+    addTableAt(store, flow.screenToFlowPosition(center));
+  };
+  return (
+    <header className="tw-toolbar" role="toolbar" aria-label="Studio">
+      <span className="tw-logo" aria-hidden>▦</span>
+      <span className="tw-design-name">
+        {readOnly ? name : <InlineEdit value={name} label={`Design name ${name}`} onCommit={(n) => store.getState().dispatch((d) => renameDesign(d, n))} />}
+      </span>
+      <button type="button" onClick={onNewDesign}>New design</button>
+      <button type="button" onClick={onOpenDesigns}>Designs</button>
+      <span className="tw-sep" aria-hidden />
+      <button type="button" className="tw-primary" onClick={addTable} disabled={readOnly} aria-keyshortcuts="T" title="Add table (T)">Add table</button>
+      <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">Undo</button>
+      <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">Redo</button>
+      <button type="button" onClick={() => void flow.fitView({ duration: 300, padding: 0.1 })} aria-keyshortcuts="F" title="Fit view (F)">Fit view</button>
+      <SearchTables />
+      <span className="tw-spacer" />
+      <SaveStatus />
+      <CheckStatus onOpenProblems={onOpenProblems} />
+      <button type="button" aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} onClick={() => applyTheme(theme === 'dark' ? 'light' : 'dark')}>
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}
