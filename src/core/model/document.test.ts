@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_FORMAT, exampleDocument, parseDesign, serializeDocument } from './index';
+
+describe('parseDesign', () => {
+  it('round-trips the example document through JSON', () => {
+    const doc = exampleDocument();
+    const parsed = parseDesign(serializeDocument(doc));
+    expect(parsed).toEqual({ ok: true, value: doc });
+  });
+
+  it('keeps decoding the version-1 golden document', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('./__golden__/design-v1.json', import.meta.url), 'utf8');
+    const parsed = parseDesign(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(Object.values(parsed.value.design.tables).map((t) => t.name)).toEqual(['customers', 'orders']);
+  });
+
+  it('refuses malformed JSON with a readable message', () => {
+    const r = parseDesign('{"format": ');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/JSON is malformed/);
+  });
+
+  it('refuses things that are not designs', () => {
+    for (const input of [null, 42, [], 'null', {}, { format: 'other', version: 1 }]) {
+      const r = parseDesign(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/not a Tablewright design/);
+    }
+  });
+
+  it('says when a design comes from a newer studio', () => {
+    const r = parseDesign({ format: DOCUMENT_FORMAT, version: 99, design: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/newer Tablewright \(format version 99/);
+  });
+
+  it('rejects prototype-pollution keys anywhere', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    const text = JSON.stringify(doc).replace('"tables":{', '"tables":{"__proto__":{"polluted":true},');
+    const r = parseDesign(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/forbidden key/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects NaN positions, dangling references and duplicate ids', () => {
+    const base = () => JSON.parse(serializeDocument(exampleDocument()));
+    const nan = base();
+    nan.layout.tables.t_orders.x = 'NaN';
+    expect(parseDesign(nan).ok).toBe(false);
+
+    const dangling = base();
+    dangling.design.tables.t_orders.constraints[1].refTableId = 't_missing';
+    const d = parseDesign(dangling);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.error.message).toMatch(/foreign key on "orders" points at a table or column that does not exist/);
+
+    const dup = base();
+    dup.design.tables.t_orders.columns[1].id = dup.design.tables.t_orders.columns[0].id;
+    const u = parseDesign(dup);
+    expect(u.ok).toBe(false);
+    if (!u.ok) expect(u.error.message).toMatch(/used twice/);
+  });
+
+  it('tolerates a missing layout and drops layout entries of tables that no longer exist', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    delete doc.layout;
+    const r = parseDesign(doc);
+    expect(r.ok && r.value.layout.tables).toEqual({});
+    const stale = JSON.parse(serializeDocument(exampleDocument()));
+    stale.layout.tables.t_gone = { x: 1, y: 2 };
+    const s = parseDesign(stale);
+    expect(s.ok && 't_gone' in s.value.layout.tables).toBe(false);
+  });
+
+  it('points at the damaged field', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    doc.design.tables.t_orders.columns[0].type = 7;
+    const r = parseDesign(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('design.tables.t_orders.columns.0.type');
+  });
+});

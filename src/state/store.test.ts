@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { exampleDocument } from '../core/model';
+import * as ops from '../core/ops';
+import { addTableAt, connectColumns, deleteTables } from './commands';
+import { createStudioStore } from './store';
+
+describe('studio store', () => {
+  it('undoes and redoes every change', () => {
+    const store = createStudioStore(exampleDocument());
+    const original = store.getState().design;
+    store.getState().dispatch((d) => ops.renameTable(d, 't_orders', 'purchases'));
+    expect(store.getState().design.tables.t_orders?.name).toBe('purchases');
+    store.getState().undo();
+    expect(store.getState().design).toBe(original);
+    store.getState().redo();
+    expect(store.getState().design.tables.t_orders?.name).toBe('purchases');
+  });
+
+  it('a drag is one undo step, however many moves it had', () => {
+    const store = createStudioStore(exampleDocument());
+    const s = store.getState();
+    s.beginGesture();
+    for (let i = 0; i < 20; i++) {
+      store.getState().setLayout((l) => ({ ...l, tables: { ...l.tables, t_orders: { x: i, y: i } } }), { history: false });
+    }
+    store.getState().endGesture();
+    expect(store.getState().history.past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().layout.tables.t_orders).toMatchObject({ x: 420, y: 60 });
+  });
+
+  it('a change that changes nothing is not an undo step', () => {
+    const store = createStudioStore(exampleDocument());
+    store.getState().dispatch((d) => ops.renameTable(d, 't_orders', 'orders'));
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it('undoing a table creation also drops it from the selection', () => {
+    const store = createStudioStore(exampleDocument());
+    const id = addTableAt(store, { x: 10.4, y: 20.6 });
+    expect(store.getState().selection.tableIds).toEqual([id]);
+    expect(store.getState().layout.tables[id]).toEqual({ x: 10, y: 21 });
+    store.getState().undo();
+    expect(store.getState().design.tables[id]).toBeUndefined();
+    expect(store.getState().selection.tableIds).toEqual([]);
+  });
+
+  it('deleting tables is undoable with their layout', () => {
+    const store = createStudioStore(exampleDocument());
+    deleteTables(store, ['t_customers']);
+    expect(store.getState().design.tables.t_customers).toBeUndefined();
+    expect(store.getState().design.tables.t_orders?.constraints.some((k) => k.kind === 'foreignKey' && k.refTableId === 't_customers')).toBe(false);
+    store.getState().undo();
+    expect(store.getState().layout.tables.t_customers).toBeDefined();
+  });
+
+  it('read-only designs refuse changes', () => {
+    const store = createStudioStore(exampleDocument());
+    store.setState({ readOnly: true });
+    store.getState().dispatch((d) => ops.renameTable(d, 't_orders', 'x'));
+    expect(store.getState().design.tables.t_orders?.name).toBe('orders');
+  });
+});
+
+describe('connectColumns', () => {
+  it('creates a named foreign key from the dragged column to the referenced one', () => {
+    const store = createStudioStore(exampleDocument());
+    const r = connectColumns(store, { tableId: 't_addresses', columnId: 'c_addresses_customer_id' }, { tableId: 't_products', columnId: 'c_products_id' });
+    const fk = store.getState().design.tables.t_addresses?.constraints.find((k) => k.id === r?.constraintId);
+    expect(fk).toMatchObject({ kind: 'foreignKey', name: 'addresses_customer_id_fkey_2', refTableId: 't_products' });
+    expect(r?.typeMismatch).toBeUndefined();
+  });
+
+  it('flips a drag that starts on a key and ends on a plain column', () => {
+    const store = createStudioStore(exampleDocument());
+    const r = connectColumns(store, { tableId: 't_customers', columnId: 'c_customers_id' }, { tableId: 't_products', columnId: 'c_products_name' });
+    expect(store.getState().design.tables.t_products?.constraints.find((k) => k.id === r?.constraintId)).toMatchObject({ refTableId: 't_customers' });
+    expect(r?.typeMismatch).toMatchObject({ columnName: 'name', has: 'text', wants: 'bigint' });
+  });
+
+  it('treats serial keys as integers', () => {
+    const store = createStudioStore(exampleDocument());
+    store.getState().dispatch((d) => ops.updateColumn(d, 't_products', 'c_products_id', { type: 'serial', identity: undefined }));
+    store.getState().dispatch((d) => ops.updateColumn(d, 't_addresses', 'c_addresses_customer_id', { type: 'int' }));
+    const r = connectColumns(store, { tableId: 't_addresses', columnId: 'c_addresses_customer_id' }, { tableId: 't_products', columnId: 'c_products_id' });
+    expect(r?.typeMismatch).toBeUndefined();
+  });
+});
