@@ -1,0 +1,52 @@
+import { test, expect } from './fixtures';
+
+test('search finds a table, selects it, and its DDL is highlighted; the DDL cursor selects tables', async ({ studio, page }) => {
+  const search = page.getByRole('combobox', { name: 'Search tables' });
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await search.fill('prod');
+  await expect(page.getByRole('option', { name: 'products' })).toBeVisible();
+  await search.press('Enter');
+  await expect(page.getByRole('region', { name: 'Inspector: products' })).toBeVisible();
+  const highlighted = page.locator('[data-testid="ddl-editor"] .tw-ddl-selected');
+  await expect(highlighted.first()).toBeVisible();
+  await expect(page.locator('[data-testid="ddl-editor"] .view-line').filter({ hasText: 'CREATE TABLE products (' })).toBeVisible();
+
+  // Clicking into another table's statement in the DDL selects that table.
+  await studio.table('orders').getByRole('button', { name: 'Column name status' }).click();
+  await expect(page.getByRole('region', { name: 'Inspector: orders' })).toBeVisible();
+  await page.locator('[data-testid="ddl-editor"] .view-line').filter({ hasText: 'CREATE TABLE order_items (' }).click();
+  await expect(page.getByRole('region', { name: 'Inspector: order_items' })).toBeVisible();
+});
+
+test('shift-click selects several tables; color them, delete them, undo', async ({ studio, page }) => {
+  await studio.table('customers').locator('.tw-table-header').click();
+  await page.keyboard.down('Shift');
+  await studio.table('products').locator('.tw-table-header').click();
+  await page.keyboard.up('Shift');
+  await expect(page.getByText('2 tables selected.')).toBeVisible();
+  await page.getByRole('radio', { name: 'violet' }).click();
+  await expect(studio.table('customers')).toHaveAttribute('data-color', 'violet');
+  await expect(studio.table('products')).toHaveAttribute('data-color', 'violet');
+  await page.locator('.react-flow__pane').hover({ position: { x: 600, y: 560 } });
+  await page.keyboard.press('Delete');
+  await expect(studio.table('customers')).toHaveCount(0);
+  await expect(studio.table('products')).toHaveCount(0);
+  // The foreign keys to them went too, and Postgres still accepts what is left.
+  await studio.expectAccepted();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(studio.table('customers')).toBeVisible();
+  await expect(studio.table('products')).toHaveAttribute('data-color', 'violet');
+});
+
+test('tables are added with the T shortcut and by double-clicking the canvas', async ({ studio, page }) => {
+  await studio.newDesign();
+  await page.locator('.react-flow__pane').click({ position: { x: 100, y: 100 } });
+  await page.keyboard.press('t');
+  await expect(studio.table('new_table')).toBeVisible();
+  await page.locator('.react-flow__pane').dblclick({ position: { x: 500, y: 420 } });
+  await expect(studio.table('new_table_2')).toBeVisible();
+  await studio.expectAccepted();
+  await page.keyboard.press('Control+z');
+  await expect(studio.table('new_table_2')).toHaveCount(0);
+});
