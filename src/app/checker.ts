@@ -1,4 +1,4 @@
-import type { PgClient } from '../db/client';
+import type { PgClient } from '../db';
 import type { CheckStore } from '../state/checkStore';
 import { ddlFor } from '../state/ddl';
 import type { StudioStore } from '../state/store';

@@ -1,4 +1,4 @@
-import { createPgClient, type PgClient } from '../db/client';
+import { createPgClient, type PgClient } from '../db';
 import { openDesignRepo } from '../persistence/designRepo';
 import { createCheckStore, type CheckStore } from '../state/checkStore';
 import { createNoticeStore, type NoticeStore } from '../state/notices';

@@ -1,0 +1,74 @@
+/**
+ * The public types of the database client (`client.ts`), for the UI to program against.
+ */
+import type { DdlStatement } from '../core/sql/types';
+import type { CheckSchemaResult, RunSqlResult } from './interrupts';
+import type { BootInfo, CallMessage } from './protocol';
+
+/** Where the database is: booting, usable, being replaced after a restart, or unable to start. */
+export type DbStatus = 'starting' | 'ready' | 'restarting' | 'failed';
+
+/** What the client needs of a Worker; tests pass a fake. */
+export interface WorkerLike {
+  postMessage(message: CallMessage): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+/** How the current worker started; `readyMs` counts from `new Worker` on the UI thread. */
+export interface ClientBootInfo extends BootInfo {
+  readyMs: number;
+}
+
+/** Why the worker was replaced: the watchdog, `cancel()`, a crash, or `restart()`. */
+export type RestartReason = 'timeout' | 'cancelled' | 'crashed' | 'manual';
+
+/** Sent once the replacement worker is ready: re-run the schema check on its empty database. */
+export interface RestartEvent {
+  reason: RestartReason;
+  boot: ClientBootInfo;
+}
+
+/** Options of `createPgClient`. */
+export interface PgClientOptions {
+  /** Makes the worker; defaults to Vite's `new Worker(new URL('./pg.worker.ts', ...))`. */
+  createWorker?: () => WorkerLike;
+  /** Default watchdog for `runSql`, in ms. Default 10,000. */
+  sqlTimeoutMs?: number;
+  /** Watchdog for `checkSchema`, in ms. Default 60,000. */
+  checkTimeoutMs?: number;
+  /** How long a worker may take to boot before the client gives up ('failed'). Default 60,000. */
+  bootTimeoutMs?: number;
+}
+
+/** The database client. Every method that can fail resolves with a value; none rejects. */
+export interface PgClient {
+  getStatus(): DbStatus;
+  /** Called on every status change; returns the unsubscribe function. */
+  subscribe(listener: (status: DbStatus) => void): () => void;
+  /** How the current worker booted; null until it is ready. */
+  getBootInfo(): ClientBootInfo | null;
+  /** Why the status is 'failed', for a person; null otherwise. */
+  getFailure(): string | null;
+  /** Called after a replacement worker is ready; returns the unsubscribe function. */
+  onRestart(listener: (event: RestartEvent) => void): () => void;
+  /**
+   * Validate DDL (reset, then execute). Waits for the worker. A newer call makes waiting checks,
+   * and a running one whose answer arrives after it, resolve `{ stale: true }`.
+   */
+  checkSchema(statements: DdlStatement[]): Promise<CheckSchemaResult>;
+  /**
+   * Run user SQL; after `timeoutMs` (default: the client's; `Infinity` for none) without an
+   * answer the worker is restarted. Queued behind any running call; its watchdog starts when it
+   * reaches the worker.
+   */
+  runSql(sql: string, options?: { timeoutMs?: number }): Promise<RunSqlResult>;
+  /** Stop every running or waiting `runSql` (restarting the worker if one is running). */
+  cancel(): void;
+  /** Replace the worker (also after 'failed'); a running call resolves as cancelled. */
+  restart(): void;
+  /** Terminate the worker; pending calls resolve as `disposed`. */
+  dispose(): void;
+}

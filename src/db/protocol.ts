@@ -1,0 +1,170 @@
+/**
+ * The typed RPC between the UI thread and the database worker. Every message type is derived
+ * from one interface, {@link DbApi}, the way PGlite's own `src/worker/index.ts` derives its
+ * calls from its `api` object: adding a method there is the only step to expose it.
+ *
+ * Everything here crosses `postMessage`, so it is plain data (structured-clone safe, and
+ * JSON-friendly so the UI can copy or persist it).
+ */
+import type { DdlStatement } from '../core/sql/types';
+
+/**
+ * A PostgreSQL error with the fields the server sends (PGliteWorker drops all but `message`,
+ * which is why Tablewright has its own worker). Absent fields are left out, never `undefined`.
+ */
+export interface PgError {
+  message: string;
+  /** SQLSTATE, e.g. `22P02` (invalid_text_representation). */
+  code?: string;
+  /** `ERROR`, `FATAL`, ... */
+  severity?: string;
+  /** 1-based character (code point) offset into the SQL that was sent, as Postgres counts it. */
+  position?: number;
+  detail?: string;
+  hint?: string;
+  /** Context: e.g. the PL/pgSQL line the error came from. */
+  where?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  dataType?: string;
+  constraint?: string;
+  /** The query inside a function body that failed, and the 1-based position in it. */
+  internalQuery?: string;
+  internalPosition?: number;
+}
+
+/** A NOTICE or WARNING Postgres sent while running user SQL (e.g. `RAISE NOTICE`). */
+export interface PgNotice {
+  message: string;
+  severity?: string;
+  code?: string;
+}
+
+/** One failed statement of a schema check. */
+export interface StatementError {
+  /** Index into the `statements` array that was checked. */
+  statementIndex: number;
+  /** The owning entity (from {@link DdlStatement.entityId}), to badge it on the canvas. */
+  entityId: string;
+  error: PgError;
+  /**
+   * 0-based offset in the whole DDL text (UTF-16 code units, as Monaco counts) of the character
+   * Postgres pointed at: `statement.from` + the error position. Absent when Postgres gave none.
+   */
+  offset?: number;
+}
+
+/** What a schema check found. `ok` is true exactly when `errors` is empty. */
+export interface SchemaCheckReport {
+  ok: boolean;
+  errors: StatementError[];
+  /**
+   * `batch`: all statements ran as one call and succeeded. `perStatement`: the batch failed and
+   * each statement ran on its own so that every independent error is found.
+   */
+  strategy: 'batch' | 'perStatement';
+  durationMs: number;
+}
+
+/**
+ * The engine's answer to a check. `resetError` means the database could not even be cleared
+ * (e.g. user SQL revoked the rights it needs); only a fresh database helps then.
+ */
+export type SchemaCheckOutcome =
+  | (SchemaCheckReport & { resetError?: undefined })
+  | { ok: false; resetError: PgError; durationMs: number };
+
+/** A column of a result set: its name and the OID of its type (see `pg_type`). */
+export interface ResultField {
+  name: string;
+  dataTypeID: number;
+}
+
+/**
+ * The result of one statement of user SQL. Values are structured-clone safe and JSON-friendly:
+ * dates, times, json, jsonb and bytea come as Postgres prints them (`\x...` for bytea),
+ * int8 beyond 2^53 as a string, arrays as arrays.
+ */
+export interface SqlStatementResult {
+  /** The command tag's verb: `SELECT`, `INSERT`, `CREATE`, `EXPLAIN`... */
+  command: string;
+  fields: ResultField[];
+  rows: unknown[][];
+  /** Rows the statement returned (before truncation) or, for DML, rows it changed. */
+  rowCount: number;
+  /** Rows changed, for INSERT, UPDATE, DELETE, MERGE and COPY. */
+  affectedRows?: number;
+  /** True when `rows` was cut to the row cap; `rowCount` still tells the real number. */
+  truncated: boolean;
+}
+
+/** User SQL ran: one result per statement that produced one. */
+export interface SqlRunSuccess {
+  ok: true;
+  cancelled: false;
+  results: SqlStatementResult[];
+  notices: PgNotice[];
+  durationMs: number;
+}
+
+/**
+ * User SQL failed in Postgres. A multi-statement run is one implicit transaction, so nothing of
+ * it was kept (unless the SQL itself said BEGIN/COMMIT).
+ */
+export interface SqlRunFailure {
+  ok: false;
+  cancelled: false;
+  error: PgError;
+  /** 0-based UTF-16 offset of `error.position` in the SQL that was sent, for the editor. */
+  offset?: number;
+  notices: PgNotice[];
+  durationMs: number;
+}
+
+/** What the engine answers to `runSql`. */
+export type SqlRunOutcome = SqlRunSuccess | SqlRunFailure;
+
+/**
+ * The API the worker serves. The engine implements it, the worker dispatches to it, the client
+ * calls it; message types below are derived from it.
+ */
+export interface DbApi {
+  /** Reset the database and execute the design's DDL, reporting every error by statement. */
+  checkSchema(statements: DdlStatement[]): Promise<SchemaCheckOutcome>;
+  /** Run user SQL (one or many statements) against the design's database. */
+  runSql(sql: string): Promise<SqlRunOutcome>;
+}
+
+/** A method name of {@link DbApi}. */
+export type DbMethod = keyof DbApi;
+
+/** The resolved result type of a {@link DbApi} method. */
+export type DbResult<M extends DbMethod> = Awaited<ReturnType<DbApi[M]>>;
+
+/** Client -> worker: call a method. `id` pairs the call with its reply. */
+export type CallMessage = {
+  [M in DbMethod]: { type: 'call'; id: number; method: M; args: Parameters<DbApi[M]> };
+}[DbMethod];
+
+/** How the worker's PGlite started. */
+export interface BootInfo {
+  /** From the worker's first line to a usable database, snapshot download included. */
+  bootMs: number;
+  /** True when the prebuilt data directory was loaded instead of running initdb. */
+  fromSnapshot: boolean;
+  /** Why the snapshot was not used (missing, unreadable, wrong version), for the console. */
+  snapshotProblem?: string;
+  /** Part of `bootMs` spent downloading and checking the snapshot. */
+  snapshotMs?: number;
+}
+
+/** Worker -> client messages. */
+export type WorkerMessage =
+  | ({ type: 'ready' } & BootInfo)
+  | { type: 'failed'; message: string }
+  | {
+      [M in DbMethod]: { type: 'result'; id: number; method: M; result: DbResult<M> };
+    }[DbMethod]
+  /** The engine threw instead of answering with a value: a bug, reported as text. */
+  | { type: 'error'; id: number; message: string };
