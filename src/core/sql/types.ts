@@ -16,7 +16,10 @@ export interface DdlStatement {
 
 /** A reason the generator refused part of a design (e.g. a name over 63 bytes). */
 export interface DdlProblem {
+  /** The table, enum or schema concerned (as in `DdlStatement.entityId`), so the canvas can badge it. */
   entityId: string;
+  /** The column, constraint or index inside that entity, when the problem is about one of them. */
+  partId?: string;
   message: string;
 }
 

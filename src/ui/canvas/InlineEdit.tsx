@@ -16,6 +16,9 @@ interface Props {
 export function InlineEdit({ value, label, onCommit, list }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
+  // The input keeps the name it had when editing began, even if the value changes underneath
+  // (another tab's save adopted meanwhile): assistive tech and tests keep their handle on it.
+  const [editLabel, setEditLabel] = useState(label);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (editing) input.current?.select();
@@ -31,12 +34,14 @@ export function InlineEdit({ value, label, onCommit, list }: Props) {
         onDoubleClick={(e) => {
           e.stopPropagation();
           setDraft(value);
+          setEditLabel(label);
           setEditing(true);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === 'F2') {
             e.preventDefault();
             setDraft(value);
+            setEditLabel(label);
             setEditing(true);
           }
         }}
@@ -54,7 +59,7 @@ export function InlineEdit({ value, label, onCommit, list }: Props) {
     <input
       ref={input}
       className="tw-inline-input nodrag"
-      aria-label={label}
+      aria-label={editLabel}
       value={draft}
       list={list}
       onChange={(e) => setDraft(e.target.value)}
