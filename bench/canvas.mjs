@@ -1,21 +1,16 @@
 // Canvas benchmark in real Chromium: first render of a 1,000-table design and a programmatic pan
 // at normal zoom. Prints frame-time percentiles and long tasks (>50 ms). Needs `npm run build`.
 //   node bench/canvas.mjs [tables=1000]
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { launchChromium, startPreview } from './browser.mjs';
 import { syntheticDocument } from './syntheticDesign.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
 const PORT = 4179;
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
+const { url, stop } = await startPreview(PORT);
 try {
-  await waitForServer(`http://127.0.0.1:${PORT}/`);
-  const executablePath = await findChromium();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(url);
   await page.waitForSelector('.tw-table');
   const doc = syntheticDocument(N);
   const firstRenderMs = await page.evaluate(async (d) => {
@@ -62,12 +57,3 @@ try {
   stop();
 }
 
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}

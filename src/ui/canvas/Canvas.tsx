@@ -22,6 +22,7 @@ const nodeTypes = { table: TableNodeComponent };
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
+const MINIMAP_SIZE = { width: 160, height: 110 };
 
 /** The diagram: a view of the store. Every change goes back through store commands. */
 export function Canvas() {
@@ -142,7 +143,7 @@ export function Canvas() {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} aria-label="Zoom controls" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
       </ReactFlow>
     </div>
   );

@@ -1,0 +1,16 @@
+// `npm run bench`: every benchmark, one after the other (they share 2 cores badly in parallel).
+// Each prints its own numbers; nothing here asserts on time.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['DDL generation, Vitest benches (node)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts']],
+  ['PGlite boot in Node', 'node', ['bench/pg-boot.mjs']],
+  ['Production build for the browser benches', 'npx', ['vite', 'build', '--logLevel', 'error']],
+  ['PGlite boot in the browser worker', 'node', ['bench/worker-boot.mjs']],
+  ['Canvas of 1,000 tables in Chromium', 'node', ['bench/canvas.mjs', '1000']],
+];
+for (const [title, cmd, args] of steps) {
+  console.log(`\n== ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
