@@ -10,6 +10,8 @@ test("Postgres's error shows on the table, in the problems list, and goes away w
 
   await expect(studio.status).toHaveAccessibleName('Postgres status: 1 error');
   await expect(studio.table('order_items').getByRole('status', { name: '1 Postgres error on order_items' })).toBeVisible();
+  // Marked in the DDL where Postgres points: at the literal 'many'.
+  await expect(page.locator('[data-testid="ddl-editor"] .squiggly-error')).toHaveCount(1);
   const problem = page.getByRole('button', { name: /order_items: invalid input syntax for type integer: "many"/ });
   await expect(problem).toBeVisible();
   await page.getByRole('button', { name: 'Table name customers' }).click();

@@ -34,6 +34,8 @@ export function DdlPane() {
       fontSize: 13,
       lineNumbersMinChars: 3,
       renderLineHighlight: 'none',
+      // Monaco hides validation squiggles in read-only editors by default; Postgres's errors must show.
+      renderValidationDecorations: 'on',
       ariaLabel: 'Generated DDL',
       readOnlyMessage: { value: 'The DDL follows the diagram. Two-way editing is coming.' },
     });
