@@ -3,11 +3,12 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['DDL generation, Vitest benches (node)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts']],
+  ['DDL generation, import phases, layout: Vitest benches (node)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts']],
   ['PGlite boot in Node', 'node', ['bench/pg-boot.mjs']],
   ['Production build for the browser benches', 'npx', ['vite', 'build', '--logLevel', 'error']],
   ['PGlite boot in the browser worker', 'node', ['bench/worker-boot.mjs']],
   ['Canvas of 1,000 tables in Chromium', 'node', ['bench/canvas.mjs', '1000']],
+  ['DDL keystroke to canvas, 100 tables, in Chromium', 'node', ['bench/ddl-roundtrip.mjs', '100']],
 ];
 for (const [title, cmd, args] of steps) {
   console.log(`\n== ${title}`);

@@ -27,6 +27,8 @@ export interface DesignSession {
   state: StoreApi<SessionState>;
   start(): Promise<void>;
   createNew(): Promise<void>;
+  /** Opens a document that is not stored yet (an import) as a new stored design. */
+  openDocument(doc: DesignDocument): Promise<void>;
   open(id: string): Promise<void>;
   list(includeDeleted?: boolean): Promise<Result<DesignMeta[], { message: string }>>;
   rename(id: string, name: string): Promise<void>;
@@ -36,6 +38,10 @@ export interface DesignSession {
   purge(id: string): Promise<void>;
   resolveConflict(choice: 'theirs' | 'copy'): Promise<void>;
   flush(): Promise<void>;
+  /** Remember (or forget) DDL typed but not yet valid, for the open design. */
+  saveDraft(text: string | undefined): void;
+  /** Called after a stored design is opened, with the draft it had (if any). */
+  onDraftRestored(listener: (text: string) => void): void;
 }
 
 export function createDesignSession(store: StudioStore, notices: NoticeStore, openRepo: () => Promise<Result<DesignRepo, { message: string }>>): DesignSession {
@@ -44,6 +50,13 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
   let sync: TabSync | undefined;
   let autosave: Autosave | undefined;
   let stopSelection: (() => void) | undefined;
+  let draftText: string | undefined;
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let draftListener: ((text: string) => void) | undefined;
+  const uiState = () => {
+    const sel = store.getState().selection;
+    return { selection: sel.tableIds, ...(sel.columnId ? { columnId: sel.columnId } : {}), ...(draftText !== undefined ? { ddlDraft: draftText } : {}) };
+  };
   const tell = (text: string, tone: 'info' | 'error' = 'error') => notices.getState().push({ tone, text });
 
   const attach = (designId: string, revision: number) => {
@@ -68,7 +81,7 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
       clearTimeout(timer);
       timer = setTimeout(() => {
         const id = autosave?.designId();
-        if (id) void r.setDesignUiState(id, { selection: s.selection.tableIds, ...(s.selection.columnId ? { columnId: s.selection.columnId } : {}) });
+        if (id) void r.setDesignUiState(id, uiState());
       }, 200);
     });
   };
@@ -102,7 +115,9 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     await detach();
     const ui = await repo.getDesignUiState(id);
     store.getState().load(loaded.value.doc, { tableIds: ui.selection, ...(ui.columnId ? { columnId: ui.columnId } : {}) });
+    draftText = undefined;
     attach(id, loaded.value.revision);
+    if (ui.ddlDraft !== undefined) draftListener?.(ui.ddlDraft);
     return true;
   };
 
@@ -112,7 +127,19 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     bumpList();
   };
 
+  const flushDraft = () => {
+    if (draftTimer === undefined) return;
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    const id = autosave?.designId();
+    if (repo && id) void repo.setDesignUiState(id, uiState());
+  };
+
   const startUp = async () => {
+    globalThis.addEventListener?.('pagehide', flushDraft);
+    globalThis.document?.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flushDraft();
+    });
     const opened = await openRepo();
     if (!opened.ok) {
       state.setState({ storageProblem: opened.error.message, save: { state: 'error', message: opened.error.message } });
@@ -137,6 +164,7 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
       }
     },
     createNew: () => openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout())),
+    openDocument: (doc) => openNewDocument(doc),
     async open(id) {
       if (id !== autosave?.designId()) await openStored(id);
     },
@@ -191,6 +219,15 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     },
     flush: async () => {
       await autosave?.flush();
+    },
+    saveDraft(text) {
+      draftText = text;
+      clearTimeout(draftTimer);
+      // Typing saves within a fraction of a second; IndexedDB is not hit on every keystroke.
+      draftTimer = setTimeout(flushDraft, 250);
+    },
+    onDraftRestored(listener) {
+      draftListener = listener;
     },
   };
 }

@@ -1,10 +1,19 @@
 import { createPgClient, type PgClient } from '../db';
+import { createLayoutClient } from '../layout/client';
+import { placeNewTables } from '../layout/placeNewTables';
 import { openDesignRepo } from '../persistence/designRepo';
+import { createActivityStore, type ActivityStore } from '../state/activity';
 import { createCheckStore, type CheckStore } from '../state/checkStore';
+import { createDraftStore, type DraftStore } from '../state/ddlDraft';
 import { createNoticeStore, type NoticeStore } from '../state/notices';
 import { createStudioStore, type StudioStore } from '../state/store';
+import { arrangeTables } from './arrange';
 import { startChecker } from './checker';
+import { startDdlEditing, type DdlEditing } from './ddlEditing';
 import { createDesignSession, type DesignSession } from './designSession';
+import { createImporter, type Importer } from './importer';
+import { ddlReaderWith, readSqlWith } from './sqlReaders';
+import { checkSyntax } from './syntaxCheck';
 
 /** Everything the UI talks to besides the store: made once per studio (one per page). */
 export interface Services {
@@ -12,19 +21,39 @@ export interface Services {
   check: CheckStore;
   notices: NoticeStore;
   designs: DesignSession;
+  draft: DraftStore;
+  ddlEditing: DdlEditing;
+  importer: Importer;
+  activity: ActivityStore;
+  /** Auto-layout of all tables, or of the given ones, as one undo step. */
+  arrange(tableIds?: string[]): Promise<void>;
   /** Run the Postgres check now (after the worker was replaced, for instance). */
   recheck(): void;
 }
 
-/** The composition root: store, database worker, checker, persistence. */
+/** The composition root: store, database worker, checker, persistence, layout, import. */
 export function createStudio(): { store: StudioStore; services: Services } {
   const store = createStudioStore();
   // Start Postgres first: it boots in the background while React renders the canvas.
   const pg = createPgClient();
   const check = createCheckStore();
   const notices = createNoticeStore();
+  const activity = createActivityStore();
   const checker = startChecker(store, pg, check);
   const designs = createDesignSession(store, notices, () => openDesignRepo());
+  const layout = createLayoutClient();
+  const draft = createDraftStore();
+  const ddlEditing = startDdlEditing({
+    store,
+    draft,
+    toDesign: ddlReaderWith(pg),
+    // Tables with no relations appear in the middle of what the user is looking at.
+    placeNewTables: (design, l, ids) => placeNewTables(design, l, ids, { anchor: viewportCenter(l.viewport) }),
+    persistDraft: (text) => designs.saveDraft(text),
+    checkSyntax,
+  });
+  designs.onDraftRestored((text) => ddlEditing.restore(text));
+  const importer = createImporter({ store, readSql: readSqlWith(pg), layout, openDocument: (doc) => designs.openDocument(doc) });
   pg.onRestart((e) => {
     if (e.reason === 'timeout' || e.reason === 'cancelled') {
       notices.getState().push({ tone: 'info', text: 'The query was stopped and Postgres restarted; the design is being checked again.' });
@@ -32,5 +61,24 @@ export function createStudio(): { store: StudioStore; services: Services } {
       notices.getState().push({ tone: 'warning', text: 'The database worker stopped unexpectedly and was restarted.' });
     }
   });
-  return { store, services: { pg, check, notices, designs, recheck: checker.recheck } };
+  return {
+    store,
+    services: {
+      pg,
+      check,
+      notices,
+      designs,
+      draft,
+      ddlEditing,
+      importer,
+      activity,
+      arrange: (tableIds) => arrangeTables({ store, layout, activity, notices }, tableIds),
+      recheck: checker.recheck,
+    },
+  };
+}
+
+/** The flow coordinates at the middle of a typical canvas (about 900 x 500 px) for a viewport. */
+function viewportCenter(v: { x: number; y: number; zoom: number }) {
+  return { x: (450 - v.x) / v.zoom, y: (250 - v.y) / v.zoom };
 }

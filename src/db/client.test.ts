@@ -156,6 +156,38 @@ describe('createPgClient', () => {
     expect(workers[1]?.calls).toHaveLength(1);
   });
 
+  it('imports through the worker, passing progress on; each progress report restarts the watchdog', async () => {
+    const { client, workers } = start('manual');
+    const progress: string[] = [];
+    const pending = client.importSql('CREATE TABLE t ();', {
+      designName: 'Mine',
+      timeoutMs: 80,
+      onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`),
+    });
+    await until(() => workers[0]?.calls.length === 1, 'the import to be sent');
+    const call = workers[0]!.calls[0]!;
+    expect(call).toMatchObject({ method: 'importSql', args: ['CREATE TABLE t ();', { designName: 'Mine' }] });
+    // Longer in all than the watchdog, but never silent for longer than it.
+    for (let done = 0; done < 4; done++) {
+      await tick(40);
+      workers[0]!.send({ type: 'progress', id: call.id, progress: { phase: 'execute', done, total: 4 } });
+    }
+    const report = { statements: 1, executed: 1, skipped: [], failed: [], extensionsLoaded: [], extensionsMissing: [], notes: [] };
+    const design = { id: 'd_x', name: 'Mine', schemas: {}, enums: {}, tables: {}, notes: {} };
+    workers[0]!.send({ type: 'result', id: call.id, method: 'importSql', result: { ok: true, cancelled: false, design, report } });
+    expect(await pending).toMatchObject({ ok: true, design: { name: 'Mine' }, report: { executed: 1 } });
+    expect(progress).toEqual(['execute 0/4', 'execute 1/4', 'execute 2/4', 'execute 3/4']);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('stops an import that goes silent for longer than its watchdog', async () => {
+    const { client, workers } = start('manual');
+    const result = await client.importSql('CREATE TABLE t ();', { timeoutMs: 50 });
+    expect(result).toMatchObject({ ok: false, cancelled: true, reason: 'timeout' });
+    expect(result.ok ? '' : result.error.message).toMatch(/^Import stopped: no answer after 50 ms/);
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
   it('cancel() stops the running query with a clear message and a fresh database', async () => {
     const { client, workers } = start('auto');
     const running = client.runSql('select pg_sleep(1e6)');

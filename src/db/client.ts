@@ -8,6 +8,7 @@ import type { DdlStatement } from '../core/sql/types';
 import type {
   ClientBootInfo,
   DbStatus,
+  ImportSqlCallOptions,
   PgClient,
   PgClientOptions,
   RestartEvent,
@@ -16,18 +17,26 @@ import type {
 } from './clientTypes';
 import {
   interruptedCheck,
+  interruptedImport,
   interruptedQuery,
   type CheckSchemaResult,
+  type ImportSqlResult,
   type InterruptReason,
   type RunSqlResult,
 } from './interrupts';
-import type { CallMessage, DbMethod, WorkerMessage } from './protocol';
+import type { CallMessage, DbMethod, ImportProgress, WorkerMessage } from './protocol';
 
 export type * from './clientTypes';
-export type { CheckSchemaResult, Interrupted, InterruptReason, RunSqlResult } from './interrupts';
+export type {
+  CheckSchemaResult,
+  ImportSqlResult,
+  Interrupted,
+  InterruptReason,
+  RunSqlResult,
+} from './interrupts';
 
 /** Defaults of {@link PgClientOptions}. */
-export const DEFAULT_TIMEOUTS = { sqlMs: 10_000, checkMs: 60_000, bootMs: 60_000 } as const;
+export const DEFAULT_TIMEOUTS = { sqlMs: 10_000, checkMs: 60_000, bootMs: 60_000, importMs: 120_000 } as const;
 
 function createDefaultWorker(): WorkerLike {
   // Vite recognises exactly this shape and bundles the worker with its own dependencies.
@@ -48,6 +57,8 @@ interface Job {
   interrupt(reason: InterruptReason, detail?: { timeoutMs?: number; cause?: string }): void;
   /** A newer call replaced this one before it ran (checks only). */
   supersede?(): void;
+  /** The worker reports progress (imports); each report also restarts the watchdog. */
+  progress?(progress: ImportProgress): void;
 }
 
 interface InFlight {
@@ -81,6 +92,7 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   const sqlTimeoutMs = options.sqlTimeoutMs ?? DEFAULT_TIMEOUTS.sqlMs;
   const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_TIMEOUTS.checkMs;
   const bootTimeoutMs = options.bootTimeoutMs ?? DEFAULT_TIMEOUTS.bootMs;
+  const importTimeoutMs = options.importTimeoutMs ?? DEFAULT_TIMEOUTS.importMs;
 
   let status: DbStatus = 'starting';
   let failure: string | null = null;
@@ -184,6 +196,14 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
       }
       case 'failed':
         return fail(message.message);
+      case 'progress': {
+        const current = inFlight;
+        if (!current || current.id !== message.id) return;
+        // The call is alive and moving: its watchdog waits for the next sign of life.
+        armWatchdog(current);
+        current.job.progress?.(message.progress);
+        return;
+      }
       case 'error':
       case 'result': {
         const current = inFlight;
@@ -204,21 +224,27 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     }
   }
 
-  function pump(): void {
-    if (status !== 'ready' || inFlight || !worker) return;
-    const job = queue.shift();
-    if (!job) return;
-    const id = nextId++;
+  /** (Re)starts the watchdog of the call in flight. An infinite timeout means none. */
+  function armWatchdog(current: InFlight): void {
+    clearTimeout(current.timer);
+    const { id, job } = current;
     const onTimeout = (): void => {
       if (inFlight?.id !== id) return;
       interruptInFlight('timeout');
       restartWorker('timeout');
     };
-    // An infinite timeout means no watchdog (cancel() still works).
-    const timer = Number.isFinite(job.timeoutMs)
+    current.timer = Number.isFinite(job.timeoutMs)
       ? setTimeout(onTimeout, Math.min(Math.max(job.timeoutMs, 0), MAX_TIMER_MS))
       : undefined;
-    inFlight = { job, id, timer };
+  }
+
+  function pump(): void {
+    if (status !== 'ready' || inFlight || !worker) return;
+    const job = queue.shift();
+    if (!job) return;
+    const id = nextId++;
+    inFlight = { job, id, timer: undefined };
+    armWatchdog(inFlight);
     try {
       worker.postMessage({ type: 'call', id, ...job.call } as CallMessage);
     } catch (thrown) {
@@ -278,11 +304,31 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     });
   }
 
+  function importSql(
+    sql: string,
+    importOptions: ImportSqlCallOptions = {},
+  ): Promise<ImportSqlResult> {
+    const { timeoutMs, onProgress, ...options } = importOptions;
+    return new Promise((resolve) => {
+      enqueue({
+        call: { method: 'importSql', args: [sql, options] },
+        timeoutMs: timeoutMs ?? importTimeoutMs,
+        settle(message) {
+          if (message.method === 'importSql') resolve(message.result);
+          else resolve(interruptedImport('internal', { cause: 'mismatched answer' }));
+        },
+        interrupt: (reason, detail) => resolve(interruptedImport(reason, detail)),
+        ...(onProgress ? { progress: onProgress } : {}),
+      });
+    });
+  }
+
   function cancel(): void {
+    const stoppable = (method: DbMethod | undefined) => method === 'runSql' || method === 'importSql';
     for (let i = queue.length - 1; i >= 0; i--) {
-      if (queue[i]?.call.method === 'runSql') queue.splice(i, 1)[0]?.interrupt('cancelled');
+      if (stoppable(queue[i]?.call.method)) queue.splice(i, 1)[0]?.interrupt('cancelled');
     }
-    if (inFlight?.job.call.method === 'runSql') {
+    if (stoppable(inFlight?.job.call.method)) {
       interruptInFlight('cancelled');
       restartWorker('cancelled');
     }
@@ -319,6 +365,7 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     },
     checkSchema,
     runSql,
+    importSql,
     cancel,
     restart,
     dispose,

@@ -2,8 +2,8 @@
  * The public types of the database client (`client.ts`), for the UI to program against.
  */
 import type { DdlStatement } from '../core/sql/types';
-import type { CheckSchemaResult, RunSqlResult } from './interrupts';
-import type { BootInfo, CallMessage } from './protocol';
+import type { CheckSchemaResult, ImportSqlResult, RunSqlResult } from './interrupts';
+import type { BootInfo, CallMessage, ImportProgress, ImportSqlOptions } from './protocol';
 
 /** Where the database is: booting, usable, being replaced after a restart, or unable to start. */
 export type DbStatus = 'starting' | 'ready' | 'restarting' | 'failed';
@@ -41,6 +41,19 @@ export interface PgClientOptions {
   checkTimeoutMs?: number;
   /** How long a worker may take to boot before the client gives up ('failed'). Default 60,000. */
   bootTimeoutMs?: number;
+  /** Watchdog for `importSql`: the longest silence between progress reports, in ms. Default 120,000. */
+  importTimeoutMs?: number;
+}
+
+/** Options of `PgClient.importSql`. */
+export interface ImportSqlCallOptions extends ImportSqlOptions {
+  /**
+   * The longest time without a progress report before the worker is restarted (the import is
+   * then `Interrupted` with reason `timeout`). Default: the client's `importTimeoutMs`.
+   */
+  timeoutMs?: number;
+  /** Called as the import goes: phase, statements done, statements in all. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** The database client. Every method that can fail resolves with a value; none rejects. */
@@ -65,7 +78,16 @@ export interface PgClient {
    * reaches the worker.
    */
   runSql(sql: string, options?: { timeoutMs?: number }): Promise<RunSqlResult>;
-  /** Stop every running or waiting `runSql` (restarting the worker if one is running). */
+  /**
+   * Import a SQL script as a design: it runs in a scratch database of its own (the design's
+   * database is untouched), and comes back with the design read from the catalog and a report of
+   * every statement that was skipped or failed. Resolves, never rejects.
+   */
+  importSql(sql: string, options?: ImportSqlCallOptions): Promise<ImportSqlResult>;
+  /**
+   * Stop every running or waiting `runSql` and `importSql` (restarting the worker if one is
+   * running).
+   */
   cancel(): void;
   /** Replace the worker (also after 'failed'); a running call resolves as cancelled. */
   restart(): void;

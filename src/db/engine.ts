@@ -2,11 +2,17 @@
  * What runs inside the database worker, written against a PGlite instance so that tests can run
  * it in Node with real PGlite and no Worker.
  */
-import type { Results } from '@electric-sql/pglite';
+import { PGlite, type Results } from '@electric-sql/pglite';
 import type { DdlStatement } from '../core/sql/types';
 import { positionToIndex, toPgError, toPgNotice } from './pgError';
+import { DesignDatabase, type ReopenWith } from './designExtensions';
+import { importSql, type ImportDeps } from './import/importSql';
+import type { ParserOptions } from './import/pgParser';
 import type {
   DbApi,
+  ImportProgress,
+  ImportSqlOptions,
+  ImportSqlOutcome,
   PgNotice,
   SchemaCheckOutcome,
   SchemaCheckReport,
@@ -21,7 +27,30 @@ import { TEXT_PARSERS, toPlainRows } from './values';
 export interface EngineOptions {
   /** Rows kept per result set of user SQL; the rest is counted, not sent. Default 1,000. */
   maxRows?: number;
+  /**
+   * How imports make their scratch database (default: a cold `PGlite.create`); the worker boots
+   * it from the data-directory snapshot instead.
+   */
+  createScratch?: ImportDeps['createScratch'];
+  /** Where the parser's .wasm is (the worker passes its bundled URL). */
+  parser?: ParserOptions;
+  /**
+   * Starts a new design database with contrib extensions, for DDL that creates one the current
+   * database lacks (see `DesignDatabase`). Without it, such DDL fails with PostgreSQL's message.
+   */
+  reopenWith?: ReopenWith;
 }
+
+/** The engine: {@link DbApi}, with progress reports for imports. */
+export interface DbEngine extends DbApi {
+  importSql(
+    sql: string,
+    options?: ImportSqlOptions,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<ImportSqlOutcome>;
+}
+
+const coldScratch: ImportDeps['createScratch'] = (extensions) => PGlite.create({ extensions });
 
 /** Default cap on rows per result set sent to the UI. */
 export const DEFAULT_MAX_ROWS = 1000;
@@ -176,17 +205,32 @@ async function runSql(pg: PgConnection, sql: string, maxRows: number): Promise<S
  * statement, entity and absolute offset in the DDL text. The database then holds the design
  * (what of it is valid) for `runSql`.
  */
-export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbApi {
+export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbEngine {
   const maxRows = Math.max(0, options.maxRows ?? DEFAULT_MAX_ROWS);
   const serial = createSerialQueue();
+  const database = new DesignDatabase(pg, options.reopenWith);
   let lastCheckPassed = true;
   return {
     checkSchema: (statements) =>
       serial(async () => {
-        const outcome = await checkSchema(pg, statements, lastCheckPassed);
+        await database.ensureExtensionsFor(statements.map((s) => s.sql));
+        const outcome = await checkSchema(database.connection, statements, lastCheckPassed);
         lastCheckPassed = outcome.ok;
         return outcome;
       }),
-    runSql: (sql) => serial(() => runSql(pg, sql, maxRows)),
+    runSql: (sql) => serial(() => runSql(database.connection, sql, maxRows)),
+    // The scratch database is separate, but imports still queue: one heavy job at a time.
+    importSql: (sql, importOptions = {}, onProgress) =>
+      serial(() =>
+        importSql(
+          sql,
+          importOptions,
+          {
+            createScratch: options.createScratch ?? coldScratch,
+            ...(options.parser ? { parser: options.parser } : {}),
+          },
+          onProgress,
+        ),
+      ),
   };
 }

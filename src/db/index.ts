@@ -5,9 +5,18 @@
  */
 export { createPgClient, DEFAULT_TIMEOUTS } from './client';
 export type * from './clientTypes';
-export type { CheckSchemaResult, Interrupted, InterruptReason, RunSqlResult } from './interrupts';
+export type {
+  CheckSchemaResult,
+  ImportSqlResult,
+  Interrupted,
+  InterruptReason,
+  RunSqlResult,
+} from './interrupts';
 export type {
   BootInfo,
+  ImportProgress,
+  ImportSqlOptions,
+  ImportSqlOutcome,
   PgError,
   PgNotice,
   ResultField,

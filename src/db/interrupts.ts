@@ -2,7 +2,7 @@
  * Results of calls that got no answer from Postgres, and the words shown for them. Separate from
  * the client so the messages can be read (and reworded) in one place.
  */
-import type { PgError, SchemaCheckReport, SqlRunOutcome } from './protocol';
+import type { ImportSqlOutcome, PgError, SchemaCheckReport, SqlRunOutcome } from './protocol';
 
 /**
  * Why a call got no answer from Postgres:
@@ -44,8 +44,14 @@ export type CheckSchemaResult =
 const duration = (ms: number): string =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 
+/**
+ * Result of `client.importSql`: the engine's answer (`cancelled: false`: a design and its report,
+ * or why nothing could be imported), or {@link Interrupted}.
+ */
+export type ImportSqlResult = ImportSqlOutcome | Interrupted;
+
 /** What a call was, for the wording. */
-export type CallKind = 'query' | 'check';
+export type CallKind = 'query' | 'check' | 'import';
 
 /**
  * The sentence for an interruption. A restart throws the database away, so the person is told
@@ -56,7 +62,7 @@ export function interruptMessage(
   kind: CallKind,
   detail: { timeoutMs?: number; cause?: string } = {},
 ): string {
-  const what = kind === 'query' ? 'Query' : 'Schema check';
+  const what = kind === 'query' ? 'Query' : kind === 'import' ? 'Import' : 'Schema check';
   const lost =
     kind === 'query'
       ? ' Rows added or changed by earlier queries are gone; the design’s tables are re-created.'
@@ -88,6 +94,19 @@ export function interruptedQuery(
     cancelled: true,
     reason,
     error: { message: interruptMessage(reason, 'query', detail) },
+  };
+}
+
+/** An {@link Interrupted} value for an import (the design database is not touched by one). */
+export function interruptedImport(
+  reason: InterruptReason,
+  detail?: { timeoutMs?: number; cause?: string },
+): Interrupted {
+  return {
+    ok: false,
+    cancelled: true,
+    reason,
+    error: { message: interruptMessage(reason, 'import', detail) },
   };
 }
 

@@ -6,6 +6,8 @@
  * Everything here crosses `postMessage`, so it is plain data (structured-clone safe, and
  * JSON-friendly so the UI can copy or persist it).
  */
+import type { ImportReport } from '../core/import/report';
+import type { Design } from '../core/model/schema';
 import type { DdlStatement } from '../core/sql/types';
 
 /**
@@ -125,6 +127,31 @@ export interface SqlRunFailure {
 /** What the engine answers to `runSql`. */
 export type SqlRunOutcome = SqlRunSuccess | SqlRunFailure;
 
+/** Options of an import: the new design's id and name (deterministic defaults otherwise). */
+export interface ImportSqlOptions {
+  designId?: string;
+  designName?: string;
+}
+
+/**
+ * What an import answers. `ok: false` only when nothing could be imported at all (the scratch
+ * database did not start); statements that failed or were skipped are in the report.
+ */
+export type ImportSqlOutcome =
+  | { ok: true; cancelled: false; design: Design; report: ImportReport }
+  | { ok: false; cancelled: false; error: PgError };
+
+/**
+ * How far an import is: `parse` (meta-commands, statement boundaries), `boot` (the scratch
+ * database with its extensions), `execute` (`done` of `total` statements), `catalog` (reading the
+ * design back).
+ */
+export interface ImportProgress {
+  phase: 'parse' | 'boot' | 'execute' | 'catalog';
+  done: number;
+  total: number;
+}
+
 /**
  * The API the worker serves. The engine implements it, the worker dispatches to it, the client
  * calls it; message types below are derived from it.
@@ -134,6 +161,12 @@ export interface DbApi {
   checkSchema(statements: DdlStatement[]): Promise<SchemaCheckOutcome>;
   /** Run user SQL (one or many statements) against the design's database. */
   runSql(sql: string): Promise<SqlRunOutcome>;
+  /**
+   * Turn a SQL script into a design: run it in a scratch database (created for the call, with
+   * the contrib extensions the script needs, and thrown away after) and read the catalog back.
+   * The worker sends {@link ImportProgress} messages while it runs.
+   */
+  importSql(sql: string, options?: ImportSqlOptions): Promise<ImportSqlOutcome>;
 }
 
 /** A method name of {@link DbApi}. */
@@ -167,4 +200,6 @@ export type WorkerMessage =
       [M in DbMethod]: { type: 'result'; id: number; method: M; result: DbResult<M> };
     }[DbMethod]
   /** The engine threw instead of answering with a value: a bug, reported as text. */
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** A long call (an import) is still going: also resets the client's watchdog for it. */
+  | { type: 'progress'; id: number; progress: ImportProgress };

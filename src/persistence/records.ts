@@ -29,6 +29,8 @@ export interface DesignUiState {
   selection: string[];
   /** The column the inspector focused, if one table was selected. */
   columnId?: string;
+  /** DDL typed in the editor and not (yet) valid: kept so a reload loses nothing the user typed. */
+  ddlDraft?: string;
 }
 
 /** What the studio remembers between visits beyond the designs themselves. */
@@ -115,7 +117,9 @@ export function readSession(value: unknown): Session {
 export function readDesignUiState(value: unknown): DesignUiState {
   if (!isRecord(value)) return { selection: [] };
   const selection = Array.isArray(value.selection) ? value.selection.filter((s): s is string => typeof s === 'string') : [];
-  return typeof value.columnId === 'string' ? { selection, columnId: value.columnId } : { selection };
+  const state: DesignUiState = typeof value.columnId === 'string' ? { selection, columnId: value.columnId } : { selection };
+  if (typeof value.ddlDraft === 'string') state.ddlDraft = value.ddlDraft;
+  return state;
 }
 
 /**

@@ -50,6 +50,7 @@ export function createSessionAccess(db: TablewrightDb, storageFailure: (e: unkno
       try {
         const value: DesignUiState = { selection: [...state.selection] };
         if (state.columnId !== undefined) value.columnId = state.columnId;
+        if (state.ddlDraft !== undefined) value.ddlDraft = state.ddlDraft;
         await db.put('session', value, uiStateKey(designId));
         return ok(undefined);
       } catch (e) {

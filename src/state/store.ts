@@ -24,6 +24,10 @@ export interface StudioState {
   revision: number;
   /** True while a shared/read-only design is shown. */
   readOnly: boolean;
+  /** Show only this schema's tables on the canvas (a schema id), or all when null. View state. */
+  schemaFilter: string | null;
+  /** Bumped by `load`: the canvas moves to the loaded document's viewport. */
+  loadCount: number;
 
   /** The one entry point for design changes: a pure op applied to the current design. */
   dispatch(op: (d: Design) => Design, options?: DispatchOptions): void;
@@ -37,6 +41,7 @@ export interface StudioState {
   undo(): void;
   redo(): void;
   select(selection: Selection): void;
+  setSchemaFilter(schemaId: string | null): void;
   /** Replace the whole document (open, new design); clears history. */
   load(doc: DesignDocument, selection?: Selection): void;
 }
@@ -66,6 +71,9 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       gestureStart: undefined,
       revision: 0,
       readOnly: false,
+      schemaFilter: null,
+      loadCount: 0,
+      setSchemaFilter: (schemaFilter) => set({ schemaFilter }),
       dispatch: (op, options) => commit({ design: op(get().design), layout: get().layout }, options),
       dispatchBoth: (op, options) => commit(op(get().design, get().layout), options),
       setLayout: (op, options) => commit({ design: get().design, layout: op(get().layout) }, options),
@@ -118,6 +126,8 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
           selection: pruneSelection(selection ?? { tableIds: [] }, doc.design),
           history: { past: [], future: [] },
           gestureStart: undefined,
+          schemaFilter: null,
+          loadCount: get().loadCount + 1,
           revision: get().revision + 1,
         }),
     };

@@ -6,6 +6,8 @@ import { TypeSuggestions } from './common/TypeSuggestions';
 import { useShortcuts } from './common/useShortcuts';
 import { DdlPane } from './ddl/DdlPane';
 import { DesignsDialog } from './designs/DesignsDialog';
+import { ImportDialog } from './designs/ImportDialog';
+import { FileDrop } from './common/FileDrop';
 import { Inspector } from './inspector/Inspector';
 import { ConsolePanel } from './panels/ConsolePanel';
 import { ProblemsPanel } from './panels/ProblemsPanel';
@@ -30,13 +32,21 @@ function Studio() {
   const { designs } = useServices();
   const [bottom, setBottom] = useState<BottomTab>('problems');
   const [designsOpen, setDesignsOpen] = useState(false);
+  const [importing, setImporting] = useState<{ file?: File } | null>(null);
   return (
     <div className="tw-app">
-      <Toolbar onOpenDesigns={() => setDesignsOpen(true)} onNewDesign={() => void designs.createNew()} onOpenProblems={() => setBottom('problems')} />
+      <Toolbar
+        onOpenDesigns={() => setDesignsOpen(true)}
+        onNewDesign={() => void designs.createNew()}
+        onImport={() => setImporting({})}
+        onOpenProblems={() => setBottom('problems')}
+      />
       <ConflictBanner />
       <main className="tw-main">
         <div className="tw-center">
-          <Canvas />
+          <FileDrop onFile={(file) => setImporting({ file })}>
+            <Canvas />
+          </FileDrop>
           <Tabs<BottomTab>
             label="Panels"
             value={bottom}
@@ -55,6 +65,7 @@ function Studio() {
       <Notices />
       <TypeSuggestions />
       {designsOpen && <DesignsDialog onClose={() => setDesignsOpen(false)} />}
+      {importing && <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import type { Design } from '../model/schema';
+import { DEPENDENCIES_SQL, type DependencyRow } from './dependencyQueries';
+import * as X from './extrasQueries';
 import {
   COLUMNS_SQL,
   CONSTRAINTS_SQL,
@@ -9,12 +11,17 @@ import {
 } from './queries';
 import type { ColumnRow, ConstraintRow, EnumRow, IndexRow, SchemaRow, TableRow } from './queries';
 import { toDesign } from './toDesign';
+import type { ExtraRows } from './toExtras';
 import type { CatalogNote, CatalogOptions, QueryExecutor } from './types';
+import { UNSUPPORTED_SQL, type UnsupportedRow } from './unsupportedQueries';
+import { jsonArray } from './values';
 
 /**
- * Reads the user's schemas, enum types, tables, columns, constraints, indexes and comments from a
- * live database into a design, with notes on whatever the model cannot represent. System schemas,
- * extension objects and partitions are not read.
+ * Reads the user's schemas, enum types, tables (partitions included), columns, constraints,
+ * indexes and comments from a live database into a design, and everything else of the user's
+ * (extensions, domains, sequences, functions, views, triggers, policies, ...) as raw objects in
+ * dependency order, with notes on whatever could not be kept. System schemas and extension
+ * members are not read.
  *
  * Types and expressions come back as PostgreSQL prints them for the session's `search_path`: with
  * the default (`"$user", public`) names in `public` are unqualified. A pg_dump script empties
@@ -26,13 +33,39 @@ export async function readCatalogWithNotes(
   options: CatalogOptions = {},
 ): Promise<{ design: Design; notes: CatalogNote[] }> {
   // One query at a time: a single connection (PGlite) serializes them anyway.
-  const schemas = (await exec.query<SchemaRow>(SCHEMAS_SQL)).rows;
-  const enums = (await exec.query<EnumRow>(ENUMS_SQL)).rows;
-  const tables = (await exec.query<TableRow>(TABLES_SQL)).rows;
-  const columns = (await exec.query<ColumnRow>(COLUMNS_SQL)).rows;
-  const constraints = (await exec.query<ConstraintRow>(CONSTRAINTS_SQL)).rows;
-  const indexes = (await exec.query<IndexRow>(INDEXES_SQL)).rows;
-  return toDesign({ schemas, enums, tables, columns, constraints, indexes }, options);
+  const rows = <T>(sql: string) => exec.query<T>(sql).then((r) => r.rows);
+  const schemas = await rows<SchemaRow>(SCHEMAS_SQL);
+  const enums = await rows<EnumRow>(ENUMS_SQL);
+  const tables = await rows<TableRow>(TABLES_SQL);
+  const columns = await rows<ColumnRow>(COLUMNS_SQL);
+  const constraints = await rows<ConstraintRow>(CONSTRAINTS_SQL);
+  const indexes = await rows<IndexRow>(INDEXES_SQL);
+  const extras: ExtraRows = {
+    extensions: await rows(X.EXTENSIONS_SQL),
+    collations: await rows(X.COLLATIONS_SQL),
+    types: await rows(X.TYPES_SQL),
+    sequences: await rows(X.SEQUENCES_SQL),
+    routines: await rows(X.ROUTINES_SQL),
+    views: await rows(X.VIEWS_SQL),
+    triggers: await rows(X.TRIGGERS_SQL),
+    rules: await rows(X.RULES_SQL),
+    policies: await rows(X.POLICIES_SQL),
+    statistics: await rows(X.STATISTICS_SQL),
+    eventTriggers: await rows(X.EVENT_TRIGGERS_SQL),
+    publications: await rows(X.PUBLICATIONS_SQL),
+  };
+  const dependencies = await rows<DependencyRow>(DEPENDENCIES_SQL);
+  const read = toDesign(
+    { schemas, enums, tables, columns, constraints, indexes, extras, dependencies },
+    options,
+  );
+  for (const row of await rows<UnsupportedRow>(UNSUPPORTED_SQL)) {
+    const names = jsonArray<string>(row.names);
+    read.notes.push({
+      message: `The design does not keep ${row.kind} yet, so these are left out: ${names.join(', ')}.`,
+    });
+  }
+  return read;
 }
 
 /** Like `readCatalogWithNotes`, for callers that only want the design. */

@@ -1,4 +1,6 @@
 import type { Column } from '../model/schema';
+import { qualifiedName } from '../sql/quote';
+import { defaultSequenceName, makeObjectName } from './objectNames';
 import type { ColumnRow } from './queries';
 import { optional } from './values';
 
@@ -10,52 +12,75 @@ const SERIAL_TYPES: Record<string, string> = {
 };
 
 /**
- * One column from its catalog row. A column that owns a plain sequence used as its default is
- * read back as `serial`/`bigserial`/`smallserial`, since the model has no sequences and the bare
- * `nextval('t_id_seq'::regclass)` default would not run without one.
- *
- * @param note called with a sentence when something is simplified
+ * One column from its catalog row. A column whose default is the nextval of a sequence exactly
+ * as serial makes it is read back as `serial`/`bigserial`/`smallserial`; any other sequence is
+ * kept as a raw object and the column keeps its `nextval(...)` default.
  */
-export function toColumn(
-  row: ColumnRow,
-  id: string,
-  note: (message: string) => void,
-  where: string,
-): Column {
+export function toColumn(row: ColumnRow, id: string, tableName: string): Column {
   const column: Column = { id, name: row.name, type: row.type, nullable: !row.not_null };
   if (row.identity === 'a') column.identity = 'always';
   else if (row.identity === 'd') column.identity = 'byDefault';
+  if (column.identity) {
+    const options = identityOptions(row, tableName);
+    if (options) column.identityOptions = options;
+  }
   if (row.generated !== '') {
     column.generated = row.generated_expr ?? row.default_expr ?? '';
-    if (row.generated === 'v') {
-      note(
-        `Column "${row.name}" of ${where} is a VIRTUAL generated column; the design keeps it as a STORED one.`,
-      );
-    }
+    if (row.generated === 'v') column.generatedKind = 'virtual';
   } else if (row.default_expr !== null) {
     const serial = SERIAL_TYPES[row.type];
-    if (serial && row.is_serial) column.type = serial;
-    else {
-      column.default = row.default_expr;
-      if (row.default_sequence !== null) {
-        note(
-          `Column "${row.name}" of ${where} takes its default from the sequence ${row.default_sequence}; the design has no sequences, so its DDL does not create it.`,
-        );
-      }
-    }
+    if (serial && row.serial_sequence === defaultSequenceName(tableName, row.name)) column.type = serial;
+    else column.default = row.default_expr;
   }
-  if (row.type_kind === 'd') {
-    note(
-      `Column "${row.name}" of ${where} has the domain type ${row.type}; the design has no domains, so its DDL does not create it.`,
-    );
-  } else if (!row.builtin_type && row.type_kind !== 'e' && row.type_kind !== 'c') {
-    note(
-      `Column "${row.name}" of ${where} has the type ${row.type}, which the design does not create (an extension's type?).`,
-    );
+  if (row.not_null && row.not_null_name && row.not_null_name !== makeObjectName(tableName, row.name, 'not_null')) {
+    column.notNullName = row.not_null_name;
   }
   const collation = optional(row.collation);
   if (collation !== undefined) column.collation = collation;
   const comment = optional(row.comment);
   if (comment !== undefined) column.comment = comment;
   return column;
+}
+
+interface IdentitySequence {
+  name: string;
+  schema: string;
+  table_schema: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+}
+
+const TYPE_RANGE: Record<string, [string, string]> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/**
+ * The identity sequence's options where they differ from what `AS IDENTITY` alone would make,
+ * in the order pg_dump writes them; undefined when all are defaults.
+ */
+function identityOptions(row: ColumnRow, tableName: string): string | undefined {
+  const raw = row.identity_sequence;
+  if (raw === null || raw === undefined) return undefined;
+  const seq = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IdentitySequence;
+  const [typeMin, typeMax] = TYPE_RANGE[row.type] ?? TYPE_RANGE.bigint!;
+  const ascending = !seq.increment.startsWith('-');
+  const defaultMin = ascending ? '1' : typeMin;
+  const defaultMax = ascending ? typeMax : '-1';
+  const options: string[] = [];
+  if (seq.schema !== seq.table_schema || seq.name !== defaultSequenceName(tableName, row.name)) {
+    options.push('SEQUENCE NAME ' + qualifiedName(seq.schema, seq.name));
+  }
+  if (seq.start !== (ascending ? seq.min : seq.max)) options.push('START WITH ' + seq.start);
+  if (seq.increment !== '1') options.push('INCREMENT BY ' + seq.increment);
+  if (seq.min !== defaultMin) options.push('MINVALUE ' + seq.min);
+  if (seq.max !== defaultMax) options.push('MAXVALUE ' + seq.max);
+  if (seq.cache !== '1') options.push('CACHE ' + seq.cache);
+  if (seq.cycle) options.push('CYCLE');
+  return options.length > 0 ? options.join(' ') : undefined;
 }

@@ -19,68 +19,75 @@ export interface TableColumns {
 }
 
 /**
- * One constraint from its catalog row, or undefined (with a note) when it cannot be represented.
- * Check expressions and exclusion bodies are Postgres's own text from pg_get_constraintdef.
+ * One constraint from its catalog row, or why the model cannot hold it (the caller keeps such a
+ * constraint verbatim). Check expressions and exclusion bodies are Postgres's own text from
+ * pg_get_constraintdef.
  */
 export function toConstraint(
   row: ConstraintRow,
   id: string,
   table: TableColumns,
   referenced: TableColumns | undefined,
-  note: (message: string) => void,
-): Constraint | undefined {
-  const named = { id, name: row.name };
+): { constraint: Constraint } | { unsupported: string } {
+  const named: { id: string; name: string; comment?: string } = { id, name: row.name };
+  if (row.comment !== null && row.comment !== undefined) named.comment = row.comment;
   const columnIds = attnumsToIds(table, jsonArray<number>(row.columns));
-  const lost = (why: string) => {
-    note(`Constraint "${row.name}" on ${table.label} is left out: ${why}`);
-    return undefined;
-  };
+  const systemColumn = { unsupported: 'it is on a system column' };
+  if (row.enforced === false) return { unsupported: 'it is NOT ENFORCED' };
+  if (row.period) return { unsupported: 'it uses WITHOUT OVERLAPS or PERIOD' };
   switch (row.kind) {
     case 'p':
-      return columnIds
-        ? { ...named, kind: 'primaryKey', columnIds }
-        : lost('it is on a system column.');
-    case 'u':
-      if (!columnIds) return lost('it is on a system column.');
-      return row.nulls_not_distinct
-        ? { ...named, kind: 'unique', columnIds, nullsNotDistinct: true }
-        : { ...named, kind: 'unique', columnIds };
-    case 'c':
-      return { ...named, kind: 'check', expression: checkExpression(row.definition) };
-    case 'x':
-      return { ...named, kind: 'exclude', definition: row.definition.replace(/^EXCLUDE /, '') };
-    case 'f': {
-      if (!referenced) {
-        return lost(
-          "it references a table the design does not include (a partition or an extension's table).",
-        );
-      }
-      const refColumnIds = attnumsToIds(referenced, jsonArray<number>(row.ref_columns));
-      if (!columnIds || !refColumnIds) return lost('it is on a system column.');
-      if (row.has_delete_set_columns) {
-        note(
-          `Foreign key "${row.name}" on ${table.label} sets only some columns on delete; the design sets all of them.`,
-        );
-      }
-      if (row.match_type === 'p') {
-        note(
-          `Foreign key "${row.name}" on ${table.label} is MATCH PARTIAL; the design keeps it as MATCH SIMPLE.`,
-        );
-      }
-      return {
+    case 'u': {
+      if (!columnIds) return systemColumn;
+      const include = attnumsToIds(table, jsonArray<number>(row.include_columns));
+      const key = {
         ...named,
-        kind: 'foreignKey',
         columnIds,
-        refTableId: referenced.id,
-        refColumnIds,
-        onDelete: ACTIONS[row.on_delete] ?? 'noAction',
-        onUpdate: ACTIONS[row.on_update] ?? 'noAction',
-        deferrable: deferrable(row),
-        ...(row.match_type === 'f' ? { matchFull: true } : {}),
+        ...(include ? { include } : {}),
+        ...(row.deferrable ? { deferrable: deferrable(row) } : {}),
+      };
+      if (row.kind === 'p') return { constraint: { ...key, kind: 'primaryKey' } };
+      return {
+        constraint: row.nulls_not_distinct
+          ? { ...key, kind: 'unique', nullsNotDistinct: true }
+          : { ...key, kind: 'unique' },
+      };
+    }
+    case 'c':
+      return {
+        constraint: {
+          ...named,
+          kind: 'check',
+          expression: checkExpression(row.definition),
+          ...(row.no_inherit ? { noInherit: true } : {}),
+          ...(row.validated === false ? { notValid: true } : {}),
+        },
+      };
+    case 'x':
+      return { constraint: { ...named, kind: 'exclude', definition: row.definition.replace(/^EXCLUDE /, '') } };
+    case 'f': {
+      if (!referenced) return { unsupported: 'it references a table the design does not include' };
+      const refColumnIds = attnumsToIds(referenced, jsonArray<number>(row.ref_columns));
+      if (!columnIds || !refColumnIds) return systemColumn;
+      if (row.has_delete_set_columns) return { unsupported: 'it sets only some columns on delete' };
+      if (row.match_type === 'p') return { unsupported: 'it is MATCH PARTIAL' };
+      return {
+        constraint: {
+          ...named,
+          kind: 'foreignKey',
+          columnIds,
+          refTableId: referenced.id,
+          refColumnIds,
+          onDelete: ACTIONS[row.on_delete] ?? 'noAction',
+          onUpdate: ACTIONS[row.on_update] ?? 'noAction',
+          deferrable: deferrable(row),
+          ...(row.match_type === 'f' ? { matchFull: true } : {}),
+          ...(row.validated === false ? { notValid: true } : {}),
+        },
       };
     }
     default:
-      return lost(`its kind "${row.kind}" is not supported.`);
+      return { unsupported: `its kind "${row.kind}" is not supported` };
   }
 }
 
@@ -89,7 +96,7 @@ function deferrable(row: ConstraintRow): Deferrable {
   return row.deferred ? 'initiallyDeferred' : 'initiallyImmediate';
 }
 
-/** Column ids for attnums, or undefined if any is missing (a system column). */
+/** Column ids for attnums, or undefined if any is missing (a system column) or there are none. */
 function attnumsToIds(table: TableColumns, attnums: readonly number[]): string[] | undefined {
   const ids: string[] = [];
   for (const attnum of attnums) {

@@ -10,9 +10,35 @@ const rows: CatalogRows = {
     { oid: '16384', name: 'Sales', comment: "it's" },
   ],
   enums: [
-    { oid: '16385', schema_oid: '16384', name: 'mood', labels: '["ok","fine"]', comment: null },
+    {
+      oid: '16385',
+      schema_oid: '16384',
+      name: 'mood',
+      labels: '["ok","fine"]',
+      comment: null,
+      array_type: '16386',
+    },
   ],
-  tables: [{ oid: '16390', schema_oid: '16384', name: 'order', relkind: 'r', comment: null }],
+  tables: [
+    {
+      oid: '16390',
+      schema_oid: '16384',
+      name: 'order',
+      relkind: 'r',
+      comment: null,
+      row_type: '16392',
+      row_array_type: '16391',
+      persistence: 'p',
+      partition_parent: null,
+      partition_bound: null,
+      partition_key: null,
+      inherits: null,
+      options: null,
+      row_security: false,
+      force_row_security: false,
+      cluster_index: null,
+    },
+  ],
   columns: [
     {
       table_oid: '16390',
@@ -20,15 +46,15 @@ const rows: CatalogRows = {
       name: 'id',
       type: 'bigint',
       not_null: true,
+      not_null_name: 'order_id_not_null',
       identity: 'a',
       generated: '',
       default_expr: null,
       generated_expr: null,
       collation: null,
-      is_serial: null,
-      default_sequence: null,
-      type_kind: 'b',
-      builtin_type: true,
+      serial_sequence: null,
+      identity_sequence:
+        '{"name":"order_id_seq","schema":"Sales","table":"order","table_schema":"Sales","start":"1","increment":"1","min":"1","max":"9223372036854775807","cache":"1","cycle":false}',
       comment: null,
     },
     {
@@ -37,20 +63,20 @@ const rows: CatalogRows = {
       name: 'mood',
       type: '"Sales".mood',
       not_null: false,
+      not_null_name: null,
       identity: '',
       generated: '',
       default_expr: '\'ok\'::"Sales".mood',
       generated_expr: '\'ok\'::"Sales".mood',
       collation: null,
-      is_serial: null,
-      default_sequence: null,
-      type_kind: 'e',
-      builtin_type: false,
+      serial_sequence: null,
+      identity_sequence: null,
       comment: 'How',
     },
   ],
   constraints: [
     {
+      oid: '16395',
       table_oid: '16390',
       name: 'order_pkey',
       kind: 'p',
@@ -65,10 +91,17 @@ const rows: CatalogRows = {
       deferred: false,
       nulls_not_distinct: false,
       has_delete_set_columns: false,
+      include_columns: null,
+      validated: true,
+      no_inherit: false,
+      enforced: true,
+      period: false,
+      comment: null,
     },
   ],
   indexes: [
     {
+      oid: '16396',
       table_oid: '16390',
       name: 'order_mood_bloom',
       method: 'bloom',
@@ -80,12 +113,16 @@ const rows: CatalogRows = {
       key_defs: '["mood"]',
       opclasses: '[null]',
       predicate: null,
+      collations: '[null]',
+      definition: 'CREATE INDEX order_mood_bloom ON "Sales"."order" USING bloom (mood)',
+      parent_index: null,
+      comment: null,
     },
   ],
 };
 
 describe('toDesign', () => {
-  it('accepts driver values as text, keeps order and names, and notes what it drops', () => {
+  it('accepts driver values as text, keeps order and names, and keeps what it cannot model as SQL', () => {
     const { design, notes } = toDesign(rows, { designId: 'd_x', designName: 'X' });
     expect(design.id).toBe('d_x');
     expect(design.schemas.s_public).toEqual({ id: 's_public', name: 'public' });
@@ -106,7 +143,18 @@ describe('toDesign', () => {
     ]);
     expect(table?.indexes).toEqual([]);
     expect(notes).toEqual([
-      { entityId: table?.id, message: expect.stringContaining('bloom method') },
+      { entityId: table?.id, message: expect.stringContaining('bloom access method') },
+    ]);
+    expect(design.extras).toEqual([
+      {
+        id: expect.stringMatching(/^x_/),
+        kind: 'index',
+        schemaId: Object.values(design.schemas)[1]?.id,
+        tableId: table?.id,
+        name: 'order_mood_bloom',
+        sql: 'CREATE INDEX order_mood_bloom ON "Sales"."order" USING bloom (mood);',
+        dependsOn: [table?.id],
+      },
     ]);
   });
 

@@ -13,57 +13,38 @@ const INDOPTION_DESC = 1;
 const INDOPTION_NULLS_FIRST = 2;
 
 /**
- * One index from its catalog row, or undefined (with a note) when the model cannot hold it.
- * Keys are columns (by attnum) or Postgres's rendering of the expression via pg_get_indexdef.
- * NULLS FIRST/LAST is recorded only where it differs from the default for the direction.
+ * One index from its catalog row, or why the model cannot hold it (the caller keeps such an
+ * index verbatim). Keys are columns (by attnum) or Postgres's rendering of the expression via
+ * pg_get_indexdef. NULLS FIRST/LAST is recorded only where it differs from the default for the
+ * direction. `attachedTo` is left for the caller, who knows the ids of the parent's indexes.
  */
 export function toIndex(
   row: IndexRow,
   id: string,
   table: TableColumns,
-  note: (message: string) => void,
-): Index | undefined {
+): { index: Index } | { unsupported: string } {
   const method = indexMethodSchema.safeParse(row.method);
-  if (!method.success) {
-    note(
-      `Index "${row.name}" on ${table.label} uses the ${row.method} method, which the design cannot hold; it is left out.`,
-    );
-    return undefined;
-  }
+  if (!method.success) return { unsupported: `it uses the ${row.method} access method` };
   const keys = jsonArray<number>(row.keys);
   const options = jsonArray<number>(row.options);
   const definitions = jsonArray<string>(row.key_defs);
   const opclasses = jsonArray<string | null>(row.opclasses);
+  const collations = jsonArray<string | null>(row.collations);
   const elements: IndexElement[] = [];
   for (let k = 0; k < row.key_count; k++) {
-    const element = toElement(
-      keys[k] ?? 0,
-      options[k] ?? 0,
-      definitions[k] ?? '',
-      opclasses[k] ?? null,
-      table,
-      method.data,
-    );
-    if (!element) {
-      note(
-        `Index "${row.name}" on ${table.label} has a key the design cannot hold; it is left out.`,
-      );
-      return undefined;
-    }
-    if (element.kind === 'expression' && (opclasses[k] || hasNonDefaultNulls(options[k] ?? 0))) {
-      note(
-        `Index "${row.name}" on ${table.label} has an expression key with an operator class or NULLS order; the design drops them.`,
-      );
-    }
+    const element = toElement(keys[k] ?? 0, options[k] ?? 0, definitions[k] ?? '', table, method.data);
+    if (!element) return { unsupported: 'it has a key on a system column' };
+    const opclass = opclasses[k];
+    if (opclass) element.opclass = opclass;
+    const collation = collations[k];
+    if (collation) element.collation = collation;
     elements.push(element);
   }
   const include: string[] = [];
   for (const attnum of keys.slice(row.key_count)) {
     const columnId = table.columnIds.get(attnum);
-    if (columnId !== undefined) include.push(columnId);
-  }
-  if (row.nulls_not_distinct) {
-    note(`Index "${row.name}" on ${table.label} is NULLS NOT DISTINCT; the design drops that.`);
+    if (columnId === undefined) return { unsupported: 'it includes a system column' };
+    include.push(columnId);
   }
   const index: Index = {
     id,
@@ -74,32 +55,29 @@ export function toIndex(
     include,
   };
   if (row.predicate !== null) index.where = row.predicate;
-  return index;
-}
-
-function hasNonDefaultNulls(option: number): boolean {
-  return ((option & INDOPTION_DESC) !== 0) !== ((option & INDOPTION_NULLS_FIRST) !== 0);
+  if (row.nulls_not_distinct) index.nullsNotDistinct = true;
+  if (row.comment !== null && row.comment !== undefined) index.comment = row.comment;
+  return { index };
 }
 
 function toElement(
   attnum: number,
   option: number,
   definition: string,
-  opclass: string | null,
   table: TableColumns,
   method: IndexMethod,
 ): IndexElement | undefined {
   const descending = (option & INDOPTION_DESC) !== 0;
   const nullsFirst = (option & INDOPTION_NULLS_FIRST) !== 0;
+  let element: IndexElement;
   if (attnum === 0) {
-    return descending
-      ? { kind: 'expression', expression: definition, descending: true }
-      : { kind: 'expression', expression: definition };
+    element = { kind: 'expression', expression: definition };
+  } else {
+    const columnId = table.columnIds.get(attnum);
+    if (columnId === undefined) return undefined;
+    element = { kind: 'column', columnId };
   }
-  const columnId = table.columnIds.get(attnum);
-  if (columnId === undefined) return undefined;
-  const element: IndexElement = { kind: 'column', columnId };
-  if (opclass) element.opclass = opclass;
+  // Only ordered access methods (btree, among the model's) keep a direction and NULLS order.
   if (method === 'btree') {
     if (descending) element.descending = true;
     if (descending && !nullsFirst) element.nulls = 'last';

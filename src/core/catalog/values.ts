@@ -21,3 +21,10 @@ export function jsonArray<T>(value: unknown): T[] {
 export function optional(value: string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : value;
 }
+
+/** A JSON object column, parsed if the driver returned text; undefined for null. */
+export function jsonObject<T>(value: unknown): T | undefined {
+  if (value === null || value === undefined) return undefined;
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as T) : undefined;
+}

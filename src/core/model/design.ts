@@ -1,4 +1,5 @@
 import { newId } from './ids';
+import type { RawObject } from './extras';
 import type { Column, Constraint, Design, Table } from './schema';
 
 /** A blank design with the `public` schema, which every PostgreSQL database has. */
@@ -53,4 +54,19 @@ export function uniqueName(base: string, taken: Iterable<string>): string {
 export function displayName(design: Design, table: Table): string {
   const schema = design.schemas[table.schemaId]?.name ?? 'public';
   return schema === 'public' ? table.name : `${schema}.${table.name}`;
+}
+
+/** The partitions of a partitioned table, in design order: what the canvas folds under it. */
+export function partitionsOf(design: Design, tableId: string): Table[] {
+  return Object.values(design.tables).filter((t) => t.partitionOf?.tableId === tableId);
+}
+
+/** The raw objects of one kind (e.g. `view`), in design order. */
+export function extrasOfKind<K extends RawObject['kind']>(design: Design, kind: K): RawObject[] {
+  return (design.extras ?? []).filter((x) => x.kind === kind);
+}
+
+/** Views and materialized views: what the canvas draws as read-only nodes (with `columns`). */
+export function viewsOf(design: Design): RawObject[] {
+  return (design.extras ?? []).filter((x) => x.kind === 'view' || x.kind === 'materializedView');
 }

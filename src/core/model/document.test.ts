@@ -16,6 +16,29 @@ describe('parseDesign', () => {
     if (parsed.ok) expect(Object.values(parsed.value.design.tables).map((t) => t.name)).toEqual(['customers', 'orders']);
   });
 
+  it('reads version-1 documents with the fields import added (raw objects, partitions)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const design = JSON.parse(
+      await readFile(new URL('../sql/__golden__/extras-and-partitions.json', import.meta.url), 'utf8'),
+    );
+    const parsed = parseDesign({ format: DOCUMENT_FORMAT, version: 1, design });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const tables = Object.values(parsed.value.design.tables);
+    expect(tables.filter((t) => t.partitionOf).map((t) => t.name)).toEqual(['invoice_2024', 'invoice_rest']);
+    expect(parsed.value.design.extras?.some((x) => x.kind === 'materializedView' && x.columns?.length)).toBe(true);
+  });
+
+  it('refuses raw objects that belong to a missing table or repeat an id', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    doc.design.extras = [{ id: 'x_1', kind: 'trigger', tableId: 't_gone', name: 'tr', sql: 'CREATE TRIGGER tr ...;' }];
+    const missing = parseDesign(doc);
+    expect(!missing.ok && missing.error.message).toMatch(/trigger "tr" belongs to a table that does not exist/);
+    doc.design.extras = [{ id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;' }];
+    const duplicate = parseDesign(doc);
+    expect(!duplicate.ok && duplicate.error.message).toMatch(/used twice/);
+  });
+
   it('refuses malformed JSON with a readable message', () => {
     const r = parseDesign('{"format": ');
     expect(r.ok).toBe(false);

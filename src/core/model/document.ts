@@ -112,10 +112,14 @@ export function parseDesign(input: unknown): Result<DesignDocument, ParseError> 
   return ok({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout });
 }
 
-/** Layout entries for entities that no longer exist are dropped rather than rejected. */
+/**
+ * Layout entries for entities that no longer exist are dropped rather than rejected. Views (kept
+ * as extras) are drawn too, so their positions live beside the tables'.
+ */
 function pruneLayout(layout: Layout, design: Design): Layout {
+  const drawn = new Set([...Object.keys(design.tables), ...(design.extras ?? []).filter((x) => x.columns).map((x) => x.id)]);
   const tables: Layout['tables'] = {};
-  for (const [tid, l] of Object.entries(layout.tables)) if (design.tables[tid]) tables[tid] = l;
+  for (const [tid, l] of Object.entries(layout.tables)) if (drawn.has(tid)) tables[tid] = l;
   const notes: Layout['notes'] = {};
   for (const [nid, l] of Object.entries(layout.notes)) if (design.notes[nid]) notes[nid] = l;
   return { ...layout, tables, notes };

@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './extras';
 export * from './layout';
 export * from './document';
 export * from './design';

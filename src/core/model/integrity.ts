@@ -62,6 +62,34 @@ export function checkIntegrity(design: Design): ParseError | undefined {
         return { message: `The design is damaged: an index on "${t.name}" names a column that does not exist.`, path: `${at}.indexes` };
       }
     }
+    for (const k of t.constraints) {
+      if ((k.kind === 'primaryKey' || k.kind === 'unique') && k.include && missing(k.include)) {
+        return { message: `The design is damaged: a constraint on "${t.name}" includes a column that does not exist.`, path: `${at}.constraints` };
+      }
+    }
+    const parent = t.partitionOf ? design.tables[t.partitionOf.tableId] : undefined;
+    if (t.partitionOf && (!parent || parent.id === t.id)) {
+      return { message: `The design is damaged: table "${t.name}" is a partition of a table that does not exist.`, path: `${at}.partitionOf` };
+    }
+  }
+  return checkExtras(design, dup);
+}
+
+/**
+ * Raw objects: unique ids, and the schema and table they belong to exist. `dependsOn` may name
+ * things that are gone (a table deleted under a view): the DDL check reports that, not the parser.
+ */
+function checkExtras(design: Design, dup: (id: string, where: string) => ParseError | undefined): ParseError | undefined {
+  for (const [i, x] of (design.extras ?? []).entries()) {
+    const at = `design.extras.${i}`;
+    const d = dup(x.id, at);
+    if (d) return d;
+    if (x.schemaId !== undefined && !design.schemas[x.schemaId]) {
+      return { message: `The design is damaged: ${x.kind} "${x.name}" belongs to a schema that does not exist.`, path: at };
+    }
+    if (x.tableId !== undefined && !design.tables[x.tableId]) {
+      return { message: `The design is damaged: ${x.kind} "${x.name}" belongs to a table that does not exist.`, path: at };
+    }
   }
   return undefined;
 }

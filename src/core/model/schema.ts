@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rawObjectSchema } from './extras';
 
 /**
  * The semantic model of a design: what DDL, diff and lint read. Layout lives in `layout.ts`.
@@ -20,6 +21,10 @@ export const identitySchema = z.enum(['always', 'byDefault']);
 /** GENERATED ALWAYS / BY DEFAULT AS IDENTITY. */
 export type Identity = z.infer<typeof identitySchema>;
 
+export const generatedKindSchema = z.enum(['stored', 'virtual']);
+/** How a generated column keeps its value: computed on write (stored) or on read (virtual). */
+export type GeneratedKind = z.infer<typeof generatedKindSchema>;
+
 export const columnSchema = z.object({
   id,
   name: z.string(),
@@ -29,24 +34,57 @@ export const columnSchema = z.object({
   /** A default expression as SQL text, e.g. `now()` or `'new'::text`. */
   default: text.optional(),
   identity: identitySchema.optional(),
-  /** A stored generated column's expression (GENERATED ALWAYS AS (expr) STORED). */
+  /** A generated column's expression (GENERATED ALWAYS AS (expr) STORED|VIRTUAL). */
   generated: text.optional(),
+  /** STORED (the default, and all that documents before this field knew) or VIRTUAL (PostgreSQL 18). */
+  generatedKind: generatedKindSchema.optional(),
+  /**
+   * An identity column's sequence options where they differ from PostgreSQL's defaults, as SQL
+   * for the parentheses after AS IDENTITY, e.g. `START WITH 1000 INCREMENT BY 10`.
+   */
+  identityOptions: z.string().max(2000).optional(),
   collation: z.string().optional(),
+  /**
+   * The name of the column's NOT NULL constraint (PostgreSQL 18 names them), only where it is not
+   * the one PostgreSQL gives by default, `<table>_<column>_not_null` (e.g. a partition's, named
+   * after its parent).
+   */
+  notNullName: z.string().optional(),
   comment: text.optional(),
 });
 /** A table column. */
 export type Column = z.infer<typeof columnSchema>;
 
-const named = { id, name: z.string().optional() };
+const named = { id, name: z.string().optional(), comment: text.optional() };
+/** Key constraints may be deferred; absent means NOT DEFERRABLE (older documents lack the field). */
+const keyOptions = {
+  deferrable: deferrableSchema.optional(),
+  /** Non-key columns the constraint's index carries (INCLUDE). */
+  include: z.array(id).optional(),
+};
 
-export const primaryKeySchema = z.object({ ...named, kind: z.literal('primaryKey'), columnIds: z.array(id).min(1) });
+export const primaryKeySchema = z.object({
+  ...named,
+  kind: z.literal('primaryKey'),
+  columnIds: z.array(id).min(1),
+  ...keyOptions,
+});
 export const uniqueSchema = z.object({
   ...named,
   kind: z.literal('unique'),
   columnIds: z.array(id).min(1),
   nullsNotDistinct: z.boolean().optional(),
+  ...keyOptions,
 });
-export const checkSchema = z.object({ ...named, kind: z.literal('check'), expression: text.min(1) });
+export const checkSchema = z.object({
+  ...named,
+  kind: z.literal('check'),
+  expression: text.min(1),
+  /** NO INHERIT: the check does not apply to child tables. */
+  noInherit: z.boolean().optional(),
+  /** NOT VALID: rows that existed when it was added were not checked. */
+  notValid: z.boolean().optional(),
+});
 export const foreignKeySchema = z.object({
   ...named,
   kind: z.literal('foreignKey'),
@@ -57,8 +95,12 @@ export const foreignKeySchema = z.object({
   onUpdate: referentialActionSchema,
   deferrable: deferrableSchema,
   matchFull: z.boolean().optional(),
+  notValid: z.boolean().optional(),
 });
-/** EXCLUDE constraints keep their body verbatim, e.g. `USING gist (room WITH =, during WITH &&)`. */
+/**
+ * EXCLUDE constraints keep their body verbatim, e.g. `USING gist (room WITH =, during WITH &&)`,
+ * DEFERRABLE clauses included.
+ */
 export const excludeSchema = z.object({ ...named, kind: z.literal('exclude'), definition: text.min(1) });
 
 export const constraintSchema = z.discriminatedUnion('kind', [
@@ -86,8 +128,17 @@ export const indexElementSchema = z.discriminatedUnion('kind', [
     descending: z.boolean().optional(),
     nulls: z.enum(['first', 'last']).optional(),
     opclass: z.string().optional(),
+    /** A collation other than the column's, as SQL (see `Column.collation`). */
+    collation: z.string().optional(),
   }),
-  z.object({ kind: z.literal('expression'), expression: text.min(1), descending: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('expression'),
+    expression: text.min(1),
+    descending: z.boolean().optional(),
+    nulls: z.enum(['first', 'last']).optional(),
+    opclass: z.string().optional(),
+    collation: z.string().optional(),
+  }),
 ]);
 /** One key of an index: a column or an expression. */
 export type IndexElement = z.infer<typeof indexElementSchema>;
@@ -101,9 +152,26 @@ export const indexSchema = z.object({
   include: z.array(id),
   /** Partial index predicate, SQL text without the WHERE keyword. */
   where: text.optional(),
+  /** UNIQUE NULLS NOT DISTINCT: two NULLs count as equal. */
+  nullsNotDistinct: z.boolean().optional(),
+  /**
+   * On a partition: the id of the partitioned parent's index this one is attached to, so the
+   * parent's index is created ON ONLY the parent and this one attached to it by name.
+   */
+  attachedTo: id.optional(),
+  comment: text.optional(),
 });
 /** A secondary index. */
 export type Index = z.infer<typeof indexSchema>;
+
+export const partitionOfSchema = z.object({
+  /** The partitioned table this one is a partition of. */
+  tableId: id,
+  /** The partition bound as PostgreSQL prints it: `FOR VALUES FROM (...) TO (...)`, `DEFAULT`. */
+  bound: text.min(1),
+});
+/** Where a partition sits in its parent. */
+export type PartitionOf = z.infer<typeof partitionOfSchema>;
 
 export const tableSchema = z.object({
   id,
@@ -113,6 +181,21 @@ export const tableSchema = z.object({
   constraints: z.array(constraintSchema),
   indexes: z.array(indexSchema),
   comment: text.optional(),
+  /** A partitioned table's key as PostgreSQL prints it after PARTITION BY, e.g. `RANGE (payment_date)`. */
+  partitionBy: text.optional(),
+  /** Set on a partition; the UI folds partitions under their parent. */
+  partitionOf: partitionOfSchema.optional(),
+  /** Parents of a table that INHERITS from others (table ids). */
+  inherits: z.array(id).optional(),
+  unlogged: z.boolean().optional(),
+  /** Storage parameters as written after WITH, e.g. `fillfactor=70`. */
+  storageParameters: z.array(z.string().max(2000)).optional(),
+  /** ALTER TABLE ... ENABLE ROW LEVEL SECURITY (policies are extras). */
+  rowSecurity: z.boolean().optional(),
+  /** ALTER TABLE ... FORCE ROW LEVEL SECURITY. */
+  forceRowSecurity: z.boolean().optional(),
+  /** The index, or the primary key, unique or exclusion constraint, the table is CLUSTERed on (by id). */
+  clusterOn: id.optional(),
 });
 /** A table: ordered columns, constraints and indexes. */
 export type Table = z.infer<typeof tableSchema>;
@@ -143,6 +226,11 @@ export const designSchema = z.object({
   /** Insertion order is DDL order. */
   tables: z.record(id, tableSchema),
   notes: z.record(id, noteSchema),
+  /**
+   * Objects the model does not represent (extensions, domains, functions, views, triggers, ...),
+   * kept as SQL in dependency order. Absent in documents from before they existed.
+   */
+  extras: z.array(rawObjectSchema).optional(),
 });
 /** A whole design (the schema part). */
 export type Design = z.infer<typeof designSchema>;

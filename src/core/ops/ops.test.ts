@@ -16,6 +16,24 @@ function twoTables(): Design {
 }
 
 describe('ops', () => {
+  it('delete a partitioned table with its partitions, and the raw objects that hang on them', () => {
+    let d = twoTables();
+    d = ops.addTable(d, { id: 't_a1', name: 'a_2024', columns: [col('c_a1_id', 'id', 'bigint', false)] });
+    d = { ...d, tables: { ...d.tables, t_a1: { ...d.tables.t_a1!, partitionOf: { tableId: 't_a', bound: 'DEFAULT' } } } };
+    d = {
+      ...d,
+      extras: [
+        { id: 'x_trg', kind: 'trigger', tableId: 't_a1', name: 'touch', sql: 'CREATE TRIGGER touch ...;' },
+        { id: 'x_fn', kind: 'function', name: 'f()', sql: 'CREATE FUNCTION f() ...;' },
+      ],
+    };
+    expect(checkIntegrity(d)).toBeUndefined();
+    const after = ops.deleteTables(d, ['t_a']);
+    expect(Object.keys(after.tables)).toEqual(['t_b']);
+    expect(after.extras?.map((x) => x.id)).toEqual(['x_fn']);
+    expect(checkIntegrity(after)).toBeUndefined();
+  });
+
   it('build a consistent design', () => {
     const d = twoTables();
     expect(checkIntegrity(d)).toBeUndefined();

@@ -43,17 +43,35 @@ export function setTableComment(design: Design, tableId: string, comment: string
   });
 }
 
-/** Deletes tables and every foreign key elsewhere that points at them. */
+/**
+ * Deletes tables with their partitions (as DROP TABLE does), every foreign key elsewhere that
+ * points at them, and the raw objects that belong to them (triggers, policies, ...).
+ */
 export function deleteTables(design: Design, tableIds: readonly string[]): Design {
   const doomed = new Set(tableIds.filter((id) => design.tables[id]));
   if (doomed.size === 0) return design;
+  // Partitions of partitions too: repeat until nothing new joins.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of Object.values(design.tables)) {
+      if (t.partitionOf && doomed.has(t.partitionOf.tableId) && !doomed.has(t.id)) {
+        doomed.add(t.id);
+        grew = true;
+      }
+    }
+  }
   const tables: Design['tables'] = {};
   for (const [id, t] of Object.entries(design.tables)) {
     if (doomed.has(id)) continue;
     const constraints = t.constraints.filter((k) => !(k.kind === 'foreignKey' && doomed.has(k.refTableId)));
-    tables[id] = constraints.length === t.constraints.length ? t : { ...t, constraints };
+    const inherits = t.inherits?.filter((parent) => !doomed.has(parent));
+    let next = constraints.length === t.constraints.length ? t : { ...t, constraints };
+    if (inherits && inherits.length !== t.inherits?.length) next = { ...next, inherits };
+    tables[id] = next;
   }
-  return { ...design, tables };
+  const next: Design = { ...design, tables };
+  if (design.extras) next.extras = design.extras.filter((x) => x.tableId === undefined || !doomed.has(x.tableId));
+  return next;
 }
 
 export function renameDesign(design: Design, name: string): Design {

@@ -1,3 +1,4 @@
+import type { RawObject } from '../model/extras';
 import type { Design, Table } from '../model/schema';
 import { createRenderContext, type RenderContext } from './context';
 import { findOmissions } from './omissions';
@@ -6,35 +7,74 @@ import { renderForeignKey } from './renderForeignKey';
 import { renderIndex } from './renderIndex';
 import { renderCreateTable } from './renderTable';
 import { renderCreateEnum, renderCreateSchema } from './renderTypes';
+import {
+  extraPhases,
+  extrasIn,
+  needsUncheckedFunctionBodies,
+  UNCHECKED_FUNCTION_BODIES,
+  type ExtraPhase,
+} from './extraPhases';
+import { findIndexAttachments, renderAttachIndex, renderAttachPartition } from './renderPartitions';
+import { renderClusterOn, renderNotValidChecks, renderRowSecurity } from './renderTableAlters';
 import type { DdlOutput, DdlProblem, DdlStatement, DdlStatementKind } from './types';
 
 /** A statement before its place in the text is known. */
-type Draft = Pick<DdlStatement, 'kind' | 'sql' | 'entityId'>;
+type Draft = Pick<DdlStatement, 'kind' | 'sql' | 'entityId' | 'partId'>;
 
 /**
- * The whole design as PostgreSQL DDL, in an order that executes top to bottom: schemas, enum
- * types, tables (with their primary key, unique, check and exclusion constraints), foreign keys
- * (as ALTER TABLE, so any order and cycles work), indexes, comments. Deterministic: the same
- * design always gives the same text. Anything whose name PostgreSQL would refuse is left out and
- * reported in `problems`, together with what depends on it, so the text still executes.
+ * The whole design as PostgreSQL DDL, in an order that executes top to bottom: schemas,
+ * extensions, enum types, types/sequences/functions kept verbatim, tables (with their primary
+ * key, unique, check and exclusion constraints) and partitions, foreign keys (as ALTER TABLE, so
+ * any order and cycles work), indexes, views/triggers/policies kept verbatim, comments, event
+ * triggers. Deterministic: the same design always gives the same text. Anything whose name
+ * PostgreSQL would refuse is left out and reported in `problems`, together with what depends on
+ * it, so the text still executes.
  */
 export function generateDdl(design: Design): DdlOutput {
   const { omitted, problems } = findOmissions(design);
   const ctx = createRenderContext(design, omitted);
   const drafts: Draft[] = [];
   const tables = Object.values(design.tables).filter((t) => !omitted.has(t.id));
+  const phases = extraPhases(design);
+  const pushExtras = (phase: ExtraPhase) => {
+    for (const extra of extrasIn(design, phases, phase)) {
+      // A table left out (its problem says why) takes its triggers and policies with it.
+      if (extra.tableId === undefined || !omitted.has(extra.tableId)) pushExtra(drafts, extra);
+    }
+  };
 
+  if (needsUncheckedFunctionBodies(design)) {
+    push(drafts, 'setting', UNCHECKED_FUNCTION_BODIES, design.id);
+  }
   for (const schema of Object.values(design.schemas)) {
     if (schema.name !== 'public' && !omitted.has(schema.id)) {
       push(drafts, 'schema', renderCreateSchema(schema), schema.id);
     }
   }
+  pushExtras('extensions');
   for (const type of Object.values(design.enums)) {
     if (!omitted.has(type.id)) push(drafts, 'enum', renderCreateEnum(ctx, type), type.id);
   }
+  pushExtras('beforeTables');
   for (const table of tables) push(drafts, 'table', renderCreateTable(ctx, table), table.id);
+  for (const table of tables) pushAttachPartition(ctx, drafts, table);
+  pushExtras('afterTables');
+  for (const table of tables) {
+    for (const sql of renderNotValidChecks(ctx, table)) push(drafts, 'tableOption', sql, table.id);
+  }
   for (const table of tables) pushForeignKeys(ctx, drafts, table);
-  for (const table of tables) pushIndexes(ctx, drafts, table);
+  const attachments = findIndexAttachments(ctx, tables);
+  const onlyParents = new Set(attachments.map((a) => a.parentIndex.id));
+  for (const table of tables) pushIndexes(ctx, drafts, table, onlyParents);
+  for (const a of attachments) {
+    const sql = renderAttachIndex(ctx, a.parentTable, a.parentIndex, a.childTable, a.childIndex);
+    push(drafts, 'partition', sql, a.childTable.id);
+  }
+  pushExtras('late');
+  for (const table of tables) {
+    for (const sql of renderRowSecurity(ctx, table)) push(drafts, 'tableOption', sql, table.id);
+    push(drafts, 'tableOption', renderClusterOn(ctx, table), table.id);
+  }
   for (const schema of Object.values(design.schemas)) {
     if (!omitted.has(schema.id)) push(drafts, 'comment', renderSchemaComment(schema), schema.id);
   }
@@ -42,6 +82,7 @@ export function generateDdl(design: Design): DdlOutput {
     if (!omitted.has(type.id)) push(drafts, 'comment', renderEnumComment(ctx, type), type.id);
   }
   for (const table of tables) pushTableComments(ctx, drafts, table);
+  pushExtras('last');
   return assemble(drafts, problems);
 }
 
@@ -58,9 +99,16 @@ export function generateTableDdl(design: Design, tableId: string): DdlOutput {
   const ctx = createRenderContext(design, omitted);
   const drafts: Draft[] = [];
   push(drafts, 'table', renderCreateTable(ctx, table), table.id);
+  pushAttachPartition(ctx, drafts, table);
+  for (const sql of renderNotValidChecks(ctx, table)) push(drafts, 'tableOption', sql, table.id);
   pushForeignKeys(ctx, drafts, table);
-  pushIndexes(ctx, drafts, table);
+  pushIndexes(ctx, drafts, table, new Set());
+  for (const sql of renderRowSecurity(ctx, table)) push(drafts, 'tableOption', sql, table.id);
+  push(drafts, 'tableOption', renderClusterOn(ctx, table), table.id);
   pushTableComments(ctx, drafts, table);
+  for (const extra of design.extras ?? []) {
+    if (extra.tableId === table.id) pushExtra(drafts, extra);
+  }
   return assemble(drafts, ownProblems);
 }
 
@@ -69,8 +117,24 @@ function push(
   kind: DdlStatementKind,
   sql: string | undefined,
   entityId: string,
+  partId?: string,
 ): void {
-  if (sql !== undefined) drafts.push({ kind, sql, entityId });
+  if (sql === undefined) return;
+  drafts.push(partId === undefined ? { kind, sql, entityId } : { kind, sql, entityId, partId });
+}
+
+/** A raw object belongs to its table on the canvas when it has one (a trigger, a policy). */
+function pushExtra(drafts: Draft[], extra: RawObject): void {
+  if (extra.tableId !== undefined) push(drafts, 'extra', extra.sql, extra.tableId, extra.id);
+  else push(drafts, 'extra', extra.sql, extra.id);
+}
+
+function pushAttachPartition(ctx: RenderContext, drafts: Draft[], table: Table): void {
+  const parentId = table.partitionOf?.tableId;
+  const parent = parentId === undefined ? undefined : ctx.design.tables[parentId];
+  if (parent && !ctx.omitted.has(parent.id)) {
+    push(drafts, 'partition', renderAttachPartition(ctx, parent, table), table.id);
+  }
 }
 
 function pushForeignKeys(ctx: RenderContext, drafts: Draft[], table: Table): void {
@@ -83,9 +147,16 @@ function pushForeignKeys(ctx: RenderContext, drafts: Draft[], table: Table): voi
   }
 }
 
-function pushIndexes(ctx: RenderContext, drafts: Draft[], table: Table): void {
+function pushIndexes(
+  ctx: RenderContext,
+  drafts: Draft[],
+  table: Table,
+  onlyParents: ReadonlySet<string>,
+): void {
   for (const index of table.indexes) {
-    if (!ctx.omitted.has(index.id)) push(drafts, 'index', renderIndex(ctx, table, index), table.id);
+    if (ctx.omitted.has(index.id)) continue;
+    const sql = renderIndex(ctx, table, index, { only: onlyParents.has(index.id) });
+    push(drafts, 'index', sql, table.id);
   }
 }
 
@@ -103,13 +174,15 @@ function assemble(drafts: readonly Draft[], problems: DdlProblem[]): DdlOutput {
       parts.push('\n\n');
       offset += 2;
     }
-    statements.push({
+    const statement: DdlStatement = {
       kind: draft.kind,
       sql: draft.sql,
       from: offset,
       to: offset + draft.sql.length,
       entityId: draft.entityId,
-    });
+    };
+    if (draft.partId !== undefined) statement.partId = draft.partId;
+    statements.push(statement);
     parts.push(draft.sql);
     offset += draft.sql.length;
   }

@@ -1,7 +1,9 @@
 import type { EnumType, Namespace, Table } from '../model/schema';
 import type { RenderContext } from './context';
 import { enumName } from './renderTypes';
+import { givenName } from './omissions';
 import { quoteIdent, quoteLiteral } from './quote';
+import { indexName } from './renderIndex';
 
 /**
  * COMMENT ON statements. An empty comment is no comment: `IS ''` would only delete one, so it is
@@ -37,6 +39,26 @@ export function renderTableComments(ctx: RenderContext, table: Table): string[] 
         ' IS ' +
         quoteLiteral(column.comment) +
         ';',
+    );
+  }
+  // Only named constraints and indexes can be commented on: COMMENT ON needs the name.
+  for (const constraint of table.constraints) {
+    const constraintName = givenName(constraint);
+    if (!constraint.comment || constraintName === undefined || ctx.omitted.has(constraint.id)) continue;
+    out.push(
+      'COMMENT ON CONSTRAINT ' +
+        quoteIdent(constraintName) +
+        ' ON ' +
+        name +
+        ' IS ' +
+        quoteLiteral(constraint.comment) +
+        ';',
+    );
+  }
+  for (const index of table.indexes) {
+    if (!index.comment || givenName(index) === undefined || ctx.omitted.has(index.id)) continue;
+    out.push(
+      'COMMENT ON INDEX ' + indexName(ctx, table, index) + ' IS ' + quoteLiteral(index.comment) + ';',
     );
   }
   return out;

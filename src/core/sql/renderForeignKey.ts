@@ -2,6 +2,7 @@ import type { ForeignKey, ReferentialAction, Table } from '../model/schema';
 import { columnList, type RenderContext } from './context';
 import { givenName } from './omissions';
 import { quoteIdent } from './quote';
+import { deferrableClause } from './renderTable';
 
 const ACTION_SQL: Record<Exclude<ReferentialAction, 'noAction'>, string> = {
   restrict: 'RESTRICT',
@@ -29,7 +30,7 @@ export function renderForeignKey(
   if (fk.matchFull) sql += ' MATCH FULL';
   if (fk.onDelete !== 'noAction') sql += ' ON DELETE ' + ACTION_SQL[fk.onDelete];
   if (fk.onUpdate !== 'noAction') sql += ' ON UPDATE ' + ACTION_SQL[fk.onUpdate];
-  if (fk.deferrable === 'initiallyImmediate') sql += ' DEFERRABLE';
-  else if (fk.deferrable === 'initiallyDeferred') sql += ' DEFERRABLE INITIALLY DEFERRED';
+  sql += deferrableClause(fk.deferrable);
+  if (fk.notValid) sql += ' NOT VALID';
   return sql + ';';
 }

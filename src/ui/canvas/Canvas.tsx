@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -16,9 +16,11 @@ import * as ops from '../../core/ops';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { RelationshipEdgeComponent, RelationshipMarkers } from './RelationshipEdge';
 import { TableNodeComponent } from './TableNode';
+import { ViewNodeComponent } from './ViewNode';
+import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
 
-const nodeTypes = { table: TableNodeComponent };
+const nodeTypes = { table: TableNodeComponent, view: ViewNodeComponent, schemaGroup: SchemaGroupComponent };
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
@@ -32,10 +34,17 @@ export function Canvas() {
   const layout = useStudio((s) => s.layout);
   const selectedIds = useStudio((s) => s.selection.tableIds);
   const readOnly = useStudio((s) => s.readOnly);
+  const schemaFilter = useStudio((s) => s.schemaFilter);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const { nodes, edges } = useMemo(() => toFlow(design, layout, selected), [design, layout, selected]);
+  const { nodes, edges } = useMemo(() => toFlow(design, layout, selected, schemaFilter), [design, layout, selected, schemaFilter]);
   const flow = useReactFlow();
   const initialViewport = useRef(layout.viewport).current;
+  // Opening another design (or an import) moves the canvas to that design's saved viewport.
+  const loadCount = useStudio((s) => s.loadCount);
+  const firstLoad = useRef(loadCount);
+  useEffect(() => {
+    if (loadCount !== firstLoad.current) void flow.setViewport(store.getState().layout.viewport);
+  }, [loadCount, flow, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {

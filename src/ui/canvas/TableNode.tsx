@@ -18,6 +18,8 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const color = useStudio((s) => s.layout.tables[id]?.color);
   const collapsed = useStudio((s) => !!s.layout.tables[id]?.collapsed);
   const readOnly = useStudio((s) => s.readOnly);
+  const schemaName = useStudio((s) => (table ? s.design.schemas[table.schemaId]?.name : undefined));
+  const partitions = useStudio((s) => (table?.partitionBy ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length : 0));
   const errorCount = useStore(useServices().check, (s) => s.errors.filter((e) => e.entityId === id).length + s.generatorProblems.filter((p) => p.entityId === id).length);
   const detailed = useFlowStore(zoomSelector);
   const store = useStudioStore();
@@ -33,8 +35,10 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
     >
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">
+          {schemaName && schemaName !== 'public' && <span className="tw-schema-prefix">{schemaName}.</span>}
           {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} /> : table.name}
         </span>
+        {table.partitionBy && <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>partitioned</span>}
         {errorCount > 0 && (
           <span className="tw-badge tw-badge-error" role="status" aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}>
             {errorCount}
@@ -56,6 +60,7 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
             + column
           </button>
         )}
+        {partitions > 0 && <span className="tw-muted">{partitions} {partitions === 1 ? 'partition' : 'partitions'}</span>}
         {collapsed && <span className="tw-muted">{table.columns.length - columns.length} more</span>}
       </div>
     </div>

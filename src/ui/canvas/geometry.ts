@@ -21,6 +21,11 @@ export function nodeHeight(table: Table, collapsed: boolean): number {
   return HEADER_HEIGHT + visibleColumns(table, collapsed).length * ROW_HEIGHT + FOOTER_HEIGHT;
 }
 
+/** A view's box: header, one row per column, footer (no handles: views take no foreign keys). */
+export function viewHeight(columnCount: number): number {
+  return HEADER_HEIGHT + columnCount * ROW_HEIGHT + FOOTER_HEIGHT;
+}
+
 export type Side = 'l' | 'r';
 
 export const handleId = (columnId: string, side: Side) => `${columnId}:${side}`;

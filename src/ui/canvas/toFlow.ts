@@ -2,12 +2,27 @@ import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
-import { handleId, handlesFor, nodeHeight, NODE_WIDTH, visibleColumns } from './geometry';
+import { handleId, handlesFor, nodeHeight, NODE_WIDTH, viewHeight, visibleColumns } from './geometry';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
 }
 export type TableNode = Node<TableNodeData, 'table'>;
+
+export interface ViewNodeData extends Record<string, unknown> {
+  viewId: string;
+}
+/** A view or materialized view (kept as SQL in `design.extras`), drawn read-only. */
+export type ViewNode = Node<ViewNodeData, 'view'>;
+
+export interface SchemaGroupData extends Record<string, unknown> {
+  name: string;
+}
+/** The box behind one schema's tables when a design has several schemas. */
+export type SchemaGroupNode = Node<SchemaGroupData, 'schemaGroup'>;
+
+/** Room around a schema's tables inside its box (the title sits in the top band). */
+const GROUP_PAD = { top: 48, right: 24, bottom: 24, left: 24 };
 
 /** Crow's-foot ends of a relationship, derived from the real constraints. */
 export interface RelationshipData extends Record<string, unknown> {
@@ -26,9 +41,17 @@ const nodeCache = new WeakMap<Table, { key: string; node: TableNode }>();
  * nothing about them changed, so React Flow skips them; they carry their size and handles so it
  * never has to measure (which is what lets 1,000 tables cull and route edges off-screen).
  */
-export function toFlow(design: Design, layout: Layout, selected: ReadonlySet<string>): { nodes: TableNode[]; edges: RelationshipEdge[] } {
-  const nodes: TableNode[] = [];
+export function toFlow(
+  design: Design,
+  layout: Layout,
+  selected: ReadonlySet<string>,
+  schemaFilter: string | null = null,
+): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
+  const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
+  const shown = (schemaId: string | undefined) => schemaFilter === null || schemaId === schemaFilter;
   for (const table of Object.values(design.tables)) {
+    // Partitions fold under their parent; the parent's footer counts them.
+    if (table.partitionOf || !shown(table.schemaId)) continue;
     const l = layout.tables[table.id] ?? { x: 0, y: 0 };
     const isSelected = selected.has(table.id);
     const collapsed = !!l.collapsed;
@@ -55,7 +78,28 @@ export function toFlow(design: Design, layout: Layout, selected: ReadonlySet<str
     nodeCache.set(table, { key, node });
     nodes.push(node);
   }
-  return { nodes, edges: relationshipEdges(design, layout) };
+  for (const view of design.extras ?? []) {
+    if (!view.columns || !shown(view.schemaId)) continue;
+    const l = layout.tables[view.id] ?? { x: 0, y: 0 };
+    const height = viewHeight(view.columns.length);
+    nodes.push({
+      id: view.id,
+      type: 'view',
+      position: { x: l.x, y: l.y },
+      data: { viewId: view.id },
+      selected: selected.has(view.id),
+      width: NODE_WIDTH,
+      height,
+      measured: { width: NODE_WIDTH, height },
+      handles: [],
+      connectable: false,
+      dragHandle: '.tw-table-drag',
+    });
+  }
+  const groups = Object.keys(design.schemas).length > 1 && schemaFilter === null ? schemaGroups(design, nodes) : [];
+  const visible = new Set(nodes.map((n) => n.id));
+  nodes.unshift(...groups);
+  return { nodes, edges: relationshipEdges(design, layout).filter((e) => visible.has(e.source) && visible.has(e.target)) };
 }
 
 function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
@@ -102,4 +146,38 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
     }
   }
   return edges;
+}
+
+/** One box per schema around its tables' bounding rectangle; behind everything, inert. */
+function schemaGroups(design: Design, nodes: (TableNode | ViewNode | SchemaGroupNode)[]): SchemaGroupNode[] {
+  const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const n of nodes) {
+    if (n.type !== 'table') continue;
+    const schemaId = design.tables[n.id]?.schemaId;
+    if (!schemaId) continue;
+    const b = boxes.get(schemaId) ?? { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    b.x0 = Math.min(b.x0, n.position.x);
+    b.y0 = Math.min(b.y0, n.position.y);
+    b.x1 = Math.max(b.x1, n.position.x + (n.width ?? NODE_WIDTH));
+    b.y1 = Math.max(b.y1, n.position.y + (n.height ?? 0));
+    boxes.set(schemaId, b);
+  }
+  return [...boxes].map(([schemaId, b]) => {
+    const width = b.x1 - b.x0 + GROUP_PAD.left + GROUP_PAD.right;
+    const height = b.y1 - b.y0 + GROUP_PAD.top + GROUP_PAD.bottom;
+    return {
+      id: `group:${schemaId}`,
+      type: 'schemaGroup' as const,
+      position: { x: b.x0 - GROUP_PAD.left, y: b.y0 - GROUP_PAD.top },
+      data: { name: design.schemas[schemaId]?.name ?? '' },
+      width,
+      height,
+      measured: { width, height },
+      selectable: false,
+      draggable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addTableAt, deleteTables } from '../../state/commands';
-import { useStudioStore } from '../StudioContext';
+import { useServices, useStudioStore } from '../StudioContext';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -16,6 +16,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function useShortcuts(): void {
   const store = useStudioStore();
   const flow = useReactFlow();
+  const { arrange } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -40,6 +41,9 @@ export function useShortcuts(): void {
         const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
         const center = pane ? { x: pane.left + pane.width / 2 - 130, y: pane.top + pane.height / 2 - 60 } : { x: 200, y: 200 };
         addTableAt(store, flow.screenToFlowPosition(center));
+      } else if (!mod && !e.altKey && key === 'l') {
+        e.preventDefault();
+        void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
       } else if (!mod && !e.altKey && key === 'f') {
         e.preventDefault();
         void flow.fitView({ duration: 300, padding: 0.1 });
@@ -52,5 +56,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, flow]);
+  }, [store, flow, arrange]);
 }

@@ -4,6 +4,8 @@ import { ddlFor, statementAt } from '../../state/ddl';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { monaco } from './monaco';
 import { useTheme } from '../common/useTheme';
+import type { CheckState } from '../../state/checkStore';
+import type { DraftError } from '../../state/ddlDraft';
 
 /**
  * The live DDL: generated from the design on every change, read-only here. Selecting a table
@@ -14,7 +16,9 @@ export function DdlPane() {
   const host = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor>();
   const store = useStudioStore();
-  const { check, notices } = useServices();
+  const { check, notices, draft, ddlEditing } = useServices();
+  const draftState = useStore(draft);
+  const readOnly = useStudio((s) => s.readOnly);
   const design = useStudio((s) => s.design);
   const selectedIds = useStudio((s) => s.selection.tableIds);
   const ddl = ddlFor(design);
@@ -26,8 +30,7 @@ export function DdlPane() {
     const ed = monaco.editor.create(host.current, {
       value: '',
       language: 'pgsql',
-      readOnly: true,
-      domReadOnly: true,
+      readOnly: false,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -37,7 +40,7 @@ export function DdlPane() {
       // Monaco hides validation squiggles in read-only editors by default; Postgres's errors must show.
       renderValidationDecorations: 'on',
       ariaLabel: 'Generated DDL',
-      readOnlyMessage: { value: 'The DDL follows the diagram. Two-way editing is coming.' },
+      readOnlyMessage: { value: 'This design is read-only.' },
     });
     setEditor(ed);
     return () => {
@@ -48,16 +51,35 @@ export function DdlPane() {
 
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
 
+  useEffect(() => editor?.updateOptions({ readOnly }), [editor, readOnly]);
+
+  // What the editor shows: the user's draft while there is one, else the design's DDL. Setting it
+  // programmatically must not count as typing, hence the flag.
+  const shown = draftState.text ?? ddl.text;
+  const programmatic = useRef(false);
   useEffect(() => {
     const model = editor?.getModel();
-    if (model && model.getValue() !== ddl.text) model.setValue(ddl.text);
-  }, [editor, ddl.text]);
+    if (!model || model.getValue() === shown) return;
+    programmatic.current = true;
+    // pushEditOperations keeps Monaco's own undo stack usable inside the editor.
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: shown }], () => null);
+    programmatic.current = false;
+  }, [editor, shown]);
+
+  useEffect(() => {
+    if (!editor) return undefined;
+    const sub = editor.onDidChangeModelContent(() => {
+      if (!programmatic.current) ddlEditing.edit(editor.getValue());
+    });
+    return () => sub.dispose();
+  }, [editor, ddlEditing]);
 
   // Cursor in the DDL -> select the table the statement belongs to (only for user moves).
   useEffect(() => {
     if (!editor) return undefined;
     const sub = editor.onDidChangeCursorPosition((e) => {
       if (e.source !== 'mouse' && e.source !== 'keyboard') return;
+      if (draft.getState().text !== null) return; // a draft's text has no statement map yet
       const model = editor.getModel();
       if (!model) return;
       const stmt = statementAt(ddlFor(store.getState().design), model.getOffsetAt(e.position));
@@ -67,14 +89,14 @@ export function DdlPane() {
       }
     });
     return () => sub.dispose();
-  }, [editor, store]);
+  }, [editor, store, draft]);
 
   // Selected tables -> highlight and reveal their statements.
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
-    const ids = new Set(selectedIds);
+    const ids = new Set(draftState.text === null ? selectedIds : []);
     const ranges = ddl.statements
       .filter((s) => ids.has(s.entityId))
       .map((s) => {
@@ -88,43 +110,26 @@ export function DdlPane() {
     );
     const first = ranges[0];
     if (first) editor.revealRangeNearTopIfOutsideViewport(first, monaco.editor.ScrollType.Smooth);
-  }, [editor, selectedIds, ddl]);
+  }, [editor, selectedIds, ddl, draftState.text]);
 
-  // Postgres errors -> markers at the place Postgres points (or the whole statement).
+  // Postgres errors -> markers at the place Postgres points (or the whole statement). While the
+  // user has a draft, its own errors are shown instead.
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
-    const current = checkState.ddlText === model.getValue();
-    const markers = current
-      ? checkState.errors.map((e) => {
-          const start = model.getPositionAt(e.offset ?? e.from);
-          const end = e.offset !== undefined ? model.getWordAtPosition(start) : null;
-          const stop = e.offset !== undefined ? (end ? new monaco.Position(start.lineNumber, end.endColumn) : new monaco.Position(start.lineNumber, start.column + 1)) : model.getPositionAt(e.to);
-          return {
-            severity: monaco.MarkerSeverity.Error,
-            message: [e.message, e.detail && `Detail: ${e.detail}`, e.hint && `Hint: ${e.hint}`].filter(Boolean).join('\n'),
-            code: e.code,
-            source: 'PostgreSQL',
-            startLineNumber: start.lineNumber,
-            startColumn: start.column,
-            endLineNumber: stop.lineNumber,
-            endColumn: stop.column,
-          };
-        })
-      : [];
-    monaco.editor.setModelMarkers(model, 'postgres', markers);
-  }, [editor, checkState]);
+    monaco.editor.setModelMarkers(model, 'postgres', draftState.text !== null ? draftMarkers(model, draftState.errors) : checkMarkers(model, checkState));
+  }, [editor, checkState, draftState]);
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(ddl.text);
+      await navigator.clipboard.writeText(shown);
       notices.getState().push({ tone: 'info', text: 'DDL copied to the clipboard.' });
     } catch {
       notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access. Use Download instead.' });
     }
   };
   const download = () => {
-    const blob = new Blob([ddl.text], { type: 'application/sql' });
+    const blob = new Blob([shown], { type: 'application/sql' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `${safeFileName(design.name)}.sql`;
@@ -137,10 +142,14 @@ export function DdlPane() {
       <header className="tw-pane-header">
         <h2>DDL</h2>
         <div className="tw-pane-actions">
+          {draftState.text !== null && (
+            <button type="button" onClick={() => ddlEditing.discard()}>Discard edits</button>
+          )}
           <button type="button" onClick={copy}>Copy DDL</button>
           <button type="button" onClick={download}>Download DDL</button>
         </div>
       </header>
+      {draftState.text !== null && <DraftStatus phase={draftState.phase} errorCount={draftState.errors.length} />}
       {ddl.problems.length > 0 && (
         <ul className="tw-ddl-problems" aria-label="Left out of the DDL">
           {ddl.problems.map((p, i) => (
@@ -155,4 +164,53 @@ export function DdlPane() {
 
 export function safeFileName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '') || 'design';
+}
+
+function DraftStatus({ phase, errorCount }: { phase: string; errorCount: number }) {
+  const text =
+    phase === 'waiting' && errorCount > 0 ? 'Syntax error: the diagram follows once it parses'
+    : phase === 'waiting' ? 'Edited: Postgres reads it when you pause'
+    : phase === 'applying' ? 'Postgres is reading your SQL…'
+    : phase === 'invalid' ? `${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} in your SQL: the diagram shows the last valid version`
+    : phase === 'applied' ? 'Diagram updated from your SQL'
+    : '';
+  return (
+    <span className={`tw-draft-status tw-draft-${phase}`} role="status" aria-live="polite">
+      {text}
+    </span>
+  );
+}
+
+function checkMarkers(model: monaco.editor.ITextModel, state: CheckState): monaco.editor.IMarkerData[] {
+  if (state.ddlText !== model.getValue()) return [];
+  return state.errors.map((e) => {
+    const start = model.getPositionAt(e.offset ?? e.from);
+    const word = e.offset !== undefined ? model.getWordAtPosition(start) : null;
+    const stop =
+      e.offset !== undefined
+        ? new monaco.Position(start.lineNumber, word ? word.endColumn : start.column + 1)
+        : model.getPositionAt(e.to);
+    return marker(e, start, stop);
+  });
+}
+
+function draftMarkers(model: monaco.editor.ITextModel, errors: DraftError[]): monaco.editor.IMarkerData[] {
+  return errors.map((e) => {
+    const start = e.from !== undefined ? model.getPositionAt(e.from) : new monaco.Position(e.line ?? 1, 1);
+    const stop = e.to !== undefined ? model.getPositionAt(e.to) : new monaco.Position(start.lineNumber, model.getLineMaxColumn(start.lineNumber));
+    return marker(e, start, stop);
+  });
+}
+
+function marker(e: { message: string; detail?: string; hint?: string; code?: string }, start: monaco.Position, stop: monaco.Position): monaco.editor.IMarkerData {
+  return {
+    severity: monaco.MarkerSeverity.Error,
+    message: [e.message, e.detail && `Detail: ${e.detail}`, e.hint && `Hint: ${e.hint}`].filter(Boolean).join('\n'),
+    code: e.code,
+    source: 'PostgreSQL',
+    startLineNumber: start.lineNumber,
+    startColumn: start.column,
+    endLineNumber: stop.lineNumber,
+    endColumn: Math.max(stop.column, start.lineNumber === stop.lineNumber ? start.column + 1 : stop.column),
+  };
 }

@@ -4,19 +4,22 @@ import { addTableAt } from '../../state/commands';
 import { applyTheme } from '../common/theme';
 import { useTheme } from '../common/useTheme';
 import { InlineEdit } from '../canvas/InlineEdit';
-import { useStudio, useStudioStore } from '../StudioContext';
+import { useServices, useStudio, useStudioStore } from '../StudioContext';
+import { ActivityIndicator } from './ActivityIndicator';
 import { CheckStatus } from './CheckStatus';
 import { SaveStatus } from './SaveStatus';
+import { SchemaFilter } from './SchemaFilter';
 import { SearchTables } from './SearchTables';
 
 interface Props {
   onOpenDesigns(): void;
   onNewDesign(): void;
+  onImport(): void;
   onOpenProblems(): void;
 }
 
 /** The top bar: the design, the common actions (each with a shortcut), search, theme, status. */
-export function Toolbar({ onOpenDesigns, onNewDesign, onOpenProblems }: Props) {
+export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems }: Props) {
   const store = useStudioStore();
   const flow = useReactFlow();
   const name = useStudio((s) => s.design.name);
@@ -24,6 +27,9 @@ export function Toolbar({ onOpenDesigns, onNewDesign, onOpenProblems }: Props) {
   const canRedo = useStudio((s) => s.history.future.length > 0);
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useTheme();
+  const { arrange } = useServices();
+  const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
+  const selectedCount = useStudio((s) => s.selection.tableIds.length);
   const addTable = () => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const center = pane ? { x: pane.left + pane.width / 2 - 130, y: pane.top + pane.height / 2 - 60 } : { x: 200, y: 200 };
@@ -37,13 +43,25 @@ export function Toolbar({ onOpenDesigns, onNewDesign, onOpenProblems }: Props) {
       </span>
       <button type="button" onClick={onNewDesign}>New design</button>
       <button type="button" onClick={onOpenDesigns}>Designs</button>
+      <button type="button" onClick={onImport} title="Import a .sql file or pasted SQL (or drop a file on the canvas)">Import SQL</button>
       <span className="tw-sep" aria-hidden />
       <button type="button" className="tw-primary" onClick={addTable} disabled={readOnly} aria-keyshortcuts="T" title="Add table (T)">Add table</button>
       <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">Undo</button>
       <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">Redo</button>
       <button type="button" onClick={() => void flow.fitView({ duration: 300, padding: 0.1 })} aria-keyshortcuts="F" title="Fit view (F)">Fit view</button>
+      <button
+        type="button"
+        disabled={readOnly || tableCount === 0}
+        onClick={() => void arrange(selectedCount > 1 ? store.getState().selection.tableIds : undefined)}
+        aria-keyshortcuts="L"
+        title="Auto-layout all tables, or only the selected ones (L)"
+      >
+        {selectedCount > 1 ? 'Arrange selection' : 'Arrange'}
+      </button>
       <SearchTables />
+      <SchemaFilter />
       <span className="tw-spacer" />
+      <ActivityIndicator />
       <SaveStatus />
       <CheckStatus onOpenProblems={onOpenProblems} />
       <button type="button" aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} onClick={() => applyTheme(theme === 'dark' ? 'light' : 'dark')}>

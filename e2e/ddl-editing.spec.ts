@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const editor = (page: Page) => page.locator('[data-testid="ddl-editor"]');
+
+/** Types at the end of the DDL, as a person would after Ctrl+End. */
+async function appendDdl(page: Page, text: string) {
+  await editor(page).click({ position: { x: 200, y: 20 } });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(text);
+}
+
+test('editing the DDL changes the diagram; a typo keeps the last valid diagram until fixed', async ({ studio, page }) => {
+  await studio.expectAccepted();
+  await appendDdl(page, '\n\nCREATE TABLE reviews (\n  id bigint PRIMARY KEY,\n  customer_id bigint NOT NULL REFERENCES customers (id)\n);\n');
+  await expect(studio.table('reviews')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Diagram updated from your SQL' })).toBeVisible();
+  // The existing tables kept their identity and place: customers is still blue and selected-able.
+  await expect(studio.table('customers')).toHaveAttribute('data-color', 'blue');
+
+  await appendDdl(page, 'ALTER TABLE reviews ADD COLUMN rating integer CHECK (rating BETWEEN 1 AND 5);\n');
+  await expect(studio.table('reviews').getByRole('button', { name: 'Column name rating' })).toBeVisible({ timeout: 60_000 });
+
+  await appendDdl(page, 'CREAT TABLE oops (id int);\n');
+  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({ timeout: 60_000 });
+  await expect(editor(page).locator('.squiggly-error')).not.toHaveCount(0);
+  await expect(studio.table('reviews')).toBeVisible();
+
+  // Nothing typed is lost across a reload, even while it is invalid.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({ timeout: 60_000 });
+  await editor(page).click({ position: { x: 200, y: 20 } });
+  await page.keyboard.press('Control+End');
+  await expect(editor(page).locator('.view-line').filter({ hasText: 'CREAT TABLE oops' })).toBeVisible();
+
+  // Fix the typo: the diagram follows.
+  await editor(page).locator('.view-line').filter({ hasText: 'CREAT TABLE oops' }).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.insertText('CREATE TABLE oops (id int);');
+  await expect(studio.table('oops')).toBeVisible({ timeout: 60_000 });
+
+  // One history for both ways: undo outside the editor removes the DDL-made change.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(studio.table('oops')).toHaveCount(0);
+});

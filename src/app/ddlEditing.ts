@@ -1,0 +1,112 @@
+import type { Design, Layout } from '../core/model';
+import { reconcileIds } from '../core/ops/reconcileIds';
+import type { DraftError, DraftStore } from '../state/ddlDraft';
+import type { StudioStore } from '../state/store';
+
+/** SQL -> design through Postgres (the worker's scratch database). */
+export type SqlToDesign = (sql: string) => Promise<{ ok: true; design: Design } | { ok: false; errors: DraftError[]; cancelled?: boolean }>;
+
+/** Positions for tables that are new to the layout, near their neighbours and clear of others. */
+export type PlaceNewTables = (design: Design, layout: Layout, newTableIds: string[]) => Layout['tables'];
+
+export interface DdlEditingOptions {
+  store: StudioStore;
+  draft: DraftStore;
+  toDesign: SqlToDesign;
+  placeNewTables: PlaceNewTables;
+  /** Remember (or forget, with undefined) the typed text so a reload loses nothing. */
+  persistDraft(text: string | undefined): void;
+  /** Quiet time after typing before Postgres reads the SQL. */
+  debounceMs?: number;
+  /** A fast syntax check (the real parser, no database): its error is shown at once. */
+  checkSyntax?: (sql: string) => Promise<DraftError | undefined>;
+}
+
+/**
+ * Two-way DDL: text typed in the DDL pane becomes the design once Postgres has read it. One undo
+ * history covers both ways, since an applied edit is an ordinary store change. While the SQL is
+ * invalid the diagram keeps its last valid state and the text stays as typed.
+ */
+export function startDdlEditing(o: DdlEditingOptions) {
+  const { store, draft } = o;
+  const debounceMs = o.debounceMs ?? 700;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let syntaxTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const markSyntax = async (text: string) => {
+    const error = await o.checkSyntax?.(text);
+    const d = draft.getState();
+    if (d.text !== text || d.phase !== 'waiting') return;
+    draft.setState({ errors: error ? [error] : [] });
+  };
+
+  const end = () => {
+    clearTimeout(timer);
+    draft.setState({ text: null, phase: 'idle', errors: [], appliedDesign: null });
+    o.persistDraft(undefined);
+  };
+
+  // A change made elsewhere (canvas, inspector, undo) ends the draft: the DDL follows the design again.
+  const unsubscribe = store.subscribe((s, prev) => {
+    const d = draft.getState();
+    if (s.design !== prev.design && d.text !== null && s.design !== d.appliedDesign) end();
+  });
+
+  const apply = async () => {
+    const text = draft.getState().text;
+    if (text === null) return;
+    const syntax = await o.checkSyntax?.(text);
+    if (draft.getState().text !== text) return;
+    if (syntax) {
+      draft.setState({ phase: 'invalid', errors: [syntax] });
+      return;
+    }
+    draft.setState({ phase: 'applying' });
+    const result = await o.toDesign(text);
+    if (draft.getState().text !== text) return; // typed on meanwhile: the newer text is scheduled
+    if (!result.ok) {
+      draft.setState({ phase: 'invalid', errors: result.errors });
+      return;
+    }
+    const { design, layout } = store.getState();
+    const reconciled = reconcileIds(design, result.design);
+    const next: Design = { ...reconciled, id: design.id, name: design.name, notes: design.notes };
+    const kept: Layout['tables'] = {};
+    const fresh: string[] = [];
+    for (const id of Object.keys(next.tables)) {
+      const entry = layout.tables[id];
+      if (entry) kept[id] = entry;
+      else fresh.push(id);
+    }
+    const base: Layout = { ...layout, tables: kept };
+    const placed = fresh.length ? o.placeNewTables(next, base, fresh) : {};
+    draft.setState({ phase: 'applied', errors: [], appliedDesign: next });
+    store.getState().dispatchBoth(() => ({ design: next, layout: { ...base, tables: { ...kept, ...placed } } }));
+    o.persistDraft(undefined);
+  };
+
+  return {
+    /** The user typed: remember the text, read it after a pause. */
+    edit(text: string) {
+      draft.setState({ text, phase: 'waiting' });
+      o.persistDraft(text);
+      clearTimeout(timer);
+      clearTimeout(syntaxTimer);
+      // Syntax at once (a short pause so each keystroke is not parsed), Postgres after a longer one.
+      syntaxTimer = setTimeout(() => void markSyntax(text), 120);
+      timer = setTimeout(() => void apply(), debounceMs);
+    },
+    /** Throw the typed text away and show the design's DDL again. */
+    discard: end,
+    /** Restore a draft saved before a reload; it is read again like fresh typing. */
+    restore(text: string) {
+      this.edit(text);
+    },
+    stop() {
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}
+
+export type DdlEditing = ReturnType<typeof startDdlEditing>;

@@ -1,0 +1,105 @@
+import { makeDocument, newId, type Design, type DesignDocument, type Layout } from '../core/model';
+import type { ImportReport } from '../core/import/report';
+import { mergeDesigns } from '../core/ops/mergeDesigns';
+import type { LayoutClient } from '../layout/client';
+import { placeNewTables } from '../layout/placeNewTables';
+import { tableSizes } from '../layout/sizes';
+import type { StudioStore } from '../state/store';
+import { NODE_WIDTH, viewHeight } from '../ui/canvas/geometry';
+
+/** Progress as the dialog shows it. */
+export interface ImportProgress {
+  message: string;
+  done?: number;
+  total?: number;
+}
+
+/** SQL -> design through Postgres in the worker, with its report. */
+export type ReadSql = (sql: string, onProgress: (p: ImportProgress) => void) => Promise<{ ok: true; design: Design; report: ImportReport } | { ok: false; message: string }>;
+
+export interface Importer {
+  importSql(
+    sql: string,
+    options: { mode: 'new' | 'merge'; name: string },
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<{ ok: true; report: ImportReport; summary: string } | { ok: false; message: string }>;
+}
+
+/**
+ * Import: Postgres reads the SQL, the layout worker arranges it, and the result opens as a new
+ * design or merges into the current one as one undo step. Nothing of the user's is overwritten.
+ */
+export function createImporter(deps: { store: StudioStore; readSql: ReadSql; layout: LayoutClient; openDocument(doc: DesignDocument): Promise<void> }): Importer {
+  return {
+    async importSql(sql, { mode, name }, onProgress) {
+      const read = await deps.readSql(sql, onProgress);
+      if (!read.ok) return read;
+      const { design: imported, report } = read;
+      const tables = Object.keys(imported.tables).length;
+      const views = (imported.extras ?? []).filter((x) => x.columns).length;
+      const counted = `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''}`;
+
+      if (mode === 'new') {
+        onProgress({ message: `Laying out ${counted}…` });
+        const design: Design = { ...imported, id: newId('d'), name };
+        const empty: Layout = { tables: {}, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } };
+        const patch = await deps.layout.layout(design, empty, {}, (p) => {
+          if (p.phase === 'layout') onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
+        });
+        // The layout worker places views beside the tables they read from.
+        const layout: Layout = { ...empty, tables: patch.ok ? patch.value : gridFallback(design) };
+        await deps.openDocument(makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }));
+        return { ok: true, report, summary: `Imported ${counted} into the new design “${name}”.${patch.ok ? '' : ` (Auto-layout failed: ${patch.error.message}; tables are in a grid.)`}` };
+      }
+
+      const state = deps.store.getState();
+      const merged = mergeDesigns(state.design, imported);
+      const addedTables = merged.addedIds.filter((id) => merged.design.tables[id]);
+      const addedViews = merged.addedIds.filter((id) => !merged.design.tables[id]);
+      const placed = placeNewTables(merged.design, state.layout, addedTables);
+      const layout = withViews(merged.design, { ...state.layout, tables: { ...state.layout.tables, ...placed } }, addedViews);
+      state.dispatchBoth(() => ({ design: merged.design, layout }));
+      report.notes.push(...merged.notes);
+      return { ok: true, report, summary: `Merged ${addedTables.length} new ${addedTables.length === 1 ? 'table' : 'tables'} into “${state.design.name}” (undo with Ctrl+Z).` };
+    },
+  };
+}
+
+/** Merged-in views go in a row under everything else (placeNewTables places tables only). */
+function withViews(design: Design, layout: Layout, viewIds: string[]): Layout {
+  if (viewIds.length === 0) return layout;
+  const sizes = tableSizes(design, layout);
+  let bottom = 0;
+  for (const [id, l] of Object.entries(layout.tables)) bottom = Math.max(bottom, l.y + (sizes.get(id)?.height ?? 0));
+  const tables = { ...layout.tables };
+  let x = 0;
+  for (const id of viewIds) {
+    tables[id] = { x, y: bottom + 120 };
+    x += NODE_WIDTH + 60;
+  }
+  return { ...layout, tables };
+}
+
+function gridFallback(design: Design): Layout['tables'] {
+  const ids = Object.keys(design.tables);
+  const perRow = Math.ceil(Math.sqrt(ids.length));
+  return Object.fromEntries(ids.map((id, i) => [id, { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 420 }]));
+}
+
+/** Frames the laid-out tables in a typical canvas (about 1,000 x 600 px), top-left aligned. */
+function fitViewport(design: Design, layout: Layout): Layout['viewport'] {
+  const sizes = tableSizes(design, layout);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [id, l] of Object.entries(layout.tables)) {
+    minX = Math.min(minX, l.x);
+    minY = Math.min(minY, l.y);
+    maxX = Math.max(maxX, l.x + (sizes.get(id)?.width ?? NODE_WIDTH));
+    maxY = Math.max(maxY, l.y + (sizes.get(id)?.height ?? viewHeight(0)));
+  }
+  if (!Number.isFinite(minX)) return { x: 0, y: 0, zoom: 1 };
+  const zoom = Math.max(0.05, Math.min(1, 1000 / (maxX - minX + 80), 600 / (maxY - minY + 80)));
+  return { x: 24 - minX * zoom, y: 16 - minY * zoom, zoom };
+}

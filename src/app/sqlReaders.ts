@@ -1,0 +1,58 @@
+import type { FailedStatement } from '../core/import/report';
+import type { PgClient } from '../db';
+import type { DraftError } from '../state/ddlDraft';
+import type { SqlToDesign } from './ddlEditing';
+import type { ImportProgress, ReadSql } from './importer';
+
+const PHASES = { parse: 'Reading the SQL…', boot: 'Starting a scratch Postgres…', execute: 'Running statements…', catalog: 'Reading the catalog…' } as const;
+
+/** Import through the worker, with its progress worded for the dialog. */
+export function readSqlWith(pg: PgClient): ReadSql {
+  return async (sql, onProgress) => {
+    const r = await pg.importSql(sql, {
+      onProgress: (p) => onProgress({ message: PHASES[p.phase], ...(p.total ? { done: p.done, total: p.total } : {}) } satisfies ImportProgress),
+    });
+    if (!r.ok) return { ok: false, message: r.error.message };
+    return { ok: true, design: r.design, report: r.report };
+  };
+}
+
+/**
+ * The DDL pane's reader: the same import, strict. A statement that fails (or a script with no
+ * statement at all) keeps the diagram as it was and marks the problem in the text.
+ */
+export function ddlReaderWith(pg: PgClient): SqlToDesign {
+  return async (sql) => {
+    const r = await pg.importSql(sql, { timeoutMs: 60_000 });
+    if (!r.ok) return { ok: false, cancelled: r.cancelled, errors: [{ message: r.error.message }] };
+    const errors = r.report.failed.map((f) => draftError(sql, f));
+    if (errors.length) return { ok: false, errors };
+    return { ok: true, design: r.design };
+  };
+}
+
+function draftError(sql: string, f: FailedStatement): DraftError {
+  const line = f.errorLine ?? f.line;
+  const lineStart = offsetOfLine(sql, line);
+  const from = lineStart + Math.max(0, (f.errorColumn ?? 1) - 1);
+  const lineEnd = sql.indexOf('\n', from);
+  return {
+    message: f.error.message,
+    ...(f.error.detail ? { detail: f.error.detail } : {}),
+    ...(f.error.hint ? { hint: f.error.hint } : {}),
+    ...(f.error.code ? { code: f.error.code } : {}),
+    line,
+    from,
+    to: f.errorColumn ? Math.min(from + 1, lineEnd < 0 ? sql.length : lineEnd) : lineEnd < 0 ? sql.length : lineEnd,
+  };
+}
+
+function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}

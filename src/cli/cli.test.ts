@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDesign } from '../core/model';
+import { parseArgs } from './args';
+
+const BIN = fileURLToPath(new URL('../../bin/tablewright.mjs', import.meta.url));
+const FIXTURE = '/work/shared/fixtures/schemas/chinook.sql';
+const dir = mkdtempSync(join(tmpdir(), 'tablewright-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI as a person would: a Node subprocess of the bin script. */
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('tablewright CLI', () => {
+  it('imports a real script: design JSON to the file, the report to stderr', async () => {
+    const out = join(dir, 'chinook.json');
+    const run = await cli('import', FIXTURE, '-o', out);
+    expect(run.stderr).toContain('Imported 11 tables');
+    expect(run.stderr).toMatch(/line 28: \\c chinook;\n {4}psql’s \\connect/);
+    expect(run.code).toBe(0);
+    const document = parseDesign(readFileSync(out, 'utf8'));
+    expect(document.ok && Object.keys(document.value.design.tables)).toHaveLength(11);
+
+    const exported = await cli('export', out, '--to', 'sql');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('CREATE TABLE album (');
+    expect(exported.stdout).toContain(
+      'ALTER TABLE album\n  ADD CONSTRAINT album_artist_id_fkey FOREIGN KEY',
+    );
+  }, 180_000);
+
+  it('says what is wrong, with a non-zero exit code', async () => {
+    const missing = await cli('import', join(dir, 'nope.sql'));
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('cannot read');
+    const bad = await cli('export', FIXTURE, '--to', 'prisma');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('only --to sql');
+    const help = await cli('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('tablewright import <file.sql>');
+  }, 120_000);
+});
+
+describe('parseArgs', () => {
+  it('reads commands and options, and refuses what it does not know', () => {
+    expect(parseArgs(['import', 'a.sql', '-o', 'a.json'])).toEqual({
+      ok: true,
+      value: { command: 'import', input: 'a.sql', output: 'a.json' },
+    });
+    expect(parseArgs(['export', 'a.json', '--to', 'sql'])).toEqual({
+      ok: true,
+      value: { command: 'export', input: 'a.json', to: 'sql' },
+    });
+    expect(parseArgs(['export', 'a.json'])).toEqual({ ok: false, error: 'export needs --to sql.' });
+    expect(parseArgs(['import'])).toEqual({ ok: false, error: 'import needs a file to read.' });
+    expect(parseArgs(['import', 'a.sql', '--fast'])).toEqual({
+      ok: false,
+      error: 'Unknown option --fast.',
+    });
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * SQL script in, what to run and what to report: pure pieces of import. The database side
+ * (src/db/import) splits statements with PostgreSQL's parser, runs them in a scratch PGlite and
+ * reads the catalog back.
+ */
+export { classifyStatement, type ClassifyContext, type Decision, type SkipKind } from './classify';
+export {
+  createdNames,
+  explainFailure,
+  missingName,
+  type Explanation,
+  type LostObject,
+} from './dependents';
+export {
+  BUILTIN_EXTENSIONS,
+  contribModulesFor,
+  isAvailableExtension,
+  PGLITE_CONTRIB,
+  scriptExtensions,
+} from './extensions';
+export { LineIndex } from './lines';
+export { statementTree, type ParseNode, type StatementTree } from './parseTree';
+export {
+  preprocessScript,
+  type CopyData,
+  type MetaCommand,
+  type PreprocessedScript,
+} from './preprocess';
+export * from './report';
+export { ImportReportBuilder, type ScriptStatement } from './reportBuilder';
+export { scanScript, type ScannedScript, type TextRange } from './scanScript';

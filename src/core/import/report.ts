@@ -1,0 +1,78 @@
+/**
+ * What an import says about the script it read: every statement that did not run, with its line
+ * in the original file, its text and the reason, so nothing is dropped without a word.
+ */
+
+/**
+ * A PostgreSQL error as the import reports it: the same fields as the database client's
+ * `PgError` (core cannot import it), with `position` a 1-based character offset into `text`.
+ */
+export interface ImportPgError {
+  message: string;
+  code?: string;
+  severity?: string;
+  position?: number;
+  detail?: string;
+  hint?: string;
+  where?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  dataType?: string;
+  constraint?: string;
+  internalQuery?: string;
+  internalPosition?: number;
+}
+
+/** A statement (or psql line) that was not run, and why. */
+export interface SkippedStatement {
+  /** 1-based line of the statement's first character in the original file. */
+  line: number;
+  /** The statement, cut to a readable length. */
+  text: string;
+  reason: string;
+}
+
+/** A statement that ran and failed, with PostgreSQL's error. */
+export interface FailedStatement {
+  line: number;
+  text: string;
+  error: ImportPgError;
+  /** The error in a sentence, with where it points (line and column in the original file). */
+  reason: string;
+  /** 1-based line and column in the original file that the error points at, when it points. */
+  errorLine?: number;
+  errorColumn?: number;
+}
+
+/** How long each phase took, in milliseconds. */
+export interface ImportTimings {
+  /** Meta-commands, COPY data, statement boundaries, classification. */
+  parseMs: number;
+  /** Starting the scratch PostgreSQL with the extensions the script needs. */
+  bootMs: number;
+  executeMs: number;
+  readCatalogMs: number;
+  totalMs: number;
+}
+
+/** The import report. `statements` counts SQL statements (meta-commands are listed in `skipped`). */
+export interface ImportReport {
+  statements: number;
+  executed: number;
+  skipped: SkippedStatement[];
+  failed: FailedStatement[];
+  /** Extensions loaded into the scratch database because the script creates them. */
+  extensionsLoaded: string[];
+  /** Extensions the script creates that PGlite does not ship (skipped with what needs them). */
+  extensionsMissing: string[];
+  /** Sentences about the import as a whole (data left out, what the design simplifies, ...). */
+  notes: string[];
+  timings?: ImportTimings;
+}
+
+/** Statement text as a report shows it: whitespace collapsed, cut at `max` characters. */
+export function reportText(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max - 1) + '…';
+}

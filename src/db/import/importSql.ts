@@ -1,0 +1,160 @@
+/**
+ * SQL in, design out, with Postgres as the judge: the script runs statement by statement in a
+ * scratch PGlite (never the worker's design database) created with the contrib extensions the
+ * script asks for, and the design is read back from its catalog.
+ */
+import type { Extension, PGliteInterface } from '@electric-sql/pglite';
+import { readCatalogWithNotes } from '../../core/catalog';
+import {
+  classifyStatement,
+  contribModulesFor,
+  ImportReportBuilder,
+  isAvailableExtension,
+  BUILTIN_EXTENSIONS,
+  preprocessScript,
+  scriptExtensions,
+  type ImportTimings,
+} from '../../core/import';
+import { toPgError } from '../pgError';
+import type { ImportProgress, ImportSqlOptions, ImportSqlOutcome } from '../protocol';
+import { loadContribModules } from './contribModules';
+import { loadParser, type ParserOptions } from './pgParser';
+import { splitStatements, type SplitStatement } from './splitStatements';
+
+/** The part of PGlite the import uses. */
+export type ScratchDb = Pick<PGliteInterface, 'exec' | 'query' | 'close'>;
+
+export interface ImportDeps {
+  /** Creates an empty scratch database with these contrib extensions (they must be given at creation). */
+  createScratch(extensions: Record<string, Extension>): Promise<ScratchDb>;
+  parser?: ParserOptions;
+}
+
+/** Progress is sent at most this often while statements run. */
+const PROGRESS_INTERVAL_MS = 100;
+
+const quiet = { onNotice: () => {} };
+const now = (): number => performance.now();
+const round = (ms: number): number => Math.round(ms);
+
+/**
+ * Imports a script. Never throws: a script that cannot be imported at all (the scratch database
+ * does not start) answers `ok: false` with a message; statements that fail are in the report.
+ */
+export async function importSql(
+  sql: string,
+  options: ImportSqlOptions,
+  deps: ImportDeps,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportSqlOutcome> {
+  const started = now();
+  onProgress({ phase: 'parse', done: 0, total: 0 });
+  let statements: SplitStatement[];
+  const script = preprocessScript(sql);
+  try {
+    statements = splitStatements(await loadParser(deps.parser), script);
+  } catch (thrown) {
+    return failure(`PostgreSQL's parser could not be loaded: ${message(thrown)}`);
+  }
+  const parseMs = now() - started;
+  const builder = new ImportReportBuilder(script.lines);
+  builder.metaCommands(script.metaCommands);
+  builder.copyData(script.copyData);
+
+  const wanted = scriptExtensions(statements.map((s) => s.tree));
+  const loadable = wanted.filter(
+    (name) => isAvailableExtension(name) && !BUILTIN_EXTENSIONS.has(name),
+  );
+  onProgress({ phase: 'boot', done: 0, total: statements.length });
+  const bootStarted = now();
+  let pg: ScratchDb;
+  try {
+    pg = await deps.createScratch(await loadContribModules(contribModulesFor(loadable)));
+  } catch (thrown) {
+    return failure(`The scratch PostgreSQL (PGlite) could not start: ${message(thrown)}`);
+  }
+  const bootMs = now() - bootStarted;
+  try {
+    const executeStarted = now();
+    await runStatements(pg, statements, builder, (done) =>
+      onProgress({ phase: 'execute', done, total: statements.length }),
+    );
+    const executeMs = now() - executeStarted;
+
+    onProgress({ phase: 'catalog', done: statements.length, total: statements.length });
+    const catalogStarted = now();
+    // pg_dump empties search_path for its session; read names as a fresh session would print them.
+    await pg.exec('RESET ALL', quiet);
+    const { design, notes } = await readCatalogWithNotes(pg, options);
+    const readCatalogMs = now() - catalogStarted;
+    const timings: ImportTimings = {
+      parseMs: round(parseMs),
+      bootMs: round(bootMs),
+      executeMs: round(executeMs),
+      readCatalogMs: round(readCatalogMs),
+      totalMs: round(now() - started),
+    };
+    const report = builder.build({
+      extensionsLoaded: loadable,
+      notes: notes.map((n) => n.message),
+      timings,
+    });
+    return { ok: true, cancelled: false, design, report };
+  } catch (thrown) {
+    return failure(`The design could not be read back from PostgreSQL: ${message(thrown)}`);
+  } finally {
+    await pg.close().catch(() => undefined);
+  }
+}
+
+async function runStatements(
+  pg: ScratchDb,
+  statements: readonly SplitStatement[],
+  builder: ImportReportBuilder,
+  progress: (done: number) => void,
+): Promise<void> {
+  const { rows } = await pg.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles');
+  const roles = new Set(rows.map((r) => r.rolname));
+  let lastProgress = now();
+  for (const [index, statement] of statements.entries()) {
+    if (now() - lastProgress > PROGRESS_INTERVAL_MS) {
+      progress(index);
+      lastProgress = now();
+    }
+    if (statement.syntaxError || !statement.tree) {
+      builder.decided(statement, { action: 'run' });
+      const error = statement.syntaxError ?? {
+        message: 'PostgreSQL could not parse this statement',
+        position: 1,
+      };
+      builder.failedWith(statement, {
+        message: error.message,
+        code: '42601',
+        position: error.position,
+      });
+      continue;
+    }
+    const decision = classifyStatement(statement.tree, statement.text, {
+      roles,
+      skippedExtensions: new Set(builder.skippedExtensions.keys()),
+    });
+    builder.decided(statement, decision);
+    if (decision.action === 'skip') continue;
+    const text = decision.action === 'rewrite' ? decision.sql : statement.text;
+    try {
+      await pg.exec(text, quiet);
+      builder.ran(statement);
+    } catch (thrown) {
+      builder.failedWith(statement, toPgError(thrown));
+    }
+  }
+  progress(statements.length);
+}
+
+function failure(text: string): ImportSqlOutcome {
+  return { ok: false, cancelled: false, error: { message: text } };
+}
+
+function message(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}

@@ -1,0 +1,145 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { LayoutProgress } from './autoLayout';
+import { createLayoutClient, type LayoutWorkerLike } from './client';
+import type { LayoutReply, LayoutRequest } from './protocol';
+import { serveLayout } from './serve';
+import { syntheticDesign } from './testing/synthetic';
+
+const elk = new ELK();
+
+/** Runs the real worker code in-process, answering asynchronously as a worker would. */
+class InProcessWorker implements LayoutWorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  received: LayoutRequest[] = [];
+  constructor(private readonly answer = true) {}
+  postMessage(message: LayoutRequest): void {
+    // Structured clone, as postMessage does: the worker never shares objects with the page.
+    const request = structuredClone(message);
+    this.received.push(request);
+    if (!this.answer) return;
+    setTimeout(() => {
+      void serveLayout(elk, request, (reply: LayoutReply) => {
+        if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent);
+      });
+    }, 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const { design, layout } = syntheticDesign({ tables: 30, seed: 2 });
+
+describe('createLayoutClient', () => {
+  it('lays out in the worker and reports preparing, layout and done', async () => {
+    const workers: InProcessWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => workers[workers.push(new InProcessWorker()) - 1]!,
+    });
+    const progress: LayoutProgress[] = [];
+    const result = await client.layout(design, layout, {}, (p) => progress.push(p));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(Object.keys(result.value)).toHaveLength(30);
+    const first = progress[0];
+    expect(first).toMatchObject({ phase: 'preparing', tables: 30 });
+    const clusters = first?.phase === 'preparing' ? first.clusters : -1;
+    expect(progress.filter((p) => p.phase === 'layout').at(-1)).toEqual({
+      phase: 'layout',
+      done: clusters,
+      total: clusters,
+    });
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', tables: 30 });
+
+    // The idle worker is reused: ELK loads once.
+    const again = await client.layout(design, layout, {
+      tableIds: ['t_1', 't_2'],
+      direction: 'DOWN',
+    });
+    expect(again.ok && Object.keys(again.value).sort()).toEqual(['t_1', 't_2']);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.received[1]!.options).toEqual({
+      tableIds: ['t_1', 't_2'],
+      direction: 'DOWN',
+    });
+    client.dispose();
+    expect(workers[0]!.terminated).toBe(true);
+  });
+
+  it('a newer request terminates the worker of the older one, which resolves as superseded', async () => {
+    const workers: InProcessWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => workers[workers.push(new InProcessWorker(workers.length > 0)) - 1]!,
+    });
+    const first = client.layout(design, layout);
+    const second = client.layout(design, layout);
+    expect(await first).toMatchObject({ ok: false, error: { reason: 'superseded' } });
+    expect(workers[0]!.terminated).toBe(true);
+    expect((await second).ok).toBe(true);
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('reports a failure in the worker as a value', async () => {
+    const broken: LayoutWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message) {
+        setTimeout(() =>
+          this.onmessage?.({
+            data: { type: 'error', id: message.id, message: 'Auto-layout failed: boom' },
+          } as MessageEvent),
+        );
+      },
+      terminate: vi.fn(),
+    };
+    const client = createLayoutClient({ createWorker: () => broken });
+    expect(await client.layout(design, layout)).toEqual({
+      ok: false,
+      error: { reason: 'failed', message: 'Auto-layout failed: boom' },
+    });
+  });
+
+  it('reports a crashed worker, then starts a fresh one', async () => {
+    const workers: InProcessWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => workers[workers.push(new InProcessWorker(workers.length > 0)) - 1]!,
+    });
+    const pending = client.layout(design, layout);
+    workers[0]!.onerror?.({ message: 'script error', preventDefault() {} } as ErrorEvent);
+    expect(await pending).toMatchObject({ ok: false, error: { reason: 'failed' } });
+    expect((await client.layout(design, layout)).ok).toBe(true);
+    client.dispose();
+  });
+
+  it('times out, and resolves as disposed after dispose()', async () => {
+    const client = createLayoutClient({
+      createWorker: () => new InProcessWorker(false),
+      timeoutMs: 20,
+    });
+    expect(await client.layout(design, layout)).toMatchObject({
+      ok: false,
+      error: { reason: 'timeout' },
+    });
+    const pending = client.layout(design, layout);
+    client.dispose();
+    expect(await pending).toMatchObject({ ok: false, error: { reason: 'disposed' } });
+    expect(await client.layout(design, layout)).toMatchObject({
+      ok: false,
+      error: { reason: 'disposed' },
+    });
+  });
+
+  it('reports a worker that cannot be created', async () => {
+    const client = createLayoutClient({
+      createWorker: () => {
+        throw new Error('no module workers');
+      },
+    });
+    const result = await client.layout(design, layout);
+    expect(result).toMatchObject({ ok: false, error: { reason: 'failed' } });
+    expect(!result.ok && result.error.message).toContain('no module workers');
+  });
+});

@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportReport } from '../../core/import/report';
+import { useServices, useStudio } from '../StudioContext';
+
+type Mode = 'new' | 'merge';
+type Phase = { kind: 'idle' } | { kind: 'running'; message: string; done?: number; total?: number } | { kind: 'done'; report: ImportReport; summary: string } | { kind: 'error'; message: string };
+
+/**
+ * Import SQL from a file (picked or dropped) or pasted text. Postgres reads it in a scratch
+ * database; what it cannot run is listed with line, text and reason. Opens a new design or
+ * merges into the current one (one undo step); never overwrites work.
+ */
+export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onClose(): void }) {
+  const { importer } = useServices();
+  const designName = useStudio((s) => s.design.name);
+  const readOnly = useStudio((s) => s.readOnly);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [sql, setSql] = useState('');
+  const [fileName, setFileName] = useState<string>();
+  const [mode, setMode] = useState<Mode>('new');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+
+  useEffect(() => ref.current?.showModal(), []);
+  const readFile = async (file: File) => {
+    setFileName(file.name);
+    setSql(await file.text());
+  };
+  useEffect(() => {
+    if (initialFile) void readFile(initialFile);
+  }, [initialFile]);
+
+  const run = async () => {
+    setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
+    const name = fileName ? fileName.replace(/\.(sql|txt|psql)$/i, '') : 'Imported design';
+    const result = await importer.importSql(sql, { mode, name }, (p) => setPhase({ kind: 'running', ...p }));
+    if (!result.ok) setPhase({ kind: 'error', message: result.message });
+    else setPhase({ kind: 'done', report: result.report, summary: result.summary });
+  };
+
+  const busy = phase.kind === 'running';
+  return (
+    <dialog ref={ref} className="tw-dialog tw-import" aria-label="Import SQL" onClose={onClose} onCancel={(e) => busy && e.preventDefault()}>
+      <header className="tw-pane-header">
+        <h2>Import SQL</h2>
+        <div className="tw-pane-actions">
+          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>Close</button>
+        </div>
+      </header>
+      <div className="tw-dialog-body">
+        {phase.kind !== 'done' && (
+          <>
+            <p className="tw-muted">
+              A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL. Postgres reads it; psql meta-commands, other
+              databases, roles and extensions it does not ship are skipped and listed.
+            </p>
+            <div className="tw-row">
+              <label className="tw-file">
+                SQL file <input type="file" accept=".sql,.psql,.txt,text/plain,application/sql" disabled={busy} onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+              </label>
+              {fileName && <span className="tw-muted">{fileName} ({Math.round(sql.length / 1024)} KiB)</span>}
+            </div>
+            <label className="tw-stack">
+              or paste SQL
+              <textarea className="tw-import-text" value={sql} rows={10} spellCheck={false} disabled={busy} onChange={(e) => { setSql(e.target.value); setFileName(undefined); }} />
+            </label>
+            <fieldset className="tw-row" disabled={busy}>
+              <legend className="tw-visually-hidden">Where to import</legend>
+              <label><input type="radio" name="mode" checked={mode === 'new'} onChange={() => setMode('new')} /> Open as a new design</label>
+              <label><input type="radio" name="mode" checked={mode === 'merge'} disabled={readOnly} onChange={() => setMode('merge')} /> Merge into “{designName}”</label>
+            </fieldset>
+            <div className="tw-row">
+              <button type="button" className="tw-primary" disabled={busy || !sql.trim()} onClick={() => void run()}>Import</button>
+              {phase.kind === 'running' && <Progress {...phase} />}
+            </div>
+            {phase.kind === 'error' && <p role="alert" className="tw-error-box">{phase.message}</p>}
+          </>
+        )}
+        {phase.kind === 'done' && <ReportView report={phase.report} summary={phase.summary} onDone={() => ref.current?.close()} />}
+      </div>
+    </dialog>
+  );
+}
+
+function Progress({ message, done, total }: { message: string; done?: number; total?: number }) {
+  return (
+    <div className="tw-progress" role="status" aria-live="polite">
+      <span>{message}</span>
+      {total ? <progress value={done ?? 0} max={total} aria-label="Import progress" /> : <progress aria-label="Import progress" />}
+    </div>
+  );
+}
+
+function ReportView({ report, summary, onDone }: { report: ImportReport; summary: string; onDone(): void }) {
+  const issues = [
+    ...report.skipped.map((s) => ({ ...s, what: 'skipped' as const })),
+    ...report.failed.map((f) => ({ ...f, what: 'failed' as const })),
+  ].sort((a, b) => a.line - b.line);
+  return (
+    <section aria-label="Import report">
+      <p role="status">{summary}</p>
+      <p className="tw-muted">
+        {report.executed} of {report.statements} statements ran
+        {report.extensionsLoaded.length ? `; extensions loaded: ${report.extensionsLoaded.join(', ')}` : ''}.
+      </p>
+      {report.notes.length > 0 && (
+        <ul className="tw-notes">{report.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+      )}
+      {issues.length > 0 && (
+        <table className="tw-report" aria-label="Skipped and failed statements">
+          <thead>
+            <tr><th scope="col">Line</th><th scope="col">What</th><th scope="col">Statement</th><th scope="col">Why</th></tr>
+          </thead>
+          <tbody>
+            {issues.map((x, i) => (
+              <tr key={i} className={`tw-report-${x.what}`}>
+                <td>{x.line}</td>
+                <td>{x.what}</td>
+                <td><code>{x.text}</code></td>
+                <td>{x.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="tw-row"><button type="button" className="tw-primary" onClick={onDone}>Done</button></div>
+    </section>
+  );
+}
