@@ -38,6 +38,8 @@ test('importing musicbrainz.sql (375 tables) loads the extensions it needs', asy
   await expect(report.getByRole('row').filter({ hasText: '\\set ON_ERROR_STOP 1' }).first()).toContainText('psql meta-command');
   await report.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Design name musicbrainz' })).toBeVisible();
+  // The design database is restarted with the extensions the design creates, so Postgres accepts it.
+  await expect(studio.status).toHaveAccessibleName('Postgres status: Postgres accepts this schema', { timeout: 120_000 });
   await page.getByRole('combobox', { name: 'Search tables' }).fill('recording_gid');
   await page.getByRole('combobox', { name: 'Search tables' }).press('Enter');
   await expect(page.getByRole('region', { name: /Inspector: recording_gid/ })).toBeVisible();

@@ -13,6 +13,8 @@ import {
 } from '../core/model';
 import { generateDdl } from '../core/sql';
 import { importSql } from '../db/import/importSql';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layoutDesign } from '../layout/autoLayout';
 import { parseArgs, USAGE } from './args';
 import { formatReport } from './formatReport';
 import { nodeScratch } from './scratch';
@@ -47,7 +49,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const name = command.name ?? designName(command.input);
       const imported = await importScript(text, command.input, name, io);
       if (!imported) return IMPORT_FAILED;
-      const json = serializeDocument(makeDocument(imported, emptyLayout()));
+      // Laid out as the studio would, so the design opens readable rather than piled at the origin.
+      const layout = emptyLayout();
+      const tables = await layoutDesign(new ELK(), imported, layout);
+      const json = serializeDocument(makeDocument(imported, { ...layout, tables }));
       return (await writeOutput(command.output, json, io)) ? OK : BAD_INPUT;
     }
     case 'export': {

@@ -36,3 +36,20 @@ export const COMMON_TYPES = [
   'double precision', 'real', 'char(2)', 'varchar(255)', 'timestamp', 'tsvector', 'citext',
   'text[]', 'integer[]', 'int4range', 'tstzrange', 'daterange', 'point', 'money', 'xml',
 ];
+
+const SHORT_TYPES: [RegExp, string][] = [
+  [/\btimestamp with time zone\b/g, 'timestamptz'],
+  [/\btimestamp without time zone\b/g, 'timestamp'],
+  [/\btime with time zone\b/g, 'timetz'],
+  [/\btime without time zone\b/g, 'time'],
+  [/\bcharacter varying\b/g, 'varchar'],
+  [/\bcharacter\b/g, 'char'],
+  [/\bdouble precision\b/g, 'float8'],
+];
+
+/** The short spelling of a type for the canvas, where width is scarce (the DDL keeps Postgres's). */
+export function shortTypeName(type: string): string {
+  let t = type;
+  for (const [re, short] of SHORT_TYPES) t = t.replace(re, short);
+  return t;
+}

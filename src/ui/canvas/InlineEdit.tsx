@@ -7,13 +7,15 @@ interface Props {
   onCommit(value: string): void;
   /** id of a <datalist> with suggestions. */
   list?: string;
+  /** What to show when not editing, if not the value itself (e.g. a shorter type name). */
+  display?: string;
 }
 
 /**
  * Text that becomes an input on double-click (or Enter when focused). Enter or blur commits,
  * Escape cancels. Marked `nodrag` so typing and selecting text never drags the table.
  */
-export function InlineEdit({ value, label, onCommit, list }: Props) {
+export function InlineEdit({ value, label, onCommit, list, display }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   // The input keeps the name it had when editing began, even if the value changes underneath
@@ -30,7 +32,7 @@ export function InlineEdit({ value, label, onCommit, list }: Props) {
         tabIndex={0}
         role="button"
         aria-label={label}
-        title="Double-click to edit"
+        title={display && display !== value ? `${value} (double-click to edit)` : 'Double-click to edit'}
         onDoubleClick={(e) => {
           e.stopPropagation();
           setDraft(value);
@@ -46,7 +48,7 @@ export function InlineEdit({ value, label, onCommit, list }: Props) {
           }
         }}
       >
-        {value}
+        {display ?? value}
       </span>
     );
   }

@@ -3,6 +3,7 @@ import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyf
 import { useStore } from 'zustand';
 import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, type Column, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
+import { shortTypeName } from '../../core/model/typeNames';
 import { addColumn } from '../../state/commands';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { handleId, visibleColumns } from './geometry';
@@ -84,7 +85,7 @@ const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: 
         {readOnly ? column.name : <InlineEdit value={column.name} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} />}
       </span>
       <span className="tw-column-type">
-        {readOnly ? column.type : <InlineEdit value={column.type} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}
+        {readOnly ? shortTypeName(column.type) : <InlineEdit value={column.type} display={shortTypeName(column.type)} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}
       </span>
       <span className="tw-nullability" title={column.nullable ? 'nullable' : 'NOT NULL'} aria-label={column.nullable ? 'nullable' : 'not null'}>
         {column.nullable ? '?' : ''}

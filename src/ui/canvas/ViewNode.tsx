@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { type NodeProps } from '@xyflow/react';
+import { shortTypeName } from '../../core/model/typeNames';
 import { useStudio } from '../StudioContext';
 import type { ViewNode as ViewNodeType } from './toFlow';
 
@@ -21,7 +22,7 @@ function ViewNodeView({ id, selected }: NodeProps<ViewNodeType>) {
           <li key={c.name} className="tw-column">
             <span className="tw-keys" aria-hidden />
             <span className="tw-column-name">{c.name}</span>
-            <span className="tw-column-type">{c.type}</span>
+            <span className="tw-column-type" title={c.type}>{shortTypeName(c.type)}</span>
             <span />
           </li>
         ))}
