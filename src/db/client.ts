@@ -17,8 +17,7 @@ import type {
 } from './clientTypes';
 import {
   interruptedCheck,
-  interruptedImport,
-  interruptedQuery,
+  interrupted,
   type CheckSchemaResult,
   type ImportSqlResult,
   type InterruptReason,
@@ -297,9 +296,9 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
         timeoutMs: runOptions.timeoutMs ?? sqlTimeoutMs,
         settle(message) {
           if (message.method === 'runSql') resolve(message.result);
-          else resolve(interruptedQuery('internal', { cause: 'mismatched answer' }));
+          else resolve(interrupted('query', 'internal', { cause: 'mismatched answer' }));
         },
-        interrupt: (reason, detail) => resolve(interruptedQuery(reason, detail)),
+        interrupt: (reason, detail) => resolve(interrupted('query', reason, detail)),
       });
     });
   }
@@ -315,9 +314,9 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
         timeoutMs: timeoutMs ?? importTimeoutMs,
         settle(message) {
           if (message.method === 'importSql') resolve(message.result);
-          else resolve(interruptedImport('internal', { cause: 'mismatched answer' }));
+          else resolve(interrupted('import', 'internal', { cause: 'mismatched answer' }));
         },
-        interrupt: (reason, detail) => resolve(interruptedImport(reason, detail)),
+        interrupt: (reason, detail) => resolve(interrupted('import', reason, detail)),
         ...(onProgress ? { progress: onProgress } : {}),
       });
     });

@@ -84,8 +84,9 @@ export function interruptMessage(
   }
 }
 
-/** An {@link Interrupted} value for a query. */
-export function interruptedQuery(
+/** An {@link Interrupted} value for a query or an import (an import never touches the design database). */
+export function interrupted(
+  kind: 'query' | 'import',
   reason: InterruptReason,
   detail?: { timeoutMs?: number; cause?: string },
 ): Interrupted {
@@ -93,20 +94,7 @@ export function interruptedQuery(
     ok: false,
     cancelled: true,
     reason,
-    error: { message: interruptMessage(reason, 'query', detail) },
-  };
-}
-
-/** An {@link Interrupted} value for an import (the design database is not touched by one). */
-export function interruptedImport(
-  reason: InterruptReason,
-  detail?: { timeoutMs?: number; cause?: string },
-): Interrupted {
-  return {
-    ok: false,
-    cancelled: true,
-    reason,
-    error: { message: interruptMessage(reason, 'import', detail) },
+    error: { message: interruptMessage(reason, kind, detail) },
   };
 }
 

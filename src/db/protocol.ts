@@ -6,35 +6,16 @@
  * Everything here crosses `postMessage`, so it is plain data (structured-clone safe, and
  * JSON-friendly so the UI can copy or persist it).
  */
-import type { ImportReport } from '../core/import/report';
+import type { ImportPgError, ImportReport } from '../core/import/report';
 import type { Design } from '../core/model/schema';
 import type { DdlStatement } from '../core/sql/types';
 
 /**
  * A PostgreSQL error with the fields the server sends (PGliteWorker drops all but `message`,
  * which is why Tablewright has its own worker). Absent fields are left out, never `undefined`.
+ * Defined in core, where the import report carries the same fields.
  */
-export interface PgError {
-  message: string;
-  /** SQLSTATE, e.g. `22P02` (invalid_text_representation). */
-  code?: string;
-  /** `ERROR`, `FATAL`, ... */
-  severity?: string;
-  /** 1-based character (code point) offset into the SQL that was sent, as Postgres counts it. */
-  position?: number;
-  detail?: string;
-  hint?: string;
-  /** Context: e.g. the PL/pgSQL line the error came from. */
-  where?: string;
-  schema?: string;
-  table?: string;
-  column?: string;
-  dataType?: string;
-  constraint?: string;
-  /** The query inside a function body that failed, and the 1-based position in it. */
-  internalQuery?: string;
-  internalPosition?: number;
-}
+export type PgError = ImportPgError;
 
 /** A NOTICE or WARNING Postgres sent while running user SQL (e.g. `RAISE NOTICE`). */
 export interface PgNotice {
