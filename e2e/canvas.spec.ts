@@ -50,3 +50,18 @@ test('tables are added with the T shortcut and by double-clicking the canvas', a
   await page.keyboard.press('Control+z');
   await expect(studio.table('new_table_2')).toHaveCount(0);
 });
+
+test('dragging a table moves it; the whole drag is one undo step', async ({ studio, page }) => {
+  const header = studio.table('customers').locator('.tw-table-header');
+  await expect(header).toBeVisible();
+  const before = await studio.table('customers').boundingBox();
+  if (!before) throw new Error('no box');
+  await page.mouse.move(before.x + 150, before.y + 12);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(before.x + 150 + i * 12, before.y + 12 + i * 20);
+  await page.mouse.up();
+  await expect.poll(async () => (await studio.table('customers').boundingBox())?.y ?? 0).toBeGreaterThan(before.y + 150);
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await studio.table('customers').boundingBox())?.y ?? 0)).toBe(Math.round(before.y));
+});

@@ -12,16 +12,9 @@ test('a newcomer draws two tables, connects them, and Postgres accepts the DDL',
   await studio.newDesign();
   await studio.addTable();
   await studio.renameTable('new_table', 'authors');
-  await studio.addTable();
+  // The second table goes where the user double-clicks, to the right of the first.
+  await page.locator('.react-flow__pane').dblclick({ position: { x: 760, y: 120 } });
   await studio.renameTable('new_table', 'books');
-  // Move books to the right of authors so both are on screen side by side.
-  const header = studio.table('books').locator('.tw-table-header');
-  const box = await header.boundingBox();
-  if (!box) throw new Error('no header');
-  await page.mouse.move(box.x + 40, box.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 400, box.y + 10, { steps: 8 });
-  await page.mouse.up();
 
   // Columns through the inspector: books.author_id (bigint, NOT NULL) and books.title.
   await studio.table('books').getByRole('button', { name: 'Add column to books' }).click();

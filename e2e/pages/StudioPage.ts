@@ -64,14 +64,17 @@ export class StudioPage {
     return this.page.getByRole('region', { name: /^Inspector/ });
   }
 
-  /** Drags from one column's connection handle to another's, as a person draws a foreign key. */
+  /**
+   * Drags from one column's connection handle to another's, as a person draws a foreign key:
+   * from the side of the source row that faces the target.
+   */
   async connect(from: string, to: string) {
-    const source = this.page.getByLabel(`Connect ${from} (right)`, { exact: true });
     const target = this.page.getByLabel(`Connect ${to}`, { exact: true });
-    await source.scrollIntoViewIfNeeded();
-    const a = await source.boundingBox();
     const b = await target.boundingBox();
-    if (!a || !b) throw new Error('connection handles not on screen');
+    const sides = [this.page.getByLabel(`Connect ${from}`, { exact: true }), this.page.getByLabel(`Connect ${from} (right)`, { exact: true })];
+    const boxes = await Promise.all(sides.map((h) => h.boundingBox()));
+    if (!b || !boxes[0] || !boxes[1]) throw new Error('connection handles not on screen');
+    const a = Math.abs(boxes[0].x - b.x) <= Math.abs(boxes[1].x - b.x) ? boxes[0] : boxes[1];
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
