@@ -25,14 +25,9 @@ import {
 } from './interrupts';
 import type { CallMessage, DbMethod, ImportProgress, WorkerMessage } from './protocol';
 
+// The public types are exported from ./index (with the client); only clientTypes is re-exported
+// here, for the client's own tests.
 export type * from './clientTypes';
-export type {
-  CheckSchemaResult,
-  ImportSqlResult,
-  Interrupted,
-  InterruptReason,
-  RunSqlResult,
-} from './interrupts';
 
 /** Defaults of {@link PgClientOptions}. */
 export const DEFAULT_TIMEOUTS = { sqlMs: 10_000, checkMs: 60_000, bootMs: 60_000, importMs: 120_000 } as const;

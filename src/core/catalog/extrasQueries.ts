@@ -112,17 +112,21 @@ WHERE ${inUserSchema('t.typnamespace')} AND NOT ${extensionMember('pg_catalog.pg
   AND (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c'))
 ORDER BY t.oid`;
 
-export interface SequenceRow {
-  oid: Oid;
-  schema_oid: Oid;
-  name: string;
-  type: string;
+/** A sequence's options as pg_sequence holds them (text, so int8 bounds survive). */
+export interface SequenceOptionFields {
   start: string;
   increment: string;
   min: string;
   max: string;
   cache: string;
   cycle: boolean;
+}
+
+export interface SequenceRow extends SequenceOptionFields {
+  oid: Oid;
+  schema_oid: Oid;
+  name: string;
+  type: string;
   unlogged: boolean;
   /** OWNED BY: the table and column number, when the sequence belongs to a column. */
   owner_table: Oid | null;

@@ -2,6 +2,7 @@ import type { Column } from '../model/schema';
 import { qualifiedName } from '../sql/quote';
 import { defaultSequenceName, makeObjectName } from './objectNames';
 import type { ColumnRow } from './queries';
+import type { SequenceOptionFields } from './extrasQueries';
 import { optional } from './values';
 
 /** What `serial`, `bigserial` and `smallserial` expand to. */
@@ -42,16 +43,10 @@ export function toColumn(row: ColumnRow, id: string, tableName: string): Column 
   return column;
 }
 
-interface IdentitySequence {
+interface IdentitySequence extends SequenceOptionFields {
   name: string;
   schema: string;
   table_schema: string;
-  start: string;
-  increment: string;
-  min: string;
-  max: string;
-  cache: string;
-  cycle: boolean;
 }
 
 const TYPE_RANGE: Record<string, [string, string]> = {
