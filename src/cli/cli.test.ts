@@ -8,7 +8,7 @@ import { parseDesign } from '../core/model';
 import { parseArgs } from './args';
 
 const BIN = fileURLToPath(new URL('../../bin/tablewright.mjs', import.meta.url));
-const FIXTURE = '/work/shared/fixtures/schemas/chinook.sql';
+const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/schemas/chinook.sql', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tablewright-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import {
@@ -23,7 +24,7 @@ import { catalogSnapshot, diffSnapshots, type SnapshotDifference } from './catal
  * from the reference file (the `.pglite.sql` companion where there is one), extensions loaded.
  */
 
-export const FIXTURES = '/work/shared/fixtures/schemas/';
+export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
 
 /** Creates a fresh database with these contrib extensions. */
 export type CreateDb = (extensions: Record<string, Extension>) => Promise<PGlite>;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resetDatabase, useTestDb } from '../../test/pglite';
@@ -7,7 +8,7 @@ import { generateDdl } from '../sql/generateDdl';
 import { readCatalog, readCatalogWithNotes } from './readCatalog';
 
 const db = useTestDb();
-const FIXTURES = '/work/shared/fixtures/schemas/';
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
 
 /** Resets, runs `sql`, reads the catalog back. */
 async function load(sql: string) {
