@@ -1,0 +1,2 @@
+export * from './codec';
+export { toBase64Url, fromBase64Url } from './base64url';
