@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { designSchema, exampleDocument, type Design } from '../core/model';
+import { checkIntegrity } from '../core/model/integrity';
+
+/**
+ * The ORM exporters' golden cases: the studio's example and `orm-nasty-names.json` (names no ORM
+ * takes as they are, composite keys, a self-reference, two keys to one table, a table without a
+ * key). Run with UPDATE_GOLDEN=1 to rewrite the expected files.
+ */
+export const ORM_GOLDEN_DIR = fileURLToPath(new URL('../core/export/__golden__/', import.meta.url));
+
+export interface OrmGoldenCase {
+  name: string;
+  design: Design;
+}
+
+export function ormGoldenCases(): OrmGoldenCase[] {
+  return [{ name: 'example', design: exampleDocument().design }, { name: 'orm-nasty-names', design: readGoldenDesign('orm-nasty-names.json') }];
+}
+
+/**
+ * The other exporters' nasty design (`nasty-names.json`, owned by the Mermaid exporter's tests):
+ * verified here too, without golden files of ours, since it may change under us.
+ */
+export function sharedNastyDesign(): Design | undefined {
+  return existsSync(join(ORM_GOLDEN_DIR, 'nasty-names.json')) ? readGoldenDesign('nasty-names.json') : undefined;
+}
+
+function readGoldenDesign(file: string): Design {
+  const design = designSchema.parse(JSON.parse(readFileSync(join(ORM_GOLDEN_DIR, file), 'utf8')));
+  const damage = checkIntegrity(design);
+  if (damage) throw new Error(`${file}: ${damage.message}`);
+  return design;
+}
+
+/** Compares `actual` with the golden file `<case>.<suffix>`, rewriting it first under UPDATE_GOLDEN=1. */
+export function expectGolden(file: string, actual: string): void {
+  const path = join(ORM_GOLDEN_DIR, file);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
