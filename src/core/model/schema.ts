@@ -218,6 +218,17 @@ export const noteSchema = z.object({ id, text });
 /** A free sticky note on the canvas. */
 export type Note = z.infer<typeof noteSchema>;
 
+export const reviewSettingsSchema = z.object({
+  /** Ids of review rules switched off for this design (e.g. `missing-table-comment`). */
+  disabledRules: z.array(z.string().max(100)).max(200),
+});
+/** Per-design switches of the design review (src/core/lint). */
+export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
+
+export const savedQuerySchema = z.object({ id, name: z.string().max(200), sql: text });
+/** A query the design is for (an access pattern), kept to re-run its plan after schema changes. */
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
 export const designSchema = z.object({
   id,
   name: z.string(),
@@ -231,6 +242,10 @@ export const designSchema = z.object({
    * kept as SQL in dependency order. Absent in documents from before they existed.
    */
   extras: z.array(rawObjectSchema).optional(),
+  /** Design review settings; absent in documents from before the review existed. */
+  review: reviewSettingsSchema.optional(),
+  /** Saved queries of the EXPLAIN lab; absent in documents from before the lab existed. */
+  queries: z.array(savedQuerySchema).max(500).optional(),
 });
 /** A whole design (the schema part). */
 export type Design = z.infer<typeof designSchema>;
