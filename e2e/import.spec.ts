@@ -5,10 +5,10 @@ import { test, expect } from './fixtures';
 const fixture = (name: string) => fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
 
 test('importing pagila.sql opens a new design and reports exactly what was skipped', async ({ studio, page }) => {
-  await page.getByRole('button', { name: 'Import SQL' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import SQL' });
-  await dialog.getByLabel('SQL file').setInputFiles(fixture('pagila.sql'));
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('File').setInputFiles(fixture('pagila.sql'));
+  await dialog.getByRole('button', { name: 'Import SQL' }).click();
   const report = dialog.getByRole('region', { name: 'Import report' });
   await expect(report).toBeVisible({ timeout: 120_000 });
   await expect(report.getByRole('status')).toContainText('Imported 70 tables and 8 views into the new design “pagila”');
@@ -27,10 +27,10 @@ test('importing pagila.sql opens a new design and reports exactly what was skipp
 
 test('importing musicbrainz.sql (375 tables) loads the extensions it needs', async ({ studio, page }) => {
   await expect(studio.canvas).toBeVisible();
-  await page.getByRole('button', { name: 'Import SQL' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import SQL' });
-  await dialog.getByLabel('SQL file').setInputFiles(fixture('musicbrainz.sql'));
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel('File').setInputFiles(fixture('musicbrainz.sql'));
+  await dialog.getByRole('button', { name: 'Import SQL' }).click();
   const report = dialog.getByRole('region', { name: 'Import report' });
   await expect(report).toBeVisible({ timeout: 180_000 });
   await expect(report.getByRole('status')).toContainText('Imported 375 tables');
@@ -47,13 +47,13 @@ test('importing musicbrainz.sql (375 tables) loads the extensions it needs', asy
 
 test('pasted SQL merges into the current design as one undoable step', async ({ studio, page }) => {
   await studio.expectAccepted();
-  await page.getByRole('button', { name: 'Import SQL' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import SQL' });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await dialog.getByRole('textbox', { name: 'or paste SQL' }).fill(
     'CREATE TABLE customers (id int PRIMARY KEY);\nCREATE TABLE reviews (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id), body text);',
   );
   await dialog.getByRole('radio', { name: /Merge into/ }).check();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Import SQL' }).click();
   const report = dialog.getByRole('region', { name: 'Import report' });
   await expect(report.getByRole('status')).toContainText('Merged 1 new table into “Online shop”');
   await expect(report).toContainText('Kept your table "customers"');

@@ -15,53 +15,120 @@ export interface ImportProgress {
 }
 
 /** SQL -> design through Postgres in the worker, with its report. */
-export type ReadSql = (sql: string, onProgress: (p: ImportProgress) => void) => Promise<{ ok: true; design: Design; report: ImportReport } | { ok: false; message: string }>;
+export type ReadSql = (
+  sql: string,
+  onProgress: (p: ImportProgress) => void,
+) => Promise<{ ok: true; design: Design; report: ImportReport } | { ok: false; message: string }>;
+
+export type ImportOutcome =
+  { ok: true; report: ImportReport; summary: string } | { ok: false; message: string };
+export interface ImportOptions {
+  mode: 'new' | 'merge';
+  name: string;
+}
 
 export interface Importer {
   importSql(
     sql: string,
-    options: { mode: 'new' | 'merge'; name: string },
+    options: ImportOptions,
     onProgress: (p: ImportProgress) => void,
-  ): Promise<{ ok: true; report: ImportReport; summary: string } | { ok: false; message: string }>;
+  ): Promise<ImportOutcome>;
+  /**
+   * A design read elsewhere (DBML, a design file): laid out unless it brings its own layout, then
+   * opened or merged exactly as an SQL import is.
+   */
+  importDesign(
+    design: Design,
+    layout: Layout | undefined,
+    options: ImportOptions,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportOutcome>;
+}
+
+/** A report for imports that ran no SQL. */
+export function reportWithoutSql(notes: string[] = []): ImportReport {
+  return {
+    statements: 0,
+    executed: 0,
+    skipped: [],
+    failed: [],
+    extensionsLoaded: [],
+    extensionsMissing: [],
+    notes,
+  };
 }
 
 /**
  * Import: Postgres reads the SQL, the layout worker arranges it, and the result opens as a new
  * design or merges into the current one as one undo step. Nothing of the user's is overwritten.
  */
-export function createImporter(deps: { store: StudioStore; readSql: ReadSql; layout: LayoutClient; openDocument(doc: DesignDocument): Promise<void> }): Importer {
+export function createImporter(deps: {
+  store: StudioStore;
+  readSql: ReadSql;
+  layout: LayoutClient;
+  openDocument(doc: DesignDocument): Promise<void>;
+}): Importer {
+  const place = async (
+    imported: Design,
+    given: Layout | undefined,
+    report: ImportReport,
+    { mode, name }: ImportOptions,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportOutcome> => {
+    const tables = Object.keys(imported.tables).length;
+    const views = (imported.extras ?? []).filter((x) => x.columns).length;
+    const counted = `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''}`;
+
+    if (mode === 'new' && given) {
+      await deps.openDocument(makeDocument({ ...imported, id: newId('d'), name }, given));
+      return { ok: true, report, summary: `Opened ${counted} as the new design “${name}”.` };
+    }
+    if (mode === 'new') {
+      onProgress({ message: `Laying out ${counted}…` });
+      const design: Design = { ...imported, id: newId('d'), name };
+      const empty: Layout = { tables: {}, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } };
+      const patch = await deps.layout.layout(design, empty, {}, (p) => {
+        if (p.phase === 'layout')
+          onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
+      });
+      // The layout worker places views beside the tables they read from.
+      const layout: Layout = { ...empty, tables: patch.ok ? patch.value : gridFallback(design) };
+      await deps.openDocument(
+        makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }),
+      );
+      return {
+        ok: true,
+        report,
+        summary: `Imported ${counted} into the new design “${name}”.${patch.ok ? '' : ` (Auto-layout failed: ${patch.error.message}; tables are in a grid.)`}`,
+      };
+    }
+
+    const state = deps.store.getState();
+    const merged = mergeDesigns(state.design, imported);
+    const addedTables = merged.addedIds.filter((id) => merged.design.tables[id]);
+    const addedViews = merged.addedIds.filter((id) => !merged.design.tables[id]);
+    const placed = placeNewTables(merged.design, state.layout, addedTables);
+    const layout = withViews(
+      merged.design,
+      { ...state.layout, tables: { ...state.layout.tables, ...placed } },
+      addedViews,
+    );
+    state.dispatchBoth(() => ({ design: merged.design, layout }));
+    report.notes.push(...merged.notes);
+    return {
+      ok: true,
+      report,
+      summary: `Merged ${addedTables.length} new ${addedTables.length === 1 ? 'table' : 'tables'} into “${state.design.name}” (undo with Ctrl+Z).`,
+    };
+  };
   return {
-    async importSql(sql, { mode, name }, onProgress) {
+    async importSql(sql, options, onProgress) {
       const read = await deps.readSql(sql, onProgress);
       if (!read.ok) return read;
-      const { design: imported, report } = read;
-      const tables = Object.keys(imported.tables).length;
-      const views = (imported.extras ?? []).filter((x) => x.columns).length;
-      const counted = `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''}`;
-
-      if (mode === 'new') {
-        onProgress({ message: `Laying out ${counted}…` });
-        const design: Design = { ...imported, id: newId('d'), name };
-        const empty: Layout = { tables: {}, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } };
-        const patch = await deps.layout.layout(design, empty, {}, (p) => {
-          if (p.phase === 'layout') onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
-        });
-        // The layout worker places views beside the tables they read from.
-        const layout: Layout = { ...empty, tables: patch.ok ? patch.value : gridFallback(design) };
-        await deps.openDocument(makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }));
-        return { ok: true, report, summary: `Imported ${counted} into the new design “${name}”.${patch.ok ? '' : ` (Auto-layout failed: ${patch.error.message}; tables are in a grid.)`}` };
-      }
-
-      const state = deps.store.getState();
-      const merged = mergeDesigns(state.design, imported);
-      const addedTables = merged.addedIds.filter((id) => merged.design.tables[id]);
-      const addedViews = merged.addedIds.filter((id) => !merged.design.tables[id]);
-      const placed = placeNewTables(merged.design, state.layout, addedTables);
-      const layout = withViews(merged.design, { ...state.layout, tables: { ...state.layout.tables, ...placed } }, addedViews);
-      state.dispatchBoth(() => ({ design: merged.design, layout }));
-      report.notes.push(...merged.notes);
-      return { ok: true, report, summary: `Merged ${addedTables.length} new ${addedTables.length === 1 ? 'table' : 'tables'} into “${state.design.name}” (undo with Ctrl+Z).` };
+      return place(read.design, undefined, read.report, options, onProgress);
     },
+    importDesign: (design, layout, options, onProgress) =>
+      place(design, layout, reportWithoutSql(), options, onProgress),
   };
 }
 
@@ -70,7 +137,8 @@ function withViews(design: Design, layout: Layout, viewIds: string[]): Layout {
   if (viewIds.length === 0) return layout;
   const sizes = tableSizes(design, layout);
   let bottom = 0;
-  for (const [id, l] of Object.entries(layout.tables)) bottom = Math.max(bottom, l.y + (sizes.get(id)?.height ?? 0));
+  for (const [id, l] of Object.entries(layout.tables))
+    bottom = Math.max(bottom, l.y + (sizes.get(id)?.height ?? 0));
   const tables = { ...layout.tables };
   let x = 0;
   for (const id of viewIds) {
@@ -83,7 +151,9 @@ function withViews(design: Design, layout: Layout, viewIds: string[]): Layout {
 function gridFallback(design: Design): Layout['tables'] {
   const ids = Object.keys(design.tables);
   const perRow = Math.ceil(Math.sqrt(ids.length));
-  return Object.fromEntries(ids.map((id, i) => [id, { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 420 }]));
+  return Object.fromEntries(
+    ids.map((id, i) => [id, { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 420 }]),
+  );
 }
 
 /** Frames the laid-out tables in a typical canvas (about 1,000 x 600 px), top-left aligned. */

@@ -1,68 +1,112 @@
-/** The command line, parsed: a command, its input, and options. Errors are sentences. */
+import { TEXT_EXPORTS } from '../core/export';
+
+/** The command line, parsed: a command, its inputs, and options. Errors are sentences. */
 export type Command =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'import'; input: string; output?: string; name?: string }
-  | { command: 'export'; input: string; output?: string; to: 'sql' };
+  | { command: 'export'; input: string; output?: string; to: string }
+  | { command: 'share'; input: string; baseUrl: string }
+  | { command: 'lint'; input: string; format: 'text' | 'json' | 'sarif' }
+  | { command: 'diff'; old: string; new: string; output?: string; to: 'sql' | 'sequelize'; mode: 'safe' | 'simple' };
+
+export const EXPORT_FORMATS = TEXT_EXPORTS.map((f) => f.id);
+export const DEFAULT_BASE_URL = 'http://localhost:5173/';
 
 export const USAGE = `Usage:
   tablewright import <file.sql> [-o design.json] [--name <design name>]
       Read a SQL script (a pg_dump, a Rails structure.sql, hand-written DDL) with PostgreSQL
       (PGlite) and write the design as JSON (to stdout without -o). The import report (what was
       skipped or failed, and why) goes to stderr.
-  tablewright export <design.json|file.sql> --to sql [-o out.sql]
-      Write the design's DDL (to stdout without -o). A .sql input is imported first.
+  tablewright export <design.json|file.sql> --to <format> [-o file]
+      Write the design in a format: ${EXPORT_FORMATS.join(', ')}.
+      A .sql input is imported first.
+  tablewright share <design.json|file.sql> [--base-url URL]
+      Print a share link that carries the whole design (default base ${DEFAULT_BASE_URL}).
+  tablewright lint <design.json|file.sql> [--format text|json|sarif]
+      Review the design as a database architect would. Exit code 1 when an error-level finding exists.
+  tablewright diff <old> <new> [--to sql|sequelize] [--safe|--simple] [-o file]
+      The migration from old to new (design JSON or SQL files), verified by PostgreSQL (PGlite).
+      --safe (default) follows zero-downtime practice; --simple runs in a single transaction.
   tablewright --help | --version
 
 Use - as the file to read standard input.
-Exit codes: 0 done, 1 bad command line or input, 2 PostgreSQL could not read the script.
+Exit codes: 0 done, 1 bad command line or input (or lint found errors, or a migration failed
+verification), 2 PostgreSQL could not read the script.
 `;
 
-export function parseArgs(
-  argv: readonly string[],
-): { ok: true; value: Command } | { ok: false; error: string } {
+const VALUE_OPTIONS = new Set(['-o', '--output', '--to', '--name', '--base-url', '--format']);
+const FLAG_OPTIONS = new Set(['--safe', '--simple']);
+const COMMANDS = ['import', 'export', 'share', 'lint', 'diff'];
+
+type Parsed = { ok: true; value: Command } | { ok: false; error: string };
+const fail = (error: string): Parsed => ({ ok: false, error });
+
+export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
     return { ok: true, value: { command: 'help' } };
   }
-  if (argv.includes('--version') || argv.includes('-v'))
-    return { ok: true, value: { command: 'version' } };
+  if (argv.includes('--version') || argv.includes('-v')) return { ok: true, value: { command: 'version' } };
   const [command, ...rest] = argv;
   const positional: string[] = [];
   const options: Record<string, string> = {};
+  const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (arg === '-o' || arg === '--output' || arg === '--to' || arg === '--name') {
+    if (VALUE_OPTIONS.has(arg)) {
       const value = rest[i + 1];
-      if (value === undefined) return { ok: false, error: `${arg} needs a value.` };
+      if (value === undefined) return fail(`${arg} needs a value.`);
       options[arg === '--output' ? '-o' : arg] = value;
       i++;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      return { ok: false, error: `Unknown option ${arg}.` };
-    } else positional.push(arg);
+    } else if (FLAG_OPTIONS.has(arg)) flags.add(arg);
+    else if (arg.startsWith('-') && arg !== '-') return fail(`Unknown option ${arg}.`);
+    else positional.push(arg);
   }
-  if (command !== 'import' && command !== 'export') {
-    return { ok: false, error: `Unknown command "${command}": use import or export.` };
+  if (!command || !COMMANDS.includes(command)) return fail(`Unknown command "${command}": use ${COMMANDS.join(', ')}.`);
+  const wanted = command === 'diff' ? 2 : 1;
+  if (positional.length < wanted) return fail(command === 'diff' ? 'diff needs two files: the old design and the new one.' : `${command} needs a file to read.`);
+  if (positional.length > wanted) return fail(`Too many files (also got ${positional.slice(wanted).join(', ')}).`);
+  const allowed: Record<string, string[]> = {
+    import: ['-o', '--name'],
+    export: ['-o', '--to'],
+    share: ['--base-url'],
+    lint: ['--format'],
+    diff: ['-o', '--to', '--safe', '--simple'],
+  };
+  for (const o of [...Object.keys(options), ...flags]) {
+    if (!allowed[command]!.includes(o)) return fail(`${command} does not take ${o}.`);
   }
-  const [input, ...extra] = positional;
-  if (input === undefined) return { ok: false, error: `${command} needs a file to read.` };
-  if (extra.length > 0)
-    return { ok: false, error: `One file at a time (also got ${extra.join(', ')}).` };
+  const input = positional[0] as string;
   const output = options['-o'];
-  if (command === 'import') {
-    if (options['--to'] !== undefined)
-      return { ok: false, error: 'import writes a design (JSON); --to is for export.' };
-    return {
-      ok: true,
-      value: {
-        command,
-        input,
-        ...(output ? { output } : {}),
-        ...(options['--name'] ? { name: options['--name'] } : {}),
-      },
-    };
+  const out = output ? { output } : {};
+  switch (command) {
+    case 'import':
+      return { ok: true, value: { command, input, ...out, ...(options['--name'] ? { name: options['--name'] } : {}) } };
+    case 'export': {
+      const to = options['--to'];
+      if (to === undefined) return fail(`export needs --to <format>: ${EXPORT_FORMATS.join(', ')}.`);
+      if (!EXPORT_FORMATS.includes(to)) return fail(`Cannot export to "${to}": the formats are ${EXPORT_FORMATS.join(', ')}.`);
+      return { ok: true, value: { command, input, to, ...out } };
+    }
+    case 'share': {
+      const baseUrl = options['--base-url'] ?? DEFAULT_BASE_URL;
+      try {
+        if (!/^https?:$/.test(new URL(baseUrl).protocol)) return fail('--base-url must be an http or https URL.');
+      } catch {
+        return fail(`--base-url "${baseUrl}" is not a URL.`);
+      }
+      return { ok: true, value: { command, input, baseUrl } };
+    }
+    case 'lint': {
+      const format = options['--format'] ?? 'text';
+      if (format !== 'text' && format !== 'json' && format !== 'sarif') return fail(`--format must be text, json or sarif (not "${format}").`);
+      return { ok: true, value: { command, input, format } };
+    }
+    default: {
+      const to = options['--to'] ?? 'sql';
+      if (to !== 'sql' && to !== 'sequelize') return fail(`diff writes --to sql or --to sequelize (not "${to}").`);
+      if (flags.has('--safe') && flags.has('--simple')) return fail('Choose --safe or --simple, not both.');
+      return { ok: true, value: { command: 'diff', old: input, new: positional[1] as string, to, mode: flags.has('--simple') ? 'simple' : 'safe', ...out } };
+    }
   }
-  const to = options['--to'];
-  if (to === undefined) return { ok: false, error: 'export needs --to sql.' };
-  if (to !== 'sql') return { ok: false, error: `Cannot export to "${to}" yet: only --to sql.` };
-  return { ok: true, value: { command, input, to, ...(output ? { output } : {}) } };
 }

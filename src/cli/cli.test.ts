@@ -44,9 +44,9 @@ describe('tablewright CLI', () => {
     const missing = await cli('import', join(dir, 'nope.sql'));
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr).toContain('cannot read');
-    const bad = await cli('export', FIXTURE, '--to', 'prisma');
+    const bad = await cli('export', FIXTURE, '--to', 'pdf');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('only --to sql');
+    expect(bad.stderr).toContain('Cannot export to "pdf": the formats are sql, mermaid');
     const help = await cli('--help');
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout).toContain('tablewright import <file.sql>');
@@ -63,7 +63,16 @@ describe('parseArgs', () => {
       ok: true,
       value: { command: 'export', input: 'a.json', to: 'sql' },
     });
-    expect(parseArgs(['export', 'a.json'])).toEqual({ ok: false, error: 'export needs --to sql.' });
+    expect(parseArgs(['export', 'a.json'])).toMatchObject({ ok: false, error: expect.stringContaining('export needs --to <format>') });
+    expect(parseArgs(['diff', 'a.json', 'b.sql', '--simple', '--to', 'sequelize'])).toEqual({
+      ok: true,
+      value: { command: 'diff', old: 'a.json', new: 'b.sql', to: 'sequelize', mode: 'simple' },
+    });
+    expect(parseArgs(['diff', 'a.json'])).toMatchObject({ ok: false, error: expect.stringContaining('two files') });
+    expect(parseArgs(['diff', 'a', 'b', '--safe', '--simple'])).toMatchObject({ ok: false });
+    expect(parseArgs(['lint', 'a.json', '--format', 'xml'])).toMatchObject({ ok: false, error: expect.stringContaining('text, json or sarif') });
+    expect(parseArgs(['share', 'a.json', '--base-url', 'ftp://x'])).toMatchObject({ ok: false });
+    expect(parseArgs(['share', 'a.json', '--to', 'sql'])).toMatchObject({ ok: false, error: 'share does not take --to.' });
     expect(parseArgs(['import'])).toEqual({ ok: false, error: 'import needs a file to read.' });
     expect(parseArgs(['import', 'a.sql', '--fast'])).toEqual({
       ok: false,

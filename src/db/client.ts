@@ -108,7 +108,9 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     notify(statusListeners, next);
   }
 
+  let started = false;
   function spawn(): void {
+    started = true;
     let spawned: WorkerLike;
     try {
       spawned = createWorker();
@@ -252,6 +254,7 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   function enqueue(job: Job): void {
     if (disposed) return job.interrupt('disposed');
     if (status === 'failed') return job.interrupt('unavailable', { cause: failure ?? undefined });
+    if (!started) spawn();
     queue.push(job);
     pump();
   }
@@ -343,7 +346,7 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     restartListeners.clear();
   }
 
-  spawn();
+  if (!options.deferStart) spawn();
 
   return {
     getStatus: () => status,

@@ -43,6 +43,8 @@ export interface PgClientOptions {
   bootTimeoutMs?: number;
   /** Watchdog for `importSql`: the longest silence between progress reports, in ms. Default 120,000. */
   importTimeoutMs?: number;
+  /** Boot Postgres on the first request rather than at once (an embedded diagram may never ask). */
+  deferStart?: boolean;
 }
 
 /** Options of `PgClient.importSql`. */

@@ -8,7 +8,7 @@ import { generateDdl } from '../sql/generateDdl';
 import { readCatalog, readCatalogWithNotes } from './readCatalog';
 
 const db = useTestDb();
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/schemas/', import.meta.url));
 
 /** Resets, runs `sql`, reads the catalog back. */
 async function load(sql: string) {

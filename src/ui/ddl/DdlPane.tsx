@@ -4,6 +4,7 @@ import { ddlFor, statementAt } from '../../state/ddl';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { monaco } from './monaco';
 import { useTheme } from '../common/useTheme';
+import { copyText, downloadFile, safeFileName } from '../common/clipboard';
 import type { CheckState } from '../../state/checkStore';
 import type { DraftError } from '../../state/ddlDraft';
 
@@ -121,21 +122,10 @@ export function DdlPane() {
   }, [editor, checkState, draftState]);
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(shown);
-      notices.getState().push({ tone: 'info', text: 'DDL copied to the clipboard.' });
-    } catch {
-      notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access. Use Download instead.' });
-    }
+    if (await copyText(shown)) notices.getState().push({ tone: 'info', text: 'DDL copied to the clipboard.' });
+    else notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access. Use Download instead.' });
   };
-  const download = () => {
-    const blob = new Blob([shown], { type: 'application/sql' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${safeFileName(design.name)}.sql`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
+  const download = () => downloadFile(`${safeFileName(design.name)}.sql`, shown, 'application/sql');
 
   return (
     <section className="tw-ddl" aria-label="DDL">
@@ -160,10 +150,6 @@ export function DdlPane() {
       <div className="tw-monaco" ref={host} data-testid="ddl-editor" />
     </section>
   );
-}
-
-export function safeFileName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '') || 'design';
 }
 
 function DraftStatus({ phase, errorCount }: { phase: string; errorCount: number }) {

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
+import { detectImportKind, readDesignText } from '../../app/importKinds';
 
 type Mode = 'new' | 'merge';
 type Phase = { kind: 'idle' } | { kind: 'running'; message: string; done?: number; total?: number } | { kind: 'done'; report: ImportReport; summary: string } | { kind: 'error'; message: string };
 
 /**
- * Import SQL from a file (picked or dropped) or pasted text. Postgres reads it in a scratch
+ * Import SQL, DBML or a design file, picked, dropped or pasted. Postgres reads SQL in a scratch
  * database; what it cannot run is listed with line, text and reason. Opens a new design or
  * merges into the current one (one undo step); never overwrites work.
  */
@@ -29,19 +30,29 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     if (initialFile) void readFile(initialFile);
   }, [initialFile]);
 
+  const kind = detectImportKind(fileName, sql);
   const run = async () => {
-    setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
-    const name = fileName ? fileName.replace(/\.(sql|txt|psql)$/i, '') : 'Imported design';
-    const result = await importer.importSql(sql, { mode, name }, (p) => setPhase({ kind: 'running', ...p }));
+    const name = fileName ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json)$/i, '') : 'Imported design';
+    const progress = (p: { message: string; done?: number; total?: number }) => setPhase({ kind: 'running', ...p });
+    let result;
+    if (kind === 'sql') {
+      setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
+      result = await importer.importSql(sql, { mode, name }, progress);
+    } else {
+      const read = readDesignText(kind, sql);
+      result = read.ok
+        ? await importer.importDesign(read.design, read.layout, { mode, name: kind === 'json' ? read.design.name : name }, progress)
+        : read;
+    }
     if (!result.ok) setPhase({ kind: 'error', message: result.message });
     else setPhase({ kind: 'done', report: result.report, summary: result.summary });
   };
 
   const busy = phase.kind === 'running';
   return (
-    <dialog ref={ref} className="tw-dialog tw-import" aria-label="Import SQL" onClose={onClose} onCancel={(e) => busy && e.preventDefault()}>
+    <dialog ref={ref} className="tw-dialog tw-import" aria-label="Import" onClose={onClose} onCancel={(e) => busy && e.preventDefault()}>
       <header className="tw-pane-header">
-        <h2>Import SQL</h2>
+        <h2>Import</h2>
         <div className="tw-pane-actions">
           <button type="button" onClick={() => ref.current?.close()} disabled={busy}>Close</button>
         </div>
@@ -50,17 +61,17 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         {phase.kind !== 'done' && (
           <>
             <p className="tw-muted">
-              A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL. Postgres reads it; psql meta-commands, other
-              databases, roles and extensions it does not ship are skipped and listed.
+              A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres reads it; psql meta-commands, other
+              databases, roles and extensions it does not ship are skipped and listed. Also DBML, and Tablewright design files (.json).
             </p>
             <div className="tw-row">
               <label className="tw-file">
-                SQL file <input type="file" accept=".sql,.psql,.txt,text/plain,application/sql" disabled={busy} onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+                File <input type="file" accept=".sql,.psql,.txt,.dbml,.json,text/plain,application/sql,application/json" disabled={busy} onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
               </label>
               {fileName && <span className="tw-muted">{fileName} ({Math.round(sql.length / 1024)} KiB)</span>}
             </div>
             <label className="tw-stack">
-              or paste SQL
+              or paste SQL or DBML
               <textarea className="tw-import-text" value={sql} rows={10} spellCheck={false} disabled={busy} onChange={(e) => { setSql(e.target.value); setFileName(undefined); }} />
             </label>
             <fieldset className="tw-row" disabled={busy}>
@@ -69,7 +80,9 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
               <label><input type="radio" name="mode" checked={mode === 'merge'} disabled={readOnly} onChange={() => setMode('merge')} /> Merge into “{designName}”</label>
             </fieldset>
             <div className="tw-row">
-              <button type="button" className="tw-primary" disabled={busy || !sql.trim()} onClick={() => void run()}>Import</button>
+              <button type="button" className="tw-primary" disabled={busy || !sql.trim()} onClick={() => void run()}>
+                {kind === 'sql' ? 'Import SQL' : kind === 'dbml' ? 'Import DBML' : 'Open design file'}
+              </button>
               {phase.kind === 'running' && <Progress {...phase} />}
             </div>
             {phase.kind === 'error' && <p role="alert" className="tw-error-box">{phase.message}</p>}

@@ -16,10 +16,12 @@ interface Props {
   onNewDesign(): void;
   onImport(): void;
   onOpenProblems(): void;
+  onShare(): void;
+  onExport(): void;
 }
 
 /** The top bar: the design, the common actions (each with a shortcut), search, theme, status. */
-export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems }: Props) {
+export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems, onShare, onExport }: Props) {
   const store = useStudioStore();
   const flow = useReactFlow();
   const name = useStudio((s) => s.design.name);
@@ -44,7 +46,10 @@ export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems }
         </span>
         <button type="button" onClick={onNewDesign}>New design</button>
         <button type="button" onClick={onOpenDesigns}>Designs</button>
-        <button type="button" onClick={onImport} title="Import a .sql file or pasted SQL (or drop a file on the canvas)">Import SQL</button>
+        <button type="button" onClick={onImport} title="Import a .sql, .dbml or design .json file, or pasted SQL (or drop a file on the canvas)">Import</button>
+        <span className="tw-sep" aria-hidden />
+        <button type="button" onClick={onShare} aria-keyshortcuts="Control+Shift+S" title="Share a link to this design (Ctrl+Shift+S)">Share</button>
+        <button type="button" onClick={onExport} aria-keyshortcuts="Control+Shift+E" title="Export SQL, Mermaid, DBML, ORM models, images… (Ctrl+Shift+E)">Export</button>
         <span className="tw-spacer" />
         <ActivityIndicator />
         <SaveStatus />

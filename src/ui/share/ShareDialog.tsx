@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { currentDocument } from '../../state/store';
+import { COMFORTABLE_LINK_CHARS, shareLink } from '../../core/share';
+import { serializeDocument } from '../../core/model';
+import { studioBaseUrl } from '../../app/shareLocation';
+import { copyText, downloadFile, safeFileName } from '../common/clipboard';
+import { useServices, useStudioStore } from '../StudioContext';
+
+/**
+ * The design as a link: the fragment carries it all (never sent to a server). Shows the length,
+ * and past what every app pastes comfortably, offers the design as a file instead.
+ */
+export function ShareDialog({ onClose }: { onClose(): void }) {
+  const store = useStudioStore();
+  const { notices } = useServices();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [copied, setCopied] = useState<string>();
+  useEffect(() => ref.current?.showModal(), []);
+  // The document as it is when the dialog opens: the link does not change under the reader.
+  const { link, embed, json, name } = useMemo(() => {
+    const doc = currentDocument(store.getState());
+    const l = shareLink(studioBaseUrl(), doc);
+    const e = l.replace('#', `${l.includes('?') ? '&' : '?'}embed#`);
+    return { link: l, embed: `<iframe src="${e.replace(/"/g, '&quot;')}" width="960" height="600" title="${doc.design.name.replace(/[<>"&]/g, '')} (schema diagram)" style="border:1px solid #d8dde5;border-radius:8px"></iframe>`, json: serializeDocument(doc), name: doc.design.name };
+  }, [store]);
+  const long = link.length > COMFORTABLE_LINK_CHARS;
+  const copy = async (what: 'link' | 'embed') => {
+    if (await copyText(what === 'link' ? link : embed)) setCopied(what);
+    else notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access: select the text and copy it by hand.' });
+  };
+  return (
+    <dialog ref={ref} className="tw-dialog" aria-label="Share" onClose={onClose}>
+      <header className="tw-pane-header">
+        <h2>Share “{name}”</h2>
+        <div className="tw-pane-actions">
+          <button type="button" onClick={() => ref.current?.close()}>Close</button>
+        </div>
+      </header>
+      <div className="tw-dialog-body tw-share">
+        <p>Anyone with the link sees this design read-only (diagram, DDL and the Postgres check), with nothing installed, and can save a copy. The design travels inside the link; no server stores it.</p>
+        <label>
+          Link
+          <textarea readOnly rows={3} value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+        </label>
+        <p className={long ? 'tw-warning' : 'tw-muted'} role="status" aria-label="Link length">
+          {link.length.toLocaleString('en')} characters.
+          {long && ` Links this long open in browsers, but chat apps and mail often cut them: send the design as a file instead.`}
+        </p>
+        <div className="tw-row">
+          <button type="button" className={long ? undefined : 'tw-primary'} onClick={() => void copy('link')}>Copy link</button>
+          <button type="button" className={long ? 'tw-primary' : undefined} onClick={() => downloadFile(`${safeFileName(name)}.tablewright.json`, json, 'application/json')}>
+            Download design file
+          </button>
+          {copied && <span role="status">{copied === 'link' ? 'Link copied.' : 'Embed code copied.'}</span>}
+        </div>
+        <label>
+          Embed (diagram only, pan and zoom) for docs and wikis
+          <textarea readOnly rows={3} value={embed} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
+        </label>
+        <div className="tw-row">
+          <button type="button" onClick={() => void copy('embed')}>Copy embed code</button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
