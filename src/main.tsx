@@ -4,13 +4,26 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 import { createStudio } from './app/services';
+import { readLocation } from './app/shareLocation';
+import { sharePayload } from './core/share';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/share/EmbedApp';
 import { applyTheme, initialTheme } from './ui/common/theme';
 import { StudioContext } from './ui/StudioContext';
 
 applyTheme(initialTheme());
-const studio = createStudio();
-void studio.services.designs.start();
+const request = readLocation(window.location);
+const studio = createStudio({ embed: request.embed });
+if (request.embed) {
+  // Only the diagram: nothing is read from or written to the user's stored designs.
+  if (request.shared) studio.store.getState().load(request.shared, undefined, { readOnly: true });
+} else {
+  void studio.services.designs.start(request);
+}
+// A link pasted into the address bar of an open studio changes only the hash: open it properly.
+window.addEventListener('hashchange', () => {
+  if (sharePayload(window.location.hash) !== undefined) window.location.reload();
+});
 // Tests and benchmarks reach the store through this handle; people never need it.
 (window as unknown as { __tablewright?: typeof studio }).__tablewright = studio;
 
@@ -19,9 +32,7 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <StudioContext.Provider value={studio}>
-      <ReactFlowProvider>
-        <App />
-      </ReactFlowProvider>
+      <ReactFlowProvider>{request.embed ? <EmbedApp error={request.shareError ?? (request.shared ? undefined : 'This embed link carries no design.')} /> : <App />}</ReactFlowProvider>
     </StudioContext.Provider>
   </StrictMode>,
 );

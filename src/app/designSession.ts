@@ -3,9 +3,10 @@ import { emptyDesign, emptyLayout, exampleDocument, makeDocument, newId, type De
 import { err, type Result } from '../core/result';
 import { createAutosave, type Autosave, type SaveStatus } from '../persistence/autosave';
 import type { DesignRepo } from '../persistence/designRepo';
+import type { VersionAccess } from '../persistence/versionAccess';
 import type { DesignMeta } from '../persistence/records';
 import { createTabSync, openTabChannel, type TabSync } from '../persistence/tabSync';
-import { currentDocument, type StudioStore } from '../state/store';
+import { currentDocument, editedDocument, type StudioStore } from '../state/store';
 import type { NoticeStore } from '../state/notices';
 
 export interface SessionState {
@@ -17,6 +18,16 @@ export interface SessionState {
   listVersion: number;
   /** False until the design to show at startup is in the store. */
   ready: boolean;
+  /** True while a design opened from a share link is shown: read-only, stored nowhere. */
+  shared: boolean;
+}
+
+/** What the page was opened with besides the user's own designs. */
+export interface StartOptions {
+  /** A design from a share link: shown read-only instead of the last design. */
+  shared?: DesignDocument;
+  /** Why the share link could not be opened: said once, and the user's own design opens. */
+  shareError?: string;
 }
 
 /**
@@ -25,7 +36,9 @@ export interface SessionState {
  */
 export interface DesignSession {
   state: StoreApi<SessionState>;
-  start(): Promise<void>;
+  start(options?: StartOptions): Promise<void>;
+  /** Makes the shared design one's own: a new stored design, editable. */
+  saveSharedCopy(): Promise<void>;
   createNew(): Promise<void>;
   /** Opens a document that is not stored yet (an import) as a new stored design. */
   openDocument(doc: DesignDocument): Promise<void>;
@@ -42,10 +55,12 @@ export interface DesignSession {
   saveDraft(text: string | undefined): void;
   /** Called after a stored design is opened, with the draft it had (if any). */
   onDraftRestored(listener: (text: string) => void): void;
+  /** The storage of versions, and the stored design they belong to; undefined when there is none. */
+  versionStorage(): { repo: VersionAccess; designId: string } | undefined;
 }
 
 export function createDesignSession(store: StudioStore, notices: NoticeStore, openRepo: () => Promise<Result<DesignRepo, { message: string }>>): DesignSession {
-  const state = createStore<SessionState>()(() => ({ save: { state: 'unsaved' }, listVersion: 0, ready: false }));
+  const state = createStore<SessionState>()(() => ({ save: { state: 'unsaved' }, listVersion: 0, ready: false, shared: false }));
   let repo: DesignRepo | undefined;
   let sync: TabSync | undefined;
   let autosave: Autosave | undefined;
@@ -66,13 +81,13 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
       repo: r,
       designId,
       baseRevision: revision,
-      getDoc: () => currentDocument(store.getState()),
+      getDoc: () => editedDocument(store.getState()),
       subscribe: (l) => store.subscribe(l),
       onStatus: (save) => state.setState({ save, designId: autosave?.designId() ?? designId }),
       sync,
       onExternalChange: (doc) => store.getState().load(doc, store.getState().selection),
     });
-    state.setState({ designId, save: autosave.status() });
+    state.setState({ designId, save: autosave.status(), shared: false });
     void r.setSession({ lastDesignId: designId });
     stopSelection?.();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,6 +111,7 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
   const openNewDocument = async (doc: DesignDocument) => {
     await detach();
     store.getState().load(doc);
+    state.setState({ shared: false });
     if (!repo) return;
     const created = await repo.create(doc);
     if (!created.ok) {
@@ -135,11 +151,16 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     if (repo && id) void repo.setDesignUiState(id, uiState());
   };
 
-  const startUp = async () => {
+  const startUp = async (options: StartOptions) => {
     globalThis.addEventListener?.('pagehide', flushDraft);
     globalThis.document?.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') flushDraft();
     });
+    if (options.shared) {
+      // Shown as it came; the user's own designs (and which one was last open) stay untouched.
+      store.getState().load(options.shared, undefined, { readOnly: true });
+      state.setState({ shared: true, designId: undefined });
+    }
     const opened = await openRepo();
     if (!opened.ok) {
       state.setState({ storageProblem: opened.error.message, save: { state: 'error', message: opened.error.message } });
@@ -148,6 +169,8 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     repo = opened.value;
     sync = createTabSync({ repo, channel: openTabChannel() ?? null });
     sync.subscribe(() => bumpList());
+    if (options.shared) return;
+    if (options.shareError) tell(`This share link could not be opened. ${options.shareError} Your own designs are unchanged.`);
     const { lastDesignId } = await repo.getSession();
     if (lastDesignId && (await openStored(lastDesignId))) return;
     const first = exampleDocument();
@@ -156,12 +179,17 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
 
   return {
     state,
-    async start() {
+    async start(options = {}) {
       try {
-        await startUp();
+        await startUp(options);
       } finally {
         state.setState({ ready: true });
       }
+    },
+    async saveSharedCopy() {
+      const doc = currentDocument(store.getState());
+      await openNewDocument({ ...doc, design: { ...doc.design, id: newId('d') } });
+      tell(`“${doc.design.name}” is now one of your designs.`, 'info');
     },
     createNew: () => openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout())),
     openDocument: (doc) => openNewDocument(doc),
@@ -228,6 +256,10 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     },
     onDraftRestored(listener) {
       draftListener = listener;
+    },
+    versionStorage() {
+      const designId = autosave?.designId();
+      return repo && designId ? { repo, designId } : undefined;
     },
   };
 }

@@ -12,6 +12,11 @@ import { startChecker } from './checker';
 import { startDdlEditing, type DdlEditing } from './ddlEditing';
 import { createDesignSession, type DesignSession } from './designSession';
 import { createImporter, type Importer } from './importer';
+import { createVersions, type Versions } from './versions';
+import { createComparison, type Comparison } from './comparison';
+import { createMigrationVerifier } from '../db/verifyClient';
+import { createLabClient } from '../db/lab/labClient';
+import { createLab, type Lab } from './lab';
 import { ddlReaderWith, readSqlWith } from './sqlReaders';
 import { checkSyntax } from './syntaxCheck';
 
@@ -29,17 +34,21 @@ export interface Services {
   arrange(tableIds?: string[]): Promise<void>;
   /** Run the Postgres check now (after the worker was replaced, for instance). */
   recheck(): void;
+  versions: Versions;
+  comparison: Comparison;
+  lab: Lab;
 }
 
 /** The composition root: store, database worker, checker, persistence, layout, import. */
-export function createStudio(): { store: StudioStore; services: Services } {
+export function createStudio(options: { embed?: boolean } = {}): { store: StudioStore; services: Services } {
   const store = createStudioStore();
-  // Start Postgres first: it boots in the background while React renders the canvas.
-  const pg = createPgClient();
+  // Start Postgres first: it boots in the background while React renders the canvas. An embedded
+  // diagram shows no check, so it never boots Postgres.
+  const pg = createPgClient({ deferStart: !!options.embed });
   const check = createCheckStore();
   const notices = createNoticeStore();
   const activity = createActivityStore();
-  const checker = startChecker(store, pg, check);
+  const checker = options.embed ? { recheck: () => {} } : startChecker(store, pg, check);
   const designs = createDesignSession(store, notices, () => openDesignRepo());
   const layout = createLayoutClient();
   const draft = createDraftStore();
@@ -54,6 +63,8 @@ export function createStudio(): { store: StudioStore; services: Services } {
   });
   designs.onDraftRestored((text) => ddlEditing.restore(text));
   const importer = createImporter({ store, readSql: readSqlWith(pg), layout, openDocument: (doc) => designs.openDocument(doc) });
+  const versions = createVersions({ store, designs, notices });
+  const comparison = createComparison({ store, versions, verifier: createMigrationVerifier() });
   pg.onRestart((e) => {
     if (e.reason === 'timeout' || e.reason === 'cancelled') {
       notices.getState().push({ tone: 'info', text: 'The query was stopped and Postgres restarted; the design is being checked again.' });
@@ -74,6 +85,9 @@ export function createStudio(): { store: StudioStore; services: Services } {
       activity,
       arrange: (tableIds) => arrangeTables({ store, layout, activity, notices }, tableIds),
       recheck: checker.recheck,
+      versions,
+      comparison,
+      lab: createLab({ store, client: createLabClient() }),
     },
   };
 }

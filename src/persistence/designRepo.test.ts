@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDesignRepo, type DesignChange } from './designRepo';
+import { DB_VERSION } from './records';
 import { freshIndexedDB, openTestRepo, sampleDoc } from './test/helpers';
 
 afterEach(() => {
@@ -213,7 +214,7 @@ describe('designRepo', () => {
     const doc = sampleDoc();
     await repo.create(doc);
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = factory.open('tablewright-test', 2);
+      const req = factory.open('tablewright-test', DB_VERSION + 1);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });

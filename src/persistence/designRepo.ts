@@ -25,6 +25,7 @@ import {
   type DesignRecord,
 } from './records';
 import { createSessionAccess, type SessionAccess } from './sessionAccess';
+import { createVersionAccess, type VersionAccess } from './versionAccess';
 import { putRecord, writeTx, type WriteTx } from './writeTx';
 
 /** What happened to a stored design; `saved` covers create, save, rename and duplicate. */
@@ -56,7 +57,7 @@ export interface WriteOptions {
  * The stored designs of this browser profile (IndexedDB). Every method resolves to a value; none
  * throws for storage trouble. Writes are single transactions; `save` is compare-and-swap.
  */
-export interface DesignRepo extends SessionAccess {
+export interface DesignRepo extends SessionAccess, VersionAccess {
   /** Metas, most recently updated first; deleted (trashed) ones only with `includeDeleted`. */
   list(options?: { includeDeleted?: boolean }): Promise<Result<DesignMeta[], StorageError>>;
   /** The document through `parseDesign`: a damaged record is an error value, never a throw. */
@@ -143,6 +144,7 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
 
   const repo: DesignRepo = {
     ...createSessionAccess(db, storageFailure),
+    ...createVersionAccess(db, now, storageFailure),
 
     async list(options = {}) {
       try {
@@ -268,6 +270,8 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
         await write(async (tx) => {
           await Promise.all([tx.objectStore('designs').delete(id), tx.objectStore('metas').delete(id)]);
           await purgeSessionOf(tx, id);
+          // A design deleted for good takes its versions with it.
+          for (const key of await tx.objectStore('versions').index('byDesign').getAllKeys(id)) await tx.objectStore('versions').delete(key);
         });
         emit({ type: 'purged', designId: id });
         return ok(undefined);

@@ -19,6 +19,8 @@ function upgrade(db: TablewrightDb): void {
   if (!db.objectStoreNames.contains('designs')) db.createObjectStore('designs', { keyPath: 'id' });
   if (!db.objectStoreNames.contains('metas')) db.createObjectStore('metas', { keyPath: 'id' });
   if (!db.objectStoreNames.contains('session')) db.createObjectStore('session');
+  // Version 2: versions of designs, found by design.
+  if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('byDesign', 'designId');
 }
 
 /**

@@ -47,9 +47,27 @@ export interface TablewrightDbSchema extends DBSchema {
   designs: { key: string; value: DesignRecord };
   metas: { key: string; value: DesignMeta };
   session: { key: string; value: unknown };
+  versions: { key: string; value: VersionRecord; indexes: { byDesign: string } };
 }
 
-export const DB_VERSION = 1;
+/** A named snapshot of a design: saved by the person, or automatically (before risky steps, while editing). */
+export interface VersionMeta {
+  id: string;
+  designId: string;
+  name: string;
+  /** Made by the studio rather than the person; old automatic versions are pruned. */
+  auto: boolean;
+  createdAt: number;
+  tableCount: number;
+}
+
+/** A stored version; `doc` goes through `parseDesign` before use, like a design's. */
+export interface VersionRecord extends VersionMeta {
+  doc: unknown;
+}
+
+/** Version 2 added the `versions` store. */
+export const DB_VERSION = 2;
 export const SESSION_LAST_DESIGN = 'lastDesignId';
 export const uiStateKey = (designId: string) => `ui:${designId}`;
 

@@ -2,7 +2,7 @@ import type { IDBPTransaction } from 'idb';
 import type { TablewrightDb } from './openDb';
 import { metaOf, type DesignRecord, type TablewrightDbSchema } from './records';
 
-const STORES = ['designs', 'metas', 'session'] as const;
+const STORES = ['designs', 'metas', 'session', 'versions'] as const;
 
 /** A readwrite transaction over every store, so a design, its meta and its session keys change together. */
 export type WriteTx = IDBPTransaction<TablewrightDbSchema, (typeof STORES)[number][], 'readwrite'>;

@@ -28,6 +28,15 @@ export interface StudioState {
   schemaFilter: string | null;
   /** Bumped by `load`: the canvas moves to the loaded document's viewport. */
   loadCount: number;
+  /**
+   * Set while something other than the edited design is on screen, read-only: a version, or a
+   * comparison of two. The edited design waits in `stash`, untouched, history and all.
+   */
+  preview: Preview | null;
+  /** Tables a query plan touches, lit on the canvas by the EXPLAIN lab. View state. */
+  litTableIds: readonly string[];
+  setLit(ids: readonly string[]): void;
+  stash: Snapshot & { history: History; selection: Selection } | null;
 
   /** The one entry point for design changes: a pure op applied to the current design. */
   dispatch(op: (d: Design) => Design, options?: DispatchOptions): void;
@@ -42,11 +51,30 @@ export interface StudioState {
   redo(): void;
   select(selection: Selection): void;
   setSchemaFilter(schemaId: string | null): void;
-  /** Replace the whole document (open, new design); clears history. */
-  load(doc: DesignDocument, selection?: Selection): void;
+  /** Replace the whole document (open, new design); clears history. A shared link opens read-only. */
+  load(doc: DesignDocument, selection?: Selection, options?: { readOnly?: boolean }): void;
+  /** Shows `doc` read-only in place of the edited design (kept in `stash`) until `exitPreview`. */
+  enterPreview(doc: DesignDocument, preview: Preview): void;
+  exitPreview(): void;
 }
 
 export type StudioStore = StoreApi<StudioState>;
+
+/** What is previewed, and for comparisons, how each table and column changed. */
+export interface Preview {
+  label: string;
+  kind: 'version' | 'compare';
+  /** The version previewed or compared from. */
+  versionId?: string;
+  overlay?: ChangeOverlay;
+}
+
+export type ChangeStatus = 'added' | 'removed' | 'changed';
+/** Colors for the canvas: by table id and by column id. */
+export interface ChangeOverlay {
+  tables: Record<string, ChangeStatus>;
+  columns: Record<string, ChangeStatus>;
+}
 
 /** A store per studio (and a fresh one per test), never a module singleton. */
 export function createStudioStore(initial: DesignDocument = exampleDocument()): StudioStore {
@@ -73,6 +101,10 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       readOnly: false,
       schemaFilter: null,
       loadCount: 0,
+      preview: null,
+      stash: null,
+      litTableIds: [],
+      setLit: (litTableIds) => set({ litTableIds }),
       setSchemaFilter: (schemaFilter) => set({ schemaFilter }),
       dispatch: (op, options) => commit({ design: op(get().design), layout: get().layout }, options),
       dispatchBoth: (op, options) => commit(op(get().design, get().layout), options),
@@ -119,8 +151,33 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
         });
       },
       select: (selection) => set({ selection }),
-      load: (doc, selection) =>
+      enterPreview: (doc, preview) => {
+        const s = get();
+        const stash = s.stash ?? { design: s.design, layout: s.layout, history: s.history, selection: s.selection };
         set({
+          stash,
+          preview,
+          readOnly: true,
+          design: doc.design,
+          // The canvas stays where the person was looking.
+          layout: { ...doc.layout, viewport: s.layout.viewport },
+          history: { past: [], future: [] },
+          selection: { tableIds: [] },
+          gestureStart: undefined,
+          revision: s.revision + 1,
+        });
+      },
+      exitPreview: () => {
+        const s = get();
+        if (!s.stash) return;
+        const { design, layout, history, selection } = s.stash;
+        set({ design, layout: { ...layout, viewport: s.layout.viewport }, history, selection, stash: null, preview: null, readOnly: false, revision: s.revision + 1 });
+      },
+      load: (doc, selection, options) =>
+        set({
+          preview: null,
+          stash: null,
+          readOnly: options?.readOnly ?? false,
           design: doc.design,
           layout: doc.layout,
           selection: pruneSelection(selection ?? { tableIds: [] }, doc.design),
@@ -144,4 +201,9 @@ function pruneSelection(sel: Selection, design: Design): Selection {
 
 export function currentDocument(s: Pick<StudioState, 'design' | 'layout'>): DesignDocument {
   return makeDocument(s.design, s.layout);
+}
+
+/** The design being edited: the one on screen, or the one waiting while a preview is shown. */
+export function editedDocument(s: Pick<StudioState, 'design' | 'layout' | 'stash'>): DesignDocument {
+  return s.stash ? makeDocument(s.stash.design, { ...s.stash.layout, viewport: s.layout.viewport }) : makeDocument(s.design, s.layout);
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
 import { Notices } from './common/Notices';
@@ -15,8 +15,17 @@ import { Tabs } from './common/Tabs';
 import { Toolbar } from './toolbar/Toolbar';
 import { ConflictBanner } from './designs/ConflictBanner';
 import { useServices } from './StudioContext';
+import { ShareDialog } from './share/ShareDialog';
+import { SharedBanner } from './share/SharedBanner';
+import { ExportDialog } from './export/ExportDialog';
+import { VersionsPanel } from './versions/VersionsPanel';
+import { PreviewBanner } from './versions/PreviewBanner';
+import { ComparisonPanel } from './versions/ComparisonPanel';
+import { ReviewPanel } from './review/ReviewPanel';
+import { DataPanel } from './lab/DataPanel';
+import { QueryLab } from './lab/QueryLab';
 
-type BottomTab = 'problems' | 'console';
+type BottomTab = 'problems' | 'review' | 'data' | 'queries' | 'console' | 'versions';
 
 /** The studio's frame: toolbar; canvas with the problems/console panel; inspector and DDL. */
 export function App() {
@@ -28,11 +37,14 @@ export function App() {
 }
 
 function Studio() {
-  useShortcuts();
-  const { designs } = useServices();
+  const { designs, comparison } = useServices();
+  const comparing = useStore(comparison.state, (s) => s.open !== null);
   const [bottom, setBottom] = useState<BottomTab>('problems');
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
+  const shortcuts = useMemo(() => ({ onShare: () => setDialog('share'), onExport: () => setDialog('export') }), []);
+  useShortcuts(shortcuts);
   return (
     <div className="tw-app">
       <Toolbar
@@ -40,22 +52,34 @@ function Studio() {
         onNewDesign={() => void designs.createNew()}
         onImport={() => setImporting({})}
         onOpenProblems={() => setBottom('problems')}
+        onShare={() => setDialog('share')}
+        onExport={() => setDialog('export')}
       />
+      <SharedBanner />
+      <PreviewBanner />
       <ConflictBanner />
       <main className="tw-main">
         <div className="tw-center">
           <FileDrop onFile={(file) => setImporting({ file })}>
             <Canvas />
           </FileDrop>
-          <Tabs<BottomTab>
-            label="Panels"
-            value={bottom}
-            onChange={setBottom}
-            tabs={[
-              { id: 'problems', label: 'Problems', content: <ProblemsPanel /> },
-              { id: 'console', label: 'SQL console', content: <ConsolePanel /> },
-            ]}
-          />
+          {comparing ? (
+            <ComparisonPanel />
+          ) : (
+            <Tabs<BottomTab>
+              label="Panels"
+              value={bottom}
+              onChange={setBottom}
+              tabs={[
+                { id: 'problems', label: 'Problems', content: <ProblemsPanel /> },
+                { id: 'review', label: 'Review', content: <ReviewPanel /> },
+                { id: 'data', label: 'Data', content: <DataPanel /> },
+                { id: 'queries', label: 'EXPLAIN lab', content: <QueryLab /> },
+                { id: 'console', label: 'SQL console', content: <ConsolePanel /> },
+                { id: 'versions', label: 'Versions', content: <VersionsPanel /> },
+              ]}
+            />
+          )}
         </div>
         <aside className="tw-side" aria-label="Details">
           <Inspector />
@@ -66,6 +90,8 @@ function Studio() {
       <TypeSuggestions />
       {designsOpen && <DesignsDialog onClose={() => setDesignsOpen(false)} />}
       {importing && <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />}
+      {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

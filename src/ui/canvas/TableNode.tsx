@@ -23,16 +23,20 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const partitions = useStudio((s) => (table?.partitionBy ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length : 0));
   const errorCount = useStore(useServices().check, (s) => s.errors.filter((e) => e.entityId === id).length + s.generatorProblems.filter((p) => p.entityId === id).length);
   const detailed = useFlowStore(zoomSelector);
+  // In a comparison: what the compared version did to this table.
+  const change = useStudio((s) => s.preview?.overlay?.tables[id]);
+  const lit = useStudio((s) => s.litTableIds.includes(id));
   const store = useStudioStore();
   const rename = useCallback((name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)), [store, id]);
   if (!table) return null;
   const columns = visibleColumns(table, collapsed);
   return (
     <div
-      className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}`}
+      className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}${change ? ` tw-change-${change}` : ''}${lit ? ' tw-lit' : ''}`}
       data-color={color ?? 'slate'}
       role="group"
       aria-label={`Table ${table.name}`}
+      aria-description={change ? `${change} in this comparison` : undefined}
     >
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">
@@ -40,6 +44,7 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
           {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} /> : table.name}
         </span>
         {table.partitionBy && <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>partitioned</span>}
+        {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
         {errorCount > 0 && (
           <span className="tw-badge tw-badge-error" role="status" aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}>
             {errorCount}
@@ -75,8 +80,9 @@ const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: 
   const uq = isSingleColumnUnique(table, column.id);
   const update = (patch: Partial<Column>) => store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
   const select = () => store.getState().select({ tableIds: [table.id], columnId: column.id });
+  const change = useStudio((s) => s.preview?.overlay?.columns[column.id]);
   return (
-    <li className="tw-column" onClick={select}>
+    <li className={change ? `tw-column tw-change-${change}` : 'tw-column'} onClick={select} aria-description={change ? `${change} in this comparison` : undefined}>
       <Handle type="source" id={handleId(column.id, 'l')} position={Position.Left} className="tw-handle" aria-label={`Connect ${table.name}.${column.name}`} />
       <span className="tw-keys" aria-hidden>
         {pk ? 'PK' : fk ? 'FK' : uq ? 'UQ' : ''}

@@ -13,8 +13,14 @@ function isTyping(target: EventTarget | null): boolean {
  * Keyboard shortcuts for the common actions. Undo/redo work everywhere except inside text fields
  * (where the browser's own undo applies); the single-key ones only when not typing.
  */
-export function useShortcuts(): void {
+export interface ShortcutActions {
+  onShare(): void;
+  onExport(): void;
+}
+
+export function useShortcuts(actions: ShortcutActions): void {
   const store = useStudioStore();
+  const { onShare, onExport } = actions;
   const flow = useReactFlow();
   const { arrange } = useServices();
   useEffect(() => {
@@ -27,6 +33,12 @@ export function useShortcuts(): void {
         e.preventDefault();
         if (e.shiftKey) s.redo();
         else s.undo();
+      } else if (mod && e.shiftKey && key === 's') {
+        e.preventDefault();
+        onShare();
+      } else if (mod && e.shiftKey && key === 'e') {
+        e.preventDefault();
+        onExport();
       } else if (mod && key === 'y') {
         e.preventDefault();
         s.redo();
@@ -56,5 +68,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, flow, arrange]);
+  }, [store, flow, arrange, onShare, onExport]);
 }
