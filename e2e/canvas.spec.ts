@@ -28,7 +28,7 @@ test('shift-click selects several tables; color them, delete them, undo', async 
   await page.getByRole('radio', { name: 'violet' }).click();
   await expect(studio.table('customers')).toHaveAttribute('data-color', 'violet');
   await expect(studio.table('products')).toHaveAttribute('data-color', 'violet');
-  await page.locator('.react-flow__pane').hover({ position: { x: 600, y: 560 } });
+  await page.locator('.react-flow__pane').hover({ position: { x: 520, y: 330 } });
   await page.keyboard.press('Delete');
   await expect(studio.table('customers')).toHaveCount(0);
   await expect(studio.table('products')).toHaveCount(0);

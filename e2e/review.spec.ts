@@ -1,0 +1,82 @@
+import { test, expect } from './fixtures';
+
+test('a review finding is fixed in one click, and undone', async ({ studio, page }) => {
+  await studio.expectAccepted();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox').fill('CREATE TABLE events (id bigint PRIMARY KEY, happened_at timestamp NOT NULL);');
+  await dialog.getByRole('button', { name: 'Import SQL' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(studio.table('events')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const findings = page.getByRole('list', { name: 'Review findings' });
+  const finding = findings.getByRole('listitem').filter({ hasText: 'events.happened_at' }).filter({ hasText: /timestamptz|time zone/ });
+  await expect(finding).toBeVisible();
+  await finding.getByRole('button', { name: 'Show events.happened_at on the canvas' }).click();
+  await expect(studio.inspector()).toHaveAccessibleName('Inspector: events');
+  await finding.getByRole('button').filter({ hasText: /timestamptz/ }).click();
+  await expect(finding).toBeHidden();
+  await expect(studio.table('events').getByRole('button', { name: 'Type of happened_at' })).toHaveText('timestamptz');
+  await studio.expectAccepted();
+
+  await page.keyboard.press('Control+Z');
+  await expect(studio.table('events').getByRole('button', { name: 'Type of happened_at' })).toHaveText('timestamp');
+});
+
+test('a constraint violation shows on the row, with the constraint and Postgres’s message', async ({ studio, page }) => {
+  test.slow();
+  await studio.expectAccepted();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('spinbutton', { name: 'Rows per table' }).fill('50');
+  await page.getByRole('button', { name: 'Generate sample data' }).click();
+  await expect(page.getByRole('status', { name: 'Sample data report' })).toContainText('Filled 5 tables with 250 rows', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: 'Table to show' }).selectOption({ label: 'products' });
+  await page.getByRole('button', { name: /^price of row 1:/ }).click();
+  const cell = page.getByRole('textbox', { name: 'Edit price of row 1' });
+  await cell.fill('-5');
+  await cell.press('Enter');
+  const refusal = page.getByRole('alert', { name: 'Row 1: Postgres refused' });
+  await expect(refusal).toContainText('products_price_check');
+  await expect(refusal).toContainText('violates check constraint');
+
+  // A schema change the rows break is shown with the rows, before anything is lost.
+  await studio.table('products').getByRole('button', { name: 'Table name products' }).click();
+  await studio.inspector().getByRole('button', { name: 'Add column' }).click();
+  await studio.inspector().getByRole('checkbox', { name: 'NOT NULL column' }).check();
+  const blocked = page.getByRole('alert', { name: 'Change refused by the sample data' });
+  await expect(blocked).toContainText('50 rows of products break');
+  await blocked.getByRole('button', { name: 'Undo the change' }).click();
+  await expect(blocked).toBeHidden();
+});
+
+test('EXPLAIN on generated data, an index suggestion tried before and after, then kept', async ({ studio, page }) => {
+  test.slow();
+  await studio.expectAccepted();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('spinbutton', { name: 'Rows per table' }).fill('2000');
+  await page.getByRole('button', { name: 'Generate sample data' }).click();
+  await expect(page.getByRole('status', { name: 'Sample data report' })).toContainText('Filled 5 tables with 10,000 rows', { timeout: 90_000 });
+
+  await page.getByRole('tab', { name: 'EXPLAIN lab' }).click();
+  await page.locator('.tw-query-editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText("SELECT * FROM addresses WHERE city = 'city_7'");
+  await page.getByRole('button', { name: 'Run EXPLAIN ANALYZE' }).click();
+  await expect(page.getByRole('treeitem', { name: 'Seq Scan on addresses' })).toBeVisible({ timeout: 30_000 });
+  // The table the plan reads lights up on the canvas.
+  await expect(studio.table('addresses')).toHaveClass(/tw-lit/);
+  const advice = page.getByRole('region', { name: 'Index advice' });
+  await expect(advice).toContainText('CREATE INDEX addresses_city_idx ON addresses (city)');
+  await advice.getByRole('button', { name: 'Try it' }).click();
+  const trial = page.getByRole('table', { name: 'Before and after the index' });
+  await expect(trial).toBeVisible({ timeout: 30_000 });
+  const cost = async (row: string) => Number(await trial.getByRole('row', { name: new RegExp(row) }).getByRole('cell').first().textContent());
+  expect(await cost('with the index')).toBeLessThan(await cost('without the index'));
+
+  await advice.getByRole('button', { name: 'Keep (add to the design)' }).click();
+  await studio.table('addresses').getByRole('button', { name: 'Table name addresses' }).click();
+  await expect(studio.inspector().getByRole('listitem', { name: 'Index addresses_city_idx' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run EXPLAIN ANALYZE' }).click();
+  await expect(page.getByRole('treeitem', { name: /Index Scan on addresses|Bitmap Heap Scan on addresses/ })).toBeVisible({ timeout: 30_000 });
+});

@@ -1,0 +1,126 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Design } from '../core/model';
+import type { LabClient, LabProgress } from '../db/lab/labClient';
+import type { RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
+import type { SampleDataResult } from '../db/sampleData';
+import type { IndexAdvice, PlanNode } from '../core/explain';
+import type { IndexTrial } from '../db/explainLab';
+import type { StudioStore } from '../state/store';
+
+export interface LabState {
+  status: 'idle' | 'syncing' | 'ready' | 'blocked' | 'error';
+  /** Why the last schema change could not be applied to the sample rows. */
+  blocked?: Extract<SyncOutcome, { kind: 'blocked' }>;
+  message?: string;
+  generating?: LabProgress;
+  lastRun?: SampleDataResult;
+  /** Bumped whenever rows may have changed: grids reload. */
+  dataVersion: number;
+}
+
+/** The constraint playground: sample rows kept in step with the design, and edited row by row. */
+export interface Lab {
+  state: StoreApi<LabState>;
+  /** The Data panel is showing: keep the playground in step with the design while it is. */
+  attach(): () => void;
+  generate(rowsPerTable: number): Promise<void>;
+  emptyTables(): Promise<void>;
+  cancel(): void;
+  rows(tableId: string, limit: number): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
+  insertRow(tableId: string, values: Record<string, string | null>): Promise<RowResult>;
+  updateCell(tableId: string, ctid: string, column: string, value: string | null): Promise<RowResult>;
+  deleteRow(tableId: string, ctid: string): Promise<RowResult>;
+  /** EXPLAIN ANALYZE on the sample data (rolled back). */
+  explain(sql: string): Promise<{ ok: true; value: PlanNode } | { ok: false; message: string }>;
+  /** Before and after an index, which is dropped again. */
+  tryIndex(sql: string, advice: IndexAdvice): Promise<{ ok: true; value: IndexTrial } | { ok: false; message: string }>;
+}
+
+const SYNC_DELAY_MS = 300;
+/** 100,000 rows in each of many tables takes minutes in WASM; the watchdog allows for it. */
+const GENERATE_TIMEOUT_MS = 15 * 60 * 1000;
+
+export function createLab(deps: { store: StudioStore; client: LabClient }): Lab {
+  const state = createStore<LabState>()(() => ({ status: 'idle', dataVersion: 0 }));
+  const bump = () => state.setState({ dataVersion: state.getState().dataVersion + 1 });
+  let attached = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let synced: Design | undefined;
+  const design = () => deps.store.getState().design;
+
+  const sync = async () => {
+    const d = design();
+    if (d === synced) return;
+    state.setState({ status: 'syncing' });
+    const r = await deps.client.call<SyncOutcome>({ method: 'sync', design: d });
+    if (!r.ok) return state.setState({ status: 'error', message: r.message });
+    if (design() !== d) return schedule();
+    if (r.value.kind === 'blocked') return state.setState({ status: 'blocked', blocked: r.value });
+    synced = d;
+    state.setState({ status: 'ready', blocked: undefined, message: undefined });
+    if (r.value.kind !== 'unchanged') bump();
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void sync(), SYNC_DELAY_MS);
+  };
+  deps.store.subscribe((s, prev) => {
+    if (attached > 0 && s.design !== prev.design) schedule();
+  });
+  deps.client.onReset(() => {
+    synced = undefined;
+    state.setState({ status: 'idle', generating: undefined, lastRun: undefined });
+    bump();
+    if (attached > 0) schedule();
+  });
+  const rowCall = async (call: Parameters<LabClient['call']>[0]) => {
+    const r = await deps.client.call<RowResult>(call);
+    if (r.ok && r.value.ok) bump();
+    return r.ok ? r.value : { ok: false as const, error: { message: r.message } };
+  };
+
+  return {
+    state,
+    attach() {
+      attached++;
+      void sync();
+      return () => {
+        attached--;
+      };
+    },
+    async generate(rowsPerTable) {
+      await sync();
+      const d = design();
+      state.setState({ generating: { done: 0, total: Object.keys(d.tables).length, table: '' } });
+      const r = await deps.client.call<SampleDataResult>({ method: 'generate', design: d, rowsPerTable }, { timeoutMs: GENERATE_TIMEOUT_MS, onProgress: (p) => state.setState({ generating: p }) });
+      state.setState(r.ok ? { generating: undefined, lastRun: r.value } : { generating: undefined, status: 'error', message: r.message });
+      bump();
+    },
+    async emptyTables() {
+      const d = design();
+      const r = await deps.client.call<SyncOutcome>({ method: 'rebuild', design: d });
+      if (r.ok) synced = d;
+      state.setState(r.ok ? { status: 'ready', blocked: undefined, lastRun: undefined } : { status: 'error', message: r.message });
+      bump();
+    },
+    cancel: () => deps.client.cancel(),
+    async rows(tableId, limit) {
+      await sync();
+      const r = await deps.client.call<TableRows>({ method: 'rows', tableId, limit });
+      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+    },
+    insertRow: (tableId, values) => rowCall({ method: 'insertRow', tableId, values }),
+    updateCell: (tableId, ctid, column, value) => rowCall({ method: 'updateCell', tableId, ctid, column, value }),
+    deleteRow: (tableId, ctid) => rowCall({ method: 'deleteRow', tableId, ctid }),
+    async explain(sql) {
+      await sync();
+      const r = await deps.client.call<PlanNode>({ method: 'explain', design: design(), sql });
+      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+    },
+    async tryIndex(sql, advice) {
+      await sync();
+      const r = await deps.client.call<IndexTrial>({ method: 'tryIndex', design: design(), sql, advice: { createSql: advice.createSql, table: advice.table } }, { timeoutMs: 120_000 });
+      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+    },
+  };
+}
