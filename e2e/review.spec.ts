@@ -74,7 +74,13 @@ test('EXPLAIN on generated data, an index suggestion tried before and after, the
   const cost = async (row: string) => Number(await trial.getByRole('row', { name: new RegExp(row) }).getByRole('cell').first().textContent());
   expect(await cost('with the index')).toBeLessThan(await cost('without the index'));
 
+  // Saved as an access pattern, with today's plan as its baseline.
+  await page.getByRole('button', { name: 'Save query' }).click();
+  const savedQueries = page.getByRole('region', { name: 'Saved queries' });
+  await expect(savedQueries).toContainText("SELECT * FROM addresses WHERE city = 'city_7'");
   await advice.getByRole('button', { name: 'Keep (add to the design)' }).click();
+  // The schema changed: saved queries run again, and this one's plan changed.
+  await expect(savedQueries.getByRole('status').filter({ hasText: 'plan changed' })).toBeVisible({ timeout: 30_000 });
   await studio.table('addresses').getByRole('button', { name: 'Table name addresses' }).click();
   await expect(studio.inspector().getByRole('listitem', { name: 'Index addresses_city_idx' })).toBeVisible();
   await page.getByRole('button', { name: 'Run EXPLAIN ANALYZE' }).click();

@@ -225,7 +225,13 @@ export const reviewSettingsSchema = z.object({
 /** Per-design switches of the design review (src/core/lint). */
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 
-export const savedQuerySchema = z.object({ id, name: z.string().max(200), sql: text });
+export const savedQuerySchema = z.object({
+  id,
+  name: z.string().max(200),
+  sql: text,
+  /** The plan's shape (nodes, tables, indexes) when it was last accepted: a changed plan is flagged. */
+  plan: z.string().max(100_000).optional(),
+});
 /** A query the design is for (an access pattern), kept to re-run its plan after schema changes. */
 export type SavedQuery = z.infer<typeof savedQuerySchema>;
 

@@ -24,7 +24,7 @@ export function QueryLab() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [trial, setTrial] = useState<Trial>();
-  const [shapes, setShapes] = useState<Record<string, { shape: string; changed: boolean; cost: number }>>({});
+  const [shapes, setShapes] = useState<Record<string, { shape: string; cost: number }>>({});
   const advice = useMemo(() => (plan ? adviseIndexes(plan, design) : []), [plan, design]);
   useEffect(() => () => store.getState().setLit([]), [store]);
 
@@ -55,19 +55,30 @@ export function QueryLab() {
   const keep = (a: IndexAdvice) => store.getState().dispatch((d) => ops.addIndex(d, a.tableId, { ...a.index, id: newId('i') }));
   const saveQuery = () => {
     const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-    store.getState().dispatch((d) => ({ ...d, queries: [...(d.queries ?? []), { id: newId('x'), name, sql }] }));
+    const planned = plan ? { plan: planShape(plan) } : {};
+    store.getState().dispatch((d) => ({ ...d, queries: [...(d.queries ?? []), { id: newId('x'), name, sql, ...planned }] }));
   };
+  const accept = (id: string, shape: string) =>
+    store.getState().dispatch((d) => ({ ...d, queries: (d.queries ?? []).map((q) => (q.id === id ? { ...q, plan: shape } : q)) }));
   const removeQuery = (id: string) => store.getState().dispatch((d) => ({ ...d, queries: (d.queries ?? []).filter((q) => q.id !== id) }));
   const rerunAll = async () => {
     const next: typeof shapes = {};
-    for (const q of saved) {
+    for (const q of store.getState().design.queries ?? []) {
       const r = await lab.explain(q.sql);
-      if (!r.ok) continue;
-      const shape = planShape(r.value);
-      next[q.id] = { shape, cost: r.value.totalCost, changed: shapes[q.id] !== undefined && shapes[q.id]!.shape !== shape };
+      if (r.ok) next[q.id] = { shape: planShape(r.value), cost: r.value.totalCost };
     }
     setShapes(next);
   };
+  // Saved queries are the access patterns the schema is for: after a schema change, run them
+  // again and flag the plans that changed.
+  const schemaKey = useMemo(() => JSON.stringify(Object.values(design.tables).map((t) => [t.columns, t.constraints, t.indexes])), [design.tables]);
+  useEffect(() => {
+    if (!saved.length) return undefined;
+    const timer = setTimeout(() => void rerunAll(), 800);
+    return () => clearTimeout(timer);
+    // Only a schema change (or a new saved query) re-runs them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [schemaKey, saved.length]);
 
   return (
     <div className="tw-querylab">
@@ -91,7 +102,12 @@ export function QueryLab() {
                 <li key={q.id}>
                   <button type="button" className="tw-link-button" onClick={() => setSql(q.sql)}>{q.name}</button>
                   {shapes[q.id] && <span className="tw-muted"> cost {shapes[q.id]!.cost.toFixed(1)}</span>}
-                  {shapes[q.id]?.changed && <span className="tw-pill tw-pill-warn">plan changed</span>}
+                  {shapes[q.id] && q.plan !== undefined && q.plan !== shapes[q.id]!.shape && (
+                    <>
+                      <span className="tw-pill tw-pill-warn" role="status">plan changed</span>
+                      <button type="button" className="tw-link-button" disabled={readOnly} onClick={() => accept(q.id, shapes[q.id]!.shape)}>Accept the new plan</button>
+                    </>
+                  )}
                   <button type="button" className="tw-link-button" disabled={readOnly} onClick={() => removeQuery(q.id)} aria-label={`Delete saved query ${q.name}`}>×</button>
                 </li>
               ))}
