@@ -103,6 +103,7 @@ function addresses(): Table {
     id: 't_addresses',
     schemaId: 's_public',
     name: 'addresses',
+    comment: 'Where a customer receives orders; a customer may have several.',
     columns: [
       idCol('addresses'),
       col('addresses', 'customer_id', 'bigint'),
@@ -130,6 +131,7 @@ function products(): Table {
     id: 't_products',
     schemaId: 's_public',
     name: 'products',
+    comment: 'What the shop sells, one row per stock-keeping unit.',
     columns: [
       idCol('products'),
       col('products', 'sku', 'text'),
@@ -151,6 +153,7 @@ function orders(): Table {
     id: 't_orders',
     schemaId: 's_public',
     name: 'orders',
+    comment: 'One purchase by a customer; its lines are in order_items.',
     columns: [
       idCol('orders'),
       col('orders', 'customer_id', 'bigint'),
@@ -172,6 +175,7 @@ function orderItems(): Table {
     id: 't_order_items',
     schemaId: 's_public',
     name: 'order_items',
+    comment: 'One product in an order, at the price it was sold for.',
     columns: [
       idCol('order_items'),
       col('order_items', 'order_id', 'bigint'),
