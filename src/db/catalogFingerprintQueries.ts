@@ -1,9 +1,8 @@
 /**
- * The catalog queries of a fingerprint: what PostgreSQL itself prints for each object
- * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef, pg_get_viewdef ...), keyed
- * by object and free of oids. Adapted from the import fidelity test's snapshot (src/test), minus
- * what no migration can reproduce: a column's physical position (ALTER TABLE ADD COLUMN appends,
- * and a dropped column leaves a gap).
+ * Catalog queries: what PostgreSQL itself prints for each object (format_type, pg_get_expr,
+ * pg_get_constraintdef, pg_get_indexdef, pg_get_viewdef ...), keyed by object and free of oids.
+ * Shared by the migration fingerprint and the import fidelity test's snapshot (src/test), which
+ * differ in two options.
  */
 
 const USER_NAMESPACE = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
@@ -15,13 +14,37 @@ const notExtensionMember = (
 ) => `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
   WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`;
 
+export interface CatalogQueryOptions {
+  /**
+   * Compare a column's position among its table's columns. A migration cannot reproduce it
+   * (ALTER TABLE ADD COLUMN appends, and a dropped column leaves a gap); an import can.
+   */
+  columnPositions: boolean;
+  /**
+   * Key NOT NULL constraints by their column rather than their name: PostgreSQL 18 cannot rename
+   * one on a partitioned table whose partitions' differ (they carry the partition's name), so
+   * after a column rename there a migrated database keeps the old name where a fresh one has the new.
+   */
+  notNullByColumn: boolean;
+}
+
 /** Each query returns `key` and `value` rows; values are JSON text of what PostgreSQL prints. */
-export const FINGERPRINT_QUERIES: Record<string, string> = {
-  schema: `SELECT n.nspname AS key, json_build_object('comment', obj_description(n.oid, 'pg_namespace'))::text AS value
+export function catalogQueries({
+  columnPositions,
+  notNullByColumn,
+}: CatalogQueryOptions): Record<string, string> {
+  const position = columnPositions
+    ? `'position', row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum), `
+    : '';
+  const constraintName = notNullByColumn
+    ? `CASE WHEN co.contype = 'n' THEN pg_get_constraintdef(co.oid) ELSE co.conname END`
+    : 'co.conname';
+  return {
+    schema: `SELECT n.nspname AS key, json_build_object('comment', obj_description(n.oid, 'pg_namespace'))::text AS value
     FROM pg_namespace n WHERE ${USER_NAMESPACE} AND ${notExtensionMember('pg_namespace', 'n.oid')}`,
-  extension: `SELECT e.extname AS key, json_build_object('schema', n.nspname, 'comment', obj_description(e.oid, 'pg_extension'))::text AS value
+    extension: `SELECT e.extname AS key, json_build_object('schema', n.nspname, 'comment', obj_description(e.oid, 'pg_extension'))::text AS value
     FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace`,
-  relation: `SELECT n.nspname || '.' || c.relname AS key, json_build_object(
+    relation: `SELECT n.nspname || '.' || c.relname AS key, json_build_object(
       'kind', c.relkind, 'persistence', c.relpersistence, 'options', c.reloptions,
       'partition_key', CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
       'partition_of', (SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid AND c.relispartition),
@@ -37,8 +60,8 @@ export const FINGERPRINT_QUERIES: Record<string, string> = {
       'comment', obj_description(c.oid, 'pg_class'))::text AS value
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'c', 'f') AND ${USER_NAMESPACE} AND ${notExtensionMember('pg_class', 'c.oid')}`,
-  column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS key, json_build_object(
-      'type', format_type(a.atttypid, a.atttypmod),
+    column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS key, json_build_object(
+      ${position}'type', format_type(a.atttypid, a.atttypmod),
       'not_null', a.attnotnull, 'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
       'identity', a.attidentity, 'generated', a.attgenerated,
       'generation', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,
@@ -48,23 +71,20 @@ export const FINGERPRINT_QUERIES: Record<string, string> = {
     JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c', 'f')
       AND ${USER_NAMESPACE} AND ${notExtensionMember('pg_class', 'c.oid')}`,
-  // NOT NULL constraints by their column, not their name: PostgreSQL 18 cannot rename one on a
-  // partitioned table whose partitions' differ (they carry the partition's name), so after a
-  // column rename there a migrated database keeps the old name where a fresh one has the new.
-  constraint: `SELECT n.nspname || '.' || COALESCE(c.relname, t.typname) || '.' || CASE WHEN co.contype = 'n' THEN pg_get_constraintdef(co.oid) ELSE co.conname END AS key, json_build_object(
+    constraint: `SELECT n.nspname || '.' || COALESCE(c.relname, t.typname) || '.' || ${constraintName} AS key, json_build_object(
       'type', co.contype, 'definition', pg_get_constraintdef(co.oid), 'comment', obj_description(co.oid, 'pg_constraint'),
       'inherited', co.coninhcount > 0)::text AS value
     FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
     LEFT JOIN pg_class c ON c.oid = co.conrelid LEFT JOIN pg_type t ON t.oid = co.contypid
     WHERE ${USER_NAMESPACE} AND (co.conrelid = 0 OR ${notExtensionMember('pg_class', 'co.conrelid')})
       AND (co.contypid = 0 OR ${notExtensionMember('pg_type', 'co.contypid')})`,
-  index: `SELECT n.nspname || '.' || ic.relname AS key, json_build_object(
+    index: `SELECT n.nspname || '.' || ic.relname AS key, json_build_object(
       'definition', pg_get_indexdef(i.indexrelid), 'clustered', i.indisclustered, 'valid', i.indisvalid,
       'attached_to', (SELECT p.relname FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhparent WHERE h.inhrelid = i.indexrelid),
       'comment', obj_description(i.indexrelid, 'pg_class'))::text AS value
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
     WHERE ${USER_NAMESPACE} AND ${notExtensionMember('pg_class', 'i.indrelid')}`,
-  type: `SELECT n.nspname || '.' || t.typname AS key, json_build_object(
+    type: `SELECT n.nspname || '.' || t.typname AS key, json_build_object(
       'kind', t.typtype, 'labels', (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid),
       'base', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, 'not_null', t.typnotnull,
       'default', pg_get_expr(t.typdefaultbin, 0),
@@ -74,7 +94,7 @@ export const FINGERPRINT_QUERIES: Record<string, string> = {
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
     WHERE ${USER_NAMESPACE} AND t.typtype IN ('e', 'd', 'r', 'c') AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
       AND ${notExtensionMember('pg_type', 't.oid')}`,
-  function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS key, json_build_object(
+    function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS key, json_build_object(
       'kind', p.prokind, 'definition', CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
       'aggregate', (SELECT json_build_object('sfunc', a.aggtransfn::regproc::text, 'stype', format_type(a.aggtranstype, NULL),
           'final', a.aggfinalfn::regproc::text, 'combine', a.aggcombinefn::regproc::text, 'init', a.agginitval,
@@ -83,25 +103,32 @@ export const FINGERPRINT_QUERIES: Record<string, string> = {
       'comment', obj_description(p.oid, 'pg_proc'))::text AS value
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE ${USER_NAMESPACE} AND ${notExtensionMember('pg_proc', 'p.oid')}`,
-  trigger: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS key, json_build_object(
+    trigger: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS key, json_build_object(
       'definition', pg_get_triggerdef(t.oid), 'enabled', t.tgenabled, 'clone', t.tgparentid <> 0,
       'comment', obj_description(t.oid, 'pg_trigger'))::text AS value
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE NOT t.tgisinternal AND ${USER_NAMESPACE}`,
-  policy: `SELECT schemaname || '.' || tablename || '.' || policyname AS key,
+    policy: `SELECT schemaname || '.' || tablename || '.' || policyname AS key,
       json_build_object('permissive', permissive, 'roles', roles, 'cmd', cmd, 'qual', qual, 'with_check', with_check)::text AS value
     FROM pg_policies`,
-  rule: `SELECT schemaname || '.' || tablename || '.' || rulename AS key, json_build_object('definition', definition)::text AS value
+    rule: `SELECT schemaname || '.' || tablename || '.' || rulename AS key, json_build_object('definition', definition)::text AS value
     FROM pg_rules WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
-  eventTrigger: `SELECT evtname AS key, json_build_object('event', evtevent, 'function', evtfoid::regproc::text, 'tags', evttags,
+    eventTrigger: `SELECT evtname AS key, json_build_object('event', evtevent, 'function', evtfoid::regproc::text, 'tags', evttags,
       'enabled', evtenabled, 'comment', obj_description(oid, 'pg_event_trigger'))::text AS value FROM pg_event_trigger`,
-  publication: `SELECT pubname AS key, json_build_object('all', puballtables, 'insert', pubinsert, 'update', pubupdate,
+    publication: `SELECT pubname AS key, json_build_object('all', puballtables, 'insert', pubinsert, 'update', pubupdate,
       'delete', pubdelete, 'truncate', pubtruncate, 'via_root', pubviaroot,
       'tables', (SELECT json_agg(pr.prrelid::regclass::text ORDER BY pr.prrelid::regclass::text) FROM pg_publication_rel pr WHERE pr.prpubid = p.oid))::text AS value
     FROM pg_publication p`,
-  collation: `SELECT n.nspname || '.' || c.collname AS key, json_build_object('provider', c.collprovider, 'deterministic', c.collisdeterministic,
+    collation: `SELECT n.nspname || '.' || c.collname AS key, json_build_object('provider', c.collprovider, 'deterministic', c.collisdeterministic,
       'collate', c.collcollate, 'ctype', c.collctype, 'locale', c.colllocale, 'comment', obj_description(c.oid, 'pg_collation'))::text AS value
     FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE ${USER_NAMESPACE} AND ${notExtensionMember('pg_collation', 'c.oid')}`,
-  statistics: `SELECT n.nspname || '.' || s.stxname AS key, json_build_object('definition', pg_get_statisticsobjdef(s.oid))::text AS value
+    statistics: `SELECT n.nspname || '.' || s.stxname AS key, json_build_object('definition', pg_get_statisticsobjdef(s.oid))::text AS value
     FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${USER_NAMESPACE}`,
-};
+  };
+}
+
+/** The migration fingerprint's queries. */
+export const FINGERPRINT_QUERIES = catalogQueries({
+  columnPositions: false,
+  notNullByColumn: true,
+});
