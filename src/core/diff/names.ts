@@ -1,5 +1,8 @@
 import type { Column, Constraint, Design, Index, Table } from '../model/schema';
 import { isPlainFunctionCall } from '../sql/expressions';
+import { makeObjectName } from '../catalog/objectNames';
+
+const MAX_BYTES = 63;
 
 /**
  * The names PostgreSQL gives unnamed constraints and indexes, predicted from a design. A migration
@@ -10,31 +13,8 @@ import { isPlainFunctionCall } from '../sql/expressions';
  * wrong prediction.
  */
 
-const MAX_BYTES = 63;
-
 /** PostgreSQL's makeObjectName: `name1[_name2]_label`, cutting the longer name to fit 63 bytes. */
-export function makeName(name1: string, name2: string | undefined, label: string): string {
-  const enc = new TextEncoder();
-  const b1 = enc.encode(name1);
-  const b2 = enc.encode(name2 ?? '');
-  const overhead = (name2 === undefined ? 0 : 1) + (label ? label.length + 1 : 0);
-  const available = MAX_BYTES - overhead;
-  let l1 = b1.length;
-  let l2 = b2.length;
-  while (l1 + l2 > available) {
-    if (l1 > l2) l1--;
-    else l2--;
-  }
-  const dec = new TextDecoder();
-  const clip = (b: Uint8Array, n: number) => {
-    let end = n;
-    while (end > 0 && end < b.length && ((b[end] as number) & 0xc0) === 0x80) end--;
-    return dec.decode(b.subarray(0, end));
-  };
-  let out = clip(b1, l1);
-  if (name2 !== undefined) out += '_' + clip(b2, l2);
-  return label ? `${out}_${label}` : out;
-}
+export const makeName = makeObjectName;
 
 /** ChooseIndexNameAddition: names joined by `_`, cut where PostgreSQL stops (NAMEDATALEN). */
 function nameAddition(names: readonly string[]): string {

@@ -85,7 +85,7 @@ function identityFromParent(ctx: RenderContext, table: Table): Set<string> {
 }
 
 /** Everything after the column name: type, collation, identity or generation, default, NOT NULL. */
-function columnDefinition(column: Column, identityFromParent = false): string {
+export function columnDefinition(column: Column, identityFromParent = false): string {
   let sql = column.type;
   if (column.collation) sql += ' COLLATE ' + collationName(column.collation);
   if (column.identity && !identityFromParent) {
