@@ -50,7 +50,11 @@ export function createLab(deps: { store: StudioStore; client: LabClient }): Lab 
 
   const sync = async () => {
     const d = design();
-    if (d === synced) return;
+    if (d === synced) {
+      // Back to the design the rows fit (an undo after a refused change): nothing to apply.
+      if (state.getState().status === 'blocked') state.setState({ status: 'ready', blocked: undefined });
+      return;
+    }
     state.setState({ status: 'syncing' });
     const r = await deps.client.call<SyncOutcome>({ method: 'sync', design: d });
     if (!r.ok) return state.setState({ status: 'error', message: r.message });
