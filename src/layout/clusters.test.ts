@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterComponent } from './clusters';
 import { adjacency, components, type Link } from './graph';
+import { propertyParameters } from '../test/propertySeed';
 
 function graph(n: number, edges: [number, number][]) {
   const ids = Array.from({ length: n }, (_, i) => `t${i}`);
@@ -54,7 +55,7 @@ describe('clusterComponent', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      propertyParameters({ numRuns: 150 }),
     );
   });
 });

@@ -5,6 +5,7 @@ import { placeNewTables } from './placeNewTables';
 import { overlaps } from './rect';
 import { LAYER_GAP } from './spacing';
 import { gapBetween, rectsAfter } from './testing/check';
+import { propertyParameters } from '../test/propertySeed';
 
 function table(id: string, refs: readonly string[], columns: number): Table {
   const fks: Constraint[] = refs.map((r, i) => ({
@@ -198,7 +199,7 @@ describe('placeNewTables', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      propertyParameters({ numRuns: 300 }),
     );
   });
 

@@ -2,13 +2,19 @@ import { findColumn, isPrimaryKeyColumn, isSingleColumnUnique, newId, uniqueName
 import * as ops from '../core/ops';
 import { referencingType, typesMatchForReference } from '../core/model/typeNames';
 import type { StudioStore } from './store';
+import { freeSpotFor } from '../layout/freeSpotFor';
+import { tableSize } from '../layout/sizes';
 
 /**
  * Studio commands: what buttons and shortcuts do. Each is one undo step; they combine core ops
  * with fresh ids and layout so components stay thin.
  */
 
-export function addTableAt(store: StudioStore, position: { x: number; y: number }): string {
+/**
+ * Adds a table centred on `center` (flow coordinates), or at the nearest free spot: a new table
+ * never lands on top of another one.
+ */
+export function addTableAt(store: StudioStore, center: { x: number; y: number }): string {
   const id = newId('t');
   store.getState().dispatchBoth((design, layout) => {
     const name = uniqueName('new_table', Object.values(design.tables).map((t) => t.name));
@@ -19,6 +25,8 @@ export function addTableAt(store: StudioStore, position: { x: number; y: number 
       columns: [idColumn],
       constraints: [{ id: newId('k'), kind: 'primaryKey', columnIds: [idColumn.id] }],
     });
+    const table = next.tables[id];
+    const position = table ? freeSpotFor(design, layout, tableSize(table, undefined), center) : center;
     const nextLayout: Layout = { ...layout, tables: { ...layout.tables, [id]: { x: Math.round(position.x), y: Math.round(position.y) } } };
     return { design: next, layout: nextLayout };
   });

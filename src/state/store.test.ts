@@ -1,3 +1,4 @@
+import { tableSize } from '../layout/sizes';
 import { describe, expect, it } from 'vitest';
 import { exampleDocument } from '../core/model';
 import * as ops from '../core/ops';
@@ -37,12 +38,26 @@ describe('studio store', () => {
 
   it('undoing a table creation also drops it from the selection', () => {
     const store = createStudioStore(exampleDocument());
+    const empty = createStudioStore({ ...exampleDocument(), design: { ...exampleDocument().design, tables: {} }, layout: { ...exampleDocument().layout, tables: {} } });
+    const first = addTableAt(empty, { x: 140.4, y: 112.6 });
+    // Centred on the point asked for (a 260 x 88 box) when that is free.
+    expect(empty.getState().layout.tables[first]).toEqual({ x: 10, y: 69 });
     const id = addTableAt(store, { x: 10.4, y: 20.6 });
     expect(store.getState().selection.tableIds).toEqual([id]);
-    expect(store.getState().layout.tables[id]).toEqual({ x: 10, y: 21 });
     store.getState().undo();
     expect(store.getState().design.tables[id]).toBeUndefined();
     expect(store.getState().selection.tableIds).toEqual([]);
+  });
+
+  it('a new table never lands on another one', () => {
+    const store = createStudioStore(exampleDocument());
+    for (let i = 0; i < 12; i++) {
+      const at = store.getState().layout.tables;
+      const some = Object.values(at)[0]!;
+      addTableAt(store, { x: some.x + 50, y: some.y + 30 });
+    }
+    const boxes = Object.values(store.getState().design.tables).map((t) => ({ ...store.getState().layout.tables[t.id]!, ...tableSize(t, store.getState().layout.tables[t.id]) }));
+    for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
   });
 
   it('deleting tables is undoable with their layout', () => {

@@ -12,7 +12,7 @@ export function addColumn(design: Design, tableId: string, column: Column, index
 }
 
 /** A new column's name: `column`, `column_2`... unique within the table. */
-export function nextColumnName(table: Table, base = 'column'): string {
+export function nextColumnName(table: Table, base = 'new_column'): string {
   return uniqueName(base, table.columns.map((c) => c.name));
 }
 

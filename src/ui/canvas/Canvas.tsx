@@ -7,11 +7,13 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { addTableAt, connectColumns } from '../../state/commands';
+import { connectColumns } from '../../state/commands';
+import { addTableAndName } from '../common/createAndEdit';
 import * as ops from '../../core/ops';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { RelationshipEdgeComponent, RelationshipMarkers } from './RelationshipEdge';
@@ -19,12 +21,15 @@ import { TableNodeComponent } from './TableNode';
 import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
+import { HEADER_ANCHOR } from './geometry';
 
 const nodeTypes = { table: TableNodeComponent, view: ViewNodeComponent, schemaGroup: SchemaGroupComponent };
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
+/** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
+const isColumnToColumn = (c: Connection | Edge) => !c.sourceHandle?.startsWith(HEADER_ANCHOR) && !c.targetHandle?.startsWith(HEADER_ANCHOR);
 
 /** The diagram: a view of the store. Every change goes back through store commands. */
 export function Canvas() {
@@ -113,7 +118,7 @@ export function Canvas() {
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       if (readOnly || !(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
-      addTableAt(store, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      addTableAndName(store, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
     [flow, store, readOnly],
   );
@@ -131,6 +136,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        isValidConnection={isColumnToColumn}
         onNodeDragStart={() => store.getState().beginGesture()}
         onNodeDragStop={() => store.getState().endGesture()}
         onSelectionDragStart={() => store.getState().beginGesture()}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEditRequest } from '../common/editRequest';
 
 interface Props {
   value: string;
@@ -9,13 +10,15 @@ interface Props {
   list?: string;
   /** What to show when not editing, if not the value itself (e.g. a shorter type name). */
   display?: string;
+  /** A key for `requestEdit`: when requested, editing starts as if the text was double-clicked. */
+  editKey?: string;
 }
 
 /**
  * Text that becomes an input on double-click (or Enter when focused). Enter or blur commits,
  * Escape cancels. Marked `nodrag` so typing and selecting text never drags the table.
  */
-export function InlineEdit({ value, label, onCommit, list, display }: Props) {
+export function InlineEdit({ value, label, onCommit, list, display, editKey }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   // The input keeps the name it had when editing began, even if the value changes underneath
@@ -23,8 +26,16 @@ export function InlineEdit({ value, label, onCommit, list, display }: Props) {
   const [editLabel, setEditLabel] = useState(label);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (editing) input.current?.select();
+    if (!editing) return;
+    input.current?.focus();
+    input.current?.select();
   }, [editing]);
+  const start = useCallback(() => {
+    setDraft(value);
+    setEditLabel(label);
+    setEditing(true);
+  }, [value, label]);
+  useEditRequest(editKey, start);
   if (!editing) {
     return (
       <span
@@ -35,16 +46,12 @@ export function InlineEdit({ value, label, onCommit, list, display }: Props) {
         title={display && display !== value ? `${value} (double-click to edit)` : 'Double-click to edit'}
         onDoubleClick={(e) => {
           e.stopPropagation();
-          setDraft(value);
-          setEditLabel(label);
-          setEditing(true);
+          start();
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === 'F2') {
             e.preventDefault();
-            setDraft(value);
-            setEditLabel(label);
-            setEditing(true);
+            start();
           }
         }}
       >

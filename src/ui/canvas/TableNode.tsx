@@ -4,9 +4,11 @@ import { useStore } from 'zustand';
 import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, type Column, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
 import { shortTypeName } from '../../core/model/typeNames';
-import { addColumn } from '../../state/commands';
+import { editKeys } from '../common/editRequest';
+import { addColumnAndName } from '../common/createAndEdit';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
-import { handleId, visibleColumns } from './geometry';
+import { handleId, ROW_HEIGHT, visibleColumns } from './geometry';
+import { anchorKeyOf, FarRowAnchors, HeaderAnchors, useRemeasureOnChange } from './anchors';
 import { InlineEdit } from './InlineEdit';
 import type { TableNode as TableNodeType } from './toFlow';
 
@@ -23,13 +25,16 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const partitions = useStudio((s) => (table?.partitionBy ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length : 0));
   const errorCount = useStore(useServices().check, (s) => s.errors.filter((e) => e.entityId === id).length + s.generatorProblems.filter((p) => p.entityId === id).length);
   const detailed = useFlowStore(zoomSelector);
+  const anchored = useStudio((s) => anchorKeyOf(s.design, id));
   // In a comparison: what the compared version did to this table.
   const change = useStudio((s) => s.preview?.overlay?.tables[id]);
   const lit = useStudio((s) => s.litTableIds.includes(id));
   const store = useStudioStore();
   const rename = useCallback((name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)), [store, id]);
+  const columns = table ? visibleColumns(table, collapsed) : [];
+  const columnIds = columns.map((c) => c.id);
+  useRemeasureOnChange(id, `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`);
   if (!table) return null;
-  const columns = visibleColumns(table, collapsed);
   return (
     <div
       className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}${change ? ` tw-change-${change}` : ''}${lit ? ' tw-lit' : ''}`}
@@ -38,10 +43,11 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
       aria-label={`Table ${table.name}`}
       aria-description={change ? `${change} in this comparison` : undefined}
     >
+      <HeaderAnchors />
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">
           {schemaName && schemaName !== 'public' && <span className="tw-schema-prefix">{schemaName}.</span>}
-          {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} /> : table.name}
+          {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} editKey={editKeys.tableName(id)} /> : table.name}
         </span>
         {table.partitionBy && <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>partitioned</span>}
         {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
@@ -58,11 +64,14 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
           ))}
         </ul>
       ) : (
-        <div className="tw-columns-far" aria-hidden style={{ height: columns.length * 24 }} />
+        <>
+          <div className="tw-columns-far" aria-hidden style={{ height: columns.length * ROW_HEIGHT }} />
+          <FarRowAnchors columnIds={columnIds} anchored={anchored} />
+        </>
       )}
       <div className="tw-table-footer tw-table-drag">
         {detailed && !readOnly && (
-          <button type="button" className="tw-link-button nodrag" onClick={() => addColumn(store, id)} aria-label={`Add column to ${table.name}`}>
+          <button type="button" className="tw-link-button nodrag" onClick={() => addColumnAndName(store, id, 'canvas')} aria-label={`Add column to ${table.name}`}>
             + column
           </button>
         )}
@@ -88,7 +97,7 @@ const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: 
         {pk ? 'PK' : fk ? 'FK' : uq ? 'UQ' : ''}
       </span>
       <span className="tw-column-name">
-        {readOnly ? column.name : <InlineEdit value={column.name} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} />}
+        {readOnly ? column.name : <InlineEdit value={column.name} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} editKey={editKeys.columnName(column.id)} />}
       </span>
       <span className="tw-column-type">
         {readOnly ? shortTypeName(column.type) : <InlineEdit value={column.type} display={shortTypeName(column.type)} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}

@@ -30,13 +30,24 @@ export type Side = 'l' | 'r';
 
 export const handleId = (columnId: string, side: Side) => `${columnId}:${side}`;
 
+/**
+ * The header's own anchor pair: a foreign key whose column a collapsed table hides ends there,
+ * so every foreign key stays a line.
+ */
+export const HEADER_ANCHOR = '#header';
+
 /** Handle bounds for React Flow, one pair (left, right) per visible column row. */
 export function handlesFor(table: Table, collapsed: boolean, width = NODE_WIDTH) {
-  return visibleColumns(table, collapsed).flatMap((c, i) => {
+  const headerY = HEADER_HEIGHT / 2 - HANDLE / 2;
+  const header = [
+    { id: handleId(HEADER_ANCHOR, 'l'), type: 'source' as const, position: 'left' as const, x: -HANDLE / 2, y: headerY, width: HANDLE, height: HANDLE },
+    { id: handleId(HEADER_ANCHOR, 'r'), type: 'source' as const, position: 'right' as const, x: width - HANDLE / 2, y: headerY, width: HANDLE, height: HANDLE },
+  ];
+  return header.concat(visibleColumns(table, collapsed).flatMap((c, i) => {
     const y = HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - HANDLE / 2;
     return [
       { id: handleId(c.id, 'l'), type: 'source' as const, position: 'left' as const, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
       { id: handleId(c.id, 'r'), type: 'source' as const, position: 'right' as const, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
     ];
-  });
+  }));
 }

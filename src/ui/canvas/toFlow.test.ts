@@ -5,12 +5,12 @@ import { HEADER_HEIGHT, FOOTER_HEIGHT, ROW_HEIGHT } from './geometry';
 import { toFlow } from './toFlow';
 
 describe('toFlow', () => {
-  it('gives every table a known size and a pair of handles per column', () => {
+  it('gives every table a known size and a pair of handles per column, plus the header pair', () => {
     const { design, layout } = exampleDocument();
     const { nodes } = toFlow(design, layout, new Set());
     const orders = nodes.find((n) => n.id === 't_orders');
     expect(orders?.measured).toEqual({ width: 260, height: HEADER_HEIGHT + 5 * ROW_HEIGHT + FOOTER_HEIGHT });
-    expect(orders?.handles).toHaveLength(10);
+    expect(orders?.handles).toHaveLength(12);
   });
 
   it("derives crow's-foot ends from NOT NULL and uniqueness", () => {
@@ -43,10 +43,21 @@ describe('toFlow', () => {
     expect(b.nodes.find((n) => n.id === 't_orders')).not.toBe(a.nodes.find((n) => n.id === 't_orders'));
   });
 
-  it('collapsed tables show only key columns and route edges only to visible ones', () => {
+  it('collapsed tables show only key columns; a line to a hidden column ends at the header', () => {
     const { design, layout } = exampleDocument();
     const collapsed = { ...layout, tables: { ...layout.tables, t_products: { x: 800, y: 380, collapsed: true } } };
-    const { nodes } = toFlow(design, collapsed, new Set());
-    expect(nodes.find((n) => n.id === 't_products')?.handles).toHaveLength(2);
+    const { nodes, edges } = toFlow(design, collapsed, new Set());
+    expect(nodes.find((n) => n.id === 't_products')?.handles).toHaveLength(4);
+    // Every foreign key is still a line, whatever is collapsed.
+    const fks = Object.values(design.tables).flatMap((t) => t.constraints.filter((k) => k.kind === 'foreignKey'));
+    expect(edges).toHaveLength(fks.length);
+    const both = { ...layout, tables: Object.fromEntries(Object.entries(layout.tables).map(([id, l]) => [id, { ...l, collapsed: true }])) };
+    const all = toFlow(design, both, new Set());
+    expect(all.edges).toHaveLength(fks.length);
+    for (const e of all.edges) {
+      const handles = (id: string) => all.nodes.find((n) => n.id === id)?.handles?.map((h) => h.id) ?? [];
+      expect(handles(e.source)).toContain(e.sourceHandle);
+      expect(handles(e.target)).toContain(e.targetHandle);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
-import { handleId, handlesFor, nodeHeight, NODE_WIDTH, viewHeight, visibleColumns } from './geometry';
+import { HEADER_ANCHOR, handleId, handlesFor, nodeHeight, NODE_WIDTH, viewHeight, visibleColumns } from './geometry';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -113,9 +113,9 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
       if (!parent || !childCol || !parentCol) continue;
       const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
       const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
-      const childVisible = visibleColumns(child, !!cl.collapsed).some((c) => c.id === childCol);
-      const parentVisible = visibleColumns(parent, !!pl.collapsed).some((c) => c.id === parentCol);
-      if (!childVisible || !parentVisible) continue;
+      // A column a collapsed table hides: the line ends at that table's header instead.
+      const childAnchor = visibleColumns(child, !!cl.collapsed).some((c) => c.id === childCol) ? childCol : HEADER_ANCHOR;
+      const parentAnchor = visibleColumns(parent, !!pl.collapsed).some((c) => c.id === parentCol) ? parentCol : HEADER_ANCHOR;
       // Route from the sides that face each other; tables stacked above each other (and a
       // self-reference) connect on one side, which reads better than a Z through both.
       const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
@@ -133,8 +133,8 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
         type: 'relationship',
         source: child.id,
         target: parent.id,
-        sourceHandle: handleId(childCol, childSide),
-        targetHandle: handleId(parentCol, parentSide),
+        sourceHandle: handleId(childAnchor, childSide),
+        targetHandle: handleId(parentAnchor, parentSide),
         data: {
           parentEnd: notNull ? 'one' : 'zeroOrOne',
           childEnd: isUniqueSet(child, k.columnIds) ? 'zeroOrOne' : 'zeroOrMany',

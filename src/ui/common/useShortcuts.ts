@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { addTableAt, deleteTables } from '../../state/commands';
+import { deleteTables } from '../../state/commands';
 import { useServices, useStudioStore } from '../StudioContext';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('.monaco-editor');
-}
+import { addTableInView } from './createAndEdit';
+import { shortcutScope } from './shortcutScope';
 
 /**
- * Keyboard shortcuts for the common actions. Undo/redo work everywhere except inside text fields
- * (where the browser's own undo applies); the single-key ones only when not typing.
+ * Keyboard shortcuts for the common actions. They act only on what the person is looking at:
+ * never while a dialog is open or while typing (see `shortcutScope`); single keys, Delete and
+ * select-all only when the canvas (or nothing) has focus, so a focused button or tab never
+ * deletes a table.
  */
 export interface ShortcutActions {
   onShare(): void;
@@ -24,47 +22,38 @@ export function useShortcuts(actions: ShortcutActions): void {
   const flow = useReactFlow();
   const { arrange } = useServices();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (isTyping(e.target)) return;
+    /** Ctrl/Cmd shortcuts: wherever focus is, except text entry and dialogs. */
+    const withModifier = (e: KeyboardEvent, key: string): (() => void) | undefined => {
       const s = store.getState();
+      if (key === 'z') return e.shiftKey ? s.redo : s.undo;
+      if (key === 'y') return s.redo;
+      if (e.shiftKey && key === 's') return onShare;
+      if (e.shiftKey && key === 'e') return onExport;
+      return undefined;
+    };
+    /** Shortcuts that act on the canvas: only when it (or nothing) has focus. */
+    const onCanvas = (e: KeyboardEvent, key: string): (() => void) | undefined => {
+      const s = store.getState();
+      const editable = !s.readOnly;
+      if ((e.ctrlKey || e.metaKey) && key === 'a') return () => s.select({ tableIds: Object.keys(s.design.tables) });
+      if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+      if ((key === 'delete' || key === 'backspace') && editable && s.selection.tableIds.length) return () => deleteTables(store, s.selection.tableIds);
+      if (key === 't' && editable) return () => void addTableInView(store, flow);
+      if (key === 'l' && editable) return () => void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
+      if (key === 'f') return () => void flow.fitView({ duration: 300, padding: 0.1 });
+      if (key === '/') return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
+      if (key === 'escape') return () => s.select({ tableIds: [] });
+      return undefined;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const scope = shortcutScope(e.target, document);
+      if (scope === 'none') return;
       const key = e.key.toLowerCase();
-      if (mod && key === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) s.redo();
-        else s.undo();
-      } else if (mod && e.shiftKey && key === 's') {
-        e.preventDefault();
-        onShare();
-      } else if (mod && e.shiftKey && key === 'e') {
-        e.preventDefault();
-        onExport();
-      } else if (mod && key === 'y') {
-        e.preventDefault();
-        s.redo();
-      } else if (mod && key === 'a') {
-        e.preventDefault();
-        s.select({ tableIds: Object.keys(s.design.tables) });
-      } else if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace') && s.selection.tableIds.length) {
-        e.preventDefault();
-        deleteTables(store, s.selection.tableIds);
-      } else if (!mod && !e.altKey && key === 't') {
-        e.preventDefault();
-        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-        const center = pane ? { x: pane.left + pane.width / 2 - 130, y: pane.top + pane.height / 2 - 60 } : { x: 200, y: 200 };
-        addTableAt(store, flow.screenToFlowPosition(center));
-      } else if (!mod && !e.altKey && key === 'l') {
-        e.preventDefault();
-        void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
-      } else if (!mod && !e.altKey && key === 'f') {
-        e.preventDefault();
-        void flow.fitView({ duration: 300, padding: 0.1 });
-      } else if (!mod && e.key === '/') {
-        e.preventDefault();
-        document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
-      } else if (e.key === 'Escape') {
-        s.select({ tableIds: [] });
-      }
+      const action = (e.ctrlKey || e.metaKey ? withModifier(e, key) : undefined) ?? (scope === 'canvas' ? onCanvas(e, key) : undefined);
+      if (!action) return;
+      if (key !== 'escape') e.preventDefault();
+      action();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

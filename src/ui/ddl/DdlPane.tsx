@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ddlFor, statementAt } from '../../state/ddl';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
-import { monaco } from './monaco';
+import { createCodeEditor, monaco } from './monaco';
 import { useTheme } from '../common/useTheme';
 import { copyText, downloadFile, safeFileName } from '../common/clipboard';
 import type { CheckState } from '../../state/checkStore';
@@ -28,14 +28,10 @@ export function DdlPane() {
 
   useEffect(() => {
     if (!host.current) return undefined;
-    const ed = monaco.editor.create(host.current, {
+    const ed = createCodeEditor(host.current, {
       value: '',
       language: 'pgsql',
       readOnly: false,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontSize: 13,
       lineNumbersMinChars: 3,
       renderLineHighlight: 'none',
       // Monaco hides validation squiggles in read-only editors by default; Postgres's errors must show.

@@ -18,3 +18,22 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 export { monaco };
+
+/**
+ * Every code editor of the studio is made here. The host gets React Flow's `nokey` class: Monaco
+ * 0.57 types into a `<div class="native-edit-context">` (the EditContext API), which React Flow does
+ * not recognise as a text field, so its Space pan-activation key swallowed every space a person typed.
+ */
+export function createCodeEditor(
+  host: HTMLElement,
+  options: monaco.editor.IStandaloneEditorConstructionOptions,
+): monaco.editor.IStandaloneCodeEditor {
+  host.classList.add('nokey');
+  return monaco.editor.create(host, {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    ...options,
+  });
+}

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { editKeys, useEditRequest } from '../common/editRequest';
 import { isPrimaryKeyColumn, isSingleColumnUnique, type Column, type Identity, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
 import { setColumnPrimaryKey, setColumnUnique } from '../../state/commands';
@@ -17,6 +18,12 @@ interface Props {
 export function ColumnEditor({ table, column, index, focused, readOnly }: Props) {
   const store = useStudioStore();
   const ref = useRef<HTMLLIElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const startNaming = useCallback(() => {
+    nameInput.current?.focus();
+    nameInput.current?.select();
+  }, []);
+  useEditRequest(editKeys.inspectorColumnName(column.id), startNaming);
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
@@ -31,7 +38,7 @@ export function ColumnEditor({ table, column, index, focused, readOnly }: Props)
         <div className="tw-row">
           <label className="tw-grow">
             Name
-            <input key={key('name')} defaultValue={column.name} aria-label={`Name of column ${name}`} onBlur={(e) => e.target.value.trim() && update({ name: e.target.value.trim() })} onKeyDown={blurOnEnter} />
+            <input ref={nameInput} key={key('name')} defaultValue={column.name} aria-label={`Name of column ${name}`} onBlur={(e) => e.target.value.trim() && update({ name: e.target.value.trim() })} onKeyDown={blurOnEnter} />
           </label>
           <label className="tw-grow">
             Type

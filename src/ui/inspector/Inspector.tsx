@@ -1,6 +1,7 @@
 import { TABLE_COLORS, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
-import { addColumn, deleteTables, setTableColor } from '../../state/commands';
+import { deleteTables, setTableColor } from '../../state/commands';
+import { addColumnAndName } from '../common/createAndEdit';
 import { useStudio, useStudioStore } from '../StudioContext';
 import { ColumnEditor } from './ColumnEditor';
 import { ConstraintList } from './ConstraintList';
@@ -62,7 +63,7 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
       <div className="tw-pad">
         <div className="tw-subheader">
           <h3>Columns</h3>
-          <button type="button" disabled={readOnly} onClick={() => addColumn(store, table.id)}>Add column</button>
+          <button type="button" disabled={readOnly} onClick={() => addColumnAndName(store, table.id, 'inspector')}>Add column</button>
         </div>
         <ol className="tw-column-editors">
           {table.columns.map((c, i) => (

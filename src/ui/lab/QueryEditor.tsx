@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import type { Design } from '../../core/model';
-import { monaco } from '../ddl/monaco';
+import { createCodeEditor, monaco } from '../ddl/monaco';
 import { useTheme } from '../common/useTheme';
 import { useStudioStore } from '../StudioContext';
 
@@ -51,13 +51,9 @@ export function QueryEditor({ value, onChange, onRun }: { value: string; onChang
     registerCompletion();
     if (!host.current) return undefined;
     const model = monaco.editor.createModel(value, 'pgsql', monaco.Uri.parse(`inmemory://model/query-${Math.random().toString(36).slice(2)}`));
-    const ed = monaco.editor.create(host.current, {
+    const ed = createCodeEditor(host.current, {
       model,
-      automaticLayout: true,
-      minimap: { enabled: false },
       lineNumbers: 'off',
-      scrollBeyondLastLine: false,
-      fontSize: 13,
       ariaLabel: 'Query',
       quickSuggestions: true,
       wordBasedSuggestions: 'off',

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { renameDesign } from '../../core/ops';
-import { addTableAt } from '../../state/commands';
+import { addTableInView } from '../common/createAndEdit';
 import { applyTheme } from '../common/theme';
 import { useTheme } from '../common/useTheme';
 import { InlineEdit } from '../canvas/InlineEdit';
@@ -32,11 +32,7 @@ export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems, 
   const { arrange } = useServices();
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
   const selectedCount = useStudio((s) => s.selection.tableIds.length);
-  const addTable = () => {
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const center = pane ? { x: pane.left + pane.width / 2 - 130, y: pane.top + pane.height / 2 - 60 } : { x: 200, y: 200 };
-    addTableAt(store, flow.screenToFlowPosition(center));
-  };
+  const addTable = () => addTableInView(store, flow);
   return (
     <header className="tw-header">
       <div className="tw-toolbar" role="toolbar" aria-label="Design">

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useUpdateNodeInternals } from '@xyflow/react';
+import type { Design } from '../../core/model';
+import { HEADER_ANCHOR, HEADER_HEIGHT, handleId, ROW_HEIGHT } from './geometry';
+
+/**
+ * Edge anchors that are not connection handles. React Flow measures a node's handles from the
+ * DOM once and then prefers that measurement over the node's declared `handles`: a table first
+ * drawn far out (header only, no column rows) measured no handles, and every foreign key of an
+ * imported design vanished. Plain anchor elements, which React Flow's measurement reads like
+ * handles, keep every line attached at any zoom, at the cost of a few divs and no subscriptions.
+ */
+const anchorCache = new WeakMap<Design, Map<string, string[]>>();
+
+/** For each table, the ids of its columns that a relationship line ends at (first FK column). */
+function anchorColumns(design: Design): Map<string, string[]> {
+  const cached = anchorCache.get(design);
+  if (cached) return cached;
+  const sets = new Map<string, Set<string>>();
+  const add = (tableId: string, columnId: string | undefined) => {
+    if (!columnId) return;
+    const set = sets.get(tableId) ?? new Set<string>();
+    set.add(columnId);
+    sets.set(tableId, set);
+  };
+  for (const table of Object.values(design.tables)) {
+    for (const k of table.constraints) {
+      if (k.kind !== 'foreignKey') continue;
+      add(table.id, k.columnIds[0]);
+      add(k.refTableId, k.refColumnIds[0]);
+    }
+  }
+  const result = new Map([...sets].map(([id, set]) => [id, [...set].sort()]));
+  anchorCache.set(design, result);
+  return result;
+}
+
+/** A string (so selectors compare by value): the anchored column ids of one table. */
+export function anchorKeyOf(design: Design, tableId: string): string {
+  return (anchorColumns(design).get(tableId) ?? []).join(' ');
+}
+
+function Anchor({ id, side, top }: { id: string; side: 'l' | 'r'; top: number }) {
+  return <div className={`source tw-anchor tw-anchor-${side}`} data-handleid={handleId(id, side)} data-handlepos={side === 'l' ? 'left' : 'right'} style={{ top }} aria-hidden />;
+}
+
+/** Both header anchors: where a line ends when its column is hidden (a collapsed table). */
+export function HeaderAnchors() {
+  const top = HEADER_HEIGHT / 2 - 4;
+  return (
+    <>
+      <Anchor id={HEADER_ANCHOR} side="l" top={top} />
+      <Anchor id={HEADER_ANCHOR} side="r" top={top} />
+    </>
+  );
+}
+
+/** Far out, where column rows are not drawn: anchors for the rows lines end at. */
+export function FarRowAnchors({ columnIds, anchored }: { columnIds: readonly string[]; anchored: string }) {
+  const wanted = new Set(anchored.split(' '));
+  return (
+    <>
+      {columnIds.map((id, i) =>
+        wanted.has(id) ? (
+          <span key={id}>
+            <Anchor id={id} side="l" top={HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - 4} />
+            <Anchor id={id} side="r" top={HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - 4} />
+          </span>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/**
+ * React Flow re-measures a node's handles only when its size changes: when the set of handles
+ * changes at the same size (zooming past the detail level, reordering columns, a new foreign key),
+ * ask it to measure again.
+ */
+export function useRemeasureOnChange(nodeId: string, handleSet: string): void {
+  const update = useUpdateNodeInternals();
+  const first = useRef(handleSet);
+  useEffect(() => {
+    if (first.current === handleSet) return;
+    first.current = handleSet;
+    update(nodeId);
+  }, [nodeId, handleSet, update]);
+}
