@@ -1,4 +1,6 @@
 import { TEXT_EXPORTS } from '../core/export';
+import { MAX_IMPORT_BYTES } from '../core/import';
+import { COMFORTABLE_LINK_CHARS, MAX_OPENABLE_LINK_CHARS } from '../core/share';
 
 /** The command line, parsed: a command, its inputs, and options. Errors are sentences. */
 export type Command =
@@ -14,25 +16,35 @@ export const EXPORT_FORMATS = TEXT_EXPORTS.map((f) => f.id);
 export const DEFAULT_BASE_URL = 'http://localhost:5173/';
 
 export const USAGE = `Usage:
-  tablewright import <file.sql> [-o design.json] [--name <design name>]
+  tablewright import <file> [-o design.json] [--name <design name>]
       Read a SQL script (a pg_dump, a Rails structure.sql, hand-written DDL) with PostgreSQL
-      (PGlite) and write the design as JSON (to stdout without -o). The import report (what was
-      skipped or failed, and why) goes to stderr.
-  tablewright export <design.json|file.sql> --to <format> [-o file]
+      (PGlite), or DBML, and write the design as JSON (to stdout without -o). The import report
+      (what was skipped or failed, and why) goes to stderr.
+  tablewright export <file> --to <format> [-o file]
       Write the design in a format: ${EXPORT_FORMATS.join(', ')}.
-      A .sql input is imported first.
-  tablewright share <design.json|file.sql> [--base-url URL]
+      A SQL or DBML input is imported first.
+  tablewright share <file> [--base-url URL]
       Print a share link that carries the whole design (default base ${DEFAULT_BASE_URL}).
-  tablewright lint <design.json|file.sql> [--format text|json|sarif]
+      Refused past ${MAX_OPENABLE_LINK_CHARS.toLocaleString('en')} characters (browsers do not open it); a warning past ${COMFORTABLE_LINK_CHARS.toLocaleString('en')}.
+  tablewright lint <file> [--format text|json|sarif]
       Review the design as a database architect would. Exit code 1 when an error-level finding exists.
   tablewright diff <old> <new> [--to sql|sequelize] [--safe|--simple] [-o file]
-      The migration from old to new (design JSON or SQL files), verified by PostgreSQL (PGlite).
+      The migration from old to new, verified by PostgreSQL (PGlite).
       --safe (default) follows zero-downtime practice; --simple runs in a single transaction.
   tablewright --help | --version
 
-Use - as the file to read standard input.
-Exit codes: 0 done, 1 bad command line or input (or lint found errors, or a migration failed
-verification), 2 PostgreSQL could not read the script.
+Files: a design (.json), DBML (.dbml) or SQL (.sql, .psql), by extension, else by content; UTF-8,
+or UTF-16 with a byte-order mark; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Use - as the file to read standard input.
+Exit codes:
+  0  done.
+  1  bad command line; an input that cannot be read (missing, too large, not text, not valid
+     UTF-8/UTF-16, empty, an invalid design file or DBML, DBML with nothing in it); an output that
+     cannot be written; a share link too long to open; an error-level lint finding; a migration
+     PostgreSQL did not verify.
+  2  PostgreSQL could not read a SQL input. Nothing came out of it (no statement, every statement
+     failed, or none created anything the studio keeps): nothing is written. Or some statements
+     failed: import, export, share and lint still write what PostgreSQL read (the report on stderr
+     lists what is missing); diff writes nothing.
 `;
 
 const VALUE_OPTIONS = new Set(['-o', '--output', '--to', '--name', '--base-url', '--format']);

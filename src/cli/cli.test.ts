@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +49,30 @@ describe('tablewright CLI', () => {
     expect(bad.stderr).toContain('Cannot export to "pdf": the formats are sql, mermaid');
     const help = await cli('--help');
     expect(help).toMatchObject({ code: 0, stderr: '' });
-    expect(help.stdout).toContain('tablewright import <file.sql>');
+    expect(help.stdout).toContain('tablewright import <file>');
+    expect(help.stdout).toContain('2  PostgreSQL could not read a SQL input.');
   }, 120_000);
+
+  it('never says success on input it could not read', async () => {
+    const endless = await cli('import', '/dev/zero');
+    expect(endless).toMatchObject({ code: 1, stdout: '' });
+    expect(endless.stderr).toContain('/dev/zero: it is not a regular file (a device or a pipe) and gave more than 64 MB without ending');
+    const junk = join(dir, 'junk.sql');
+    writeFileSync(junk, 'hello this is junk;\n');
+    const refused = await cli('import', junk);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toContain('nothing came out: PostgreSQL refused every statement');
+    const dbml = join(dir, 'good.dbml');
+    writeFileSync(dbml, 'Table users {\n  id integer [pk]\n}\n');
+    const exported = await cli('export', dbml, '--to', 'sql');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('CREATE TABLE users (');
+    const utf16 = join(dir, 'utf16.sql');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('CREATE TABLE users (id integer PRIMARY KEY);\n', 'utf16le')]));
+    const read = await cli('import', utf16);
+    expect(read.code).toBe(0);
+    expect(read.stderr).toContain('Imported 1 table');
+  }, 180_000);
 });
 
 describe('parseArgs', () => {

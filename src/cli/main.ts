@@ -3,29 +3,16 @@
  * stderr, results to stdout or the -o file; the exit code says how it went (see USAGE).
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { emptyLayout, makeDocument, parseDesign, serializeDocument, type Design, type DesignDocument } from '../core/model';
+import { serializeDocument } from '../core/model';
 import { textExport } from '../core/export';
-import { COMFORTABLE_LINK_CHARS, shareLink } from '../core/share';
+import { COMFORTABLE_LINK_CHARS, linkReach, MAX_OPENABLE_LINK_CHARS, shareLink } from '../core/share';
 import { generateDdl } from '../core/sql';
 import { runDiff } from './diff';
 import { runLint } from './lint';
-import { importSql } from '../db/import/importSql';
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { layoutDesign } from '../layout/autoLayout';
 import { parseArgs, USAGE } from './args';
-import { formatReport } from './formatReport';
-import { nodeScratch } from './scratch';
+import { BAD_INPUT, IMPORT_FAILED, inputLabel, loadDocument, OK, type Io, type Loaded } from './loadDocument';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-/** Exit codes. */
-const OK = 0;
-const BAD_INPUT = 1;
-const IMPORT_FAILED = 2;
+export type { Io } from './loadDocument';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
@@ -42,104 +29,82 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${await version()}\n`);
       return OK;
     case 'import': {
-      const text = await readInput(command.input, io);
-      if (text === undefined) return BAD_INPUT;
-      const name = command.name ?? designName(command.input);
-      const imported = await importScript(text, command.input, name, io);
-      if (!imported) return IMPORT_FAILED;
-      const json = serializeDocument(await laidOut(imported));
-      return (await writeOutput(command.output, json, io)) ? OK : BAD_INPUT;
+      const loaded = await loadDocument(command.input, io, command.name ? { name: command.name } : {});
+      if (!loaded.ok) return loaded.exitCode;
+      if (!(await writeOutput(command.output, serializeDocument(loaded.document), io))) return BAD_INPUT;
+      return partly(loaded, command.input, io);
     }
     case 'export': {
       const loaded = await loadDocument(command.input, io);
-      if (typeof loaded === 'number') return loaded;
+      if (!loaded.ok) return loaded.exitCode;
       const format = textExport(command.to);
       if (!format) return BAD_INPUT;
       if (command.to === 'sql') {
-        for (const problem of generateDdl(loaded.design).problems) io.stderr(`tablewright: left out of the DDL: ${problem.message}\n`);
+        for (const problem of generateDdl(loaded.document.design).problems) io.stderr(`tablewright: left out of the DDL: ${problem.message}\n`);
       }
-      return (await writeOutput(command.output, format.render(loaded), io)) ? OK : BAD_INPUT;
+      if (!(await writeOutput(command.output, format.render(loaded.document), io))) return BAD_INPUT;
+      return partly(loaded, command.input, io);
     }
     case 'share': {
       const loaded = await loadDocument(command.input, io);
-      if (typeof loaded === 'number') return loaded;
-      const link = shareLink(command.baseUrl, loaded);
+      if (!loaded.ok) return loaded.exitCode;
+      const link = shareLink(command.baseUrl, loaded.document);
+      const chars = `${link.length.toLocaleString('en')} characters`;
+      const reach = linkReach(link.length);
+      if (reach === 'tooLong') {
+        io.stderr(
+          `tablewright: the link would be ${chars} long, and browsers do not open links over ${MAX_OPENABLE_LINK_CHARS.toLocaleString('en')} characters (Chromium's limit): ` +
+            `send the design file instead (tablewright export ${command.input} --to json -o design.json; it opens through Import).\n`,
+        );
+        return BAD_INPUT;
+      }
       io.stdout(`${link}\n`);
-      io.stderr(`${link.length.toLocaleString('en')} characters.${link.length > COMFORTABLE_LINK_CHARS ? ' Long links open in browsers but chat apps and mail may cut them: consider sending the design file.' : ''}\n`);
-      return OK;
+      io.stderr(
+        reach === 'browsersOnly'
+          ? `${chars}. Warning: links over ${COMFORTABLE_LINK_CHARS.toLocaleString('en')} characters open in browsers but chat apps and mail may cut them: consider sending the design file (--to json).\n`
+          : `${chars}.\n`,
+      );
+      return partly(loaded, command.input, io);
     }
     case 'lint': {
       const loaded = await loadDocument(command.input, io);
-      if (typeof loaded === 'number') return loaded;
-      const result = await runLint(loaded.design, command.format);
+      if (!loaded.ok) return loaded.exitCode;
+      const result = await runLint(loaded.document.design, command.format);
       io.stdout(result.output);
-      return result.exitCode;
+      const read = partly(loaded, command.input, io);
+      return read !== OK ? read : result.exitCode;
     }
     case 'diff': {
       const before = await loadDocument(command.old, io);
-      if (typeof before === 'number') return before;
+      if (!before.ok) return before.exitCode;
       const after = await loadDocument(command.new, io);
-      if (typeof after === 'number') return after;
-      const result = await runDiff(before.design, after.design, { to: command.to, mode: command.mode, log: (line) => io.stderr(line) });
+      if (!after.ok) return after.exitCode;
+      for (const [side, path] of [[before, command.old], [after, command.new]] as const) {
+        if (side.failedStatements > 0) {
+          io.stderr(
+            `tablewright: ${inputLabel(path)}: ${failedStatements(side.failedStatements)}, so the design lacks what ${side.failedStatements === 1 ? 'it creates' : 'they create'}; ` +
+              'a migration planned from it would drop or re-create those objects. Fix the script and run diff again.\n',
+          );
+          return IMPORT_FAILED;
+        }
+      }
+      const result = await runDiff(before.document.design, after.document.design, { to: command.to, mode: command.mode, log: (line) => io.stderr(line) });
       if (!(await writeOutput(command.output, result.output, io))) return BAD_INPUT;
       return result.exitCode;
     }
   }
 }
 
-/** A design JSON file, or a SQL script imported (and laid out) first. Numbers are exit codes. */
-async function loadDocument(path: string, io: Io): Promise<DesignDocument | number> {
-  const text = await readInput(path, io);
-  if (text === undefined) return BAD_INPUT;
-  if (/\.json$/i.test(path) || text.trimStart().startsWith('{')) {
-    const document = parseDesign(text);
-    if (!document.ok) {
-      io.stderr(`tablewright: ${path}: ${document.error.message}\n`);
-      return BAD_INPUT;
-    }
-    return document.value;
-  }
-  const design = await importScript(text, path, designName(path), io);
-  return design ? laidOut(design) : IMPORT_FAILED;
-}
-
-/** Laid out as the studio would, so the design opens readable rather than piled at the origin. */
-async function laidOut(design: Design): Promise<DesignDocument> {
-  const layout = emptyLayout();
-  const tables = await layoutDesign(new ELK(), design, layout);
-  return makeDocument(design, { ...layout, tables });
-}
-
-async function importScript(
-  sql: string,
-  source: string,
-  name: string,
-  io: Io,
-): Promise<Design | undefined> {
-  io.stderr(`Reading ${source} with PostgreSQL (PGlite)…\n`);
-  const result = await importSql(sql, { designName: name }, { createScratch: nodeScratch() });
-  if (!result.ok) {
-    io.stderr(`tablewright: ${result.error.message}\n`);
-    return undefined;
-  }
-  io.stderr(formatReport(source, result.design, result.report));
-  return result.design;
-}
-
-async function readInput(path: string, io: Io): Promise<string | undefined> {
-  try {
-    return path === '-' ? await readStdin() : await readFile(path, 'utf8');
-  } catch (thrown) {
-    const code = (thrown as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (thrown as Error).message;
-    io.stderr(`tablewright: cannot read ${path}: ${why}.\n`);
-    return undefined;
-  }
+/**
+ * After the output of a SQL input some of whose statements failed: it was written (it is what
+ * PostgreSQL read, and the report lists what is missing), but the run did not fully succeed.
+ */
+function partly(loaded: Extract<Loaded, { ok: true }>, path: string, io: Io): number {
+  if (loaded.failedStatements === 0) return OK;
+  io.stderr(
+    `tablewright: ${inputLabel(path)}: ${failedStatements(loaded.failedStatements)}: the output lacks what ${loaded.failedStatements === 1 ? 'it creates' : 'they create'}.\n`,
+  );
+  return IMPORT_FAILED;
 }
 
 async function writeOutput(path: string | undefined, text: string, io: Io): Promise<boolean> {
@@ -157,15 +122,7 @@ async function writeOutput(path: string | undefined, text: string, io: Io): Prom
   }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function designName(path: string): string {
-  return path === '-' ? 'Imported design' : basename(path).replace(/\.(sql|psql|json)$/i, '');
-}
+const failedStatements = (n: number) => `${n} ${n === 1 ? 'statement' : 'statements'} failed (listed above)`;
 
 async function version(): Promise<string> {
   const pkg = JSON.parse(

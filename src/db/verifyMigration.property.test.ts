@@ -5,6 +5,7 @@ import { applyEdits, buildDesign, designRecipe, editsRecipe } from '../test/migr
 import { sharedMigrationDb } from '../test/migrationDb';
 import { useTestDb } from '../test/pglite';
 import { designFingerprint, verifyMigration } from './verifyMigration';
+import { propertyParameters } from '../test/propertySeed';
 
 const db = useTestDb();
 const createDb = sharedMigrationDb(db);
@@ -47,7 +48,7 @@ describe('random design A, random edits giving B', () => {
             if (migration.up.length === 0) counts.emptyMigrations++;
           }
         }),
-        { numRuns: runs, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined, endOnFailure: true },
+        propertyParameters({ numRuns: runs, endOnFailure: true }),
       );
       console.log(`migration property: ${JSON.stringify(counts)} in ${Math.round((performance.now() - started) / 1000)} s`);
       console.log(`changes verified (up, and reversed by down): ${JSON.stringify(changes)}`);

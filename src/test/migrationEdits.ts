@@ -14,6 +14,15 @@ export function applyEdits(a: Design, edits: readonly Edit[], names: Names): Des
 }
 
 const tablesOf = (d: Design) => Object.values(d.tables);
+
+/**
+ * Recipes name the enum by its first name, `mood`; after a `renameEnum` it is called something
+ * else, and a column of type `mood` would name a type that no longer exists. These translate
+ * between the recipe's name and the design's current one.
+ */
+const currentType = (d: Design, type: string) => (type === 'mood' ? d.enums.e_mood!.name : type);
+const recipeType = (d: Design, type: string) => (type === d.enums.e_mood!.name ? 'mood' : type);
+const defaultFor = (d: Design, type: string) => DEFAULTS[recipeType(d, type)]?.replace('::mood', `::${d.enums.e_mood!.name}`);
 /** Columns an edit may touch: not the id, not one a foreign key uses (their types must match). */
 const plainColumns = (t: Table) => t.columns.filter((c) => c.name !== 'id' && !t.constraints.some((k) => k.kind === 'foreignKey' && k.columnIds.includes(c.id)));
 
@@ -32,7 +41,7 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
       }
       return;
     case 'addColumn':
-      if (t) t.columns.push(column(names, TYPES[e.type]!, e.nullable, false));
+      if (t) t.columns.push(column(names, currentType(d, TYPES[e.type]!), e.nullable, false));
       return;
     case 'dropColumn':
       if (t && c) {
@@ -42,7 +51,7 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
       }
       return;
     case 'retype': {
-      const to = c && RETYPES[c.type];
+      const to = c && RETYPES[recipeType(d, c.type)];
       if (!t || !c || !to || t.constraints.some((k) => k.kind === 'check' && k.expression.includes(c.name))) return;
       c.type = to;
       delete c.default;
@@ -106,7 +115,7 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
     case 'setDefault':
       if (c) {
         if (c.default) delete c.default;
-        else if (DEFAULTS[c.type]) c.default = DEFAULTS[c.type];
+        else if (defaultFor(d, c.type)) c.default = defaultFor(d, c.type);
       }
       return;
     case 'moveTable':

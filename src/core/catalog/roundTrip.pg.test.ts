@@ -6,6 +6,7 @@ import { readCatalog } from './readCatalog';
 import { designRecipe } from './testing/arbitraries';
 import { buildDesign } from './testing/buildDesign';
 import { canonicalize } from './testing/canonical';
+import { propertyParameters } from '../../test/propertySeed';
 
 const db = useTestDb();
 
@@ -43,7 +44,7 @@ describe('design -> DDL -> PostgreSQL -> catalog -> design', () => {
           const read = await readCatalog(pg);
           expect(canonicalize(read, design)).toEqual(canonicalize(expected, design));
         }),
-        { numRuns: runs },
+        propertyParameters({ numRuns: runs }),
       );
     },
     Math.max(60_000, runs * 300),

@@ -18,6 +18,15 @@ export {
   PGLITE_CONTRIB,
   scriptExtensions,
 } from './extensions';
+export {
+  decodeInput,
+  firstInvalidUtf8,
+  MAX_IMPORT_BYTES,
+  type DecodedInput,
+  type InputEncoding,
+  type InputError,
+  type InputErrorKind,
+} from './decodeInput';
 export { LineIndex } from './lines';
 export { statementTree, type ParseNode, type StatementTree } from './parseTree';
 export {

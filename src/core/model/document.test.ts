@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_FORMAT, exampleDocument, parseDesign, serializeDocument } from './index';
+import { DOCUMENT_FORMAT, exampleDocument, LAYOUT_BOUNDS, parseDesign, serializeDocument } from './index';
 
 describe('parseDesign', () => {
   it('round-trips the example document through JSON', () => {
@@ -85,6 +85,41 @@ describe('parseDesign', () => {
     const u = parseDesign(dup);
     expect(u.ok).toBe(false);
     if (!u.ok) expect(u.error.message).toMatch(/used twice/);
+  });
+
+  it('refuses extreme but finite layout numbers, with the path, and accepts the edges of the range', () => {
+    const base = () => JSON.parse(serializeDocument(exampleDocument()));
+    const cases: [(doc: ReturnType<typeof base>) => void, string, RegExp][] = [
+      [(d) => (d.layout.tables.t_orders.x = 1e308), 'layout.tables.t_orders.x', /1e\+308 is outside what the canvas can show \(-1,000,000 to 1,000,000\)/],
+      [(d) => (d.layout.tables.t_orders.y = -1_000_001), 'layout.tables.t_orders.y', /-1000001 is outside/],
+      [(d) => (d.layout.tables.t_orders.width = 1e6), 'layout.tables.t_orders.width', /\(40 to 4,000\)/],
+      [(d) => (d.layout.tables.t_orders.width = 5e-324), 'layout.tables.t_orders.width', /5e-324 is outside/],
+      [(d) => (d.layout.viewport.zoom = 5e-324), 'layout.viewport.zoom', /5e-324 is outside what the canvas can show \(0.05 to 2.5\)/],
+      [(d) => (d.layout.viewport.zoom = 1e6), 'layout.viewport.zoom', /\(0.05 to 2.5\)/],
+      [(d) => (d.layout.viewport.x = -1e300), 'layout.viewport.x', /outside/],
+      [(d) => (d.design.notes = { n_1: { id: 'n_1', text: 'hi' } }, d.layout.notes = { n_1: { x: 0, y: 1e9 } }), 'layout.notes.n_1.y', /outside/],
+    ];
+    for (const [edit, path, message] of cases) {
+      const doc = base();
+      edit(doc);
+      const r = parseDesign(doc);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) {
+        expect(r.error.path, path).toBe(path);
+        expect(r.error.message, path).toMatch(message);
+      }
+    }
+    const edges = base();
+    Object.assign(edges.layout.tables.t_orders, { x: -LAYOUT_BOUNDS.position, y: LAYOUT_BOUNDS.position, width: LAYOUT_BOUNDS.width.min });
+    edges.layout.viewport = { x: LAYOUT_BOUNDS.viewportOffset, y: -LAYOUT_BOUNDS.viewportOffset, zoom: LAYOUT_BOUNDS.zoom.min };
+    expect(parseDesign(edges).ok).toBe(true);
+    edges.layout.viewport.zoom = LAYOUT_BOUNDS.zoom.max;
+    edges.layout.tables.t_orders.width = LAYOUT_BOUNDS.width.max;
+    expect(parseDesign(edges).ok).toBe(true);
+    // A stale entry is dropped, not judged: it draws nothing.
+    const stale = base();
+    stale.layout.tables.t_gone = { x: 1e308, y: 0 };
+    expect(parseDesign(stale).ok).toBe(true);
   });
 
   it('tolerates a missing layout and drops layout entries of tables that no longer exist', () => {

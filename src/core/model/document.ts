@@ -109,7 +109,52 @@ export function parseDesign(input: unknown): Result<DesignDocument, ParseError> 
   const integrity = checkIntegrity(design);
   if (integrity) return err(integrity);
   const layout = pruneLayout(parsed.data.layout ?? emptyLayout(), design);
+  const outside = findOutOfBounds(layout);
+  if (outside) return err(outside);
   return ok({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout });
+}
+
+/**
+ * What the canvas can draw. Finite is not enough: `x = 1e308` or `zoom = 5e-324` pass a finiteness
+ * check and leave a blank canvas, then NaN after Fit view. Refused like NaN, with the place.
+ */
+export const LAYOUT_BOUNDS = {
+  /** Largest |x| and |y| of a table or note; 1,000 tables laid out span a few ten thousands. */
+  position: 1_000_000,
+  /** Largest |x| and |y| of the viewport (screen pixels): a position at the largest zoom, and more. */
+  viewportOffset: 3_000_000,
+  /** A table's drawn width (NODE_WIDTH, 260, when unset): room for a name at least, at most a wide screen's worth. */
+  width: { min: 40, max: 4_000 },
+  /** The canvas's zoom range (React Flow's minZoom and maxZoom in the canvas). */
+  zoom: { min: 0.05, max: 2.5 },
+} as const;
+
+function findOutOfBounds(layout: Layout): ParseError | undefined {
+  const outside = (path: string, value: number, range: string): ParseError => ({
+    message: `The design is damaged at ${path}: ${value} is outside what the canvas can show (${range}).`,
+    path,
+  });
+  const p = LAYOUT_BOUNDS.position;
+  const position = (path: string, at: { x: number; y: number }, limit: number = p) => {
+    for (const axis of ['x', 'y'] as const) {
+      if (Math.abs(at[axis]) > limit) return outside(`${path}.${axis}`, at[axis], `-${limit.toLocaleString('en')} to ${limit.toLocaleString('en')}`);
+    }
+    return undefined;
+  };
+  for (const [id, t] of Object.entries(layout.tables)) {
+    const found = position(`layout.tables.${id}`, t);
+    if (found) return found;
+    const { min, max } = LAYOUT_BOUNDS.width;
+    if (t.width !== undefined && (t.width < min || t.width > max)) return outside(`layout.tables.${id}.width`, t.width, `${min} to ${max.toLocaleString('en')}`);
+  }
+  for (const [id, n] of Object.entries(layout.notes)) {
+    const found = position(`layout.notes.${id}`, n);
+    if (found) return found;
+  }
+  const v = layout.viewport;
+  const { min, max } = LAYOUT_BOUNDS.zoom;
+  if (v.zoom < min || v.zoom > max) return outside('layout.viewport.zoom', v.zoom, `${min} to ${max}`);
+  return position('layout.viewport', v, LAYOUT_BOUNDS.viewportOffset);
 }
 
 /**

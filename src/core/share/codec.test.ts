@@ -7,9 +7,21 @@ import { generateDdl } from '../sql';
 import { designRecipe } from '../catalog/testing/arbitraries';
 import { buildDesign } from '../catalog/testing/buildDesign';
 import { toBase64Url } from './base64url';
-import { decodeShare, encodeShare, LINK_FORMAT, MAX_INFLATED_BYTES, shareLink, sharePayload } from './codec';
+import {
+  COMFORTABLE_LINK_CHARS,
+  decodeShare,
+  encodeShare,
+  LINK_FORMAT,
+  linkReach,
+  MAX_INFLATED_BYTES,
+  MAX_LINK_CHARS,
+  MAX_OPENABLE_LINK_CHARS,
+  shareLink,
+  sharePayload,
+} from './codec';
 import { pack, type Json } from './pack';
 import { layoutForTest } from './testLayout';
+import { propertyParameters } from '../../test/propertySeed';
 
 /** Structure modulo ids: packing numbers ids in order of appearance, so equal designs pack equal. */
 // Field order is the writer's (zod's is the schema's); records keyed by id keep their order.
@@ -41,7 +53,7 @@ describe('share link codec', () => {
         expect(shape(back)).toBe(shape(doc));
         expect(generateDdl(back.design).text).toBe(generateDdl(design).text);
       }),
-      { numRuns: 150 },
+      propertyParameters({ numRuns: 150 }),
     );
   });
 
@@ -131,5 +143,26 @@ describe('broken and hostile links get a message and no design', () => {
     const t = Object.values(doc.design.tables);
     const dup = JSON.stringify(doc).replaceAll(t[1]!.columns[0]!.id, t[0]!.columns[0]!.id);
     expectRefused(craft(dup, 1), 'invalid', /cannot be opened/);
+  });
+  it('extreme but finite numbers: a position of 1e308, a zoom of 5e-324, a width of 1e300', () => {
+    const doc = exampleDocument();
+    const [tid] = Object.keys(doc.design.tables);
+    const far = { ...doc, layout: { ...doc.layout, tables: { ...doc.layout.tables, [tid!]: { x: 1e308, y: 0 } } } };
+    expectRefused(craft(JSON.stringify(far), 1), 'invalid', new RegExp(`damaged at layout\\.tables\\.${tid}\\.x: 1e\\+308 is outside`));
+    const tiny = { ...doc, layout: { ...doc.layout, viewport: { x: 0, y: 0, zoom: 5e-324 } } };
+    expectRefused(craft(JSON.stringify(tiny), 1), 'invalid', /layout\.viewport\.zoom: 5e-324 is outside what the canvas can show \(0\.05 to 2\.5\)/);
+    const wide = { ...doc, layout: { ...doc.layout, tables: { ...doc.layout.tables, [tid!]: { x: 0, y: 0, width: 1e300 } } } };
+    expectRefused(craft(JSON.stringify(wide), 1), 'invalid', /width: 1e\+300 is outside/);
+    // Packed (v2) links go through the same door.
+    expectRefused(encodeShare(tiny), 'invalid', /layout\.viewport\.zoom/);
+  });
+
+  it('names the lengths a link can have: refused past Chromium\'s 2 MB, warned past 32,000', () => {
+    expect(MAX_OPENABLE_LINK_CHARS).toBe(2_097_152);
+    expect(linkReach(COMFORTABLE_LINK_CHARS)).toBe('anywhere');
+    expect(linkReach(COMFORTABLE_LINK_CHARS + 1)).toBe('browsersOnly');
+    expect(linkReach(MAX_OPENABLE_LINK_CHARS)).toBe('browsersOnly');
+    expect(linkReach(MAX_OPENABLE_LINK_CHARS + 1)).toBe('tooLong');
+    expect(MAX_OPENABLE_LINK_CHARS).toBeLessThan(MAX_LINK_CHARS);
   });
 });

@@ -21,6 +21,19 @@ export const MAX_LINK_CHARS = 8_000_000;
 export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 /** Links longer than this work in browsers but not everywhere people paste them: a file is offered. */
 export const COMFORTABLE_LINK_CHARS = 32_000;
+/**
+ * Chromium refuses to open a URL longer than 2 MB (2,097,152 characters), so a longer link cannot
+ * open anywhere that matters: the design file is the way to send it.
+ */
+export const MAX_OPENABLE_LINK_CHARS = 2 * 1024 * 1024;
+
+/** How far a whole link (base and fragment) will travel: anywhere, browsers only, or nowhere. */
+export type LinkReach = 'anywhere' | 'browsersOnly' | 'tooLong';
+
+export function linkReach(linkLength: number): LinkReach {
+  if (linkLength > MAX_OPENABLE_LINK_CHARS) return 'tooLong';
+  return linkLength > COMFORTABLE_LINK_CHARS ? 'browsersOnly' : 'anywhere';
+}
 
 export type ShareErrorKind = 'truncated' | 'corrupted' | 'newer' | 'tooLarge' | 'invalid';
 

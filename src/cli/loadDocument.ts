@@ -1,0 +1,100 @@
+/**
+ * Any input the CLI takes, as a design document: read with a size cap and decoded as the studio
+ * does (readInput.ts), its kind told as the studio tells it (extension, else content), then a
+ * design file parsed, DBML converted, or SQL run by PostgreSQL (PGlite). Input that yields errors
+ * or nothing is never passed on as if it were a design.
+ */
+import { basename } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { detectImportKind, readDesignText, type ImportKind } from '../core/import/inputKind';
+import { emptyLayout, makeDocument, parseDesign, type Design, type DesignDocument } from '../core/model';
+import { importSql } from '../db/import/importSql';
+import { layoutDesign } from '../layout/autoLayout';
+import { formatReport } from './formatReport';
+import { readInput } from './readInput';
+import { nodeScratch } from './scratch';
+
+/** Exit codes (README, "Exit codes"). */
+export const OK = 0;
+export const BAD_INPUT = 1;
+export const IMPORT_FAILED = 2;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export type Loaded =
+  /** `failedStatements`: SQL statements PostgreSQL refused; the design lacks what they create. */
+  | { ok: true; document: DesignDocument; kind: ImportKind; failedStatements: number }
+  | { ok: false; exitCode: number };
+
+const KIND_NAMES: Record<ImportKind, string> = { sql: 'SQL', dbml: 'DBML', json: 'a design file' };
+
+/** How messages name an input: its path, or "standard input" for -. */
+export const inputLabel = (path: string) => (path === '-' ? 'standard input' : path);
+
+export async function loadDocument(path: string, io: Io, opts: { name?: string } = {}): Promise<Loaded> {
+  const label = inputLabel(path);
+  const refuse = (message: string, exitCode = BAD_INPUT): Loaded => {
+    io.stderr(`tablewright: ${label}: ${message}\n`);
+    return { ok: false, exitCode };
+  };
+  const read = await readInput(path);
+  if (!read.ok) return refuse(read.message);
+  if (read.bom && read.encoding !== 'utf-8') io.stderr(`Read ${label} as ${read.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`);
+  const kind = detectImportKind(path === '-' ? undefined : basename(path), read.text);
+  const name = opts.name ?? designName(path);
+
+  if (kind === 'json') {
+    const document = parseDesign(read.text);
+    if (!document.ok) return refuse(document.error.message);
+    const doc = opts.name ? { ...document.value, design: { ...document.value.design, name: opts.name } } : document.value;
+    return { ok: true, document: doc, kind, failedStatements: 0 };
+  }
+  if (kind === 'dbml') {
+    const design = readDesignText('dbml', read.text);
+    if (!design.ok) return refuse(design.message);
+    if (isEmpty(design.design)) return refuse('the DBML has no table and no enum: there is nothing to design from.');
+    return { ok: true, document: await laidOut({ ...design.design, name }), kind, failedStatements: 0 };
+  }
+
+  io.stderr(`Reading ${label} with PostgreSQL (PGlite)…\n`);
+  const result = await importSql(read.text, { designName: name }, { createScratch: nodeScratch() });
+  if (!result.ok) return refuse(result.error.message, IMPORT_FAILED);
+  const { design, report } = result;
+  io.stderr(formatReport(label, design, report));
+  if (isEmpty(design)) {
+    const looks = detectImportKind(undefined, read.text);
+    const hint = looks !== 'sql' ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.` : '';
+    const why =
+      report.statements === 0
+        ? 'it has no SQL statement'
+        : report.executed === 0 && report.failed.length > 0
+          ? `PostgreSQL refused every statement (${report.failed.length} failed, listed above)`
+          : 'none of its statements creates a table, a type or another object the studio keeps';
+    return refuse(`nothing came out: ${why}.${hint}`, IMPORT_FAILED);
+  }
+  return { ok: true, document: await laidOut(design), kind, failedStatements: report.failed.length };
+}
+
+/** A design with nothing in it: no table, enum, view or other kept object, no schema but public. */
+function isEmpty(design: Design): boolean {
+  return (
+    Object.keys(design.tables).length === 0 &&
+    Object.keys(design.enums).length === 0 &&
+    (design.extras?.length ?? 0) === 0 &&
+    Object.values(design.schemas).every((s) => s.name === 'public')
+  );
+}
+
+/** Laid out as the studio would, so the design opens readable rather than piled at the origin. */
+async function laidOut(design: Design): Promise<DesignDocument> {
+  const layout = emptyLayout();
+  const tables = await layoutDesign(new ELK(), design, layout);
+  return makeDocument(design, { ...layout, tables });
+}
+
+function designName(path: string): string {
+  return path === '-' ? 'Imported design' : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt)$/i, '');
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading an input file in Node without trusting it: at most MAX_IMPORT_BYTES (a larger regular
+ * file is refused before a byte is read; a device or pipe that keeps giving, like /dev/zero, is
+ * stopped there), then decoded as the studio decodes (byte-order marks, UTF-8, what is not text).
+ */
+import { open } from 'node:fs/promises';
+import { decodeInput, MAX_IMPORT_BYTES, type InputEncoding } from '../core/import';
+
+export type ReadResult = { ok: true; text: string; encoding: InputEncoding; bom: boolean } | { ok: false; message: string };
+
+const MB = 1024 * 1024;
+const LIMIT = `${MAX_IMPORT_BYTES / MB} MB`;
+const ADVICE = 'far more than a schema needs, so it was not read. Leave out the data (pg_dump --schema-only) or split the script.';
+
+/** `path`, or standard input for `-`. Messages follow the name: "schema.sql: …". */
+export async function readInput(path: string, stdin?: AsyncIterable<Uint8Array>): Promise<ReadResult> {
+  // process.stdin is touched only for -: creating it for nothing can keep Node from exiting.
+  const bytes = path === '-' ? await readCapped(stdin ?? process.stdin, `it gave more than ${LIMIT}, ${ADVICE}`) : await readFileCapped(path);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, message: decoded.error.message };
+  if (decoded.value.text.trim() === '') return { ok: false, message: 'it is empty: there is nothing to read.' };
+  return { ok: true, ...decoded.value };
+}
+
+async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; message: string }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (thrown) {
+    return { ok: false, message: `cannot read it: ${why(thrown)}.` };
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { ok: false, message: 'cannot read it: it is a directory.' };
+    if (stat.isFile() && stat.size > MAX_IMPORT_BYTES) {
+      return { ok: false, message: `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}` };
+    }
+    // A device or a pipe: its size says nothing (/dev/zero never ends), so read up to the cap.
+    const tooMuch = stat.isFile()
+      ? `it grew past ${LIMIT} while being read, ${ADVICE}`
+      : `it is not a regular file (a device or a pipe) and gave more than ${LIMIT} without ending; it was not read further.`;
+    return await readCapped(handle.createReadStream({ autoClose: false }), tooMuch);
+  } catch (thrown) {
+    return { ok: false, message: `cannot read it: ${why(thrown)}.` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Chunks until the end, or until one byte past the cap (then refused; the rest is never read). */
+async function readCapped(source: AsyncIterable<Uint8Array>, tooMuch: string): Promise<Uint8Array | { ok: false; message: string }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.length;
+    if (size > MAX_IMPORT_BYTES) return { ok: false, message: tooMuch };
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function why(thrown: unknown): string {
+  const code = (thrown as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { detectImportKind, readDesignText } from './inputKind';
+
+describe('detectImportKind', () => {
+  it('goes by the extension when there is one, else by the content', () => {
+    expect(detectImportKind('a.json', 'CREATE TABLE a ();')).toBe('json');
+    expect(detectImportKind('a.DBML', '')).toBe('dbml');
+    expect(detectImportKind('a.psql', 'Table a {}')).toBe('sql');
+    expect(detectImportKind('a.txt', '// model\nTable users {\n}')).toBe('dbml');
+    expect(detectImportKind(undefined, '  {"format": "tablewright.design"}')).toBe('json');
+    expect(detectImportKind(undefined, '/* x */ Enum mood {\n a\n}')).toBe('dbml');
+    // `TABLE users;` is SQL (shorthand for SELECT * FROM users), not DBML.
+    expect(detectImportKind(undefined, 'TABLE users;')).toBe('sql');
+    expect(detectImportKind(undefined, 'CREATE TABLE users (id int);')).toBe('sql');
+  });
+});
+
+describe('readDesignText', () => {
+  it('reads DBML and design files, and says where they are wrong', () => {
+    const dbml = readDesignText('dbml', 'Table users {\n  id integer [pk]\n}\n');
+    expect(dbml.ok && Object.values(dbml.design.tables).map((t) => t.name)).toEqual(['users']);
+    expect(readDesignText('dbml', 'Table users {\n  id integer [pk\n}\n')).toMatchObject({ ok: false, message: expect.stringMatching(/^The DBML could not be read \(line \d+/) });
+    expect(readDesignText('json', '{')).toMatchObject({ ok: false, message: expect.stringContaining('JSON is malformed') });
+  });
+});
