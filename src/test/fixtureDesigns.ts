@@ -7,22 +7,37 @@ import { importSql } from '../db/import/importSql';
 import { nodeScratch } from '../cli/scratch';
 
 /**
- * The real-world schemas of ../shared/fixtures/schemas as designs, imported through the real
- * importer (PGlite reads each file, the catalog is read back). Importing all of them takes about
- * a minute on a small machine, so the designs are cached in node_modules/.cache, keyed by the
- * fixture's text and the importer's source: a change to either imports again.
+ * The real-world schemas of ../shared/fixtures/schemas, and the project's own in
+ * fixtures/schemas (Rails structure.sql files and generated edge cases), as designs imported
+ * through the real importer (PGlite reads each file, the catalog is read back). Importing all of
+ * them takes about a minute on a small machine, so the designs are cached in node_modules/.cache,
+ * keyed by the fixture's text and the importer's source: a change to either imports again.
  */
 
-/** The fixtures directory (a sibling of the repository). */
+/** The shared fixtures directory (a sibling of the repository). */
 export const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
 
-/** The original fixtures (not the `.pglite.sql` reference companions). */
-export const FIXTURE_NAMES: readonly string[] = existsSync(FIXTURES_DIR)
-  ? readdirSync(FIXTURES_DIR)
-      .filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql'))
-      .map((f) => f.replace(/\.sql$/, ''))
-      .sort()
-  : [];
+/** The project's own fixtures directory (fixtures/schemas in the repository). */
+export const PROJECT_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/schemas/', import.meta.url));
+
+/** The original fixtures of a directory (not the `.pglite.sql` reference companions). */
+function fixturesIn(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql'))
+        .map((f) => f.replace(/\.sql$/, ''))
+        .sort()
+    : [];
+}
+
+/** The shared fixtures (../shared/fixtures/schemas). */
+export const FIXTURE_NAMES: readonly string[] = fixturesIn(FIXTURES_DIR);
+
+/** The project's own fixtures (fixtures/schemas); their names differ from the shared ones. */
+export const PROJECT_FIXTURE_NAMES: readonly string[] = fixturesIn(PROJECT_FIXTURES_DIR);
+
+/** Every fixture, shared then the project's own. */
+export const ALL_FIXTURE_NAMES: readonly string[] = [...FIXTURE_NAMES, ...PROJECT_FIXTURE_NAMES];
 
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/tablewright-fixtures/', import.meta.url));
 const IMPORTER_SOURCES = ['../core/import/', '../core/catalog/', '../db/import/', '../core/model/'].map((p) =>
@@ -47,7 +62,7 @@ function hashImporter(): string {
 
 const memo = new Map<string, Promise<Design>>();
 
-/** The design imported from fixture `name` (e.g. "pagila"). Throws when the import fails. */
+/** The design imported from fixture `name` (e.g. "pagila", "danbooru"). Throws when the import fails. */
 export function fixtureDesign(name: string): Promise<Design> {
   let p = memo.get(name);
   if (!p) {
@@ -57,9 +72,15 @@ export function fixtureDesign(name: string): Promise<Design> {
   return p;
 }
 
+/** The fixture's file: the project's own when it has one by that name, else the shared one. */
+export function fixturePath(name: string): string {
+  const own = join(PROJECT_FIXTURES_DIR, `${name}.sql`);
+  return existsSync(own) ? own : join(FIXTURES_DIR, `${name}.sql`);
+}
+
 /** The fixture's SQL text. */
 export function fixtureSql(name: string): string {
-  return readFileSync(join(FIXTURES_DIR, `${name}.sql`), 'utf8');
+  return readFileSync(fixturePath(name), 'utf8');
 }
 
 async function load(name: string): Promise<Design> {

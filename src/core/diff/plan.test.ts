@@ -192,3 +192,59 @@ describe('enum labels used in the same migration', () => {
     ]);
   });
 });
+
+describe('foreign keys onto columns unique only through a unique index', () => {
+  /** B: users.email gets a unique index, and posts a column referencing it. */
+  const withEmailKey = edited(a, (d) => {
+    d.tables.t_users!.indexes.push({ id: 'i_email', name: 'index_users_on_email', unique: true, method: 'btree', elements: [{ kind: 'column', columnId: 'c_email' }], include: [] });
+    d.tables.t_posts!.columns.push(col('c_pemail', 'author_email', 'varchar(10)'));
+    d.tables.t_posts!.constraints.push({ id: 'k_pemail', kind: 'foreignKey', name: 'fk_rails_author_email', columnIds: ['c_pemail'], refTableId: 't_users', refColumnIds: ['c_email'], onDelete: 'noAction', onUpdate: 'noAction', deferrable: 'notDeferrable' });
+  });
+
+  it('simple mode: the index, then the foreign key (PostgreSQL refuses it before: 42830)', () => {
+    const { up, down } = planMigration(a, withEmailKey, { mode: 'simple' });
+    expect(sqls(up)).toEqual([
+      'ALTER TABLE posts ADD COLUMN author_email varchar(10);',
+      'CREATE UNIQUE INDEX index_users_on_email ON users (email);',
+      'ALTER TABLE posts\n  ADD CONSTRAINT fk_rails_author_email FOREIGN KEY (author_email) REFERENCES users (email);',
+    ]);
+    expect(sqls(down)).toEqual([
+      'ALTER TABLE posts DROP CONSTRAINT fk_rails_author_email;',
+      'DROP INDEX index_users_on_email;',
+      'ALTER TABLE posts DROP COLUMN author_email;',
+    ]);
+  });
+
+  it('safe mode: the index built concurrently and committed on its own, then NOT VALID, then VALIDATE', () => {
+    const { up } = planMigration(a, withEmailKey, { mode: 'safe' });
+    expect(up.map((s) => [s.sql.split('\n').join(' '), s.transactional])).toEqual([
+      ['ALTER TABLE posts ADD COLUMN author_email varchar(10);', true],
+      ['CREATE UNIQUE INDEX CONCURRENTLY index_users_on_email ON users (email);', false],
+      ['ALTER TABLE posts   ADD CONSTRAINT fk_rails_author_email FOREIGN KEY (author_email) REFERENCES users (email) NOT VALID;', true],
+      ['ALTER TABLE posts VALIDATE CONSTRAINT fk_rails_author_email;', true],
+    ]);
+  });
+
+  it('new tables: the index before the foreign key; keys onto primary keys keep their place', () => {
+    const { down } = planMigration(withEmailKey, edited(withEmailKey, (d) => (d.tables = {})), { mode: 'simple' });
+    expect(down.map((s) => s.sql.split('\n')[0] + (/FOREIGN KEY/.test(s.sql) ? ` ${/REFERENCES \w+ \(\w+\)/.exec(s.sql)?.[0]}` : ''))).toEqual([
+      'CREATE TABLE users (',
+      'CREATE TABLE posts (',
+      'ALTER TABLE posts REFERENCES users (id)',
+      'CREATE UNIQUE INDEX index_users_on_email ON users (email);',
+      'CREATE INDEX posts_author_id_idx ON posts (author_id);',
+      'ALTER TABLE posts REFERENCES users (email)',
+    ]);
+  });
+
+  it('a rebuilt unique index takes the foreign key on it along: dropped before, added after', () => {
+    const c = edited(withEmailKey, (d) => (d.tables.t_users!.indexes[0]!.include = ['c_age']));
+    const steps = sqls(planMigration(withEmailKey, c, { mode: 'simple' }).up);
+    expect(steps.map((s) => s.split('\n')[0])).toEqual([
+      'ALTER TABLE posts DROP CONSTRAINT fk_rails_author_email;',
+      'DROP INDEX index_users_on_email;',
+      'CREATE UNIQUE INDEX index_users_on_email ON users (email) INCLUDE (age);',
+      'ALTER TABLE posts',
+    ]);
+  });
+});

@@ -19,8 +19,9 @@ import type { Migration, MigrationMode, MigrationStep, PlanOptions } from './typ
  * Steps run top to bottom: schemas and types first; then whatever goes away, in reverse
  * dependency order (raw objects, foreign keys, indexes, constraints, columns, tables); renames
  * (with the names PostgreSQL derived from renamed things); new tables and columns; column
- * changes; keys, foreign keys and indexes; raw objects; comments; and last the types and schemas
- * nothing uses any more.
+ * changes; keys, foreign keys and indexes (a foreign key onto columns unique only through a unique
+ * index after the indexes); raw objects; comments; and last the types and schemas nothing uses
+ * any more.
  */
 export function planMigration(a: Design, b: Design, options: PlanOptions): Migration {
   return { up: planSteps(a, b, options.mode), down: planSteps(b, a, options.mode) };
@@ -43,8 +44,9 @@ export function planSteps(from: Design, to: Design, mode: MigrationMode): Migrat
   alterColumns(ctx);
   alterTableOptions(ctx);
   addConstraints(ctx);
-  addForeignKeys(ctx);
+  addForeignKeys(ctx, 'onConstraints');
   createIndexes(ctx);
+  addForeignKeys(ctx, 'onIndexes');
   createExtras(ctx);
   commentSchemasAndEnums(ctx);
   commentTables(ctx);

@@ -3,6 +3,7 @@ import { columnList } from '../sql/context';
 import { qualifiedName, quoteIdent } from '../sql/quote';
 import { renderForeignKey } from '../sql/renderForeignKey';
 import { renderIndex } from '../sql/renderIndex';
+import { uniqueIndexBehind } from '../sql/referencedKey';
 import { deferrableClause, tableConstraint } from '../sql/renderTable';
 import { isNotValid, pairById } from './compare';
 import { makeName } from './names';
@@ -112,14 +113,21 @@ export function addConstraints(ctx: PlanContext): void {
   }
 }
 
-/** Foreign keys of new tables, and new or rebuilt ones of kept tables (safe mode: NOT VALID, then VALIDATE). */
-export function addForeignKeys(ctx: PlanContext): void {
+/**
+ * Foreign keys of new tables, and new or rebuilt ones of kept tables (safe mode: NOT VALID, then
+ * VALIDATE), in two phases: `onConstraints` before the indexes are created, for keys onto a
+ * primary key or unique constraint; `onIndexes` after them, for keys onto columns unique only
+ * through a unique index, which PostgreSQL refuses before the index exists (42830). In safe mode
+ * that index is built CONCURRENTLY, committed on its own before the foreign key's step.
+ */
+export function addForeignKeys(ctx: PlanContext, phase: 'onConstraints' | 'onIndexes'): void {
   for (const t of Object.values(ctx.after.design.tables)) {
     const isNew = !ctx.from.tables[t.id];
     for (const k of t.constraints) {
       if (k.kind !== 'foreignKey') continue;
       const ref = afterTable(ctx, k.refTableId);
       if (!ref) continue;
+      if ((uniqueIndexBehind(k, ref) !== undefined) !== (phase === 'onIndexes')) continue;
       if (toValidate(ctx, t, k)) validate(ctx, t, k, `Validate ${k.name} on ${t.name}`);
       if (!isNew && !toAdd(ctx, t, k, 'constraints')) continue;
       const ids = [t.id, k.id, ref.id];

@@ -4,6 +4,7 @@ import { createRenderContext, type RenderContext } from './context';
 import { findOmissions } from './omissions';
 import { renderEnumComment, renderSchemaComment, renderTableComments } from './renderComments';
 import { renderForeignKey } from './renderForeignKey';
+import { uniqueIndexBehind } from './referencedKey';
 import { renderIndex } from './renderIndex';
 import { renderCreateTable } from './renderTable';
 import { renderCreateEnum, renderCreateSchema } from './renderTypes';
@@ -25,8 +26,10 @@ type Draft = Pick<DdlStatement, 'kind' | 'sql' | 'entityId' | 'partId'>;
  * The whole design as PostgreSQL DDL, in an order that executes top to bottom: schemas,
  * extensions, enum types, types/sequences/functions kept verbatim, tables (with their primary
  * key, unique, check and exclusion constraints) and partitions, foreign keys (as ALTER TABLE, so
- * any order and cycles work), indexes, views/triggers/policies kept verbatim, comments, event
- * triggers. Deterministic: the same design always gives the same text. Anything whose name
+ * any order and cycles work), indexes, the foreign keys that reference columns unique only
+ * through one of those indexes (a plain `CREATE UNIQUE INDEX`, as in Rails' structure.sql:
+ * PostgreSQL refuses them before it exists), views/triggers/policies kept verbatim, comments,
+ * event triggers. Deterministic: the same design always gives the same text. Anything whose name
  * PostgreSQL would refuse is left out and reported in `problems`, together with what depends on
  * it, so the text still executes.
  */
@@ -62,7 +65,7 @@ export function generateDdl(design: Design): DdlOutput {
   for (const table of tables) {
     for (const sql of renderNotValidChecks(ctx, table)) push(drafts, 'tableOption', sql, table.id);
   }
-  for (const table of tables) pushForeignKeys(ctx, drafts, table);
+  for (const table of tables) pushForeignKeys(ctx, drafts, table, 'onConstraints');
   const attachments = findIndexAttachments(ctx, tables);
   const onlyParents = new Set(attachments.map((a) => a.parentIndex.id));
   for (const table of tables) pushIndexes(ctx, drafts, table, onlyParents);
@@ -70,6 +73,9 @@ export function generateDdl(design: Design): DdlOutput {
     const sql = renderAttachIndex(ctx, a.parentTable, a.parentIndex, a.childTable, a.childIndex);
     push(drafts, 'partition', sql, a.childTable.id);
   }
+  // After the attachments too: an index created ON ONLY a partitioned table is valid, and can
+  // back a foreign key, once every partition's index is attached.
+  for (const table of tables) pushForeignKeys(ctx, drafts, table, 'onIndexes');
   pushExtras('late');
   for (const table of tables) {
     for (const sql of renderRowSecurity(ctx, table)) push(drafts, 'tableOption', sql, table.id);
@@ -101,8 +107,9 @@ export function generateTableDdl(design: Design, tableId: string): DdlOutput {
   push(drafts, 'table', renderCreateTable(ctx, table), table.id);
   pushAttachPartition(ctx, drafts, table);
   for (const sql of renderNotValidChecks(ctx, table)) push(drafts, 'tableOption', sql, table.id);
-  pushForeignKeys(ctx, drafts, table);
+  pushForeignKeys(ctx, drafts, table, 'onConstraints');
   pushIndexes(ctx, drafts, table, new Set());
+  pushForeignKeys(ctx, drafts, table, 'onIndexes');
   for (const sql of renderRowSecurity(ctx, table)) push(drafts, 'tableOption', sql, table.id);
   push(drafts, 'tableOption', renderClusterOn(ctx, table), table.id);
   pushTableComments(ctx, drafts, table);
@@ -137,13 +144,24 @@ function pushAttachPartition(ctx: RenderContext, drafts: Draft[], table: Table):
   }
 }
 
-function pushForeignKeys(ctx: RenderContext, drafts: Draft[], table: Table): void {
+/**
+ * A table's foreign keys of one phase: `onConstraints`, those whose referenced key is a primary
+ * key or unique constraint (created with its table), or that nothing in the design provides (left
+ * where they were, for Postgres to judge); `onIndexes`, those that need a unique index.
+ */
+function pushForeignKeys(
+  ctx: RenderContext,
+  drafts: Draft[],
+  table: Table,
+  phase: 'onConstraints' | 'onIndexes',
+): void {
   for (const constraint of table.constraints) {
     if (constraint.kind !== 'foreignKey' || ctx.omitted.has(constraint.id)) continue;
     const referenced = ctx.design.tables[constraint.refTableId];
-    if (referenced) {
-      push(drafts, 'foreignKey', renderForeignKey(ctx, table, constraint, referenced), table.id);
-    }
+    if (!referenced) continue;
+    const onIndex = uniqueIndexBehind(constraint, referenced, ctx.omitted) !== undefined;
+    if (onIndex !== (phase === 'onIndexes')) continue;
+    push(drafts, 'foreignKey', renderForeignKey(ctx, table, constraint, referenced), table.id);
   }
 }
 

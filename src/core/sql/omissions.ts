@@ -8,6 +8,7 @@ import {
   quoteIdent,
   utf8ByteLength,
 } from './quote';
+import { referenceableIndexColumns, sameColumnSet } from './referencedKey';
 import type { DdlProblem } from './types';
 
 /** What the generator leaves out of the DDL, and why. */
@@ -212,18 +213,19 @@ function lostReferencedKey(
   refColumnIds: readonly string[],
   omitted: ReadonlySet<string>,
 ): boolean {
-  const sameSet = (ids: readonly string[]) =>
-    ids.length === refColumnIds.length && ids.every((id) => refColumnIds.includes(id));
   let lost = false;
   for (const k of referenced.constraints) {
-    if ((k.kind === 'primaryKey' || k.kind === 'unique') && sameSet(k.columnIds)) {
+    if (
+      (k.kind === 'primaryKey' || k.kind === 'unique') &&
+      sameColumnSet(k.columnIds, refColumnIds)
+    ) {
       if (!omitted.has(k.id)) return false;
       lost = true;
     }
   }
   for (const ix of referenced.indexes) {
-    if (!ix.unique || ix.where || ix.elements.some((e) => e.kind !== 'column')) continue;
-    if (sameSet(ix.elements.map((e) => (e.kind === 'column' ? e.columnId : '')))) {
+    const columns = referenceableIndexColumns(ix);
+    if (columns && sameColumnSet(columns, refColumnIds)) {
       if (!omitted.has(ix.id)) return false;
       lost = true;
     }
