@@ -1,12 +1,12 @@
 import { test, expect } from './fixtures';
+import { typeInto } from './pages/typing';
 
 test("Postgres's error shows on the table, in the problems list, and goes away when fixed", async ({ studio, page }) => {
   await studio.expectAccepted();
   await studio.table('order_items').getByRole('button', { name: 'Column name quantity' }).click();
   const inspector = studio.inspector();
   const field = inspector.getByRole('textbox', { name: 'Default of quantity' });
-  await field.fill("'many'");
-  await field.press('Enter');
+  await typeInto(field, "'many'", { enter: true });
 
   await expect(studio.status).toHaveAccessibleName('Postgres status: 1 error');
   await expect(studio.table('order_items').getByRole('status', { name: '1 Postgres error on order_items' })).toBeVisible();
@@ -27,14 +27,14 @@ test('the SQL console runs EXPLAIN and shows the plan', async ({ studio, page })
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'SQL console' }).click();
   const sql = page.getByRole('textbox', { name: 'SQL to run' });
-  await sql.fill('EXPLAIN SELECT * FROM orders WHERE customer_id = 42');
-  await sql.press('Control+Enter');
+  await typeInto(sql, 'EXPLAIN SELECT * FROM orders WHERE customer_id = 42');
+  await page.keyboard.press('Control+Enter');
   const plan = page.getByRole('figure', { name: 'Query plan' });
   await expect(plan).toContainText('orders');
   await expect(plan).toContainText(/Scan/);
 
-  await sql.fill("INSERT INTO customers (email, full_name) VALUES ('a@example.com', 'Ada') RETURNING id, email");
-  await sql.press('Control+Enter');
+  await typeInto(sql, "INSERT INTO customers (email, full_name) VALUES ('a@example.com', 'Ada') RETURNING id, email");
+  await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('table', { name: 'INSERT result' })).toContainText('a@example.com');
 });
 
@@ -42,7 +42,7 @@ test('a runaway query is cancelled, Postgres restarts, and the design is checked
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'SQL console' }).click();
   const sql = page.getByRole('textbox', { name: 'SQL to run' });
-  await sql.fill('SELECT pg_sleep(1e6)');
+  await typeInto(sql, 'SELECT pg_sleep(1e6)');
   await page.getByRole('button', { name: /^Run/ }).click();
   await expect(page.getByText('Running…')).toBeVisible();
   // The canvas stays responsive while Postgres is busy.
@@ -51,7 +51,7 @@ test('a runaway query is cancelled, Postgres restarts, and the design is checked
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Stopped' })).toBeVisible();
   await studio.expectAccepted();
-  await sql.fill('SELECT count(*) AS n FROM orders');
-  await sql.press('Control+Enter');
+  await typeInto(sql, 'SELECT count(*) AS n FROM orders');
+  await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('table', { name: 'SELECT result' })).toContainText('0');
 });

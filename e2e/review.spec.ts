@@ -43,7 +43,8 @@ test('a constraint violation shows on the row, with the constraint and Postgresâ
   // A schema change the rows break is shown with the rows, before anything is lost.
   await studio.table('products').getByRole('button', { name: 'Table name products' }).click();
   await studio.inspector().getByRole('button', { name: 'Add column' }).click();
-  await studio.inspector().getByRole('checkbox', { name: 'NOT NULL column' }).check();
+  await page.keyboard.press('Enter');
+  await studio.inspector().getByRole('checkbox', { name: 'NOT NULL new_column' }).check();
   const blocked = page.getByRole('alert', { name: 'Change refused by the sample data' });
   await expect(blocked).toContainText('50 rows of products break');
   await blocked.getByRole('button', { name: 'Undo the change' }).click();
@@ -61,7 +62,7 @@ test('EXPLAIN on generated data, an index suggestion tried before and after, the
   await page.getByRole('tab', { name: 'EXPLAIN lab' }).click();
   await page.locator('.tw-query-editor').click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.insertText("SELECT * FROM addresses WHERE city = 'city_7'");
+  await page.keyboard.type("SELECT * FROM addresses WHERE city = 'city_7'");
   await page.getByRole('button', { name: 'Run EXPLAIN ANALYZE' }).click();
   await expect(page.getByRole('treeitem', { name: 'Seq Scan on addresses' })).toBeVisible({ timeout: 30_000 });
   // The table the plan reads lights up on the canvas.

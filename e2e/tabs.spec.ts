@@ -18,8 +18,8 @@ test('two tabs on one design never silently overwrite each other', async ({ stud
   await page.getByRole('button', { name: 'Table name from_tab_one' }).dblclick();
   const inTwo = other.page.getByRole('textbox', { name: 'Table name from_tab_one' });
   const inOne = page.getByRole('textbox', { name: 'Table name from_tab_one' });
-  await inTwo.fill('mine_in_two');
-  await inOne.fill('mine_in_one');
+  await inTwo.pressSequentially('mine_in_two');
+  await inOne.pressSequentially('mine_in_one');
   await Promise.all([inTwo.press('Enter'), inOne.press('Enter')]);
   const banner = other.page.getByRole('alert').filter({ hasText: /another tab/i });
   const bannerOne = page.getByRole('alert').filter({ hasText: /another tab/i });

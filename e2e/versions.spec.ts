@@ -1,18 +1,20 @@
 import { test, expect } from './fixtures';
+import { typeInto } from './pages/typing';
 
 test('save a version, rename a column and add an index, compare: colored canvas and a verified migration', async ({ studio, page }) => {
   test.slow();
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'Versions' }).click();
-  await page.getByRole('textbox', { name: 'Version name' }).fill('Before launch');
+  await typeInto(page.getByRole('textbox', { name: 'Version name' }), 'Before launch');
   await page.getByRole('button', { name: 'Save version' }).click();
   await expect(page.getByRole('list', { name: 'Versions' }).getByText('Before launch')).toBeVisible();
 
   // Rename customers.full_name inline on the canvas.
   const customers = studio.table('customers');
   await customers.getByRole('button', { name: 'Column name full_name' }).dblclick();
-  await customers.getByRole('textbox', { name: 'Column name full_name' }).fill('display_name');
-  await customers.getByRole('textbox', { name: 'Column name full_name' }).press('Enter');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('display_name');
+  await page.keyboard.press('Enter');
   // Add an index on orders.created_at in the inspector.
   await studio.table('orders').getByRole('button', { name: 'Table name orders' }).click();
   const inspector = studio.inspector();

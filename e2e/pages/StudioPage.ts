@@ -51,13 +51,29 @@ export class StudioPage {
     await this.button('Add table').click();
   }
 
-  /** Renames via the inline editor on the table header (double-click, type, Enter). */
+  /**
+   * Renames via the inline editor on the table header, as a person does: a new table's name is
+   * already being edited (Add table puts the keyboard there); any other is double-clicked first.
+   * The name is typed key by key, then Enter.
+   */
   async renameTable(from: string, to: string) {
-    await this.page.getByRole('button', { name: `Table name ${from}`, exact: true }).dblclick();
     const input = this.page.getByRole('textbox', { name: `Table name ${from}`, exact: true });
-    await input.fill(to);
-    await input.press('Enter');
+    if (!(await input.isVisible())) await this.page.getByRole('button', { name: `Table name ${from}`, exact: true }).dblclick();
+    await expect(input).toBeFocused();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(to);
+    await this.page.keyboard.press('Enter');
     await expect(this.table(to)).toBeVisible();
+  }
+
+  /** Adds a table with the toolbar button and types its name, as the studio invites. */
+  async addNamedTable(name: string) {
+    await this.addTable();
+    const input = this.page.getByRole('textbox', { name: /^Table name new_table/ });
+    await expect(input).toBeFocused();
+    await this.page.keyboard.type(name);
+    await this.page.keyboard.press('Enter');
+    await expect(this.table(name)).toBeVisible();
   }
 
   inspector(): Locator {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -21,6 +22,7 @@ import { TableNodeComponent } from './TableNode';
 import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
+import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './geometry';
 
 const nodeTypes = { table: TableNodeComponent, view: ViewNodeComponent, schemaGroup: SchemaGroupComponent };
@@ -43,6 +45,8 @@ export function Canvas() {
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const { nodes, edges } = useMemo(() => toFlow(design, layout, selected, schemaFilter), [design, layout, selected, schemaFilter]);
   const flow = useReactFlow();
+  const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
+  const [minimap, toggleMinimap] = useMinimapPreference(tableCount);
   const initialViewport = useRef(layout.viewport).current;
   // Opening another design (or an import) moves the canvas to that design's saved viewport.
   const loadCount = useStudio((s) => s.loadCount);
@@ -157,8 +161,12 @@ export function Canvas() {
         aria-label="Schema diagram"
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <ControlButton onClick={toggleMinimap} aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide minimap' : 'Show minimap'} aria-pressed={minimap}>
+            <span aria-hidden>▣</span>
+          </ControlButton>
+        </Controls>
+        {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />}
       </ReactFlow>
     </div>
   );

@@ -13,18 +13,33 @@ export function Inspector() {
   const tableId = selection.tableIds.length === 1 ? selection.tableIds[0] : undefined;
   const table = useStudio((s) => (tableId ? s.design.tables[tableId] : undefined));
   const count = selection.tableIds.length;
+  const readOnly = useStudio((s) => s.readOnly);
+  const store = useStudioStore();
   if (!table) {
     return (
       <section className="tw-inspector" aria-label="Inspector">
         <header className="tw-pane-header"><h2>Inspector</h2></header>
-        <p className="tw-muted tw-pad">
-          {count > 1 ? `${count} tables selected. Press Delete to remove them, or pick a color below.` : 'Select a table to edit it. Double-click the canvas or press T to add one.'}
-        </p>
-        {count > 1 && <ColorPicker tableIds={selection.tableIds} />}
+        <p className="tw-muted tw-pad">{emptyInspectorHint(count, readOnly)}</p>
+        {count > 1 && !readOnly && (
+          <>
+            <ColorPicker tableIds={selection.tableIds} />
+            <div className="tw-pad">
+              <button type="button" className="tw-danger" onClick={() => deleteTables(store, selection.tableIds)}>
+                Delete {count} tables
+              </button>
+            </div>
+          </>
+        )}
       </section>
     );
   }
   return <TableInspector table={table} focusColumnId={selection.columnId} />;
+}
+
+function emptyInspectorHint(count: number, readOnly: boolean): string {
+  if (readOnly) return count > 1 ? `${count} tables selected.` : 'Select a table to see its columns, keys and indexes. This design is read-only.';
+  if (count > 1) return `${count} tables selected: pick a color, or delete them (Delete on the canvas).`;
+  return 'Select a table to edit it. Double-click the canvas or press T to add one.';
 }
 
 function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?: string }) {
