@@ -1,14 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
 const executablePath = process.env.CHROMIUM_PATH;
-const PORT = 4173;
+// Overridable so several builds can be tested side by side on one machine (the default is CI's).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // One worker: the machine has 2 cores and each page boots its own Postgres.
   workers: 1,
-  timeout: 90_000,
+  timeout: 120_000,
   expect: { timeout: 20_000 },
   retries: 0,
   reporter: [['list']],
@@ -23,7 +25,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

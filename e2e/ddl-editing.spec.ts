@@ -33,7 +33,6 @@ test('editing the DDL changes the diagram; a typo keeps the last valid diagram u
   await expect(studio.table('reviews')).toBeVisible();
 
   // Nothing typed is lost across a reload, even while it is invalid.
-  await page.waitForTimeout(600);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({ timeout: 60_000 });
   await editor(page).click({ position: { x: 200, y: 20 } });

@@ -9,7 +9,6 @@ test('reloading restores the design, viewport and selection; undo and redo work'
   await page.getByRole('button', { name: 'Zoom Out' }).click();
   await expect(studio.saveStatus).toHaveAccessibleName('Save status: Saved');
   const before = await page.locator('.react-flow__viewport').getAttribute('style');
-  await page.waitForTimeout(500); // the selection is remembered after a short pause
   await page.reload();
   await expect(studio.table('reviews')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Inspector: customers' })).toBeVisible();

@@ -6,6 +6,8 @@ import type { DesignRepo } from '../persistence/designRepo';
 import type { VersionAccess } from '../persistence/versionAccess';
 import type { DesignMeta } from '../persistence/records';
 import { createTabSync, openTabChannel, type TabSync } from '../persistence/tabSync';
+import { browserJournalStorage, createJournal, journalVerdict } from '../persistence/journal';
+import { withNewDesignId } from '../persistence/records';
 import { currentDocument, editedDocument, type StudioStore } from '../state/store';
 import type { NoticeStore } from '../state/notices';
 
@@ -73,6 +75,7 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     return { selection: sel.tableIds, ...(sel.columnId ? { columnId: sel.columnId } : {}), ...(draftText !== undefined ? { ddlDraft: draftText } : {}) };
   };
   const tell = (text: string, tone: 'info' | 'error' = 'error') => notices.getState().push({ tone, text });
+  const journal = createJournal(browserJournalStorage());
 
   const attach = (designId: string, revision: number) => {
     if (!repo) return;
@@ -86,18 +89,14 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
       onStatus: (save) => state.setState({ save, designId: autosave?.designId() ?? designId }),
       sync,
       onExternalChange: (doc) => store.getState().load(doc, store.getState().selection),
+      journal,
     });
     state.setState({ designId, save: autosave.status(), shared: false });
     void r.setSession({ lastDesignId: designId });
     stopSelection?.();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The selection is view state, stored with the DDL draft: debounced, and flushed when the page hides.
     stopSelection = store.subscribe((s, prev) => {
-      if (s.selection === prev.selection) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const id = autosave?.designId();
-        if (id) void r.setDesignUiState(id, uiState());
-      }, 200);
+      if (s.selection !== prev.selection) scheduleUiState(200);
     });
   };
 
@@ -133,14 +132,43 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     store.getState().load(loaded.value.doc, { tableIds: ui.selection, ...(ui.columnId ? { columnId: ui.columnId } : {}) });
     draftText = undefined;
     attach(id, loaded.value.revision);
+    await replayJournal(id, loaded.value);
     if (ui.ddlDraft !== undefined) draftListener?.(ui.ddlDraft);
     return true;
+  };
+
+  /** An edit the last visit journaled but never stored (the tab closed first): put it back. */
+  const replayJournal = async (id: string, stored: { revision: number; doc: DesignDocument }) => {
+    const entry = journal.read(id);
+    if (!entry) return;
+    const verdict = journalVerdict(entry, stored);
+    if (verdict === 'same') return journal.clear(id);
+    if (verdict === 'replay') {
+      // Loaded as a change on top of the stored revision: autosave stores it like any edit.
+      store.getState().load({ ...entry.doc, layout: { ...entry.doc.layout, viewport: store.getState().layout.viewport } }, store.getState().selection);
+      tell('Your last change before the tab closed was restored.', 'info');
+      return;
+    }
+    // Another tab saved this design since: keep theirs, and this work beside it as a copy.
+    if (!repo) return;
+    const copy = withNewDesignId(entry.doc, `${entry.doc.design.name} (recovered)`);
+    const created = await repo.create(copy);
+    if (created.ok) {
+      journal.clear(id);
+      bumpList();
+      tell(`Changes from a tab that closed before saving were kept as “${copy.design.name}” (another tab had saved this design since).`, 'info');
+    }
   };
 
   const bumpList = () => state.setState({ listVersion: state.getState().listVersion + 1 });
   const report = (r: Result<unknown, { message: string }>) => {
     if (!r.ok) tell(r.error.message);
     bumpList();
+  };
+
+  const scheduleUiState = (ms: number) => {
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(flushDraft, ms);
   };
 
   const flushDraft = () => {
@@ -173,6 +201,12 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     if (options.shareError) tell(`This share link could not be opened. ${options.shareError} Your own designs are unchanged.`);
     const { lastDesignId } = await repo.getSession();
     if (lastDesignId && (await openStored(lastDesignId))) return;
+    // The last design could not be opened (damaged): open the most recent other one, rather than
+    // adding a new example design at every start.
+    const others = await repo.list();
+    for (const meta of others.ok ? others.value : []) {
+      if (meta.id !== lastDesignId && (await openStored(meta.id))) return;
+    }
     const first = exampleDocument();
     await openNewDocument({ ...first, design: { ...first.design, id: newId('d') } });
   };
@@ -250,9 +284,8 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     },
     saveDraft(text) {
       draftText = text;
-      clearTimeout(draftTimer);
       // Typing saves within a fraction of a second; IndexedDB is not hit on every keystroke.
-      draftTimer = setTimeout(flushDraft, 250);
+      scheduleUiState(250);
     },
     onDraftRestored(listener) {
       draftListener = listener;

@@ -25,7 +25,7 @@ const sameContent = (a: DesignDocument, b: DesignDocument) =>
  * transaction.
  */
 export function createAutosave(options: AutosaveOptions): Autosave {
-  const { repo, getDoc, onStatus, onExternalChange, now = Date.now } = options;
+  const { repo, getDoc, onStatus, onExternalChange, journal, now = Date.now } = options;
   const debounceMs = options.debounceMs ?? 300;
   const maxWaitMs = Math.max(options.maxWaitMs ?? 800, debounceMs);
   // Tags our own writes so the change events they cause are not mistaken for another tab's.
@@ -52,6 +52,35 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   let current: SaveStatus = { state: 'saved', revision };
 
   const isDirty = () => changeCount !== savedCount;
+
+  // The journal: written in the same task as each change while that is cheap. For a design so big
+  // that serialising it costs more than a few milliseconds (a drag changes it every frame), at most
+  // every JOURNAL_THROTTLE_MS, and always when the page is hidden or closing (also synchronous).
+  // The cost is measured on every write, so one slow write (a GC pause) changes nothing for long.
+  const JOURNAL_EVERY_CHANGE_MS = 8;
+  const JOURNAL_THROTTLE_MS = 200;
+  const clock = () => globalThis.performance?.now() ?? now();
+  let journalCostMs = 0;
+  let journaledCount = savedCount;
+  let journalTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeJournal = () => {
+    if (journalTimer !== undefined) clearTimeout(journalTimer);
+    journalTimer = undefined;
+    if (!journal || disposed || conflict || !isDirty() || journaledCount === changeCount) return;
+    const doc = documentToSave();
+    if (!doc.ok) return;
+    const started = clock();
+    if (journal.write({ designId, baseRevision: revision, doc: doc.value, writtenAt: now() })) journaledCount = changeCount;
+    journalCostMs = clock() - started;
+  };
+  const journalChange = () => {
+    if (!journal) return;
+    if (journalCostMs <= JOURNAL_EVERY_CHANGE_MS) writeJournal();
+    else journalTimer ??= setTimeout(writeJournal, JOURNAL_THROTTLE_MS);
+  };
+  const clearJournal = () => {
+    if (journal && !isDirty()) journal.clear(designId);
+  };
   const setStatus = (next: SaveStatus) => {
     if (JSON.stringify(next) === JSON.stringify(current)) return;
     current = next;
@@ -109,6 +138,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     if (conflict) return; // keep counting; the person chooses what happens to this work
     if (externalRevision > revision && !inFlight) return enterConflict(externalRevision);
     if (current.state === 'saved') setStatus({ state: 'unsaved', ...base() });
+    journalChange();
     schedule();
   }
 
@@ -170,8 +200,10 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (queued && !conflict && !disposed) void runSave();
       return false;
     }
-    if (!isDirty()) setStatus({ state: 'saved', ...base() });
-    else {
+    if (!isDirty()) {
+      setStatus({ state: 'saved', ...base() });
+      clearJournal();
+    } else {
       setStatus({ state: 'unsaved', ...base() });
       if (queued) void runSave();
       else if (debounceTimer === undefined && !disposed) schedule();
@@ -252,8 +284,12 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       enterConflict(undefined);
     }
   });
+  const onHidden = () => {
+    writeJournal();
+    void flush();
+  };
   const stopWatchingPage = watchPageLifecycle(options.events ?? {}, {
-    onHidden: () => void flush(),
+    onHidden,
     hasUnsavedWork: options.warnBeforeUnload === false ? undefined : isDirty,
   });
   onStatus?.(current);
@@ -274,7 +310,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     designId: () => designId,
     revision: () => revision,
     hasUnsavedWork: isDirty,
-    handleHidden: () => void flush(),
+    handleHidden: onHidden,
     resolveConflict,
   };
 }

@@ -1,3 +1,4 @@
+import type { Journal } from './journal';
 import type { DesignDocument } from '../core/model';
 import type { Result } from '../core/result';
 import type { DesignRepo } from './designRepo';
@@ -51,6 +52,11 @@ export interface AutosaveOptions {
   onExternalChange?: (doc: DesignDocument, revision: number) => void;
   /** Where hide/unload events come from; defaults to the global document and window. */
   events?: PageEventSources;
+  /**
+   * Where every unsaved edit is written synchronously (see journal.ts), so closing the tab at any
+   * moment loses nothing. Without it, only the asynchronous save runs.
+   */
+  journal?: Journal;
   /** Ask "Leave site?" when closing with unsaved work. Default true. */
   warnBeforeUnload?: boolean;
   now?: () => number;

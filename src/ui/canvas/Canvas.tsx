@@ -122,7 +122,7 @@ export function Canvas() {
   const onDoubleClick = useCallback(
     (e: React.MouseEvent) => {
       if (readOnly || !(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
-      addTableAndName(store, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      addTableAndName(store, flow, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
     [flow, store, readOnly],
   );

@@ -1,3 +1,5 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import { tableSize } from '../../layout/sizes';
 import { addColumn, addTableAt } from '../../state/commands';
 import type { StudioStore } from '../../state/store';
 import { editKeys, requestEdit } from './editRequest';
@@ -6,8 +8,11 @@ import { editKeys, requestEdit } from './editRequest';
  * Buttons and shortcuts that create something put the keyboard in its name field: what the
  * person types next names it, and never reaches a single-key shortcut.
  */
-export function addTableAndName(store: StudioStore, near: { x: number; y: number }): string {
+type Flow = Pick<ReactFlowInstance, 'screenToFlowPosition' | 'flowToScreenPosition' | 'setCenter' | 'getZoom'>;
+
+export function addTableAndName(store: StudioStore, flow: Flow, near: { x: number; y: number }): string {
   const id = addTableAt(store, near);
+  revealTable(store, flow, id);
   requestEdit(editKeys.tableName(id));
   return id;
 }
@@ -18,13 +23,27 @@ export function addColumnAndName(store: StudioStore, tableId: string, where: 'ca
   return columnId;
 }
 
-interface ScreenToFlow {
-  screenToFlowPosition(p: { x: number; y: number }): { x: number; y: number };
+/** Adds a table in the middle of what the canvas shows (toolbar button and the T shortcut). */
+export function addTableInView(store: StudioStore, flow: Flow): string {
+  const pane = canvasRect();
+  const middle = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
+  return addTableAndName(store, flow, flow.screenToFlowPosition(middle));
 }
 
-/** Adds a table in the middle of what the canvas shows (toolbar button and the T shortcut). */
-export function addTableInView(store: StudioStore, flow: ScreenToFlow): string {
-  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const middle = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
-  return addTableAndName(store, flow.screenToFlowPosition(middle));
+function canvasRect(): DOMRect | undefined {
+  return document.querySelector('.react-flow')?.getBoundingClientRect();
+}
+
+/** A new table the nearest free spot put outside the view is brought into it: the person sees what they made. */
+function revealTable(store: StudioStore, flow: Flow, id: string): void {
+  const { design, layout } = store.getState();
+  const table = design.tables[id];
+  const at = layout.tables[id];
+  const pane = canvasRect();
+  if (!table || !at || !pane) return;
+  const size = tableSize(table, at);
+  const topLeft = flow.flowToScreenPosition({ x: at.x, y: at.y });
+  const bottomRight = flow.flowToScreenPosition({ x: at.x + size.width, y: at.y + size.height });
+  const inside = topLeft.x >= pane.left && topLeft.y >= pane.top && bottomRight.x <= pane.right && bottomRight.y <= pane.bottom;
+  if (!inside) void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: flow.getZoom(), duration: 200 });
 }
