@@ -1,3 +1,5 @@
+import { Splitter } from './common/Splitter';
+import { usePanelSize } from './common/usePanelSize';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
@@ -25,6 +27,9 @@ import { ReviewPanel } from './review/ReviewPanel';
 import { DataPanel } from './lab/DataPanel';
 import { QueryLab } from './lab/QueryLab';
 
+const BOTTOM_BOUNDS = { min: 120, max: 720 };
+const SIDE_BOUNDS = { min: 300, max: 900 };
+
 type BottomTab = 'problems' | 'review' | 'data' | 'queries' | 'console' | 'versions';
 
 /** The studio's frame: toolbar; canvas with the problems/console panel; inspector and DDL. */
@@ -40,6 +45,8 @@ function Studio() {
   const { designs, comparison } = useServices();
   const comparing = useStore(comparison.state, (s) => s.open !== null);
   const [bottom, setBottom] = useState<BottomTab>('problems');
+  const [panel, setPanel] = usePanelSize('bottom', { size: 290, shown: true }, BOTTOM_BOUNDS);
+  const [side, setSide] = usePanelSize('side', { size: 440, shown: true }, SIDE_BOUNDS);
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
   const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
@@ -66,10 +73,27 @@ function Studio() {
           {comparing ? (
             <ComparisonPanel />
           ) : (
+            <>
+            {panel.shown && <Splitter label="Resize the bottom panel" orientation="horizontal" size={panel.size} {...BOTTOM_BOUNDS} direction={-1} onResize={(size) => setPanel({ size })} />}
             <Tabs<BottomTab>
               label="Panels"
               value={bottom}
-              onChange={setBottom}
+              onChange={(tab) => {
+                setBottom(tab);
+                if (!panel.shown) setPanel({ shown: true });
+              }}
+              collapsed={!panel.shown}
+              height={panel.size}
+              actions={
+                <>
+                  <button type="button" className="tw-icon-button" onClick={() => setPanel({ shown: !panel.shown })} aria-expanded={panel.shown} aria-label={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'} title={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'}>
+                    {panel.shown ? '▾' : '▴'}
+                  </button>
+                  <button type="button" className="tw-icon-button" onClick={() => setSide({ shown: !side.shown })} aria-expanded={side.shown} aria-label={side.shown ? 'Hide the details panel' : 'Show the details panel'} title={side.shown ? 'Hide the inspector and DDL' : 'Show the inspector and DDL'}>
+                    {side.shown ? '▸' : '◂'}
+                  </button>
+                </>
+              }
               tabs={[
                 { id: 'problems', label: 'Problems', content: <ProblemsPanel /> },
                 { id: 'review', label: 'Review', content: <ReviewPanel /> },
@@ -79,12 +103,18 @@ function Studio() {
                 { id: 'versions', label: 'Versions', content: <VersionsPanel /> },
               ]}
             />
+            </>
           )}
         </div>
-        <aside className="tw-side" aria-label="Details">
-          <Inspector />
-          <DdlPane />
-        </aside>
+        {side.shown && (
+          <>
+            <Splitter label="Resize the details panel" orientation="vertical" size={side.size} {...SIDE_BOUNDS} direction={-1} onResize={(size) => setSide({ size })} />
+            <aside className="tw-side" aria-label="Details" style={{ width: side.size }}>
+              <Inspector />
+              <DdlPane />
+            </aside>
+          </>
+        )}
       </main>
       <Notices />
       <TypeSuggestions />
