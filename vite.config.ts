@@ -1,8 +1,52 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The Content-Security-Policy of the built studio. Everything is same-origin and nothing is
+ * fetched from elsewhere; WebAssembly (PGlite, libpg-query) needs 'wasm-unsafe-eval'; Monaco and
+ * React Flow set inline styles. No inline or remote scripts, no plugins, no forms, no <base>.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * frame-ancestors only works as a header: the studio may not be framed (clickjacking), the
+ * `?embed` diagram may be framed anywhere (that is what it is for).
+ */
+const frameAncestors = (url: string | undefined) => (new URL(url ?? '/', 'http://x').searchParams.has('embed') ? '*' : "'none'");
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tablewright-csp',
+    // In the built page (the dev server injects an inline React Refresh script, so not there).
+    transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.server ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`)) },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('Content-Security-Policy', `${CSP}; frame-ancestors ${frameAncestors(req.url)}`);
+        next();
+      });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('Content-Security-Policy', `frame-ancestors ${frameAncestors(req.url)}`);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // PGlite locates its .wasm and .data next to its module; pre-bundling would move it away from them.
   optimizeDeps: {
     exclude: ['@electric-sql/pglite'],
