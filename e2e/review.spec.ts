@@ -1,40 +1,68 @@
 import { test, expect } from './fixtures';
+import { typeInto } from './pages/typing';
 
-test('a review finding is fixed in one click, and undone', async ({ studio, page }) => {
+test('the review groups findings by rule; a finding is fixed in one click, a whole rule with Fix all, each undone in one step', async ({ studio, page }) => {
   await studio.expectAccepted();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByRole('textbox').fill('CREATE TABLE events (id bigint PRIMARY KEY, happened_at timestamp NOT NULL);');
+  // Pasted, as a person pastes a schema.
+  await dialog.getByRole('textbox').fill('CREATE TABLE events (id bigint PRIMARY KEY, happened_at timestamp NOT NULL, seen_at timestamp);');
   await dialog.getByRole('button', { name: 'Import SQL' }).click();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(studio.table('events')).toBeVisible();
+  const typeOf = (column: string) => studio.table('events').getByRole('button', { name: `Type of ${column}` });
 
   await page.getByRole('tab', { name: 'Review' }).click();
-  const findings = page.getByRole('list', { name: 'Review findings' });
-  const finding = findings.getByRole('listitem').filter({ hasText: 'events.happened_at' }).filter({ hasText: /timestamptz|time zone/ });
+  // One group per rule, with its severity and count; errors would come first.
+  const groups = page.getByRole('list', { name: 'Review findings by rule' });
+  const timestamps = groups.getByRole('button', { name: 'timestamp without time zone: 2 warnings' });
+  await expect(timestamps).toHaveAttribute('aria-expanded', 'true');
+  // The group folds and opens from the keyboard.
+  await timestamps.focus();
+  await page.keyboard.press('Enter');
+  await expect(timestamps).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('list', { name: 'timestamp without time zone findings' })).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(timestamps).toHaveAttribute('aria-expanded', 'true');
+
+  const findings = page.getByRole('list', { name: 'timestamp without time zone findings' });
+  const finding = findings.getByRole('listitem').filter({ hasText: 'events.happened_at' });
   await expect(finding).toBeVisible();
   await finding.getByRole('button', { name: 'Show events.happened_at on the canvas' }).click();
   await expect(studio.inspector()).toHaveAccessibleName('Inspector: events');
   await finding.getByRole('button').filter({ hasText: /timestamptz/ }).click();
   await expect(finding).toBeHidden();
-  await expect(studio.table('events').getByRole('button', { name: 'Type of happened_at' })).toHaveText('timestamptz');
+  await expect(typeOf('happened_at')).toHaveText('timestamptz');
+  await expect(groups.getByRole('button', { name: 'timestamp without time zone: 1 warning' })).toBeVisible();
   await studio.expectAccepted();
-
   await page.keyboard.press('Control+Z');
-  await expect(studio.table('events').getByRole('button', { name: 'Type of happened_at' })).toHaveText('timestamp');
+  await expect(typeOf('happened_at')).toHaveText('timestamp');
+
+  // Fix all: both columns in one step, announced; one Ctrl+Z on the canvas brings both back.
+  await groups.getByRole('button', { name: 'Fix all 2 timestamp without time zone' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Fixed 2 of 2' })).toBeVisible();
+  await expect(typeOf('happened_at')).toHaveText('timestamptz');
+  await expect(typeOf('seen_at')).toHaveText('timestamptz');
+  await expect(groups.getByRole('button', { name: /^timestamp without time zone:/ })).toBeHidden();
+  await studio.expectAccepted();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Z');
+  await expect(typeOf('happened_at')).toHaveText('timestamp');
+  await expect(typeOf('seen_at')).toHaveText('timestamp');
+  await expect(timestamps).toBeVisible();
 });
 
 test('a constraint violation shows on the row, with the constraint and Postgres’s message', async ({ studio, page }) => {
   test.slow();
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('spinbutton', { name: 'Rows per table' }).fill('50');
+  await typeInto(page.getByRole('spinbutton', { name: 'Rows per table' }), '50');
   await page.getByRole('button', { name: 'Generate sample data' }).click();
   await expect(page.getByRole('status', { name: 'Sample data report' })).toContainText('Filled 5 tables with 250 rows', { timeout: 60_000 });
   await page.getByRole('combobox', { name: 'Table to show' }).selectOption({ label: 'products' });
   await page.getByRole('button', { name: /^price of row 1:/ }).click();
   const cell = page.getByRole('textbox', { name: 'Edit price of row 1' });
-  await cell.fill('-5');
+  await typeInto(cell, '-5');
   await cell.press('Enter');
   const refusal = page.getByRole('alert', { name: 'Row 1: Postgres refused' });
   await expect(refusal).toContainText('products_price_check');
@@ -55,7 +83,7 @@ test('EXPLAIN on generated data, an index suggestion tried before and after, the
   test.slow();
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'Data' }).click();
-  await page.getByRole('spinbutton', { name: 'Rows per table' }).fill('2000');
+  await typeInto(page.getByRole('spinbutton', { name: 'Rows per table' }), '2000');
   await page.getByRole('button', { name: 'Generate sample data' }).click();
   await expect(page.getByRole('status', { name: 'Sample data report' })).toContainText('Filled 5 tables with 10,000 rows', { timeout: 90_000 });
 

@@ -1,3 +1,4 @@
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { Splitter } from './common/Splitter';
 import { usePanelSize } from './common/usePanelSize';
 import { useMemo, useState } from 'react';
@@ -16,7 +17,7 @@ import { ProblemsPanel } from './panels/ProblemsPanel';
 import { Tabs } from './common/Tabs';
 import { Toolbar } from './toolbar/Toolbar';
 import { ConflictBanner } from './designs/ConflictBanner';
-import { useServices } from './StudioContext';
+import { useServices, useStudioStore } from './StudioContext';
 import { ShareDialog } from './share/ShareDialog';
 import { SharedBanner } from './share/SharedBanner';
 import { ExportDialog } from './export/ExportDialog';
@@ -43,6 +44,7 @@ export function App() {
 
 function Studio() {
   const { designs, comparison } = useServices();
+  const store = useStudioStore();
   const comparing = useStore(comparison.state, (s) => s.open !== null);
   const [bottom, setBottom] = useState<BottomTab>('problems');
   const [panel, setPanel] = usePanelSize('bottom', { size: 290, shown: true }, BOTTOM_BOUNDS);
@@ -68,10 +70,14 @@ function Studio() {
       <main className="tw-main">
         <div className="tw-center">
           <FileDrop onFile={(file) => setImporting({ file })}>
-            <Canvas />
+            <ErrorBoundary area="the canvas" store={store}>
+              <Canvas />
+            </ErrorBoundary>
           </FileDrop>
           {comparing ? (
-            <ComparisonPanel />
+            <ErrorBoundary area="the comparison" store={store}>
+              <ComparisonPanel />
+            </ErrorBoundary>
           ) : (
             <>
             {panel.shown && <Splitter label="Resize the bottom panel" orientation="horizontal" size={panel.size} {...BOTTOM_BOUNDS} direction={-1} onResize={(size) => setPanel({ size })} />}
@@ -95,12 +101,12 @@ function Studio() {
                 </>
               }
               tabs={[
-                { id: 'problems', label: 'Problems', content: <ProblemsPanel /> },
-                { id: 'review', label: 'Review', content: <ReviewPanel /> },
-                { id: 'data', label: 'Data', content: <DataPanel /> },
-                { id: 'queries', label: 'EXPLAIN lab', content: <QueryLab /> },
-                { id: 'console', label: 'SQL console', content: <ConsolePanel /> },
-                { id: 'versions', label: 'Versions', content: <VersionsPanel /> },
+                { id: 'problems', label: 'Problems', content: <ErrorBoundary area="the Problems panel" store={store}><ProblemsPanel /></ErrorBoundary> },
+                { id: 'review', label: 'Review', content: <ErrorBoundary area="the Review panel" store={store}><ReviewPanel /></ErrorBoundary> },
+                { id: 'data', label: 'Data', content: <ErrorBoundary area="the Data panel" store={store}><DataPanel /></ErrorBoundary> },
+                { id: 'queries', label: 'EXPLAIN lab', content: <ErrorBoundary area="the EXPLAIN lab" store={store}><QueryLab /></ErrorBoundary> },
+                { id: 'console', label: 'SQL console', content: <ErrorBoundary area="the SQL console" store={store}><ConsolePanel /></ErrorBoundary> },
+                { id: 'versions', label: 'Versions', content: <ErrorBoundary area="the Versions panel" store={store}><VersionsPanel /></ErrorBoundary> },
               ]}
             />
             </>
@@ -110,8 +116,12 @@ function Studio() {
           <>
             <Splitter label="Resize the details panel" orientation="vertical" size={side.size} {...SIDE_BOUNDS} direction={-1} onResize={(size) => setSide({ size })} />
             <aside className="tw-side" aria-label="Details" style={{ width: side.size }}>
-              <Inspector />
-              <DdlPane />
+              <ErrorBoundary area="the inspector" store={store}>
+                <Inspector />
+              </ErrorBoundary>
+              <ErrorBoundary area="the DDL pane" store={store}>
+                <DdlPane />
+              </ErrorBoundary>
             </aside>
           </>
         )}

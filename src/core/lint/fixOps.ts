@@ -139,6 +139,20 @@ export function addColumnEverywhere(design: Design, tableId: string, column: Col
   return next;
 }
 
+/**
+ * Changes a column and the same-named column of every descendant: PostgreSQL requires a child's
+ * column to be NOT NULL where its parent's is ("must be marked NOT NULL" on ATTACH PARTITION).
+ */
+export function updateColumnEverywhere(design: Design, tableId: string, columnId: string, patch: Partial<Column>): Design {
+  const name = design.tables[tableId]?.columns.find((c) => c.id === columnId)?.name;
+  let next = updateColumn(design, tableId, columnId, patch);
+  for (const child of descendantsOf(design, tableId)) {
+    const column = next.tables[child]?.columns.find((c) => c.name === name);
+    if (column) next = updateColumn(next, child, column.id, patch);
+  }
+  return next;
+}
+
 /** Gives an unnamed constraint the name PostgreSQL would have chosen for it. */
 export function nameConstraint(design: Design, tableId: string, constraintId: string): Design {
   const table = design.tables[tableId];
@@ -165,15 +179,45 @@ export function suggestedConstraintName(design: Design, table: Table, k: Constra
   }
 }
 
-/** A named CHECK constraint; its name follows PostgreSQL's convention for the first column. */
+/**
+ * A named CHECK constraint; its name follows PostgreSQL's convention for the first column. The
+ * table's partitions and inheritance children get it too, by the same name: ATTACH PARTITION and
+ * INHERIT refuse a child that lacks a CHECK of its parent ("child table is missing constraint").
+ */
 export function addCheck(design: Design, tableId: string, columnName: string, expression: string): Design {
   const table = design.tables[tableId];
   if (!table) return design;
-  return addConstraint(design, tableId, {
-    id: lintId(design, 'k', `${tableId}/check/${expression}`),
-    kind: 'check',
-    name: conventionalName(design, table, NAME_LABEL.check, [columnName]),
-    expression,
+  const name = conventionalName(design, table, NAME_LABEL.check, [columnName]);
+  let next = design;
+  for (const id of [tableId, ...descendantsOf(design, tableId)]) {
+    if (next.tables[id]?.constraints.some((k) => k.kind === 'check' && k.name === name)) continue;
+    next = addConstraint(next, id, { id: lintId(next, 'k', `${id}/check/${expression}`), kind: 'check', name, expression });
+  }
+  return next;
+}
+
+/** Whether SQL text mentions the column by name (bare or quoted). */
+export function mentionsColumn(sql: string, columnName: string): boolean {
+  return new RegExp(`(^|[^a-z0-9_$])"?${escapeRegExp(columnName)}"?([^a-z0-9_$]|$)`, 'i').test(sql);
+}
+
+/**
+ * The expressions of a table and its descendants that PostgreSQL requires to be IMMUTABLE: index
+ * expressions and predicates, generated columns, EXCLUDE constraints and partition keys. A type
+ * change of a column they mention can break them: date(col) is immutable on a timestamp and only
+ * stable on a timestamptz, so CREATE INDEX then fails.
+ */
+export function immutableExpressions(design: Design, tableId: string): string[] {
+  return [tableId, ...descendantsOf(design, tableId)].flatMap((id) => {
+    const t = design.tables[id];
+    if (!t) return [];
+    return [
+      ...t.indexes.flatMap((i) => [i.where ?? '', ...i.elements.map((e) => (e.kind === 'expression' ? e.expression : ''))]),
+      ...t.columns.map((c) => c.generated ?? ''),
+      ...t.constraints.map((k) => (k.kind === 'exclude' ? k.definition : '')),
+      // A plain partition key (`RANGE (created_at)`) takes any type; an expression in it may not.
+      /\(.*\(/.test(t.partitionBy ?? '') ? (t.partitionBy ?? '') : '',
+    ].filter((sql) => sql !== '');
   });
 }
 

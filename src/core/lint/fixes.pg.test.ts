@@ -5,30 +5,9 @@ import { checkIntegrity } from '../model/integrity';
 import type { Design } from '../model/schema';
 import { generateDdl } from '../sql/generateDdl';
 import { lintDesign } from './lintDesign';
-import { applyAllFixes, design } from './testing';
+import { applyAllFixes, messyDesign } from './testing';
 
 const db = useTestDb();
-
-/** A design on which most fixable rules fire at once. */
-const messy = (): Design => {
-  const d = design(
-    { name: 'Customer', columns: [['id', 'serial'], ['email', 'varchar(200)'], ['active', 'boolean', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]], pk: ['id'] },
-    {
-      name: 'orders',
-      columns: [['id', 'integer'], ['customer_id', 'integer'], ['total', 'real'], ['country', 'char(2)'], ['data', 'json'], ['note', 'text', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]],
-      pk: ['id'],
-      unique: [['customer_id', 'note']],
-      fks: [[['customer_id'], 'Customer', ['id']]],
-      indexes: [{ columns: ['total'] }, { columns: ['total', 'country'] }],
-    },
-    { name: 'token', columns: [['id', 'uuid', { default: 'gen_random_uuid()' }], ['customer_id', 'bigint']], pk: ['id'], fks: [[['customer_id'], 'Customer', ['id']]] },
-    { name: 'audit', columns: [['id', 'bigint', { identity: 'always' }], ['created_at', 'timestamptz', { default: 'now()' }]], pk: ['id'] },
-    { name: 'extra', columns: [['id', 'bigint', { identity: 'always' }]], pk: ['id'] },
-  );
-  const orders = d.tables.t_orders;
-  if (orders) orders.constraints = orders.constraints.map(({ name: _n, ...k }) => k);
-  return d;
-};
 
 async function expectPostgresAccepts(d: Design) {
   const ddl = generateDdl(d);
@@ -40,8 +19,8 @@ async function expectPostgresAccepts(d: Design) {
 
 describe('designs with every fix applied', () => {
   it('a design where most rules fire: all fixable findings go, and PostgreSQL accepts the DDL', async () => {
-    const before = lintDesign(messy());
-    const { design: fixed, applied } = applyAllFixes(messy());
+    const before = lintDesign(messyDesign());
+    const { design: fixed, applied } = applyAllFixes(messyDesign());
     expect(applied.length).toBeGreaterThan(10);
     expect(checkIntegrity(fixed)).toBeUndefined();
     const after = lintDesign(fixed);

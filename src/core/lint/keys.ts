@@ -19,6 +19,8 @@ export interface BtreeKey {
   where: string;
   /** UNIQUE NULLS NOT DISTINCT. */
   nullsNotDistinct: boolean;
+  /** A DEFERRABLE constraint: checked late, so foreign keys and ON CONFLICT cannot use it. */
+  deferrable: boolean;
   index?: Index;
 }
 
@@ -36,6 +38,7 @@ export function btreeKeys(table: Table): BtreeKey[] {
       include: k.include ?? [],
       where: '',
       nullsNotDistinct: k.kind === 'unique' && Boolean(k.nullsNotDistinct),
+      deferrable: (k.deferrable ?? 'notDeferrable') !== 'notDeferrable',
     });
   }
   for (const index of table.indexes) {
@@ -55,6 +58,7 @@ export function btreeKeys(table: Table): BtreeKey[] {
       include: index.include,
       where: index.where?.trim() ?? '',
       nullsNotDistinct: Boolean(index.nullsNotDistinct),
+      deferrable: false,
       index,
     });
   }

@@ -116,3 +116,24 @@ export function applyAllFixes(d: Design, max = 1000): { design: Design; applied:
   }
   return { design: current, applied };
 }
+
+/** A design on which most fixable rules fire at once. */
+export const messyDesign = (): Design => {
+  const d = design(
+    { name: 'Customer', columns: [['id', 'serial'], ['email', 'varchar(200)'], ['active', 'boolean', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]], pk: ['id'] },
+    {
+      name: 'orders',
+      columns: [['id', 'integer'], ['customer_id', 'integer'], ['total', 'real'], ['country', 'char(2)'], ['data', 'json'], ['note', 'text', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]],
+      pk: ['id'],
+      unique: [['customer_id', 'note']],
+      fks: [[['customer_id'], 'Customer', ['id']]],
+      indexes: [{ columns: ['total'] }, { columns: ['total', 'country'] }],
+    },
+    { name: 'token', columns: [['id', 'uuid', { default: 'gen_random_uuid()' }], ['customer_id', 'bigint']], pk: ['id'], fks: [[['customer_id'], 'Customer', ['id']]] },
+    { name: 'audit', columns: [['id', 'bigint', { identity: 'always' }], ['created_at', 'timestamptz', { default: 'now()' }]], pk: ['id'] },
+    { name: 'extra', columns: [['id', 'bigint', { identity: 'always' }]], pk: ['id'] },
+  );
+  const orders = d.tables.t_orders;
+  if (orders) orders.constraints = orders.constraints.map(({ name: _n, ...k }) => k);
+  return d;
+};

@@ -1,83 +1,72 @@
-import { useMemo, useState } from 'react';
-import { lintDesign, ruleById, type Finding, type Severity } from '../../core/lint';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { groupFindings, lintDesign, type FindingGroup, type Severity } from '../../core/lint';
 import { useStudio, useStudioStore } from '../StudioContext';
+import { fixAllOfRuleCommand } from './fixAllCommand';
+import { RuleGroup } from './RuleGroup';
 import { RuleSettings } from './RuleSettings';
+import { SEVERITIES, SEVERITY_LABEL } from './severity';
+import './review.css';
 
-const SHOWN = 300;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+/** Below this many findings every group starts open: nothing to drown in. */
+const OPEN_ALL_BELOW = 25;
 
 /**
- * The architect's review: findings with where, why, and a one-click fix (one undo step each).
- * Click a finding to select its table and column on the canvas.
+ * The architect's review, one collapsible group per rule: errors first, each with its count and,
+ * where the rule has one-click fixes, "Fix all" as one undo step. A real schema gives a thousand
+ * findings or more, so only the groups a person opens render their findings.
  */
 export function ReviewPanel() {
   const store = useStudioStore();
-  const design = useStudio((s) => s.design);
+  // Linting lago (139 tables) takes ~100 ms: deferred, so edits elsewhere stay responsive.
+  const design = useDeferredValue(useStudio((s) => s.design));
   const readOnly = useStudio((s) => s.readOnly);
   const findings = useMemo(() => lintDesign(design), [design]);
-  const [shown, setShown] = useState<Set<Severity>>(() => new Set(['error', 'warning', 'info']));
-  const [limit, setLimit] = useState(SHOWN);
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  const [shown, setShown] = useState<Set<Severity>>(() => new Set(SEVERITIES));
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [status, setStatus] = useState('');
   const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>, [findings]);
-  const visible = findings.filter((f) => shown.has(f.severity));
-  const toggle = (s: Severity) => setShown((cur) => {
+  const visible = groups.filter((g) => shown.has(g.severity));
+  const isOpen = (g: FindingGroup) => toggled[g.rule] ?? (findings.length < OPEN_ALL_BELOW || g === visible[0]);
+  const toggleSeverity = (s: Severity) => setShown((cur) => {
     const next = new Set(cur);
     if (next.has(s)) next.delete(s);
     else next.add(s);
     return next;
   });
-  const locate = (f: Finding) => store.getState().select(f.columnId ? { tableIds: [f.tableId], columnId: f.columnId } : { tableIds: [f.tableId] });
   return (
     <div className="tw-review">
-      <div className="tw-row tw-review-bar">
-        <fieldset className="tw-row" aria-label="Show severities">
-          {SEVERITIES.map((s) => (
-            <label key={s} className={`tw-sev tw-sev-${s}`}>
-              <input type="checkbox" checked={shown.has(s)} onChange={() => toggle(s)} /> {LABEL[s]}s ({counts[s]})
-            </label>
-          ))}
-        </fieldset>
-        <span className="tw-spacer" />
-        <RuleSettings />
+      {/* The filters and what Fix all did stay in view while a long group is scrolled. */}
+      <div className="tw-review-head">
+        <div className="tw-row tw-review-bar">
+          <fieldset className="tw-row" aria-label="Show severities">
+            {SEVERITIES.map((s) => (
+              <label key={s} className={`tw-sev tw-sev-${s}`}>
+                <input type="checkbox" checked={shown.has(s)} onChange={() => toggleSeverity(s)} /> {SEVERITY_LABEL[s]}s ({counts[s]})
+              </label>
+            ))}
+          </fieldset>
+          <span className="tw-spacer" />
+          <RuleSettings />
+        </div>
+        <p role="status" className="tw-review-status">{status}</p>
       </div>
       {visible.length === 0 ? (
         <p className="tw-muted tw-pad">{findings.length === 0 ? 'Nothing to review: this design follows every enabled practice.' : 'No findings of the shown severities.'}</p>
       ) : (
-        <ul className="tw-findings" aria-label="Review findings">
-          {visible.slice(0, limit).map((f, i) => (
-            <FindingItem key={`${f.rule}:${f.tableId}:${f.columnId ?? ''}:${i}`} finding={f} readOnly={readOnly} onLocate={() => locate(f)} onFix={() => f.fix && store.getState().dispatch(f.fix.apply)} />
+        <ul className="tw-rule-groups" aria-label="Review findings by rule">
+          {visible.map((g) => (
+            <RuleGroup
+              key={g.rule}
+              group={g}
+              open={isOpen(g)}
+              readOnly={readOnly}
+              onToggle={() => setToggled((t) => ({ ...t, [g.rule]: !isOpen(g) }))}
+              onFixAll={() => setStatus(fixAllOfRuleCommand(store, g))}
+            />
           ))}
-          {visible.length > limit && (
-            <li>
-              <button type="button" onClick={() => setLimit(limit + SHOWN)}>Show {Math.min(SHOWN, visible.length - limit)} more of {visible.length - limit}</button>
-            </li>
-          )}
         </ul>
       )}
     </div>
-  );
-}
-
-function FindingItem({ finding: f, readOnly, onLocate, onFix }: { finding: Finding; readOnly: boolean; onLocate(): void; onFix(): void }) {
-  const rule = ruleById(f.rule);
-  const where = f.column ? `${f.table}.${f.column}` : f.table;
-  return (
-    <li className={`tw-finding tw-sev-${f.severity}`}>
-      <span className="tw-sev-label">{LABEL[f.severity]}</span>
-      <button type="button" className="tw-link-button tw-finding-where" onClick={onLocate} aria-label={`Show ${where} on the canvas`}>{where}</button>
-      <span className="tw-finding-message">{f.message}</span>
-      {f.fix && (
-        <button type="button" className="tw-finding-fix" disabled={readOnly} onClick={onFix} title="Applies the change as one step (Ctrl+Z undoes it)">
-          {f.fix.label}
-        </button>
-      )}
-      {rule && (
-        <details className="tw-finding-why">
-          <summary>Why</summary>
-          <p>{rule.why}</p>
-          <p className="tw-muted">Practice: {rule.practice} · rule <code>{rule.id}</code></p>
-        </details>
-      )}
-    </li>
   );
 }

@@ -1,6 +1,7 @@
 import type { Column, Design, Table } from '../../model/schema';
 import { addColumnEverywhere, lintId } from '../fixOps';
 import { PRACTICE } from '../practices';
+import { preferredType } from '../preferredType';
 import type { Finding, Rule } from '../types';
 
 /** Bookkeeping columns a schema tends to put on every table. */
@@ -11,7 +12,9 @@ const MIN_TABLES = 4;
 
 /**
  * A convention is what most tables do: when at least 60% of the (non-partition) tables of a design
- * have `created_at`, the others are reported. The fix adds the column as most tables define it.
+ * have `created_at`, the others are reported. The fix adds the column as most tables define it,
+ * but in the type the review recommends: copying a `timestamp(6) without time zone` (Rails) would
+ * add a column prefer-timestamptz then flags.
  */
 export const missingConventionColumn: Rule = {
   id: 'missing-convention-column',
@@ -35,7 +38,7 @@ export const missingConventionColumn: Rule = {
             table,
             undefined,
             `${having.length} of ${tables.length} tables have ${name}, but ${ctx.label(table)} does not.`,
-            { label: `Add ${name} ${model.type}`, apply: (d) => addColumnEverywhere(d, table.id, templateColumn(d, table, model)) },
+            { label: `Add ${name} ${preferredType(model.type)}`, apply: (d) => addColumnEverywhere(d, table.id, templateColumn(d, table, model)) },
           ),
         );
       }
@@ -56,13 +59,15 @@ function mostCommon(columns: Column[]): Column {
 }
 
 function templateColumn(design: Design, table: Table, model: Column): Column {
+  // A copied nextval(...) would share the model table's sequence: such a default is left off.
+  const fallback = model.default !== undefined && !/^nextval\(/i.test(model.default.trim()) ? model.default : undefined;
   // NOT NULL without a default cannot be added to a table that has rows; nullable then.
-  const nullable = model.nullable || model.default === undefined;
+  const nullable = model.nullable || fallback === undefined;
   return {
     id: lintId(design, 'c', `${table.id}/column/${model.name}`),
     name: model.name,
-    type: model.type,
+    type: preferredType(model.type),
     nullable,
-    ...(model.default !== undefined ? { default: model.default } : {}),
+    ...(fallback !== undefined ? { default: fallback } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { changeColumnType } from '../fixOps';
 import { nameWords } from '../names';
 import { PRACTICE } from '../practices';
+import { MONEY_NUMERIC } from '../preferredType';
 import { typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
 
@@ -10,7 +11,6 @@ const MONEY_WORDS = new Set([
   'tax', 'charge', 'payment', 'salary', 'wage', 'revenue', 'refund', 'freight', 'budget',
 ]);
 const FLOATS = new Set(['real', 'double precision']);
-const NUMERIC = 'numeric(12,2)';
 
 /**
  * Floating point only where the name says money (a float `rate` of a physical quantity is fine
@@ -36,9 +36,9 @@ export const moneyType: Rule = {
             table,
             column,
             isMoney
-              ? `${column.name} uses the money type, whose input and output depend on the server's lc_monetary setting. Use ${NUMERIC} (and a currency column if there may be several).`
-              : `${column.name} looks like an amount of money but is ${column.type}, which cannot hold most decimal amounts exactly. Use ${NUMERIC}.`,
-            { label: `Change ${column.name} to ${NUMERIC}`, apply: (d) => changeColumnType(d, table.id, column.id, NUMERIC) },
+              ? `${column.name} uses the money type, whose input and output depend on the server's lc_monetary setting. Use ${MONEY_NUMERIC} (and a currency column if there may be several).`
+              : `${column.name} looks like an amount of money but is ${column.type}, which cannot hold most decimal amounts exactly. Use ${MONEY_NUMERIC}.`,
+            { label: `Change ${column.name} to ${MONEY_NUMERIC}`, apply: (d) => changeColumnType(d, table.id, column.id, MONEY_NUMERIC) },
           ),
         );
       }

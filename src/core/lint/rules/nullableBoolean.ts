@@ -1,4 +1,4 @@
-import { updateColumn } from '../../ops/columns';
+import { updateColumnEverywhere } from '../fixOps';
 import { PRACTICE } from '../practices';
 import { typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
@@ -24,7 +24,7 @@ export const nullableBoolean: Rule = {
             `${column.name} is a nullable boolean: true, false and NULL. Make it NOT NULL${column.default ? '' : ' DEFAULT false'} unless NULL means something.`,
             {
               label: `Make ${column.name} NOT NULL${column.default ? '' : ' DEFAULT false'}`,
-              apply: (d) => updateColumn(d, table.id, column.id, { nullable: false, default: fallback }),
+              apply: (d) => updateColumnEverywhere(d, table.id, column.id, { nullable: false, default: fallback }),
             },
           ),
         );

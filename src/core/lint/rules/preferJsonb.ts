@@ -1,5 +1,6 @@
 import { changeColumnType } from '../fixOps';
 import { PRACTICE } from '../practices';
+import { preferredType } from '../preferredType';
 import { typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
 
@@ -15,7 +16,7 @@ export const preferJsonb: Rule = {
       for (const column of table.columns) {
         const t = typeInfo(column.type);
         if (t.base !== 'json' || ctx.inherited(table, column)) continue;
-        const type = t.array ? 'jsonb[]' : 'jsonb';
+        const type = preferredType(column.type);
         findings.push(
           ctx.finding(
             preferJsonb,

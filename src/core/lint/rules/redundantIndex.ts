@@ -9,13 +9,16 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 
 /**
  * Whether `b` serves every query `a` serves and enforces at least what `a` enforces. A unique key
- * is only covered by a unique key on the same columns; a plain index by any key it is a prefix of.
+ * is only covered by a non-deferrable unique key on the same columns; a plain index by any key it
+ * is a prefix of.
  */
 function covers(b: BtreeKey, a: BtreeKey): boolean {
   if (a.where !== b.where || a.elements.length > b.elements.length) return false;
   if (!sameList(a.elements, b.elements.slice(0, a.elements.length))) return false;
   if (a.include.some((c) => !b.include.includes(c) && !b.leadingColumns.includes(c))) return false;
   if (!a.unique) return true;
+  // A deferrable key does not replace an immediate one: a foreign key may reference a.
+  if (b.deferrable && !a.deferrable) return false;
   return b.unique && a.elements.length === b.elements.length && a.nullsNotDistinct === b.nullsNotDistinct;
 }
 
