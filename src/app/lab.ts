@@ -1,7 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Design } from '../core/model';
 import type { LabClient, LabProgress } from '../db/lab/labClient';
-import type { RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
+import type { RowOrder, RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
+import type { SyncReply } from '../db/lab/labProtocol';
+import { removeOrphanLabDatabases } from '../db/lab/labCleanup';
+import { openDesignRepo } from '../persistence/designRepo';
 import type { SampleDataResult } from '../db/sampleData';
 import type { IndexAdvice, PlanNode } from '../core/explain';
 import type { IndexTrial } from '../db/explainLab';
@@ -16,6 +19,10 @@ export interface LabState {
   lastRun?: SampleDataResult;
   /** Bumped whenever rows may have changed: grids reload. */
   dataVersion: number;
+  /** Whether the sample rows outlive the page (undefined until the playground opened). */
+  kept?: boolean;
+  /** The EXPLAIN lab's unsaved query, per design id: it outlives the tab that shows it. */
+  queryDrafts: Record<string, string>;
 }
 
 /** The constraint playground: sample rows kept in step with the design, and edited row by row. */
@@ -26,7 +33,9 @@ export interface Lab {
   generate(rowsPerTable: number): Promise<void>;
   emptyTables(): Promise<void>;
   cancel(): void;
-  rows(tableId: string, limit: number): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
+  rows(tableId: string, limit: number, order?: RowOrder): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
+  /** Keeps the EXPLAIN lab's query being written for the current design. */
+  setQueryDraft(sql: string): void;
   insertRow(tableId: string, values: Record<string, string | null>): Promise<RowResult>;
   updateCell(tableId: string, ctid: string, column: string, value: string | null): Promise<RowResult>;
   deleteRow(tableId: string, ctid: string): Promise<RowResult>;
@@ -37,32 +46,79 @@ export interface Lab {
 }
 
 const SYNC_DELAY_MS = 300;
+/**
+ * Opening the playground boots its Postgres (WASM compile, data directory from the snapshot or
+ * IndexedDB) and runs the design's DDL: seconds, or tens of seconds on a loaded small machine.
+ * That is no runaway query, so it gets more than the default watchdog.
+ */
+const OPEN_TIMEOUT_MS = 3 * 60 * 1000;
 /** 100,000 rows in each of many tables takes minutes in WASM; the watchdog allows for it. */
 const GENERATE_TIMEOUT_MS = 15 * 60 * 1000;
 
-export function createLab(deps: { store: StudioStore; client: LabClient }): Lab {
-  const state = createStore<LabState>()(() => ({ status: 'idle', dataVersion: 0 }));
+/** The ids of every stored design, trashed ones too (their rows wait for a restore); undefined when unknown. */
+async function storedDesignIds(): Promise<string[] | undefined> {
+  const opened = await openDesignRepo();
+  if (!opened.ok) return undefined;
+  try {
+    const list = await opened.value.list({ includeDeleted: true });
+    return list.ok ? list.value.map((m) => m.id) : undefined;
+  } finally {
+    opened.value.close();
+  }
+}
+
+export function createLab(deps: {
+  store: StudioStore;
+  client: LabClient;
+  /** Designs whose kept rows must stay; the rows of any other (purged) design are removed. */
+  knownDesignIds?: () => Promise<string[] | undefined>;
+}): Lab {
+  const state = createStore<LabState>()(() => ({ status: 'idle', dataVersion: 0, queryDrafts: {} }));
+  const knownDesignIds = deps.knownDesignIds ?? storedDesignIds;
+  let cleaned = false;
   const bump = () => state.setState({ dataVersion: state.getState().dataVersion + 1 });
   let attached = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let synced: Design | undefined;
   const design = () => deps.store.getState().design;
 
-  const sync = async () => {
+  // Opening the Data tab asks twice at once (the panel, and its grid): one request serves both.
+  let inflight: { design: Design; done: Promise<void> } | undefined;
+  const sync = (): Promise<void> => {
     const d = design();
+    if (inflight?.design === d) return inflight.done;
+    const done = syncNow(d).finally(() => {
+      if (inflight?.done === done) inflight = undefined;
+    });
+    inflight = { design: d, done };
+    return done;
+  };
+  const syncNow = async (d: Design) => {
     if (d === synced) {
       // Back to the design the rows fit (an undo after a refused change): nothing to apply.
       if (state.getState().status === 'blocked') state.setState({ status: 'ready', blocked: undefined });
       return;
     }
     state.setState({ status: 'syncing' });
-    const r = await deps.client.call<SyncOutcome>({ method: 'sync', design: d });
+    const r = await deps.client.call<SyncReply>({ method: 'sync', design: d }, { timeoutMs: OPEN_TIMEOUT_MS });
     if (!r.ok) return state.setState({ status: 'error', message: r.message });
+    // Another design's playground: the last run's report was about the other one.
+    if (synced && synced.id !== d.id) state.setState({ lastRun: undefined });
     if (design() !== d) return schedule();
-    if (r.value.kind === 'blocked') return state.setState({ status: 'blocked', blocked: r.value });
+    const { kept, ...outcome } = r.value;
+    state.setState({ kept });
+    if (outcome.kind === 'blocked') return state.setState({ status: 'blocked', blocked: outcome });
     synced = d;
     state.setState({ status: 'ready', blocked: undefined, message: undefined });
-    if (r.value.kind !== 'unchanged') bump();
+    if (outcome.kind !== 'unchanged') bump();
+  };
+  // Rows of designs deleted for good are removed once per page, when the playground first opens.
+  const cleanUp = () => {
+    if (cleaned) return;
+    cleaned = true;
+    void knownDesignIds()
+      .then((ids) => (ids ? removeOrphanLabDatabases([...ids, design().id]) : undefined))
+      .catch(() => undefined);
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -88,6 +144,7 @@ export function createLab(deps: { store: StudioStore; client: LabClient }): Lab 
     attach() {
       attached++;
       void sync();
+      cleanUp();
       return () => {
         attached--;
       };
@@ -102,16 +159,21 @@ export function createLab(deps: { store: StudioStore; client: LabClient }): Lab 
     },
     async emptyTables() {
       const d = design();
-      const r = await deps.client.call<SyncOutcome>({ method: 'rebuild', design: d });
+      const r = await deps.client.call<SyncReply>({ method: 'rebuild', design: d }, { timeoutMs: OPEN_TIMEOUT_MS });
       if (r.ok) synced = d;
-      state.setState(r.ok ? { status: 'ready', blocked: undefined, lastRun: undefined } : { status: 'error', message: r.message });
+      state.setState(r.ok ? { status: 'ready', blocked: undefined, lastRun: undefined, kept: r.value.kept } : { status: 'error', message: r.message });
       bump();
     },
     cancel: () => deps.client.cancel(),
-    async rows(tableId, limit) {
+    async rows(tableId, limit, order) {
       await sync();
-      const r = await deps.client.call<TableRows>({ method: 'rows', tableId, limit });
+      const r = await deps.client.call<TableRows>({ method: 'rows', tableId, limit, ...(order ? { order } : {}) });
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+    },
+    setQueryDraft(sql) {
+      const id = design().id;
+      if (state.getState().queryDrafts[id] === sql) return;
+      state.setState({ queryDrafts: { ...state.getState().queryDrafts, [id]: sql } });
     },
     insertRow: (tableId, values) => rowCall({ method: 'insertRow', tableId, values }),
     updateCell: (tableId, ctid, column, value) => rowCall({ method: 'updateCell', tableId, ctid, column, value }),

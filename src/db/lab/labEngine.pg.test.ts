@@ -1,18 +1,35 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument, type Design } from '../../core/model';
 import * as ops from '../../core/ops';
-import { LabEngine, type LabDb } from './labEngine';
+import { LabEngine, type CreateLabDb, type LabDb } from './labEngine';
 
+// Kept databases as the browser keeps them in IndexedDB: one data directory per design id, here on
+// disk. A new one starts from a data-directory dump (as the worker does from the snapshot).
+const root = mkdtempSync(join(tmpdir(), 'tablewright-lab-'));
 const opened: PGlite[] = [];
-const lab = new LabEngine(async () => {
-  const pg = await PGlite.create();
+let template: Blob;
+const keptDatabases: CreateLabDb = async (design, { fresh }) => {
+  const dir = join(root, design.id);
+  if (fresh) rmSync(dir, { recursive: true, force: true });
+  const isNew = !existsSync(join(dir, 'PG_VERSION'));
+  const pg = await PGlite.create({ dataDir: dir, ...(isNew ? { loadDataDir: template } : {}) });
   opened.push(pg);
-  return pg as unknown as LabDb;
-});
+  return { db: pg as unknown as LabDb, kept: true };
+};
+const lab = new LabEngine(keptDatabases);
+beforeAll(async () => {
+  const cold = await PGlite.create();
+  template = await cold.dumpDataDir('gzip');
+  await cold.close();
+}, 120_000);
 afterAll(async () => {
   await lab.close();
   await Promise.all(opened.map((p) => (p.closed ? undefined : p.close())));
+  rmSync(root, { recursive: true, force: true });
 });
 
 const shop = exampleDocument().design;
@@ -27,6 +44,16 @@ describe('the constraint playground', () => {
     expect(result.failed).toEqual([]);
     expect(result.filled.map((f) => f.rows)).toEqual([20, 20, 20, 20, 20]);
     expect((await lab.rows(products, 5)).total).toBe(20);
+  });
+
+  it('orders rows by a column as Postgres orders its type: 2 before 10', async () => {
+    const idOf = (r: { columns: string[]; rows: { values: unknown[] }[] }) => r.rows.map((row) => Number(row.values[r.columns.indexOf('id')]));
+    const ids = idOf(await lab.rows(products, 50, { column: 'id' }));
+    expect(ids.slice(0, 11)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(idOf(await lab.rows(products, 50, { column: 'id', descending: true })).slice(0, 3)).toEqual([20, 19, 18]);
+    // The oracle can fail: the same ids ordered as text put 10 before 2.
+    const asText = ids.map(String).sort();
+    expect(asText.indexOf('10')).toBeLessThan(asText.indexOf('2'));
   });
 
   it('shows Postgres’s violation on the row: constraint, message, detail', async () => {
@@ -73,5 +100,45 @@ describe('the constraint playground', () => {
     }
     // Nothing was changed: the rows are all there, under the last design that fit.
     expect((await lab.rows(products, 50)).total).toBe(20);
+  });
+
+  it('keeps the rows across a reload, migrated to the design as it is now', async () => {
+    const kept = ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true });
+    // The page goes away; the design changed meanwhile (another tab, an undo before the reload).
+    await lab.close();
+    const changed = ops.addColumn(kept, products, { id: 'c_label00001', name: 'label', type: 'text', nullable: true });
+    const reloaded = new LabEngine(keptDatabases);
+    try {
+      expect(await reloaded.sync(changed)).toEqual({ kind: 'migrated', steps: 1 });
+      expect(reloaded.kept).toBe(true);
+      const rows = await reloaded.rows(products, 50);
+      expect(rows.total).toBe(20);
+      expect(rows.columns).toEqual(expect.arrayContaining(['note', 'label']));
+      // And the migrated design is what the next reload starts from.
+      await reloaded.close();
+      expect(await reloaded.sync(changed)).toEqual({ kind: 'unchanged' });
+      expect((await reloaded.rows(products, 50)).total).toBe(20);
+    } finally {
+      await reloaded.close();
+    }
+  });
+
+  it('keeps each design’s rows apart, and empties only on request', async () => {
+    const other: Design = { ...ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true }), id: 'd_otherdesign1' };
+    const engine = new LabEngine(keptDatabases);
+    try {
+      expect(await engine.sync(other)).toEqual({ kind: 'built' });
+      expect((await engine.rows(products, 5)).total).toBe(0);
+      // Back to the first design: its rows are there.
+      const first = ops.addColumn(ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true }), products, { id: 'c_label00001', name: 'label', type: 'text', nullable: true });
+      expect((await engine.sync(first)).kind).toBe('unchanged');
+      expect((await engine.rows(products, 5)).total).toBe(20);
+      expect(await engine.rebuild(first)).toEqual({ kind: 'built' });
+      await engine.close();
+      await engine.sync(first);
+      expect((await engine.rows(products, 5)).total).toBe(0);
+    } finally {
+      await engine.close();
+    }
   });
 });

@@ -14,10 +14,17 @@ export interface LabDb {
   exec(sql: string): Promise<unknown>;
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; fields: { name: string; dataTypeID: number }[] }>;
   close(): Promise<void>;
+  /** Waits until what was written is in durable storage (kept databases write it there lazily). */
+  flush?(): Promise<void>;
 }
 
-/** A fresh database for a design (with the extensions its DDL creates). */
-export type CreateLabDb = (design: Design) => Promise<LabDb>;
+/**
+ * The playground database of a design (with the extensions its DDL creates): the one kept for
+ * `design.id` when there is one, an empty one when `fresh` (what was kept is discarded first).
+ * `kept` says whether it outlives the page (false: in memory only, e.g. storage refused or the
+ * design's playground open in another tab).
+ */
+export type CreateLabDb = (design: Design, options: { fresh: boolean }) => Promise<{ db: LabDb; kept: boolean }>;
 
 /** Rows a change would break, for the person to see before deciding. */
 export interface Violations {
@@ -35,6 +42,12 @@ export type SyncOutcome =
   /** The change cannot be applied to the data there: nothing was changed. */
   | { kind: 'blocked'; error: PgError; sql: string; violations?: Violations };
 
+/** The grid's order: by a column, as Postgres orders its type (numbers as numbers). */
+export interface RowOrder {
+  column: string;
+  descending?: boolean;
+}
+
 export interface TableRows {
   columns: string[];
   /** `ctid` first (the row's address, for edits), then the table's columns. */
@@ -45,20 +58,44 @@ export interface TableRows {
 export type RowResult = { ok: true } | { ok: false; error: PgError };
 
 /**
+ * Where the database keeps the design its tables were built for, beside the rows, so a reload
+ * migrates from that design to the current one. Written in the same transaction as the tables.
+ */
+const META = '"_tablewright_lab"."synced_design"';
+
+/**
  * The constraint playground's database: the design's tables with sample rows, kept apart from the
  * database that checks the design. A schema change is applied to it as a migration (simple mode),
- * so the rows survive; a change the rows break is refused with the rows that break it.
+ * so the rows survive; a change the rows break is refused with the rows that break it. The
+ * database is one per design (by id) and may be kept across reloads (see `CreateLabDb`): it
+ * remembers the design it holds, and the next sync migrates from there.
  */
 export class LabEngine {
   private db: LabDb | undefined;
+  /** The id of the design whose database is open. */
+  private openId: string | undefined;
+  /** The design the tables were built for (undefined: none built yet). */
   private design: Design | undefined;
+  private keptDb = false;
 
   constructor(private readonly createDb: CreateLabDb) {}
 
+  /** Whether the open database outlives the page. */
+  get kept(): boolean {
+    return this.keptDb;
+  }
+
   async sync(design: Design): Promise<SyncOutcome> {
-    if (!this.db || !this.design) return this.rebuild(design);
+    await this.open(design);
+    if (!this.db || !this.design) return this.build(design);
     if (this.design === design) return { kind: 'unchanged' };
-    const { up } = planMigration(this.design, design, { mode: 'simple' });
+    let up: { sql: string }[];
+    try {
+      up = planMigration(this.design, design, { mode: 'simple' }).up;
+    } catch {
+      // The kept design cannot be compared with this one (written by another version): start over.
+      return this.rebuild(design);
+    }
     if (up.length === 0) {
       this.design = design;
       return { kind: 'unchanged' };
@@ -74,21 +111,64 @@ export class LabEngine {
         return { kind: 'blocked', error, sql: step.sql, ...(violations ? { violations } : {}) };
       }
     }
+    await this.remember(this.db, design);
     await this.db.exec('COMMIT');
     this.design = design;
     return { kind: 'migrated', steps: up.length };
   }
 
-  /** Empty tables again, from the design's DDL. */
+  /** Empty tables again, from the design's DDL (what was kept for the design is discarded). */
   async rebuild(design: Design): Promise<SyncOutcome> {
-    await this.db?.close().catch(() => undefined);
-    this.db = undefined;
-    const db = await this.createDb(design);
-    await db.exec('SET client_min_messages = warning');
-    await db.exec(generateDdl(design).text);
+    await this.close();
+    const { db, kept } = await this.createDb(design, { fresh: true });
     this.db = db;
+    this.openId = design.id;
+    this.keptDb = kept;
+    return this.build(design);
+  }
+
+  private async build(design: Design): Promise<SyncOutcome> {
+    const db = this.db!;
+    await db.exec('SET client_min_messages = warning');
+    // Tables and the design they were built for in one transaction: a kept database never holds
+    // tables without knowing their design, and a DDL that fails leaves nothing behind.
+    await db.exec('BEGIN');
+    try {
+      await db.exec(generateDdl(design).text);
+      await db.exec(`CREATE SCHEMA "_tablewright_lab"; CREATE TABLE ${META} (design jsonb NOT NULL)`);
+      await this.remember(db, design);
+    } catch (thrown) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw thrown;
+    }
+    await db.exec('COMMIT');
     this.design = design;
     return { kind: 'built' };
+  }
+
+  /** Opens the design's database when another (or none) is open, and reads what it holds. */
+  private async open(design: Design): Promise<void> {
+    if (this.db && this.openId === design.id) return;
+    await this.close();
+    const { db, kept } = await this.createDb(design, { fresh: false });
+    await db.exec('SET client_min_messages = warning');
+    this.db = db;
+    this.openId = design.id;
+    this.keptDb = kept;
+    this.design = await this.recall(db);
+  }
+
+  private async remember(db: LabDb, design: Design): Promise<void> {
+    await db.query(`DELETE FROM ${META}`);
+    await db.query(`INSERT INTO ${META} (design) VALUES ($1::jsonb)`, [JSON.stringify(design)]);
+  }
+
+  private async recall(db: LabDb): Promise<Design | undefined> {
+    const { rows: found } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class WHERE oid = to_regclass('${META.replace(/'/g, "''")}')`);
+    if (!found[0]?.n) return undefined;
+    const { rows } = await db.query<{ design: unknown }>(`SELECT design FROM ${META} LIMIT 1`);
+    const design = rows[0]?.design;
+    return isDesignLike(design) ? design : undefined;
   }
 
   async generate(design: Design, rowsPerTable: number, onProgress: SampleProgress): Promise<SampleDataResult> {
@@ -96,11 +176,13 @@ export class LabEngine {
     return generateSampleData(db, design, { rowsPerTable }, onProgress);
   }
 
-  async rows(tableId: string, limit: number): Promise<TableRows> {
+  /** The first `limit` rows, in `order` when given (Postgres orders: numbers as numbers), else as stored. */
+  async rows(tableId: string, limit: number, order?: RowOrder): Promise<TableRows> {
     const { db, table, name } = await this.table(tableId);
     const cols = table.columns.map((c) => c.name);
     const list = cols.map(quoteIdent).join(', ');
-    const { rows } = await db.query<Record<string, unknown>>(`SELECT ctid::text AS "ctid", ${list || 'NULL'} FROM ${name} ORDER BY ctid LIMIT ${Math.max(1, Math.floor(limit))}`);
+    const by = order && cols.includes(order.column) ? `${quoteIdent(order.column)} ${order.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ctid` : 'ctid';
+    const { rows } = await db.query<Record<string, unknown>>(`SELECT ctid::text AS "ctid", ${list || 'NULL'} FROM ${name} ORDER BY ${by} LIMIT ${Math.max(1, Math.floor(limit))}`);
     const { rows: count } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`);
     return { columns: cols, rows: rows.map((r) => ({ ctid: String(r.ctid), values: cols.map((c) => r[c] ?? null) })), total: count[0]?.n ?? 0 };
   }
@@ -138,14 +220,22 @@ export class LabEngine {
     return tryIndex(await this.ready(design), sql, advice);
   }
 
+  /** Makes the rows as they are now survive a reload (a no-op for databases that are not kept). */
+  async flush(): Promise<void> {
+    await this.db?.flush?.();
+  }
+
   async close(): Promise<void> {
-    await this.db?.close();
+    const db = this.db;
     this.db = undefined;
+    this.openId = undefined;
     this.design = undefined;
+    this.keptDb = false;
+    await db?.close().catch(() => undefined);
   }
 
   private async ready(design: Design): Promise<LabDb> {
-    if (!this.db || this.design !== design) {
+    if (!this.db || this.openId !== design.id || this.design !== design) {
       const outcome = await this.sync(design);
       if (outcome.kind === 'blocked') throw new Error(`The sample data does not fit the design: ${outcome.error.message}`);
     }
@@ -169,4 +259,11 @@ export class LabEngine {
       return { ok: false, error: toPgError(thrown) };
     }
   }
+}
+
+/** Enough of a design to plan a migration from; anything else is not what this engine wrote. */
+function isDesignLike(value: unknown): value is Design {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Partial<Record<keyof Design, unknown>>;
+  return typeof d.id === 'string' && typeof d.tables === 'object' && d.tables !== null && typeof d.schemas === 'object' && d.schemas !== null;
 }

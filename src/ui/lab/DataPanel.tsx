@@ -51,6 +51,13 @@ export function DataPanel() {
           </select>
         </label>
       </form>
+      {state.kept !== undefined && (
+        <p className="tw-pad tw-muted" role="note" aria-label="Sample rows storage">
+          {state.kept
+            ? 'Sample rows are kept in this browser for this design, across reloads, until the design is deleted for good.'
+            : 'Sample rows are not kept: they are lost on reload (browser storage is unavailable, or this design’s playground is open in another tab).'}
+        </p>
+      )}
       {state.status === 'error' && <p className="tw-pad tw-warning" role="alert">{state.message}</p>}
       {state.status === 'blocked' && state.blocked && <BlockedChange blocked={state.blocked} onUndo={() => store.getState().undo()} onEmpty={() => void lab.emptyTables()} />}
       {state.lastRun && <RunReport run={state.lastRun} />}

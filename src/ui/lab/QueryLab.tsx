@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import { adviseIndexes, tablesInPlan, type IndexAdvice, type PlanNode } from '../../core/explain';
 import { newId, type Design } from '../../core/model';
 import * as ops from '../../core/ops';
@@ -19,7 +20,10 @@ export function QueryLab() {
   const design = useStudio((s) => s.design);
   const readOnly = useStudio((s) => s.readOnly);
   const saved = design.queries ?? [];
-  const [sql, setSql] = useState(saved[0]?.sql ?? 'SELECT * FROM ');
+  // The query being written lives in the lab's state (per design): a tab switch unmounts this.
+  const draft = useStore(lab.state, (s) => s.queryDrafts[design.id]);
+  const sql = draft ?? saved[0]?.sql ?? 'SELECT * FROM ';
+  const setSql = lab.setQueryDraft;
   const [plan, setPlan] = useState<PlanNode>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { TableRows } from '../../db/lab/labEngine';
+import type { RowOrder, TableRows } from '../../db/lab/labEngine';
 import type { PgError } from '../../db/protocol';
 import { useServices, useStudio } from '../StudioContext';
 import { cellText, editText, parseCell } from './cells';
@@ -18,9 +18,11 @@ export function RowGrid({ tableId }: { tableId: string }) {
   const [rowErrors, setRowErrors] = useState<Record<string, PgError>>({});
   const [editing, setEditing] = useState<{ ctid: string; column: string; text: string }>();
   const [draft, setDraft] = useState<Record<string, string>>({});
+  // Sorted by Postgres (ORDER BY the column): numbers as numbers, dates as dates, over all rows.
+  const [order, setOrder] = useState<RowOrder>();
   useEffect(() => {
     let live = true;
-    void lab.rows(tableId, LIMIT).then((r) => {
+    void lab.rows(tableId, LIMIT, order).then((r) => {
       if (!live) return;
       if (r.ok) {
         setData(r.value);
@@ -30,7 +32,7 @@ export function RowGrid({ tableId }: { tableId: string }) {
     return () => {
       live = false;
     };
-  }, [lab, tableId, version]);
+  }, [lab, tableId, version, order]);
   if (!table) return null;
   const fail = (key: string, error?: PgError) => setRowErrors((cur) => {
     const next = { ...cur };
@@ -54,6 +56,9 @@ export function RowGrid({ tableId }: { tableId: string }) {
   if (loadError) return <p className="tw-pad tw-warning" role="alert">{loadError}</p>;
   if (!data) return <p className="tw-pad tw-muted" role="status">Opening the playground database…</p>;
   const cols = data.columns;
+  // Ascending, then descending, then the stored order again.
+  const sortBy = (column: string) =>
+    setOrder((cur) => (cur?.column !== column ? { column } : cur.descending ? undefined : { column, descending: true }));
   return (
     <div className="tw-rowgrid">
       <p className="tw-pad tw-muted">
@@ -61,7 +66,19 @@ export function RowGrid({ tableId }: { tableId: string }) {
       </p>
       <table className="tw-grid tw-data-grid" aria-label={`Rows of ${table.name}`}>
         <thead>
-          <tr>{cols.map((c) => <th key={c} scope="col">{c}</th>)}<th scope="col"><span className="tw-visually-hidden">Actions</span></th></tr>
+          <tr>
+            {cols.map((c) => {
+              const sorted = order?.column === c ? (order.descending ? 'descending' : 'ascending') : undefined;
+              return (
+                <th key={c} scope="col" aria-sort={sorted ?? 'none'}>
+                  <button type="button" className="tw-link-button" onClick={() => sortBy(c)} aria-label={`Sort by ${c}`}>
+                    {c}{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                  </button>
+                </th>
+              );
+            })}
+            <th scope="col"><span className="tw-visually-hidden">Actions</span></th>
+          </tr>
         </thead>
         <tbody>
           {data.rows.map((row, i) => (

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useServices } from '../StudioContext';
+import type { Design } from '../../core/model';
+import { qualifiedName } from '../../core/sql/quote';
+import { useServices, useStudio } from '../StudioContext';
 import { ResultView, type ConsoleOutcome } from './ResultView';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -10,7 +12,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  */
 export function ConsolePanel() {
   const { pg, recheck } = useServices();
-  const [sql, setSql] = useState('EXPLAIN SELECT * FROM orders WHERE customer_id = 42;');
+  const designId = useStudio((s) => s.design.id);
+  const prefill = useStudio((s) => firstTableQuery(s.design));
+  // Until the person types, the console offers a query on the design's own first table.
+  const [typed, setTyped] = useState<{ designId: string; sql: string }>();
+  const sql = typed?.designId === designId ? typed.sql : prefill;
+  const setSql = (text: string) => setTyped({ designId, sql: text });
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<ConsoleOutcome>();
   const run = async () => {
@@ -30,6 +37,7 @@ export function ConsolePanel() {
           id="tw-console-sql"
           value={sql}
           spellCheck={false}
+          placeholder="SQL to run against the design's tables, e.g. SELECT 1;"
           onChange={(e) => setSql(e.target.value)}
           onKeyDown={(e) => {
             if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
@@ -54,4 +62,11 @@ export function ConsolePanel() {
       </div>
     </section>
   );
+}
+
+/** A first query on the design's first table (none when it has no tables: the placeholder shows). */
+function firstTableQuery(design: Design): string {
+  const table = Object.values(design.tables)[0];
+  if (!table) return '';
+  return `SELECT * FROM ${qualifiedName(design.schemas[table.schemaId]?.name ?? 'public', table.name)} LIMIT 10;`;
 }
