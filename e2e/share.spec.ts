@@ -58,8 +58,13 @@ test('the embed view shows only the diagram, read-only, with pan and zoom', asyn
   const embedCode = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   const src = /src="([^"]+)"/.exec(embedCode)?.[1]?.replace(/&quot;/g, '"');
   expect(src).toMatch(/\?embed#design=v2\./);
+  // A small frame, as in a wiki page: the whole diagram is fitted into it.
+  await page.setViewportSize({ width: 560, height: 360 });
   await page.goto(src!);
   await expect(studio.table('orders')).toBeVisible();
+  for (const name of ['customers', 'addresses', 'products', 'orders', 'order_items']) {
+    await expect(studio.table(name)).toBeInViewport({ ratio: 1 });
+  }
   await expect(page.getByRole('toolbar')).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Open “Online shop” in Tablewright/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Zoom In' })).toBeVisible();

@@ -5,3 +5,4 @@ export * from './document';
 export * from './design';
 export { newId } from './ids';
 export { exampleDocument } from './example';
+export { hasHiddenCharacters, visibleName } from './visibleName';

@@ -30,11 +30,16 @@ const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
+const FIT_OPTIONS = { padding: 0.08 };
 /** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
 const isColumnToColumn = (c: Connection | Edge) => !c.sourceHandle?.startsWith(HEADER_ANCHOR) && !c.targetHandle?.startsWith(HEADER_ANCHOR);
 
-/** The diagram: a view of the store. Every change goes back through store commands. */
-export function Canvas() {
+/**
+ * The diagram: a view of the store. Every change goes back through store commands.
+ * `fitOnOpen` (the embed view) opens at the whole diagram, fitted to its frame, rather than at the
+ * viewport saved with the design.
+ */
+export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const store = useStudioStore();
   const { notices } = useServices();
   const design = useStudio((s) => s.design);
@@ -147,6 +152,8 @@ export function Canvas() {
         onSelectionDragStop={() => store.getState().endGesture()}
         onMoveEnd={onMoveEnd}
         defaultViewport={initialViewport}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_OPTIONS}
         connectionMode={ConnectionMode.Loose}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"

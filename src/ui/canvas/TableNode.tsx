@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react';
 import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
-import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, type Column, type Table } from '../../core/model';
+import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, visibleName, type Column, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
 import { shortTypeName } from '../../core/model/typeNames';
 import { editKeys } from '../common/editRequest';
@@ -47,7 +47,7 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">
           {schemaName && schemaName !== 'public' && <span className="tw-schema-prefix">{schemaName}.</span>}
-          {detailed && !readOnly ? <InlineEdit value={table.name} label={`Table name ${table.name}`} onCommit={rename} editKey={editKeys.tableName(id)} /> : table.name}
+          {detailed && !readOnly ? <InlineEdit value={table.name} display={visibleName(table.name)} label={`Table name ${table.name}`} onCommit={rename} editKey={editKeys.tableName(id)} /> : visibleName(table.name)}
         </span>
         {table.partitionBy && <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>partitioned</span>}
         {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
@@ -97,7 +97,7 @@ const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: 
         {pk ? 'PK' : fk ? 'FK' : uq ? 'UQ' : ''}
       </span>
       <span className="tw-column-name">
-        {readOnly ? column.name : <InlineEdit value={column.name} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} editKey={editKeys.columnName(column.id)} />}
+        {readOnly ? visibleName(column.name) : <InlineEdit value={column.name} display={visibleName(column.name)} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} editKey={editKeys.columnName(column.id)} />}
       </span>
       <span className="tw-column-type">
         {readOnly ? shortTypeName(column.type) : <InlineEdit value={column.type} display={shortTypeName(column.type)} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}

@@ -14,7 +14,7 @@ export function EmbedApp({ error }: { error?: string }) {
   const full = window.location.href.replace(/([?&])embed(=[^&#]*)?&?/, '$1').replace(/[?&](?=#|$)/, '');
   return (
     <main className="tw-embed" aria-label={`Schema diagram: ${name}`}>
-      <Canvas />
+      <Canvas fitOnOpen />
       <a className="tw-embed-open" href={full} target="_blank" rel="noopener">
         Open “{name}” in Tablewright
       </a>
