@@ -1,5 +1,6 @@
 import type { Design, Layout } from '../core/model';
 import { reconcileIds } from '../core/ops/reconcileIds';
+import { keepWrittenForm } from '../core/ops/keepWrittenForm';
 import type { DraftError, DraftStore } from '../state/ddlDraft';
 import type { StudioStore } from '../state/store';
 
@@ -69,7 +70,8 @@ export function startDdlEditing(o: DdlEditingOptions) {
       return;
     }
     const { design, layout } = store.getState();
-    const reconciled = reconcileIds(design, result.design);
+    // Ids kept (a rename stays a rename), and the person's spelling where Postgres means the same.
+    const reconciled = keepWrittenForm(design, reconcileIds(design, result.design));
     const next: Design = { ...reconciled, id: design.id, name: design.name, notes: design.notes };
     const kept: Layout['tables'] = {};
     const fresh: string[] = [];
