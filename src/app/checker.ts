@@ -1,19 +1,52 @@
+import type { Danger } from '../core/safety';
+import { dangerSummary } from '../core/safety';
+import type { DdlStatement } from '../core/sql/types';
 import type { PgClient } from '../db';
-import type { CheckStore } from '../state/checkStore';
+import type { CheckError, CheckStore } from '../state/checkStore';
 import { ddlFor } from '../state/ddl';
 import type { StudioStore } from '../state/store';
 
 /** Quiet time after an edit before Postgres checks the design: typing a name is one check. */
 export const CHECK_DEBOUNCE_MS = 350;
 
+/** Finds the statements that must not run (programs, server files, roles...), by index. */
+export type DangerScan = (statements: readonly DdlStatement[]) => Promise<Map<number, Danger[]>>;
+
+/** Options of {@link startChecker}; tests pass a scanner with the parser loaded in Node. */
+export interface CheckerOptions {
+  scanDangers?: DangerScan;
+}
+
+/** PostgreSQL's parser on the UI thread, loaded on first use (Node tests never import its `?url`). */
+const browserScan: DangerScan = async (statements) => {
+  const [{ loadBrowserParser }, { scanStatements }] = await Promise.all([import('../db/browserParser'), import('../db/safetyScan')]);
+  return scanStatements(await loadBrowserParser(), statements);
+};
+
+/** Error code of a statement the checker stopped (Postgres's own `query_canceled`). */
+export const HUNG_CODE = '57014';
+
+const excerpt = (sql: string): string => (sql.length > 400 ? `${sql.slice(0, 399)}…` : sql);
+
 /**
  * Keeps Postgres's verdict current: after each design change (debounced) the DDL is executed in
  * the worker; stale runs are dropped by the client; a restarted worker gets the design again.
+ *
+ * Two kinds of statement are reported without being run. Dangerous ones (COPY … PROGRAM, server
+ * files, DROP … CASCADE, roles: see `core/safety`) are never run. A verbatim statement that did
+ * not finish (an endless DO loop from a share link) is remembered by its text: later checks skip
+ * it, so the rest is still checked and the worker is not restarted in a loop; changing the
+ * statement's text makes it run again.
  * Returns `recheck` (run now) and `stop`.
  */
-export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore) {
+export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore, options: CheckerOptions = {}) {
+  const scanDangers = options.scanDangers ?? browserScan;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = 0;
+  /** Statements (by exact text) that did not finish: why, as shown. */
+  const hung = new Map<string, string>();
+  /** DDL whose check timed out without naming a statement: not retried until it changes. */
+  let stuckDdl: string | undefined;
 
   const run = async () => {
     const design = store.getState().design;
@@ -26,14 +59,55 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
       return;
     }
     const ticket = ++running;
-    const result = await pg.checkSchema(ddl.statements);
+    const dangers = await scanDangers(ddl.statements).catch(() => new Map<number, Danger[]>());
+    if (ticket !== running) return;
+    const present = new Set(ddl.statements.map((s) => s.sql));
+    for (const sql of hung.keys()) if (!present.has(sql)) hung.delete(sql);
+    if (stuckDdl !== undefined && stuckDdl !== ddl.text) stuckDdl = undefined;
+    if (stuckDdl === ddl.text) {
+      check.setState({ status: 'unavailable', message: 'The check of this design did not finish; it is not repeated until the design changes.' });
+      return;
+    }
+
+    const reported: CheckError[] = [];
+    const indexes: number[] = [];
+    ddl.statements.forEach((stmt, index) => {
+      const found = dangers.get(index);
+      const stopped = hung.get(stmt.sql);
+      const at = { entityId: stmt.entityId, from: stmt.from, to: stmt.to, detail: excerpt(stmt.sql) };
+      if (found) {
+        reported.push({ ...at, message: `Not run: dangerous on a real server. ${dangerSummary(found)}`, hint: 'It came with the design (a link or an import). Delete it unless you mean it; SQL exports carry a warning.' });
+      } else if (stopped !== undefined) {
+        reported.push({ ...at, message: stopped, code: HUNG_CODE, hint: 'It is not run again until you change it; the rest of the design was checked without it.' });
+      } else indexes.push(index);
+    });
+    const toRun = indexes.map((i) => ddl.statements[i] as DdlStatement);
+    const result = await pg.checkSchema(toRun);
     if (ticket !== running || result.stale) return;
     if (result.cancelled) {
+      const culprit = result.statementIndex === undefined ? undefined : toRun[result.statementIndex];
+      if (culprit) {
+        hung.set(
+          culprit.sql,
+          result.reason === 'timeout'
+            ? `This statement did not finish and was stopped (it may never end): ${result.error.message.replace(/^Schema check stopped: /, '')}`
+            : `This statement made the database stop working: ${result.error.message.replace(/^Schema check failed: /, '')}`,
+        );
+        // The worker is being replaced; its restart handler checks again, without this statement.
+        check.setState({ status: 'starting', message: 'A statement of the design did not finish; checking the rest without it.' });
+        return;
+      }
+      if (result.reason === 'timeout') {
+        stuckDdl = ddl.text;
+        check.setState({ status: 'unavailable', errors: [], ddlText: ddl.text, message: `${result.error.message} The check is not repeated until the design changes.` });
+        return;
+      }
       // The worker was replaced (a console query was stopped, or a crash): the restart handler rechecks.
       if (result.reason === 'unavailable') check.setState({ status: 'unavailable', message: result.error.message });
       return;
     }
-    const errors = withoutConsequences(result.errors, ddl.statements).map((e) => {
+    const original = result.errors.map((e) => ({ ...e, statementIndex: indexes[e.statementIndex] ?? e.statementIndex }));
+    const errors = withoutConsequences(original, ddl.statements).map((e) => {
       const stmt = ddl.statements[e.statementIndex];
       return {
         message: e.error.message,
@@ -47,7 +121,11 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
         to: stmt?.to ?? 0,
       };
     });
-    check.setState({ status: errors.length ? 'rejected' : 'accepted', errors, ddlText: ddl.text, generatorProblems, message: undefined });
+    const all = [...reported, ...errors].sort((a, b) => a.from - b.from);
+    const notRun = reported.length
+      ? `${reported.length} ${reported.length === 1 ? 'statement was' : 'statements were'} not run (dangerous or never-ending); the rest was checked.`
+      : undefined;
+    check.setState({ status: all.length ? 'rejected' : 'accepted', errors: all, ddlText: ddl.text, generatorProblems, message: notRun });
   };
 
   const schedule = (delay = CHECK_DEBOUNCE_MS) => {

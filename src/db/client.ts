@@ -23,14 +23,29 @@ import {
   type InterruptReason,
   type RunSqlResult,
 } from './interrupts';
-import type { CallMessage, DbMethod, ImportProgress, WorkerMessage } from './protocol';
+import type { CallMessage, CheckProgress, DbMethod, ImportProgress, WorkerMessage } from './protocol';
 
 // The public types are exported from ./index (with the client); only clientTypes is re-exported
 // here, for the client's own tests.
 export type * from './clientTypes';
 
 /** Defaults of {@link PgClientOptions}. */
-export const DEFAULT_TIMEOUTS = { sqlMs: 10_000, checkMs: 60_000, bootMs: 60_000, importMs: 120_000 } as const;
+export const DEFAULT_TIMEOUTS = {
+  sqlMs: 10_000,
+  checkMs: 60_000,
+  checkStatementMs: 15_000,
+  bootMs: 60_000,
+  importMs: 120_000,
+  importStatementMs: 30_000,
+} as const;
+
+/** An import resumes after at most this many statements that hung or crashed the worker. */
+const MAX_IMPORT_RESUMES = 20;
+
+const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`);
+
+/** Progress is passed on to the UI at most this often (the worker reports every statement). */
+const PROGRESS_INTERVAL_MS = 100;
 
 function createDefaultWorker(): WorkerLike {
   // Vite recognises exactly this shape and bundles the worker with its own dependencies.
@@ -51,8 +66,11 @@ interface Job {
   interrupt(reason: InterruptReason, detail?: { timeoutMs?: number; cause?: string }): void;
   /** A newer call replaced this one before it ran (checks only). */
   supersede?(): void;
-  /** The worker reports progress (imports); each report also restarts the watchdog. */
-  progress?(progress: ImportProgress): void;
+  /**
+   * The worker reports progress; each report also restarts the watchdog, with the timeout this
+   * returns (default: `timeoutMs`).
+   */
+  progress?(progress: ImportProgress | CheckProgress): number | undefined;
 }
 
 interface InFlight {
@@ -87,6 +105,8 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_TIMEOUTS.checkMs;
   const bootTimeoutMs = options.bootTimeoutMs ?? DEFAULT_TIMEOUTS.bootMs;
   const importTimeoutMs = options.importTimeoutMs ?? DEFAULT_TIMEOUTS.importMs;
+  const checkStatementTimeoutMs = options.checkStatementTimeoutMs ?? DEFAULT_TIMEOUTS.checkStatementMs;
+  const importStatementTimeoutMs = options.importStatementTimeoutMs ?? DEFAULT_TIMEOUTS.importStatementMs;
 
   let status: DbStatus = 'starting';
   let failure: string | null = null;
@@ -153,12 +173,12 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     spawn();
   }
 
-  function interruptInFlight(reason: InterruptReason, cause?: string): void {
+  function interruptInFlight(reason: InterruptReason, cause?: string, timeoutMs?: number): void {
     const current = inFlight;
     if (!current) return;
     inFlight = null;
     clearTimeout(current.timer);
-    current.job.interrupt(reason, { timeoutMs: current.job.timeoutMs, cause });
+    current.job.interrupt(reason, { timeoutMs: timeoutMs ?? current.job.timeoutMs, cause });
   }
 
   function fail(message: string): void {
@@ -196,8 +216,7 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
         const current = inFlight;
         if (!current || current.id !== message.id) return;
         // The call is alive and moving: its watchdog waits for the next sign of life.
-        armWatchdog(current);
-        current.job.progress?.(message.progress);
+        armWatchdog(current, current.job.progress?.(message.progress));
         return;
       }
       case 'error':
@@ -221,16 +240,18 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   }
 
   /** (Re)starts the watchdog of the call in flight. An infinite timeout means none. */
-  function armWatchdog(current: InFlight): void {
+  function armWatchdog(current: InFlight, timeoutMs = current.job.timeoutMs): void {
     clearTimeout(current.timer);
     const { id, job } = current;
     const onTimeout = (): void => {
       if (inFlight?.id !== id) return;
-      interruptInFlight('timeout');
-      restartWorker('timeout');
+      interruptInFlight('timeout', undefined, timeoutMs);
+      // A check or an import (which reports its own hung statement) is not "a query was stopped".
+      const method = job.call.method;
+      restartWorker(method === 'checkSchema' ? 'checkTimeout' : method === 'importSql' ? 'importTimeout' : 'timeout');
     };
-    current.timer = Number.isFinite(job.timeoutMs)
-      ? setTimeout(onTimeout, Math.min(Math.max(job.timeoutMs, 0), MAX_TIMER_MS))
+    current.timer = Number.isFinite(timeoutMs)
+      ? setTimeout(onTimeout, Math.min(Math.max(timeoutMs, 0), MAX_TIMER_MS))
       : undefined;
   }
 
@@ -270,6 +291,8 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   }
 
   function checkJob(statements: DdlStatement[], resolve: (result: CheckSchemaResult) => void): Job {
+    // The verbatim statement running now, when the worker announced one.
+    let running: number | undefined;
     return {
       call: { method: 'checkSchema', args: [statements] },
       timeoutMs: checkTimeoutMs,
@@ -282,8 +305,18 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
         }
         resolve({ ...message.result, stale: false, cancelled: false });
       },
-      interrupt: (reason, detail) => resolve(interruptedCheck(reason, detail)),
+      interrupt: (reason, detail) => {
+        const result = interruptedCheck(reason, detail);
+        if (running !== undefined && result.stale === false && (reason === 'timeout' || reason === 'crashed')) {
+          resolve({ ...result, statementIndex: running });
+        } else resolve(result);
+      },
       supersede: () => resolve({ stale: true }),
+      progress(p) {
+        if (p.phase !== 'check') return undefined;
+        running = p.statementIndex;
+        return running === undefined ? checkTimeoutMs : Math.min(checkStatementTimeoutMs, checkTimeoutMs);
+      },
     };
   }
 
@@ -306,17 +339,54 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     importOptions: ImportSqlCallOptions = {},
   ): Promise<ImportSqlResult> {
     const { timeoutMs, onProgress, ...options } = importOptions;
+    const silenceMs = timeoutMs ?? importTimeoutMs;
+    const statementMs = Math.min(silenceMs, importStatementTimeoutMs);
     return new Promise((resolve) => {
-      enqueue({
-        call: { method: 'importSql', args: [sql, options] },
-        timeoutMs: timeoutMs ?? importTimeoutMs,
-        settle(message) {
-          if (message.method === 'importSql') resolve(message.result);
-          else resolve(interrupted('import', 'internal', { cause: 'mismatched answer' }));
-        },
-        interrupt: (reason, detail) => resolve(interrupted('import', reason, detail)),
-        ...(onProgress ? { progress: onProgress } : {}),
-      });
+      /**
+       * One attempt. When a statement hangs or crashes the worker, the worker is replaced and
+       * the import starts again with that statement reported and skipped: the scratch database
+       * died with the worker, and the statements before it are fast (DDL on empty tables).
+       */
+      const attempt = (hung: { index: number; reason: string }[]): void => {
+        let current: number | undefined;
+        let forwarded = 0;
+        let lastPhase: ImportProgress['phase'] | undefined;
+        enqueue({
+          call: { method: 'importSql', args: [sql, hung.length ? { ...options, hung } : options] },
+          timeoutMs: silenceMs,
+          settle(message) {
+            if (message.method === 'importSql') resolve(message.result);
+            else resolve(interrupted('import', 'internal', { cause: 'mismatched answer' }));
+          },
+          interrupt(reason, detail) {
+            if ((reason === 'timeout' || reason === 'crashed') && current !== undefined && hung.length < MAX_IMPORT_RESUMES) {
+              const why =
+                reason === 'timeout'
+                  ? `Stopped: no answer after ${seconds(detail?.timeoutMs ?? statementMs)} (it may never end), so the database was restarted and the import went on without it.`
+                  : `It made the database stop working${detail?.cause ? ` (${detail.cause})` : ''}; the database was restarted and the import went on without it.`;
+              const next = [...hung, { index: current, reason: why }];
+              // After this returns the client replaces the worker; the retry queues for the new one.
+              queueMicrotask(() => attempt(next));
+              return;
+            }
+            resolve(interrupted('import', reason, detail));
+          },
+          progress(p) {
+            if (p.phase === 'check') return undefined;
+            current = p.phase === 'execute' ? p.current : undefined;
+            const time = performance.now();
+            // Per-statement announcements (with `current`) are many: the UI hears of them at most every 100 ms.
+            const frequent = p.current !== undefined && p.phase === lastPhase && p.done !== p.total;
+            if (onProgress && (!frequent || time - forwarded >= PROGRESS_INTERVAL_MS)) {
+              forwarded = time;
+              lastPhase = p.phase;
+              onProgress(p);
+            }
+            return current === undefined ? silenceMs : statementMs;
+          },
+        });
+      };
+      attempt([]);
     });
   }
 

@@ -22,8 +22,12 @@ export interface ClientBootInfo extends BootInfo {
   readyMs: number;
 }
 
-/** Why the worker was replaced: the watchdog, `cancel()`, a crash, or `restart()`. */
-export type RestartReason = 'timeout' | 'cancelled' | 'crashed' | 'manual';
+/**
+ * Why the worker was replaced: the watchdog (`timeout` for a query; `checkTimeout` and
+ * `importTimeout` for a schema check or an import, which report the statement themselves),
+ * `cancel()`, a crash, or `restart()`.
+ */
+export type RestartReason = 'timeout' | 'checkTimeout' | 'importTimeout' | 'cancelled' | 'crashed' | 'manual';
 
 /** Sent once the replacement worker is ready: re-run the schema check on its empty database. */
 export interface RestartEvent {
@@ -39,10 +43,17 @@ export interface PgClientOptions {
   sqlTimeoutMs?: number;
   /** Watchdog for `checkSchema`, in ms. Default 60,000. */
   checkTimeoutMs?: number;
+  /**
+   * Watchdog for one verbatim statement of a check (a function, a DO block...), in ms. Default
+   * 15,000: on an empty database such a statement takes milliseconds unless it never ends.
+   */
+  checkStatementTimeoutMs?: number;
   /** How long a worker may take to boot before the client gives up ('failed'). Default 60,000. */
   bootTimeoutMs?: number;
   /** Watchdog for `importSql`: the longest silence between progress reports, in ms. Default 120,000. */
   importTimeoutMs?: number;
+  /** Watchdog for one statement of an import, in ms. Default 30,000. */
+  importStatementTimeoutMs?: number;
   /** Boot Postgres on the first request rather than at once (an embedded diagram may never ask). */
   deferStart?: boolean;
 }

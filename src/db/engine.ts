@@ -4,11 +4,13 @@
  */
 import { PGlite, type Results } from '@electric-sql/pglite';
 import type { DdlStatement } from '../core/sql/types';
+import { consoleRefusal } from './consoleGuard';
 import { positionToIndex, toPgError, toPgNotice } from './pgError';
 import { DesignDatabase, type ReopenWith } from './designExtensions';
 import { importSql, type ImportDeps } from './import/importSql';
 import type { ParserOptions } from './import/pgParser';
 import type {
+  CheckProgress,
   DbApi,
   ImportProgress,
   ImportSqlOptions,
@@ -43,6 +45,10 @@ export interface EngineOptions {
 
 /** The engine: {@link DbApi}, with progress reports for imports. */
 export interface DbEngine extends DbApi {
+  checkSchema(
+    statements: DdlStatement[],
+    onProgress?: (progress: CheckProgress) => void,
+  ): Promise<SchemaCheckOutcome>;
   importSql(
     sql: string,
     options?: ImportSqlOptions,
@@ -85,13 +91,31 @@ function statementError(statement: DdlStatement, index: number, thrown: unknown)
   return found;
 }
 
+type Progress = (progress: CheckProgress) => void;
+
+/**
+ * Verbatim statements (functions, DO blocks, whatever a link or a file brought) can run forever;
+ * generated DDL cannot. Each verbatim one is announced before it runs, so that when the watchdog
+ * stops the worker the client knows which statement it was.
+ */
+const isVerbatim = (statement: DdlStatement): boolean => statement.kind === 'extra';
+
 /** Run each statement on its own, so one failure does not hide the next. */
 async function runEachStatement(
   pg: PgConnection,
   statements: DdlStatement[],
+  progress: Progress,
 ): Promise<StatementError[]> {
   const errors: StatementError[] = [];
+  let announced = false;
   for (const [index, statement] of statements.entries()) {
+    if (isVerbatim(statement)) {
+      progress({ phase: 'check', statementIndex: index });
+      announced = true;
+    } else if (announced) {
+      progress({ phase: 'check' });
+      announced = false;
+    }
     try {
       await pg.exec(statement.sql, { onNotice: ignoreNotice });
     } catch (thrown) {
@@ -99,6 +123,32 @@ async function runEachStatement(
     }
   }
   return errors;
+}
+
+/** Runs of generated DDL as one call each; each verbatim statement alone, announced. */
+async function runBatch(pg: PgConnection, statements: DdlStatement[], progress: Progress): Promise<void> {
+  let run: DdlStatement[] = [];
+  const flush = async () => {
+    if (run.length === 0) return;
+    const sql = run.map((s) => s.sql).join(BATCH_SEPARATOR);
+    run = [];
+    await pg.exec(sql, { onNotice: ignoreNotice });
+  };
+  let announced = false;
+  for (const [index, statement] of statements.entries()) {
+    if (!isVerbatim(statement)) {
+      if (announced) progress({ phase: 'check' });
+      announced = false;
+      run.push(statement);
+      continue;
+    }
+    await flush();
+    progress({ phase: 'check', statementIndex: index });
+    announced = true;
+    await pg.exec(statement.sql, { onNotice: ignoreNotice });
+  }
+  if (announced) progress({ phase: 'check' });
+  await flush();
 }
 
 /**
@@ -111,6 +161,7 @@ async function checkSchema(
   pg: PgConnection,
   statements: DdlStatement[],
   tryBatch: boolean,
+  progress: Progress = () => {},
 ): Promise<SchemaCheckOutcome> {
   const started = now();
   const report = (
@@ -130,9 +181,7 @@ async function checkSchema(
   if (statements.length === 0) return report([], 'batch');
   if (tryBatch) {
     try {
-      await pg.exec(statements.map((s) => s.sql).join(BATCH_SEPARATOR), {
-        onNotice: ignoreNotice,
-      });
+      await runBatch(pg, statements, progress);
       return report([], 'batch');
     } catch {
       // The failed batch was rolled back as a whole, unless the DDL had its own COMMIT: reset
@@ -144,7 +193,7 @@ async function checkSchema(
       return { ok: false, resetError: toPgError(thrown), durationMs: elapsed(started) };
     }
   }
-  return report(await runEachStatement(pg, statements), 'perStatement');
+  return report(await runEachStatement(pg, statements, progress), 'perStatement');
 }
 
 function toStatementResult(result: Results, maxRows: number): SqlStatementResult {
@@ -162,9 +211,16 @@ function toStatementResult(result: Results, maxRows: number): SqlStatementResult
   return out;
 }
 
-async function runSql(pg: PgConnection, sql: string, maxRows: number): Promise<SqlRunOutcome> {
+async function runSql(
+  pg: PgConnection,
+  sql: string,
+  maxRows: number,
+  parser?: ParserOptions,
+): Promise<SqlRunOutcome> {
   const started = now();
   const notices: PgNotice[] = [];
+  const refused = await consoleRefusal(sql, parser);
+  if (refused) return { ok: false, cancelled: false, error: refused, notices, durationMs: elapsed(started) };
   try {
     const results = await pg.exec(sql, {
       rowMode: 'array',
@@ -211,14 +267,14 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
   const database = new DesignDatabase(pg, options.reopenWith);
   let lastCheckPassed = true;
   return {
-    checkSchema: (statements) =>
+    checkSchema: (statements, onProgress) =>
       serial(async () => {
         await database.ensureExtensionsFor(statements.map((s) => s.sql));
-        const outcome = await checkSchema(database.connection, statements, lastCheckPassed);
+        const outcome = await checkSchema(database.connection, statements, lastCheckPassed, onProgress);
         lastCheckPassed = outcome.ok;
         return outcome;
       }),
-    runSql: (sql) => serial(() => runSql(database.connection, sql, maxRows)),
+    runSql: (sql) => serial(() => runSql(database.connection, sql, maxRows, options.parser)),
     // The scratch database is separate, but imports still queue: one heavy job at a time.
     importSql: (sql, importOptions = {}, onProgress) =>
       serial(() =>

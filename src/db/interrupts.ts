@@ -34,12 +34,13 @@ export type RunSqlResult = SqlRunOutcome | Interrupted;
  * Result of `client.checkSchema`:
  * - `stale: true`: a newer check was requested before this one's answer was used; ignore it.
  * - a report (`cancelled: false`): `ok`, and `errors` with statement, entity and DDL offset.
- * - {@link Interrupted} (`cancelled: true`), with `errors: []`.
+ * - {@link Interrupted} (`cancelled: true`), with `errors: []`; `statementIndex` names the
+ *   verbatim statement that was running when the watchdog stopped (or a crash ended) the check.
  */
 export type CheckSchemaResult =
   | { stale: true }
   | (SchemaCheckReport & { stale: false; cancelled: false })
-  | (Interrupted & { stale: false; errors: [] });
+  | (Interrupted & { stale: false; errors: []; statementIndex?: number });
 
 const duration = (ms: number): string =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
@@ -102,7 +103,7 @@ export function interrupted(
 export function interruptedCheck(
   reason: InterruptReason,
   detail?: { timeoutMs?: number; cause?: string },
-): CheckSchemaResult {
+): Extract<CheckSchemaResult, { cancelled: true }> {
   return {
     ok: false,
     cancelled: true,

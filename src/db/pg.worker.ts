@@ -82,7 +82,9 @@ async function answer(api: DbEngine, call: CallMessage): Promise<WorkerMessage> 
         type: 'result',
         id: call.id,
         method: call.method,
-        result: await api.checkSchema(...call.args),
+        result: await api.checkSchema(call.args[0], (p) =>
+          scope.postMessage({ type: 'progress', id: call.id, progress: p }),
+        ),
       };
     case 'runSql':
       return {

@@ -112,6 +112,11 @@ export type SqlRunOutcome = SqlRunSuccess | SqlRunFailure;
 export interface ImportSqlOptions {
   designId?: string;
   designName?: string;
+  /**
+   * Statements (by index among the script's statements) that hung or crashed the database in an
+   * earlier attempt: they are not run again, and the report lists them as failed with `reason`.
+   */
+  hung?: { index: number; reason: string }[];
 }
 
 /**
@@ -131,6 +136,21 @@ export interface ImportProgress {
   phase: 'parse' | 'boot' | 'execute' | 'catalog';
   done: number;
   total: number;
+  /**
+   * In `execute`: the index of the statement about to run (sent before each one), so that the
+   * client can name the statement that hung or crashed the worker.
+   */
+  current?: number;
+}
+
+/**
+ * How far a schema check is. Statements kept verbatim (`extra`: functions, DO blocks…) run one by
+ * one, each announced with its index, so the client knows which one hangs; `statementIndex` is
+ * absent while generated DDL runs.
+ */
+export interface CheckProgress {
+  phase: 'check';
+  statementIndex?: number;
 }
 
 /**
@@ -183,4 +203,4 @@ export type WorkerMessage =
   /** The engine threw instead of answering with a value: a bug, reported as text. */
   | { type: 'error'; id: number; message: string }
   /** A long call (an import) is still going: also resets the client's watchdog for it. */
-  | { type: 'progress'; id: number; progress: ImportProgress };
+  | { type: 'progress'; id: number; progress: ImportProgress | CheckProgress };

@@ -15,6 +15,7 @@ import {
   scriptExtensions,
   type ImportTimings,
 } from '../../core/import';
+import { classifyDanger, dangerSummary } from '../../core/safety';
 import { toPgError } from '../pgError';
 import type { ImportProgress, ImportSqlOptions, ImportSqlOutcome } from '../protocol';
 import { loadContribModules } from './contribModules';
@@ -29,9 +30,6 @@ export interface ImportDeps {
   createScratch(extensions: Record<string, Extension>): Promise<ScratchDb>;
   parser?: ParserOptions;
 }
-
-/** Progress is sent at most this often while statements run. */
-const PROGRESS_INTERVAL_MS = 100;
 
 const quiet = { onNotice: () => {} };
 const now = (): number => performance.now();
@@ -76,8 +74,13 @@ export async function importSql(
   const bootMs = now() - bootStarted;
   try {
     const executeStarted = now();
-    await runStatements(pg, statements, builder, (done) =>
-      onProgress({ phase: 'execute', done, total: statements.length }),
+    await runStatements(pg, statements, builder, options.hung ?? [], (done, current) =>
+      onProgress({
+        phase: 'execute',
+        done,
+        total: statements.length,
+        ...(current === undefined ? {} : { current }),
+      }),
     );
     const executeMs = now() - executeStarted;
 
@@ -111,16 +114,23 @@ async function runStatements(
   pg: ScratchDb,
   statements: readonly SplitStatement[],
   builder: ImportReportBuilder,
-  progress: (done: number) => void,
+  hung: readonly { index: number; reason: string }[],
+  progress: (done: number, current?: number) => void,
 ): Promise<void> {
   const { rows } = await pg.query<{ rolname: string }>('SELECT rolname FROM pg_catalog.pg_roles');
   const roles = new Set(rows.map((r) => r.rolname));
-  let lastProgress = now();
+  const hungReasons = new Map(hung.map((h) => [h.index, h.reason]));
   for (const [index, statement] of statements.entries()) {
-    if (now() - lastProgress > PROGRESS_INTERVAL_MS) {
-      progress(index);
-      lastProgress = now();
+    const hungReason = hungReasons.get(index);
+    if (hungReason !== undefined) {
+      // It stopped the database last time: reported, not run again.
+      builder.decided(statement, { action: 'run' });
+      builder.failedWith(statement, { message: hungReason });
+      continue;
     }
+    // Every statement is announced, so the client can name the one that hangs; the client
+    // passes progress on to the UI at most every 100 ms.
+    progress(index, index);
     if (statement.syntaxError || !statement.tree) {
       builder.decided(statement, { action: 'run' });
       const error = statement.syntaxError ?? {
@@ -134,10 +144,16 @@ async function runStatements(
       });
       continue;
     }
-    const decision = classifyStatement(statement.tree, statement.text, {
+    let decision = classifyStatement(statement.tree, statement.text, {
       roles,
       skippedExtensions: new Set(builder.skippedExtensions.keys()),
     });
+    // What would act beyond the schema (programs, server files, roles...) is never run, and the
+    // report says why (also where the statement was skipped anyway, e.g. COPY as "data").
+    const dangers = classifyDanger({ [statement.tree.type]: statement.tree.fields });
+    if (dangers.length > 0) {
+      decision = { action: 'skip', kind: 'server', reason: `Not run, dangerous: ${dangerSummary(dangers)}` };
+    }
     builder.decided(statement, decision);
     if (decision.action === 'skip') continue;
     const text = decision.action === 'rewrite' ? decision.sql : statement.text;

@@ -12,7 +12,7 @@ type Phase = { kind: 'idle' } | { kind: 'running'; message: string; done?: numbe
  * merges into the current one (one undo step); never overwrites work.
  */
 export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onClose(): void }) {
-  const { importer } = useServices();
+  const { importer, pg } = useServices();
   const designName = useStudio((s) => s.design.name);
   const readOnly = useStudio((s) => s.readOnly);
   const ref = useRef<HTMLDialogElement>(null);
@@ -49,8 +49,21 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   };
 
   const busy = phase.kind === 'running';
+  // Stops the scratch Postgres (its worker is replaced); the import answers "cancelled".
+  const cancel = () => pg.cancel();
   return (
-    <dialog ref={ref} className="tw-dialog tw-import" aria-label="Import" onClose={onClose} onCancel={(e) => busy && e.preventDefault()}>
+    <dialog
+      ref={ref}
+      className="tw-dialog tw-import"
+      aria-label="Import"
+      onClose={onClose}
+      onCancel={(e) => {
+        if (!busy) return;
+        // Esc while importing stops the import; a second Esc (once stopped) closes the dialog.
+        e.preventDefault();
+        cancel();
+      }}
+    >
       <header className="tw-pane-header">
         <h2>Import</h2>
         <div className="tw-pane-actions">
@@ -84,6 +97,9 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 {kind === 'sql' ? 'Import SQL' : kind === 'dbml' ? 'Import DBML' : 'Open design file'}
               </button>
               {phase.kind === 'running' && <Progress {...phase} />}
+              {phase.kind === 'running' && kind === 'sql' && (
+                <button type="button" onClick={cancel}>Cancel import</button>
+              )}
             </div>
             {phase.kind === 'error' && <p role="alert" className="tw-error-box">{phase.message}</p>}
           </>

