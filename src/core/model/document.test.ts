@@ -73,6 +73,10 @@ describe('parseDesign', () => {
     const nan = base();
     nan.layout.tables.t_orders.x = 'NaN';
     expect(parseDesign(nan).ok).toBe(false);
+    // Infinity (as a link's JSON can only carry it: a huge literal) names the table, not its id.
+    const infinite = parseDesign(JSON.parse(serializeDocument(exampleDocument()).replace('"x": 420', '"x": 1e999')));
+    expect(infinite.ok).toBe(false);
+    if (!infinite.ok) expect(infinite.error.message).toMatch(/at the position of table "orders" \(layout\.tables\.t_orders\.x\)/);
 
     const dangling = base();
     dangling.design.tables.t_orders.constraints[1].refTableId = 't_missing';

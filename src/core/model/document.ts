@@ -103,7 +103,8 @@ export function parseDesign(input: unknown): Result<DesignDocument, ParseError> 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : undefined;
-    return err({ message: `The design is damaged${path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`, path });
+    const place = issue ? placeOf(doc, issue.path.map(String)) : undefined;
+    return err({ message: `The design is damaged${place ? ` at ${place}` : path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`, path });
   }
   const design = parsed.data.design;
   const integrity = checkIntegrity(design);
@@ -128,6 +129,24 @@ export const LAYOUT_BOUNDS = {
   /** The canvas's zoom range (React Flow's minZoom and maxZoom in the canvas). */
   zoom: { min: 0.05, max: 2.5 },
 } as const;
+
+/**
+ * Where a damaged value is, in the words of the person who will read it: the table's or column's
+ * name rather than the internal id the path holds ("table "orders" (layout.tables.t_7.x)").
+ */
+function placeOf(doc: Record<string, unknown>, path: string[]): string | undefined {
+  const tables = (doc.design as { tables?: Record<string, { name?: unknown; columns?: { name?: unknown }[] }> } | undefined)?.tables;
+  const tableId = path[0] === 'layout' && path[1] === 'tables' ? path[2] : path[0] === 'design' && path[1] === 'tables' ? path[2] : undefined;
+  const table = tableId !== undefined && tables && Object.hasOwn(tables, tableId) ? tables[tableId] : undefined;
+  if (!table || typeof table.name !== 'string') return undefined;
+  const where = path.join('.');
+  if (path[0] === 'layout') return `the position of table "${table.name}" (${where})`;
+  if (path[3] === 'columns' && path[4] !== undefined) {
+    const column = table.columns?.[Number(path[4])];
+    if (column && typeof column.name === 'string') return `column "${table.name}"."${column.name}" (${where})`;
+  }
+  return `table "${table.name}" (${where})`;
+}
 
 function findOutOfBounds(layout: Layout): ParseError | undefined {
   const outside = (path: string, value: number, range: string): ParseError => ({
