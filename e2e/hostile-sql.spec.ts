@@ -20,7 +20,7 @@ test('a link whose design loops forever opens, names that statement, and the sta
   await expect(problems).toContainText('DO $$ BEGIN LOOP END LOOP; END $$;');
   await expect(problems).toContainText(/DDL line \d+/);
   // Nobody ran a query: no notice says one was stopped.
-  await expect(page.getByText('The query was stopped')).toHaveCount(0);
+  await expect(page.getByText('Postgres was stopped and restarted')).toHaveCount(0);
   // The rest of the design was checked: its tables are in the database.
   await page.getByRole('tab', { name: 'SQL console' }).click();
   const console = page.getByRole('region', { name: 'SQL console' });

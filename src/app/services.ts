@@ -67,7 +67,7 @@ export function createStudio(options: { embed?: boolean } = {}): { store: Studio
   const comparison = createComparison({ store, versions, verifier: createMigrationVerifier() });
   pg.onRestart((e) => {
     if (e.reason === 'timeout' || e.reason === 'cancelled') {
-      notices.getState().push({ tone: 'info', text: 'The query was stopped and Postgres restarted; the design is being checked again.' });
+      notices.getState().push({ tone: 'info', text: 'Postgres was stopped and restarted; the design is being checked again.' });
     } else if (e.reason === 'crashed') {
       notices.getState().push({ tone: 'warning', text: 'The database worker stopped unexpectedly and was restarted.' });
     }
