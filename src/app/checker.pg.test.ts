@@ -80,7 +80,7 @@ async function settle(check: ReturnType<typeof createCheckStore>, ok: (s: CheckS
   throw new Error(`no verdict: ${JSON.stringify(check.getState())}`);
 }
 
-async function setup(doc: DesignDocument) {
+async function setup(doc: DesignDocument, scan?: (statements: readonly DdlStatement[]) => Promise<Map<number, never>>) {
   const pg = await db();
   await pg.exec('SET client_min_messages = warning');
   const parser = await loadParser();
@@ -91,7 +91,7 @@ async function setup(doc: DesignDocument) {
   const store = createStudioStore(doc);
   const check = createCheckStore();
   const checker = startChecker(store, client, check, {
-    scanDangers: async (statements: readonly DdlStatement[]) => scanStatements(parser, statements),
+    scanDangers: scan ?? (async (statements: readonly DdlStatement[]) => scanStatements(parser, statements)),
   });
   stop = checker.stop;
   return { store, check, restarts, workers: () => workers };
@@ -126,6 +126,17 @@ describe('the checker with a statement that never ends (real PGlite)', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(restarts).toHaveLength(1);
     expect(EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length).toBe(loopsRun);
+  });
+
+  it('fails closed: when the safety scan cannot run, SQL that came with the design is not run', async () => {
+    EngineWorker.executed = [];
+    const { check } = await setup(documentWith([{ id: 'x_copy', sql: "COPY (SELECT 1) TO PROGRAM 'true';" }]), () => Promise.reject(new Error('parser failed to load')));
+    const state = await settle(check, (s) => s.status === 'rejected' || s.status === 'accepted');
+    expect(state.status).toBe('rejected');
+    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(/safety check could not start \(parser failed to load\)/);
+    expect(EngineWorker.executed.some((sql) => sql.includes('PROGRAM'))).toBe(false);
+    // What the design generated itself is still checked.
+    expect(EngineWorker.executed.some((sql) => sql.includes('CREATE TABLE customers'))).toBe(true);
   });
 
   it('runs the statement again once the design changes it', async () => {

@@ -59,7 +59,13 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
       return;
     }
     const ticket = ++running;
-    const dangers = await scanDangers(ddl.statements).catch(() => new Map<number, Danger[]>());
+    // Fail closed: when the parser cannot judge the statements, the verbatim ones (the only SQL the
+    // design did not generate itself) are not run at all.
+    let scanFailure: string | undefined;
+    const dangers = await scanDangers(ddl.statements).catch((e: unknown) => {
+      scanFailure = e instanceof Error ? e.message : String(e);
+      return new Map<number, Danger[]>();
+    });
     if (ticket !== running) return;
     const present = new Set(ddl.statements.map((s) => s.sql));
     for (const sql of hung.keys()) if (!present.has(sql)) hung.delete(sql);
@@ -75,7 +81,9 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
       const found = dangers.get(index);
       const stopped = hung.get(stmt.sql);
       const at = { entityId: stmt.entityId, from: stmt.from, to: stmt.to, detail: excerpt(stmt.sql) };
-      if (found) {
+      if (scanFailure !== undefined && stmt.kind === 'extra') {
+        reported.push({ ...at, message: `Not run: the safety check could not start (${scanFailure}), and this SQL came with the design.`, hint: 'Reload the page to try again.' });
+      } else if (found) {
         reported.push({ ...at, message: `Not run: dangerous on a real server. ${dangerSummary(found)}`, hint: 'It came with the design (a link or an import). Delete it unless you mean it; SQL exports carry a warning.' });
       } else if (stopped !== undefined) {
         reported.push({ ...at, message: stopped, code: HUNG_CODE, hint: 'It is not run again until you change it; the rest of the design was checked without it.' });
@@ -172,3 +180,4 @@ export function withoutConsequences<E extends { statementIndex: number; error: {
     return true;
   });
 }
+
