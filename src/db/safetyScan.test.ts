@@ -49,6 +49,7 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     ['CREATE EXTENSION plpython3u', 'code'],
     ["CREATE FUNCTION sh(text) RETURNS text LANGUAGE plpython3u AS $$ import os; return os.popen(args[0]).read() $$", 'code'],
     ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS '/tmp/evil.so', 'f'", 'code'],
+    ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS '$libdir/../../../tmp/evil', 'f'", 'code'],
     ["LOAD '/tmp/evil.so'", 'code'],
     ["CREATE TABLESPACE t LOCATION '/var/lib/x'", 'file'],
     ["DO $$ BEGIN EXECUTE 'COPY t TO PROGRAM ''id'''; END $$", 'program'],
@@ -91,6 +92,8 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     'DO $$ BEGIN LOOP END LOOP; END $$',
     'CREATE TRIGGER t_raster BEFORE UPDATE OR DELETE ON image FOR EACH ROW EXECUTE FUNCTION lo_manage(raster)',
     'CREATE SCHEMA app',
+    // musicbrainz makes unaccent IMMUTABLE by binding its shipped C function.
+    "CREATE OR REPLACE FUNCTION public.immutable_unaccent(regdictionary, text) RETURNS text LANGUAGE c IMMUTABLE PARALLEL SAFE STRICT AS '$libdir/unaccent', $function$unaccent_dict$function$",
     'CREATE VIEW active AS SELECT * FROM users WHERE NOT deleted',
   ])('does not flag %s', (sql) => {
     expect(dangersIn(parser, sql)).toEqual([]);
