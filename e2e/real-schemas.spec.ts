@@ -10,13 +10,22 @@ import { test, expect } from './fixtures';
 const project = (name: string) => fileURLToPath(new URL(`../fixtures/schemas/${name}`, import.meta.url));
 const shared = (name: string) => fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
 
-const FIXTURES: { file: string; tables: number }[] = [
+/** `tables`: the count the import report states, where it was checked by hand. */
+const FIXTURES: { file: string; tables?: number }[] = [
   { file: project('zync.sql'), tables: 20 },
   { file: project('danbooru.sql'), tables: 66 },
   { file: project('lago.sql'), tables: 139 },
+  { file: project('codefund.sql') },
   { file: project('fk-onto-unique-index.sql'), tables: 19 },
   { file: shared('openstreetmap.sql'), tables: 56 },
-];
+  { file: shared('adventureworks.sql') },
+  { file: shared('chinook.sql') },
+  { file: shared('listmonk.sql') },
+  { file: shared('northwind.sql') },
+  { file: shared('supabase.sql') },
+  { file: shared('pagila.sql'), tables: 70 },
+  { file: shared('musicbrainz.sql') },
+]
 
 async function read(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,7 +60,7 @@ for (const { file, tables } of FIXTURES) {
     await dialog.getByRole('button', { name: 'Import SQL' }).click();
     const report = dialog.getByRole('region', { name: 'Import report' });
     await expect(report).toBeVisible({ timeout: 180_000 });
-    await expect(report.getByRole('status')).toContainText(`Imported ${tables} tables`);
+    await expect(report.getByRole('status')).toContainText(tables === undefined ? /Imported \d+ tables/ : `Imported ${tables} tables`);
     await expect(report.getByRole('row').filter({ hasText: /\bfailed\b/i })).toHaveCount(0);
     await report.getByRole('button', { name: 'Done' }).click();
     await expect(studio.status).toHaveAccessibleName('Postgres status: Postgres accepts this schema', { timeout: 180_000 });
