@@ -169,7 +169,7 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
       const meta = readMeta(record);
       const label = meta ? `"${meta.name}"` : `"${id}"`;
       if (!meta) return err({ kind: 'damaged', message: `The stored design ${label} is damaged and cannot be opened.` });
-      const parsed = parseDesign((record as { doc?: unknown }).doc);
+      const parsed = parseDesign((record as { doc?: unknown }).doc, { clampLayout: true });
       if (!parsed.ok) {
         const damaged: LoadError = { kind: 'damaged', message: `The stored design ${label} cannot be opened: ${parsed.error.message}` };
         if (parsed.error.path) damaged.path = parsed.error.path;

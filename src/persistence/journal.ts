@@ -72,7 +72,7 @@ function parseEntry(raw: string, designId: string): JournalEntry | undefined {
   const { baseRevision, writtenAt, doc } = value as Record<string, unknown>;
   if (typeof baseRevision !== 'number' || typeof writtenAt !== 'number') return undefined;
   // The one way in: a journal is stored input like any other.
-  const parsed = parseDesign(doc);
+  const parsed = parseDesign(doc, { clampLayout: true });
   if (!parsed.ok || parsed.value.design.id !== designId) return undefined;
   return { designId, baseRevision, writtenAt, doc: parsed.value };
 }

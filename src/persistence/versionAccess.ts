@@ -55,7 +55,7 @@ export function createVersionAccess(db: TablewrightDb, now: () => number, storag
       try {
         const record = await db.get('versions', id);
         if (!record) return err({ message: 'This version no longer exists.' });
-        const doc = parseDesign(record.doc);
+        const doc = parseDesign(record.doc, { clampLayout: true });
         if (!doc.ok) return err({ message: `This version cannot be opened: ${doc.error.message}` });
         return ok({ meta: metaOf(record), doc: doc.value });
       } catch (e) {

@@ -112,6 +112,15 @@ describe('parseDesign', () => {
         expect(r.error.path, path).toBe(path);
         expect(r.error.message, path).toMatch(message);
       }
+      // One's own stored design is never made impossible to open: the value is brought into range.
+      const stored = parseDesign(doc, { clampLayout: true });
+      expect(stored.ok, `stored ${path}`).toBe(true);
+      if (stored.ok) {
+        const l = stored.value.layout;
+        const numbers = [l.viewport.x, l.viewport.y, l.viewport.zoom, ...Object.values(l.tables).flatMap((t) => [t.x, t.y, t.width ?? 260]), ...Object.values(l.notes).flatMap((n) => [n.x, n.y])];
+        expect(numbers.every((n) => Math.abs(n) <= LAYOUT_BOUNDS.viewportOffset), `stored ${path}`).toBe(true);
+        expect(l.viewport.zoom).toBeGreaterThanOrEqual(LAYOUT_BOUNDS.zoom.min);
+      }
     }
     const edges = base();
     Object.assign(edges.layout.tables.t_orders, { x: -LAYOUT_BOUNDS.position, y: LAYOUT_BOUNDS.position, width: LAYOUT_BOUNDS.width.min });

@@ -70,7 +70,16 @@ function findForbiddenKey(value: unknown, path: string, depth = 0): string | und
  * Tolerant of older versions (migrated) and of a missing layout; strict about everything the
  * studio would otherwise trip over later (types, dangling references, duplicate names).
  */
-export function parseDesign(input: unknown): Result<DesignDocument, ParseError> {
+export interface ParseOptions {
+  /**
+   * For the person's own stored designs: layout numbers past what the canvas can show are brought
+   * within range rather than refused, so a design never becomes impossible to open. Links and
+   * files from elsewhere are refused instead (the default).
+   */
+  clampLayout?: boolean;
+}
+
+export function parseDesign(input: unknown, options: ParseOptions = {}): Result<DesignDocument, ParseError> {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -109,7 +118,8 @@ export function parseDesign(input: unknown): Result<DesignDocument, ParseError> 
   const design = parsed.data.design;
   const integrity = checkIntegrity(design);
   if (integrity) return err(integrity);
-  const layout = pruneLayout(parsed.data.layout ?? emptyLayout(), design);
+  const pruned = pruneLayout(parsed.data.layout ?? emptyLayout(), design);
+  const layout = options.clampLayout ? clampLayout(pruned) : pruned;
   const outside = findOutOfBounds(layout);
   if (outside) return err(outside);
   return ok({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout });
@@ -146,6 +156,23 @@ function placeOf(doc: Record<string, unknown>, path: string[]): string | undefin
     if (column && typeof column.name === 'string') return `column "${table.name}"."${column.name}" (${where})`;
   }
   return `table "${table.name}" (${where})`;
+}
+
+const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+
+/** The layout with every number within LAYOUT_BOUNDS (see `ParseOptions.clampLayout`). */
+function clampLayout(layout: Layout): Layout {
+  const p = LAYOUT_BOUNDS.position;
+  const at = <T extends { x: number; y: number }>(l: T, limit: number = p): T => ({ ...l, x: clamp(l.x, -limit, limit), y: clamp(l.y, -limit, limit) });
+  const tables: Layout['tables'] = {};
+  for (const [id, t] of Object.entries(layout.tables)) {
+    const placed = at(t);
+    tables[id] = t.width === undefined ? placed : { ...placed, width: clamp(t.width, LAYOUT_BOUNDS.width.min, LAYOUT_BOUNDS.width.max) };
+  }
+  const notes: Layout['notes'] = {};
+  for (const [id, n] of Object.entries(layout.notes)) notes[id] = at(n);
+  const viewport = at({ ...layout.viewport, zoom: clamp(layout.viewport.zoom, LAYOUT_BOUNDS.zoom.min, LAYOUT_BOUNDS.zoom.max) }, LAYOUT_BOUNDS.viewportOffset);
+  return { ...layout, tables, notes, viewport };
 }
 
 function findOutOfBounds(layout: Layout): ParseError | undefined {
