@@ -16,7 +16,8 @@ export async function startPreview(port) {
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 150; i++) {
     try {
-      if ((await fetch(url)).ok) return { url, stop };
+      // `?bench` makes the studio expose its store to the benchmark (see src/main.tsx).
+      if ((await fetch(url)).ok) return { url: `${url}?bench`, stop };
     } catch {
       /* not up yet */
     }

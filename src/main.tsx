@@ -24,8 +24,9 @@ if (request.embed) {
 window.addEventListener('hashchange', () => {
   if (sharePayload(window.location.hash) !== undefined) window.location.reload();
 });
-// Tests and benchmarks reach the store through this handle; people never need it.
-(window as unknown as { __tablewright?: typeof studio }).__tablewright = studio;
+// Benchmarks reach the store through this handle, asked for with `?bench`; a page opened by a
+// person (or a link) never exposes it.
+if (new URLSearchParams(window.location.search).has('bench')) (window as unknown as { __tablewright?: typeof studio }).__tablewright = studio;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
