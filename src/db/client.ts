@@ -15,15 +15,9 @@ import type {
   RestartReason,
   WorkerLike,
 } from './clientTypes';
-import {
-  interruptedCheck,
-  interrupted,
-  type CheckSchemaResult,
-  type ImportSqlResult,
-  type InterruptReason,
-  type RunSqlResult,
-} from './interrupts';
-import type { CallMessage, CheckProgress, DbMethod, ImportProgress, WorkerMessage } from './protocol';
+import { interrupted, type CheckSchemaResult, type ImportSqlResult, type InterruptReason, type RunSqlResult } from './interrupts';
+import { checkJob, startImport, type Job } from './clientJobs';
+import type { CallMessage, DbMethod, WorkerMessage } from './protocol';
 
 // The public types are exported from ./index (with the client); only clientTypes is re-exported
 // here, for the client's own tests.
@@ -39,38 +33,12 @@ export const DEFAULT_TIMEOUTS = {
   importStatementMs: 30_000,
 } as const;
 
-/** An import resumes after at most this many statements that hung or crashed the worker. */
-const MAX_IMPORT_RESUMES = 20;
-
-const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`);
-
-/** Progress is passed on to the UI at most this often (the worker reports every statement). */
-const PROGRESS_INTERVAL_MS = 100;
-
 function createDefaultWorker(): WorkerLike {
   // Vite recognises exactly this shape and bundles the worker with its own dependencies.
   return new Worker(new URL('./pg.worker.ts', import.meta.url), {
     type: 'module',
     name: 'tablewright-db',
   });
-}
-
-type Call = { [M in DbMethod]: Omit<Extract<CallMessage, { method: M }>, 'id' | 'type'> }[DbMethod];
-type ResultMessage = Extract<WorkerMessage, { type: 'result' }>;
-
-interface Job {
-  call: Call;
-  timeoutMs: number;
-  /** The worker answered. */
-  settle(message: ResultMessage): void;
-  interrupt(reason: InterruptReason, detail?: { timeoutMs?: number; cause?: string }): void;
-  /** A newer call replaced this one before it ran (checks only). */
-  supersede?(): void;
-  /**
-   * The worker reports progress; each report also restarts the watchdog, with the timeout this
-   * returns (default: `timeoutMs`).
-   */
-  progress?(progress: ImportProgress | CheckProgress): number | undefined;
 }
 
 interface InFlight {
@@ -286,38 +254,8 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
       for (let i = queue.length - 1; i >= 0; i--) {
         if (queue[i]?.call.method === 'checkSchema') queue.splice(i, 1)[0]?.supersede?.();
       }
-      enqueue(checkJob(statements, resolve));
+      enqueue(checkJob(statements, resolve, { checkMs: checkTimeoutMs, statementMs: checkStatementTimeoutMs }, () => queue.some((job) => job.call.method === 'checkSchema')));
     });
-  }
-
-  function checkJob(statements: DdlStatement[], resolve: (result: CheckSchemaResult) => void): Job {
-    // The verbatim statement running now, when the worker announced one.
-    let running: number | undefined;
-    return {
-      call: { method: 'checkSchema', args: [statements] },
-      timeoutMs: checkTimeoutMs,
-      settle(message) {
-        // A newer check is waiting: this answer's offsets refer to DDL text that is gone.
-        // (resetError never gets here: handleMessage restarts instead; the test narrows the type.)
-        const superseded = queue.some((job) => job.call.method === 'checkSchema');
-        if (superseded || message.method !== 'checkSchema' || message.result.resetError) {
-          return resolve({ stale: true });
-        }
-        resolve({ ...message.result, stale: false, cancelled: false });
-      },
-      interrupt: (reason, detail) => {
-        const result = interruptedCheck(reason, detail);
-        if (running !== undefined && result.stale === false && (reason === 'timeout' || reason === 'crashed')) {
-          resolve({ ...result, statementIndex: running });
-        } else resolve(result);
-      },
-      supersede: () => resolve({ stale: true }),
-      progress(p) {
-        if (p.phase !== 'check') return undefined;
-        running = p.statementIndex;
-        return running === undefined ? checkTimeoutMs : Math.min(checkStatementTimeoutMs, checkTimeoutMs);
-      },
-    };
   }
 
   function runSql(sql: string, runOptions: { timeoutMs?: number } = {}): Promise<RunSqlResult> {
@@ -334,60 +272,9 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     });
   }
 
-  function importSql(
-    sql: string,
-    importOptions: ImportSqlCallOptions = {},
-  ): Promise<ImportSqlResult> {
-    const { timeoutMs, onProgress, ...options } = importOptions;
-    const silenceMs = timeoutMs ?? importTimeoutMs;
-    const statementMs = Math.min(silenceMs, importStatementTimeoutMs);
-    return new Promise((resolve) => {
-      /**
-       * One attempt. When a statement hangs or crashes the worker, the worker is replaced and
-       * the import starts again with that statement reported and skipped: the scratch database
-       * died with the worker, and the statements before it are fast (DDL on empty tables).
-       */
-      const attempt = (hung: { index: number; reason: string }[]): void => {
-        let current: number | undefined;
-        let forwarded = 0;
-        let lastPhase: ImportProgress['phase'] | undefined;
-        enqueue({
-          call: { method: 'importSql', args: [sql, hung.length ? { ...options, hung } : options] },
-          timeoutMs: silenceMs,
-          settle(message) {
-            if (message.method === 'importSql') resolve(message.result);
-            else resolve(interrupted('import', 'internal', { cause: 'mismatched answer' }));
-          },
-          interrupt(reason, detail) {
-            if ((reason === 'timeout' || reason === 'crashed') && current !== undefined && hung.length < MAX_IMPORT_RESUMES) {
-              const why =
-                reason === 'timeout'
-                  ? `Stopped: no answer after ${seconds(detail?.timeoutMs ?? statementMs)} (it may never end), so the database was restarted and the import went on without it.`
-                  : `It made the database stop working${detail?.cause ? ` (${detail.cause})` : ''}; the database was restarted and the import went on without it.`;
-              const next = [...hung, { index: current, reason: why }];
-              // After this returns the client replaces the worker; the retry queues for the new one.
-              queueMicrotask(() => attempt(next));
-              return;
-            }
-            resolve(interrupted('import', reason, detail));
-          },
-          progress(p) {
-            if (p.phase === 'check') return undefined;
-            current = p.phase === 'execute' ? p.current : undefined;
-            const time = performance.now();
-            // Per-statement announcements (with `current`) are many: the UI hears of them at most every 100 ms.
-            const frequent = p.current !== undefined && p.phase === lastPhase && p.done !== p.total;
-            if (onProgress && (!frequent || time - forwarded >= PROGRESS_INTERVAL_MS)) {
-              forwarded = time;
-              lastPhase = p.phase;
-              onProgress(p);
-            }
-            return current === undefined ? silenceMs : statementMs;
-          },
-        });
-      };
-      attempt([]);
-    });
+  function importSql(sql: string, importOptions: ImportSqlCallOptions = {}): Promise<ImportSqlResult> {
+    const silenceMs = importOptions.timeoutMs ?? importTimeoutMs;
+    return new Promise((resolve) => startImport(sql, importOptions, { silenceMs, statementMs: Math.min(silenceMs, importStatementTimeoutMs) }, enqueue, resolve));
   }
 
   function cancel(): void {
