@@ -10,10 +10,14 @@ import { HEADER_ANCHOR, HEADER_HEIGHT, handleId, ROW_HEIGHT } from './geometry';
  * imported design vanished. Plain anchor elements, which React Flow's measurement reads like
  * handles, keep every line attached at any zoom, at the cost of a few divs and no subscriptions.
  */
-const anchorCache = new WeakMap<Design, Map<string, string[]>>();
+const anchorCache = new WeakMap<Design, Map<string, string>>();
 
-/** For each table, the ids of its columns that a relationship line ends at (first FK column). */
-function anchorColumns(design: Design): Map<string, string[]> {
+/**
+ * For each table, the ids of its columns that a relationship line ends at (first FK column), as
+ * one string: every table node asks on every store change (drag frames too), so the answer is
+ * computed once per design and compared by value.
+ */
+function anchorColumns(design: Design): Map<string, string> {
   const cached = anchorCache.get(design);
   if (cached) return cached;
   const sets = new Map<string, Set<string>>();
@@ -30,14 +34,14 @@ function anchorColumns(design: Design): Map<string, string[]> {
       add(k.refTableId, k.refColumnIds[0]);
     }
   }
-  const result = new Map([...sets].map(([id, set]) => [id, [...set].sort()]));
+  const result = new Map([...sets].map(([id, set]) => [id, [...set].sort().join(' ')]));
   anchorCache.set(design, result);
   return result;
 }
 
 /** A string (so selectors compare by value): the anchored column ids of one table. */
 export function anchorKeyOf(design: Design, tableId: string): string {
-  return (anchorColumns(design).get(tableId) ?? []).join(' ');
+  return anchorColumns(design).get(tableId) ?? '';
 }
 
 function Anchor({ id, side, top }: { id: string; side: 'l' | 'r'; top: number }) {
