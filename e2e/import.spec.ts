@@ -5,12 +5,7 @@ import { test, expect } from './fixtures';
 const fixture = (name: string) => fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
 
 test('importing pagila.sql opens a new design and reports exactly what was skipped', async ({ studio, page }) => {
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('File').setInputFiles(fixture('pagila.sql'));
-  await dialog.getByRole('button', { name: 'Import SQL' }).click();
-  const report = dialog.getByRole('region', { name: 'Import report' });
-  await expect(report).toBeVisible({ timeout: 120_000 });
+  const report = await studio.importFile(fixture('pagila.sql'), 120_000);
   await expect(report.getByRole('status')).toContainText('Imported 70 tables and 8 views into the new design “pagila”');
   // The vector extension is not shipped with PGlite: skipped, with what depends on it.
   const rows = report.getByRole('table', { name: 'Skipped and failed statements' }).getByRole('row');
@@ -27,12 +22,7 @@ test('importing pagila.sql opens a new design and reports exactly what was skipp
 
 test('importing musicbrainz.sql (375 tables) loads the extensions it needs', async ({ studio, page }) => {
   await expect(studio.canvas).toBeVisible();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByLabel('File').setInputFiles(fixture('musicbrainz.sql'));
-  await dialog.getByRole('button', { name: 'Import SQL' }).click();
-  const report = dialog.getByRole('region', { name: 'Import report' });
-  await expect(report).toBeVisible({ timeout: 180_000 });
+  const report = await studio.importFile(fixture('musicbrainz.sql'), 180_000);
   await expect(report.getByRole('status')).toContainText('Imported 375 tables');
   await expect(report).toContainText('extensions loaded: cube, earthdistance, unaccent');
   await expect(report.getByRole('row').filter({ hasText: '\\set ON_ERROR_STOP 1' }).first()).toContainText('psql meta-command');

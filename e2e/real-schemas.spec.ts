@@ -54,12 +54,7 @@ for (const { file, tables } of FIXTURES) {
   test(`${name}: imported through the dialog, accepted by Postgres, every foreign key a line`, async ({ studio, page }) => {
     test.setTimeout(300_000);
     await expect(studio.canvas).toBeVisible();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByLabel('File').setInputFiles(file);
-    await dialog.getByRole('button', { name: 'Import SQL' }).click();
-    const report = dialog.getByRole('region', { name: 'Import report' });
-    await expect(report).toBeVisible({ timeout: 180_000 });
+    const report = await studio.importFile(file, 180_000);
     await expect(report.getByRole('status')).toContainText(tables === undefined ? /Imported \d+ tables/ : `Imported ${tables} tables`);
     await expect(report.getByRole('row').filter({ hasText: /\bfailed\b/i })).toHaveCount(0);
     await report.getByRole('button', { name: 'Done' }).click();

@@ -76,6 +76,17 @@ export class StudioPage {
     await expect(this.table(name)).toBeVisible();
   }
 
+  /** Opens the Import dialog, chooses `file` and imports it; returns the report once it shows. */
+  async importFile(file: Parameters<Locator['setInputFiles']>[0], timeout: number): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Import' });
+    await dialog.getByLabel('File').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Import SQL' }).click();
+    const report = dialog.getByRole('region', { name: 'Import report' });
+    await expect(report).toBeVisible({ timeout });
+    return report;
+  }
+
   inspector(): Locator {
     return this.page.getByRole('region', { name: /^Inspector/ });
   }
