@@ -4,13 +4,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/out', '.tmp'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/out',
+      '.tmp',
+      '.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,9 +44,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'core is pure: no UI or state libraries' },
-            { group: ['monaco-editor', 'monaco-editor/*', '@electric-sql/*', 'idb', 'libpg-query'], message: 'core is pure: adapters live in src/db, src/persistence' },
-            { group: ['**/ui/**', '**/state/**', '**/db/**', '**/persistence/**'], message: 'imports go ui -> state -> core only' },
+            {
+              group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
+              message: 'core is pure: no UI or state libraries',
+            },
+            {
+              group: ['monaco-editor', 'monaco-editor/*', '@electric-sql/*', 'idb', 'libpg-query'],
+              message: 'core is pure: adapters live in src/db, src/persistence',
+            },
+            {
+              group: ['**/ui/**', '**/state/**', '**/db/**', '**/persistence/**'],
+              message: 'imports go ui -> state -> core only',
+            },
           ],
         },
       ],

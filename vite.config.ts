@@ -23,16 +23,29 @@ const CSP = [
  * frame-ancestors only works as a header: the studio may not be framed (clickjacking), the
  * `?embed` diagram may be framed anywhere (that is what it is for).
  */
-const frameAncestors = (url: string | undefined) => (new URL(url ?? '/', 'http://x').searchParams.has('embed') ? '*' : "'none'");
+const frameAncestors = (url: string | undefined) =>
+  new URL(url ?? '/', 'http://x').searchParams.has('embed') ? '*' : "'none'";
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'tablewright-csp',
     // In the built page (the dev server injects an inline React Refresh script, so not there).
-    transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.server ? html : html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`)) },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) =>
+        ctx.server
+          ? html
+          : html.replace(
+              '<head>',
+              `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+            ),
+    },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        res.setHeader('Content-Security-Policy', `${CSP}; frame-ancestors ${frameAncestors(req.url)}`);
+        res.setHeader(
+          'Content-Security-Policy',
+          `${CSP}; frame-ancestors ${frameAncestors(req.url)}`,
+        );
         next();
       });
     },

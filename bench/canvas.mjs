@@ -23,13 +23,25 @@ try {
   const rendered = await page.locator('.react-flow__node').count();
   const pan = await page.evaluate(async () => {
     const longTasks = [];
-    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    const obs = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => longTasks.push(e.duration)),
+    );
     obs.observe({ type: 'longtask', buffered: false });
     const pane = document.querySelector('.react-flow__pane');
     const rect = pane.getBoundingClientRect();
     const frames = [];
     let last = performance.now();
-    const fire = (type, x, y) => pane.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: x, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1, view: window }));
+    const fire = (type, x, y) =>
+      pane.dispatchEvent(
+        new MouseEvent(type, {
+          bubbles: true,
+          clientX: x,
+          clientY: y,
+          button: 0,
+          buttons: type === 'mouseup' ? 0 : 1,
+          view: window,
+        }),
+      );
     let x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
     fire('mousedown', x, y);
@@ -46,14 +58,21 @@ try {
     obs.disconnect();
     frames.sort((a, b) => a - b);
     const pct = (p) => frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))];
-    return { frames: frames.length, p50: pct(50), p95: pct(95), max: frames[frames.length - 1], longTasks };
+    return {
+      frames: frames.length,
+      p50: pct(50),
+      p95: pct(95),
+      max: frames[frames.length - 1],
+      longTasks,
+    };
   });
   const f = (n) => n.toFixed(1);
   console.log(`canvas: ${N} tables, ${rendered} nodes rendered (culled to the viewport)`);
   console.log(`  first render after load: ${f(firstRenderMs)} ms`);
-  console.log(`  pan at zoom 1, ${pan.frames} frames: p50 ${f(pan.p50)} ms, p95 ${f(pan.p95)} ms, max ${f(pan.max)} ms; long tasks: ${pan.longTasks.length}${pan.longTasks.length ? ` (max ${f(Math.max(...pan.longTasks))} ms)` : ''}`);
+  console.log(
+    `  pan at zoom 1, ${pan.frames} frames: p50 ${f(pan.p50)} ms, p95 ${f(pan.p95)} ms, max ${f(pan.max)} ms; long tasks: ${pan.longTasks.length}${pan.longTasks.length ? ` (max ${f(Math.max(...pan.longTasks))} ms)` : ''}`,
+  );
   await browser.close();
 } finally {
   stop();
 }
-

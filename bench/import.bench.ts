@@ -11,11 +11,17 @@ const dir = fileURLToPath(new URL('../../shared/fixtures/schemas/', import.meta.
 
 /** Import of every real-world fixture (the originals), time per phase, plus auto-layout. Prints; asserts nothing about time. */
 it('import phases per fixture', async () => {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql')).sort();
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql'))
+    .sort();
   const rows: string[] = [];
   for (const file of files) {
     const sql = await readFile(dir + file, 'utf8');
-    const outcome = await importSql(sql, { designName: file }, { createScratch: (extensions) => PGlite.create({ extensions }) });
+    const outcome = await importSql(
+      sql,
+      { designName: file },
+      { createScratch: (extensions) => PGlite.create({ extensions }) },
+    );
     if (!outcome.ok) {
       rows.push(`${file.padEnd(20)} failed: ${outcome.error.message}`);
       continue;
@@ -29,7 +35,12 @@ it('import phases per fixture', async () => {
       `${file.padEnd(20)} ${String(tables).padStart(4)} tables  parse ${ms(t?.parseMs)}  boot ${ms(t?.bootMs)}  execute ${ms(t?.executeMs)}  catalog ${ms(t?.readCatalogMs)}  layout ${ms(layoutMs)}  total ${ms((t?.totalMs ?? 0) + layoutMs)}`,
     );
   }
-  console.log(['import (Node, PGlite with the contrib extensions each file needs), ms per phase:', ...rows].join('\n'));
+  console.log(
+    [
+      'import (Node, PGlite with the contrib extensions each file needs), ms per phase:',
+      ...rows,
+    ].join('\n'),
+  );
 }, 600_000);
 
 const ms = (x: number | undefined) => String(Math.round(x ?? 0)).padStart(6);

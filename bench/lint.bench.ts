@@ -33,6 +33,10 @@ it('lintDesign on musicbrainz', async () => {
   console.log(
     `lintDesign, musicbrainz (${Object.keys(design.tables).length} tables, ${count} findings), 30 runs: ` +
       `median ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms\n` +
-      'slowest rules: ' + perRule.slice(0, 5).map(([id, ms]) => `${id} ${ms.toFixed(2)} ms`).join(', '),
+      'slowest rules: ' +
+      perRule
+        .slice(0, 5)
+        .map(([id, ms]) => `${id} ${ms.toFixed(2)} ms`)
+        .join(', '),
   );
 });

@@ -3,7 +3,11 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['DDL generation, import phases, layout: Vitest benches (node)', 'npx', ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts']],
+  [
+    'DDL generation, import phases, layout: Vitest benches (node)',
+    'npx',
+    ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts'],
+  ],
   ['PGlite boot in Node', 'node', ['bench/pg-boot.mjs']],
   ['Production build for the browser benches', 'npx', ['vite', 'build', '--logLevel', 'error']],
   ['PGlite boot in the browser worker', 'node', ['bench/worker-boot.mjs']],

@@ -6,9 +6,18 @@ const [out = 'screenshot.png', route = '/', theme = 'light'] = process.argv.slic
 const { url, stop } = await startPreview(4199);
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: theme === 'dark' ? 'dark' : 'light',
+  });
   await page.goto(new URL(route, url).href);
-  await page.getByRole('status', { name: /Postgres status: Postgres accepts|Postgres status: \d+ (problem|error)/ }).first().waitFor({ timeout: 60_000 }).catch(() => {});
+  await page
+    .getByRole('status', {
+      name: /Postgres status: Postgres accepts|Postgres status: \d+ (problem|error)/,
+    })
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(() => {});
   await page.waitForTimeout(500);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

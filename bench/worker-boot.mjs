@@ -12,18 +12,26 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      if (mode === 'cold') await page.route('**/pgdata/snapshot.tgz', (r) => r.fulfill({ status: 404, body: '' }));
+      if (mode === 'cold')
+        await page.route('**/pgdata/snapshot.tgz', (r) => r.fulfill({ status: 404, body: '' }));
       await page.goto(url);
-      const info = await page.waitForFunction(() => window.__tablewright?.services.pg.getBootInfo(), undefined, { timeout: 120_000 });
+      const info = await page.waitForFunction(
+        () => window.__tablewright?.services.pg.getBootInfo(),
+        undefined,
+        { timeout: 120_000 },
+      );
       const boot = await info.jsonValue();
-      if (boot.fromSnapshot !== (mode === 'snapshot')) throw new Error(`expected a ${mode} boot, got ${JSON.stringify(boot)}`);
+      if (boot.fromSnapshot !== (mode === 'snapshot'))
+        throw new Error(`expected a ${mode} boot, got ${JSON.stringify(boot)}`);
       results[mode].push(boot.readyMs);
       await context.close();
     }
   }
   await browser.close();
   for (const [mode, xs] of Object.entries(results)) {
-    console.log(`worker boot (${mode}): median ${Math.round(median(xs))} ms over ${xs.length} runs [${xs.map((x) => Math.round(x)).join(', ')}]`);
+    console.log(
+      `worker boot (${mode}): median ${Math.round(median(xs))} ms over ${xs.length} runs [${xs.map((x) => Math.round(x)).join(', ')}]`,
+    );
   }
 } finally {
   stop();

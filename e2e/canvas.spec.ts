@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
 
-test('search finds a table, selects it, and its DDL is highlighted; the DDL cursor selects tables', async ({ studio, page }) => {
+test('search finds a table, selects it, and its DDL is highlighted; the DDL cursor selects tables', async ({
+  studio,
+  page,
+}) => {
   const search = page.getByRole('combobox', { name: 'Search tables' });
   await page.keyboard.press('/');
   await expect(search).toBeFocused();
@@ -10,16 +13,26 @@ test('search finds a table, selects it, and its DDL is highlighted; the DDL curs
   await expect(page.getByRole('region', { name: 'Inspector: products' })).toBeVisible();
   const highlighted = page.locator('[data-testid="ddl-editor"] .tw-ddl-selected');
   await expect(highlighted.first()).toBeVisible();
-  await expect(page.locator('[data-testid="ddl-editor"] .view-line').filter({ hasText: 'CREATE TABLE products (' })).toBeVisible();
+  await expect(
+    page
+      .locator('[data-testid="ddl-editor"] .view-line')
+      .filter({ hasText: 'CREATE TABLE products (' }),
+  ).toBeVisible();
 
   // Clicking into another table's statement in the DDL selects that table.
   await studio.table('orders').getByRole('button', { name: 'Column name status' }).click();
   await expect(page.getByRole('region', { name: 'Inspector: orders' })).toBeVisible();
-  await page.locator('[data-testid="ddl-editor"] .view-line').filter({ hasText: 'CREATE TABLE order_items (' }).click();
+  await page
+    .locator('[data-testid="ddl-editor"] .view-line')
+    .filter({ hasText: 'CREATE TABLE order_items (' })
+    .click();
   await expect(page.getByRole('region', { name: 'Inspector: order_items' })).toBeVisible();
 });
 
-test('shift-click selects several tables; color them, delete them, undo', async ({ studio, page }) => {
+test('shift-click selects several tables; color them, delete them, undo', async ({
+  studio,
+  page,
+}) => {
   await studio.table('customers').locator('.tw-table-header').click();
   await page.keyboard.down('Shift');
   await studio.table('products').locator('.tw-table-header').click();
@@ -38,7 +51,10 @@ test('shift-click selects several tables; color them, delete them, undo', async 
   await expect(studio.table('products')).toHaveAttribute('data-color', 'violet');
 });
 
-test('tables are added with the T shortcut and by double-clicking the canvas', async ({ studio, page }) => {
+test('tables are added with the T shortcut and by double-clicking the canvas', async ({
+  studio,
+  page,
+}) => {
   await studio.newDesign();
   await page.locator('.react-flow__pane').click({ position: { x: 100, y: 100 } });
   await page.keyboard.press('t');
@@ -60,10 +76,15 @@ test('dragging a table moves it; the whole drag is one undo step', async ({ stud
   if (!before) throw new Error('no box');
   await page.mouse.move(before.x + 150, before.y + 12);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(before.x + 150 + i * 12, before.y + 12 + i * 20);
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(before.x + 150 + i * 12, before.y + 12 + i * 20);
   await page.mouse.up();
-  await expect.poll(async () => (await studio.table('customers').boundingBox())?.y ?? 0).toBeGreaterThan(before.y + 150);
+  await expect
+    .poll(async () => (await studio.table('customers').boundingBox())?.y ?? 0)
+    .toBeGreaterThan(before.y + 150);
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => Math.round((await studio.table('customers').boundingBox())?.y ?? 0)).toBe(Math.round(before.y));
+  await expect
+    .poll(async () => Math.round((await studio.table('customers').boundingBox())?.y ?? 0))
+    .toBe(Math.round(before.y));
 });

@@ -16,28 +16,46 @@ async function appendDdl(page: Page, lines: string[]) {
   }
 }
 
-test('editing the DDL changes the diagram; a typo keeps the last valid diagram until fixed', async ({ studio, page }) => {
+test('editing the DDL changes the diagram; a typo keeps the last valid diagram until fixed', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
-  await appendDdl(page, ['', 'CREATE TABLE reviews (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));']);
+  await appendDdl(page, [
+    '',
+    'CREATE TABLE reviews (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));',
+  ]);
   await expect(studio.table('reviews')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('status').filter({ hasText: 'Diagram updated from your SQL' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Diagram updated from your SQL' }),
+  ).toBeVisible();
   // The existing tables kept their identity and place: customers is still blue and selected-able.
   await expect(studio.table('customers')).toHaveAttribute('data-color', 'blue');
 
-  await appendDdl(page, ['ALTER TABLE reviews ADD COLUMN rating integer CHECK (rating BETWEEN 1 AND 5);']);
-  await expect(studio.table('reviews').getByRole('button', { name: 'Column name rating' })).toBeVisible({ timeout: 60_000 });
+  await appendDdl(page, [
+    'ALTER TABLE reviews ADD COLUMN rating integer CHECK (rating BETWEEN 1 AND 5);',
+  ]);
+  await expect(
+    studio.table('reviews').getByRole('button', { name: 'Column name rating' }),
+  ).toBeVisible({ timeout: 60_000 });
 
   await appendDdl(page, ['CREAT TABLE oops (id int);']);
-  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(editor(page).locator('.squiggly-error')).not.toHaveCount(0);
   await expect(studio.table('reviews')).toBeVisible();
 
   // Nothing typed is lost across a reload, even while it is invalid.
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /problem in your SQL/ })).toBeVisible({
+    timeout: 60_000,
+  });
   await editor(page).click({ position: { x: 200, y: 20 } });
   await page.keyboard.press('Control+End');
-  await expect(editor(page).locator('.view-line').filter({ hasText: 'CREAT TABLE oops' })).toBeVisible();
+  await expect(
+    editor(page).locator('.view-line').filter({ hasText: 'CREAT TABLE oops' }),
+  ).toBeVisible();
 
   // Fix the typo: the diagram follows.
   await editor(page).locator('.view-line').filter({ hasText: 'CREAT TABLE oops' }).click();

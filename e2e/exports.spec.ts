@@ -10,7 +10,10 @@ async function read(download: Download): Promise<Buffer> {
 async function downloadAs(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: format }).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: `Download ${format}` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: `Download ${format}` }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: await read(download) };
 }
 
@@ -28,7 +31,11 @@ test('every export downloads from the Export dialog', async ({ studio, page }) =
     ['Sequelize models', 'Online_shop.models.js', /sequelize\.define\(|extends Model/],
     ['Sequelize migration', 'Online_shop.migration.js', /createTable\(/],
     ['Tablewright design (JSON)', 'Online_shop.tablewright.json', /"format": "tablewright.design"/],
-    ['SVG image', 'Online_shop.svg', /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*customers[\s\S]*<\/svg>\s*$/],
+    [
+      'SVG image',
+      'Online_shop.svg',
+      /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*customers[\s\S]*<\/svg>\s*$/,
+    ],
   ];
   for (const [format, file, content] of expectations) {
     const { name, bytes } = await downloadAs(page, format);
@@ -45,9 +52,21 @@ test('DBML pasted into Import opens as a new design', async ({ studio, page }) =
   await studio.expectAccepted();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByRole('textbox').fill(
-    ['Table authors {', '  id bigint [pk]', '  name text [not null]', '}', '', 'Table books {', '  id bigint [pk]', '  author_id bigint [not null, ref: > authors.id]', '}'].join('\n'),
-  );
+  await dialog
+    .getByRole('textbox')
+    .fill(
+      [
+        'Table authors {',
+        '  id bigint [pk]',
+        '  name text [not null]',
+        '}',
+        '',
+        'Table books {',
+        '  id bigint [pk]',
+        '  author_id bigint [not null, ref: > authors.id]',
+        '}',
+      ].join('\n'),
+    );
   await dialog.getByRole('button', { name: 'Import DBML' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: /2 tables/ })).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();

@@ -27,8 +27,13 @@ test('every edit survives closing the tab 0 to 200 ms after it', async ({ studio
       await reopened.open();
       // All tables in view (the canvas draws only what is on screen).
       await reopened.button('Fit view').click();
-      await expect(page.locator('.tw-table'), `after closing ${delay} ms after an edit (round ${round + 1})`).toHaveCount(expected, { timeout: 30_000 });
-      await expect(reopened.saveStatus).toHaveAccessibleName('Save status: Saved', { timeout: 30_000 });
+      await expect(
+        page.locator('.tw-table'),
+        `after closing ${delay} ms after an edit (round ${round + 1})`,
+      ).toHaveCount(expected, { timeout: 30_000 });
+      await expect(reopened.saveStatus).toHaveAccessibleName('Save status: Saved', {
+        timeout: 30_000,
+      });
     }
   }
 });

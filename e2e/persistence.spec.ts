@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
 
-test('reloading restores the design, viewport and selection; undo and redo work', async ({ studio, page }) => {
+test('reloading restores the design, viewport and selection; undo and redo work', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   await studio.addTable();
   await studio.renameTable('new_table', 'reviews');
@@ -37,7 +40,9 @@ test('the designs list: new, rename, duplicate, delete and restore', async ({ st
   await dialog.getByRole('button', { name: 'Duplicate Online shop' }).click();
   await expect(dialog.getByRole('cell', { name: 'Online shop (copy)', exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Delete Online shop (copy)' }).click();
-  await expect(dialog.getByRole('cell', { name: 'Online shop (copy)', exact: true })).toHaveCount(0);
+  await expect(dialog.getByRole('cell', { name: 'Online shop (copy)', exact: true })).toHaveCount(
+    0,
+  );
   await dialog.getByRole('button', { name: 'Trash' }).click();
   await dialog.getByRole('button', { name: 'Restore Online shop (copy)' }).click();
   await dialog.getByRole('button', { name: 'Back to designs' }).click();

@@ -1,7 +1,10 @@
 import { test, expect } from './fixtures';
 import { typeInto } from './pages/typing';
 
-test("Postgres's error shows on the table, in the problems list, and goes away when fixed", async ({ studio, page }) => {
+test("Postgres's error shows on the table, in the problems list, and goes away when fixed", async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   await studio.table('order_items').getByRole('button', { name: 'Column name quantity' }).click();
   const inspector = studio.inspector();
@@ -9,10 +12,14 @@ test("Postgres's error shows on the table, in the problems list, and goes away w
   await typeInto(field, "'many'", { enter: true });
 
   await expect(studio.status).toHaveAccessibleName('Postgres status: 1 error');
-  await expect(studio.table('order_items').getByRole('status', { name: '1 Postgres error on order_items' })).toBeVisible();
+  await expect(
+    studio.table('order_items').getByRole('status', { name: '1 Postgres error on order_items' }),
+  ).toBeVisible();
   // Marked in the DDL where Postgres points: at the literal 'many'.
   await expect(page.locator('[data-testid="ddl-editor"] .squiggly-error')).toHaveCount(1);
-  const problem = page.getByRole('button', { name: /order_items: invalid input syntax for type integer: "many"/ });
+  const problem = page.getByRole('button', {
+    name: /order_items: invalid input syntax for type integer: "many"/,
+  });
   await expect(problem).toBeVisible();
   await page.getByRole('button', { name: 'Table name customers' }).click();
   await problem.click();
@@ -33,12 +40,18 @@ test('the SQL console runs EXPLAIN and shows the plan', async ({ studio, page })
   await expect(plan).toContainText('orders');
   await expect(plan).toContainText(/Scan/);
 
-  await typeInto(sql, "INSERT INTO customers (email, full_name) VALUES ('a@example.com', 'Ada') RETURNING id, email");
+  await typeInto(
+    sql,
+    "INSERT INTO customers (email, full_name) VALUES ('a@example.com', 'Ada') RETURNING id, email",
+  );
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('table', { name: 'INSERT result' })).toContainText('a@example.com');
 });
 
-test('a runaway query is cancelled, Postgres restarts, and the design is checked again', async ({ studio, page }) => {
+test('a runaway query is cancelled, Postgres restarts, and the design is checked again', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   await page.getByRole('tab', { name: 'SQL console' }).click();
   const sql = page.getByRole('textbox', { name: 'SQL to run' });

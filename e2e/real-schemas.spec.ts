@@ -7,8 +7,10 @@ import { test, expect } from './fixtures';
  * accepted by Postgres and drawn with every relationship. Rails structure.sql files are the shape
  * that failed: foreign keys onto columns unique only through CREATE UNIQUE INDEX.
  */
-const project = (name: string) => fileURLToPath(new URL(`../fixtures/schemas/${name}`, import.meta.url));
-const shared = (name: string) => fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
+const project = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/schemas/${name}`, import.meta.url));
+const shared = (name: string) =>
+  fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
 
 /** `tables`: the count the import report states, where it was checked by hand. */
 const FIXTURES: { file: string; tables?: number }[] = [
@@ -25,7 +27,7 @@ const FIXTURES: { file: string; tables?: number }[] = [
   { file: shared('supabase.sql') },
   { file: shared('pagila.sql'), tables: 70 },
   { file: shared('musicbrainz.sql') },
-]
+];
 
 async function read(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
@@ -38,27 +40,53 @@ async function drawnForeignKeys(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('radio', { name: 'Tablewright design (JSON)' }).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download Tablewright design (JSON)' }).click()]);
-  const doc = JSON.parse(await read(download)) as { design: { tables: Record<string, { partitionOf?: unknown; constraints: { kind: string; refTableId?: string }[] }> } };
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download Tablewright design (JSON)' }).click(),
+  ]);
+  const doc = JSON.parse(await read(download)) as {
+    design: {
+      tables: Record<
+        string,
+        { partitionOf?: unknown; constraints: { kind: string; refTableId?: string }[] }
+      >;
+    };
+  };
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   const tables = doc.design.tables;
   // Partitions fold under their partitioned table: their (inherited) keys are the parent's line.
   return Object.values(tables)
     .filter((t) => !t.partitionOf)
-    .flatMap((t) => t.constraints.filter((k) => k.kind === 'foreignKey' && k.refTableId && tables[k.refTableId] && !tables[k.refTableId]?.partitionOf)).length;
+    .flatMap((t) =>
+      t.constraints.filter(
+        (k) =>
+          k.kind === 'foreignKey' &&
+          k.refTableId &&
+          tables[k.refTableId] &&
+          !tables[k.refTableId]?.partitionOf,
+      ),
+    ).length;
 }
 
 for (const { file, tables } of FIXTURES) {
   const name = file.split('/').pop() ?? file;
-  test(`${name}: imported through the dialog, accepted by Postgres, every foreign key a line`, async ({ studio, page }) => {
+  test(`${name}: imported through the dialog, accepted by Postgres, every foreign key a line`, async ({
+    studio,
+    page,
+  }) => {
     test.setTimeout(300_000);
     await expect(studio.canvas).toBeVisible();
     const report = await studio.importFile(file, 180_000);
-    await expect(report.getByRole('status')).toContainText(tables === undefined ? /Imported \d+ tables/ : `Imported ${tables} tables`);
+    await expect(report.getByRole('status')).toContainText(
+      tables === undefined ? /Imported \d+ tables/ : `Imported ${tables} tables`,
+    );
     await expect(report.getByRole('row').filter({ hasText: /\bfailed\b/i })).toHaveCount(0);
     await report.getByRole('button', { name: 'Done' }).click();
-    await expect(studio.status).toHaveAccessibleName('Postgres status: Postgres accepts this schema', { timeout: 180_000 });
+    await expect(studio.status).toHaveAccessibleName(
+      'Postgres status: Postgres accepts this schema',
+      { timeout: 180_000 },
+    );
 
     const expected = await drawnForeignKeys(page);
     expect(expected).toBeGreaterThan(0);

@@ -1,7 +1,12 @@
 import { test, expect } from './fixtures';
 import { StudioPage } from './pages/StudioPage';
 
-test('a shared link opens read-only in a fresh browser, and "Save a copy" makes it one’s own', async ({ studio, page, browser, baseURL }) => {
+test('a shared link opens read-only in a fresh browser, and "Save a copy" makes it one’s own', async ({
+  studio,
+  page,
+  browser,
+  baseURL,
+}) => {
   test.slow(); // two studios boot, one after the other
   await studio.expectAccepted();
   await studio.renameTable('customers', 'clients');
@@ -9,7 +14,9 @@ test('a shared link opens read-only in a fresh browser, and "Save a copy" makes 
   const dialog = page.getByRole('dialog', { name: 'Share' });
   const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(link).toMatch(/#design=v2\./);
-  await expect(dialog.getByRole('status', { name: 'Link length' })).toContainText(`${link.length.toLocaleString('en')} characters`);
+  await expect(dialog.getByRole('status', { name: 'Link length' })).toContainText(
+    `${link.length.toLocaleString('en')} characters`,
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // A teammate: another browser profile, nothing stored.
@@ -19,7 +26,8 @@ test('a shared link opens read-only in a fresh browser, and "Save a copy" makes 
   await mate.goto(link);
   const banner = mate.getByRole('region', { name: 'Shared design' });
   await expect(banner).toContainText('read-only');
-  for (const name of ['clients', 'addresses', 'orders', 'order_items', 'products']) await expect(theirs.table(name)).toBeVisible();
+  for (const name of ['clients', 'addresses', 'orders', 'order_items', 'products'])
+    await expect(theirs.table(name)).toBeVisible();
   await expect(theirs.button('Add table')).toBeDisabled();
   await theirs.expectAccepted();
   await expect(theirs.saveStatus).toHaveAccessibleName('Save status: Shared design: not stored');
@@ -34,14 +42,19 @@ test('a shared link opens read-only in a fresh browser, and "Save a copy" makes 
   await context.close();
 });
 
-test('a corrupted link says so and leaves one’s own designs untouched', async ({ studio, page }) => {
+test('a corrupted link says so and leaves one’s own designs untouched', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   await studio.renameTable('customers', 'my_customers');
   await expect(studio.saveStatus).toHaveAccessibleName('Save status: Saved');
   const good = await page.evaluate(() => location.origin + '/');
   await page.goto('about:blank');
   await page.goto(`${good}#design=v2.eJzLSM3JyVcozy_KSQEAGgQEXQ`);
-  await expect(page.getByRole('alert').filter({ hasText: 'This share link could not be opened' })).toContainText('Your own designs are unchanged');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This share link could not be opened' }),
+  ).toContainText('Your own designs are unchanged');
   await expect(studio.table('my_customers')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Shared design' })).toBeHidden();
 
@@ -49,10 +62,15 @@ test('a corrupted link says so and leaves one’s own designs untouched', async 
   await page.evaluate(() => (location.hash = '#design=v9.AAAA'));
   await expect(page.getByRole('alert').filter({ hasText: 'newer Tablewright' })).toBeVisible();
   await page.getByRole('button', { name: 'Designs', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Designs' }).getByText('Online shop')).toHaveCount(1);
+  await expect(page.getByRole('dialog', { name: 'Designs' }).getByText('Online shop')).toHaveCount(
+    1,
+  );
 });
 
-test('the embed view shows only the diagram, read-only, with pan and zoom', async ({ studio, page }) => {
+test('the embed view shows only the diagram, read-only, with pan and zoom', async ({
+  studio,
+  page,
+}) => {
   await studio.expectAccepted();
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const embedCode = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();

@@ -14,7 +14,8 @@ const CANDIDATES = [
 
 /** @returns {Promise<string | undefined>} an executable path, or undefined to use Playwright's bundled browser */
 export async function findChromium() {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return process.env.CHROMIUM_PATH;
   for (const c of CANDIDATES) if (existsSync(c)) return c;
   return undefined;
 }

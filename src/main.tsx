@@ -26,14 +26,26 @@ window.addEventListener('hashchange', () => {
 });
 // Benchmarks reach the store through this handle, asked for with `?bench`; a page opened by a
 // person (or a link) never exposes it.
-if (new URLSearchParams(window.location.search).has('bench')) (window as unknown as { __tablewright?: typeof studio }).__tablewright = studio;
+if (new URLSearchParams(window.location.search).has('bench'))
+  (window as unknown as { __tablewright?: typeof studio }).__tablewright = studio;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <StudioContext.Provider value={studio}>
-      <ReactFlowProvider>{request.embed ? <EmbedApp error={request.shareError ?? (request.shared ? undefined : 'This embed link carries no design.')} /> : <App />}</ReactFlowProvider>
+      <ReactFlowProvider>
+        {request.embed ? (
+          <EmbedApp
+            error={
+              request.shareError ??
+              (request.shared ? undefined : 'This embed link carries no design.')
+            }
+          />
+        ) : (
+          <App />
+        )}
+      </ReactFlowProvider>
     </StudioContext.Provider>
   </StrictMode>,
 );

@@ -30,12 +30,18 @@ export class StudioPage {
   }
 
   async expectAccepted() {
-    await expect(this.status).toHaveAccessibleName('Postgres status: Postgres accepts this schema', { timeout: 60_000 });
+    await expect(this.status).toHaveAccessibleName(
+      'Postgres status: Postgres accepts this schema',
+      { timeout: 60_000 },
+    );
   }
 
   /** The DDL as the Download button gives it. */
   async downloadDdl(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.button('Download DDL').click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button('Download DDL').click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
@@ -58,7 +64,8 @@ export class StudioPage {
    */
   async renameTable(from: string, to: string) {
     const input = this.page.getByRole('textbox', { name: `Table name ${from}`, exact: true });
-    if (!(await input.isVisible())) await this.page.getByRole('button', { name: `Table name ${from}`, exact: true }).dblclick();
+    if (!(await input.isVisible()))
+      await this.page.getByRole('button', { name: `Table name ${from}`, exact: true }).dblclick();
     await expect(input).toBeFocused();
     await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.keyboard.type(to);
@@ -77,7 +84,10 @@ export class StudioPage {
   }
 
   /** Opens the Import dialog, chooses `file` and imports it; returns the report once it shows. */
-  async importFile(file: Parameters<Locator['setInputFiles']>[0], timeout: number): Promise<Locator> {
+  async importFile(
+    file: Parameters<Locator['setInputFiles']>[0],
+    timeout: number,
+  ): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Import', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Import' });
     await dialog.getByLabel('File').setInputFiles(file);
@@ -98,7 +108,10 @@ export class StudioPage {
   async connect(from: string, to: string) {
     const target = this.page.getByLabel(`Connect ${to}`, { exact: true });
     const b = await target.boundingBox();
-    const sides = [this.page.getByLabel(`Connect ${from}`, { exact: true }), this.page.getByLabel(`Connect ${from} (right)`, { exact: true })];
+    const sides = [
+      this.page.getByLabel(`Connect ${from}`, { exact: true }),
+      this.page.getByLabel(`Connect ${from} (right)`, { exact: true }),
+    ];
     const boxes = await Promise.all(sides.map((h) => h.boundingBox()));
     if (!b || !boxes[0] || !boxes[1]) throw new Error('connection handles not on screen');
     const a = Math.abs(boxes[0].x - b.x) <= Math.abs(boxes[1].x - b.x) ? boxes[0] : boxes[1];

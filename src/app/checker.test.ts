@@ -4,7 +4,13 @@ import { withoutConsequences } from './checker';
 const e = (statementIndex: number, code: string) => ({ statementIndex, error: { code } });
 
 describe('withoutConsequences', () => {
-  const statements = [{ kind: 'table' }, { kind: 'foreignKey' }, { kind: 'index' }, { kind: 'comment' }, { kind: 'table' }];
+  const statements = [
+    { kind: 'table' },
+    { kind: 'foreignKey' },
+    { kind: 'index' },
+    { kind: 'comment' },
+    { kind: 'table' },
+  ];
 
   it('drops "does not exist" echoes of a failed CREATE TABLE', () => {
     const errors = [e(0, '22P02'), e(1, '42P01'), e(2, '42P01'), e(3, '42P01')];

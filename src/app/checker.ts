@@ -19,7 +19,10 @@ export interface CheckerOptions {
 
 /** PostgreSQL's parser on the UI thread, loaded on first use (Node tests never import its `?url`). */
 const browserScan: DangerScan = async (statements) => {
-  const [{ loadBrowserParser }, { scanStatements }] = await Promise.all([import('../db/browserParser'), import('../db/safetyScan')]);
+  const [{ loadBrowserParser }, { scanStatements }] = await Promise.all([
+    import('../db/browserParser'),
+    import('../db/safetyScan'),
+  ]);
   return scanStatements(await loadBrowserParser(), statements);
 };
 
@@ -39,7 +42,12 @@ const excerpt = (sql: string): string => (sql.length > 400 ? `${sql.slice(0, 399
  * statement's text makes it run again.
  * Returns `recheck` (run now) and `stop`.
  */
-export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore, options: CheckerOptions = {}) {
+export function startChecker(
+  store: StudioStore,
+  pg: PgClient,
+  check: CheckStore,
+  options: CheckerOptions = {},
+) {
   const scanDangers = options.scanDangers ?? browserScan;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = 0;
@@ -51,9 +59,15 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
   const run = async () => {
     const design = store.getState().design;
     const ddl = ddlFor(design);
-    const generatorProblems = ddl.problems.map((p) => ({ entityId: p.entityId, message: p.message }));
+    const generatorProblems = ddl.problems.map((p) => ({
+      entityId: p.entityId,
+      message: p.message,
+    }));
     const status = pg.getStatus();
-    check.setState({ status: status === 'ready' ? 'checking' : status === 'failed' ? 'unavailable' : 'starting', generatorProblems });
+    check.setState({
+      status: status === 'ready' ? 'checking' : status === 'failed' ? 'unavailable' : 'starting',
+      generatorProblems,
+    });
     if (status === 'failed') {
       check.setState({ message: pg.getFailure() ?? 'Postgres could not start.' });
       return;
@@ -71,7 +85,11 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
     for (const sql of hung.keys()) if (!present.has(sql)) hung.delete(sql);
     if (stuckDdl !== undefined && stuckDdl !== ddl.text) stuckDdl = undefined;
     if (stuckDdl === ddl.text) {
-      check.setState({ status: 'unavailable', message: 'The check of this design did not finish; it is not repeated until the design changes.' });
+      check.setState({
+        status: 'unavailable',
+        message:
+          'The check of this design did not finish; it is not repeated until the design changes.',
+      });
       return;
     }
 
@@ -80,20 +98,39 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
     ddl.statements.forEach((stmt, index) => {
       const found = dangers.get(index);
       const stopped = hung.get(stmt.sql);
-      const at = { entityId: stmt.entityId, from: stmt.from, to: stmt.to, detail: excerpt(stmt.sql) };
+      const at = {
+        entityId: stmt.entityId,
+        from: stmt.from,
+        to: stmt.to,
+        detail: excerpt(stmt.sql),
+      };
       if (scanFailure !== undefined && stmt.kind === 'extra') {
-        reported.push({ ...at, message: `Not run: the safety check could not start (${scanFailure}), and this SQL came with the design.`, hint: 'Reload the page to try again.' });
+        reported.push({
+          ...at,
+          message: `Not run: the safety check could not start (${scanFailure}), and this SQL came with the design.`,
+          hint: 'Reload the page to try again.',
+        });
       } else if (found) {
-        reported.push({ ...at, message: `Not run: dangerous on a real server. ${dangerSummary(found)}`, hint: 'It came with the design (a link or an import). Delete it unless you mean it; SQL exports carry a warning.' });
+        reported.push({
+          ...at,
+          message: `Not run: dangerous on a real server. ${dangerSummary(found)}`,
+          hint: 'It came with the design (a link or an import). Delete it unless you mean it; SQL exports carry a warning.',
+        });
       } else if (stopped !== undefined) {
-        reported.push({ ...at, message: stopped, code: HUNG_CODE, hint: 'It is not run again until you change it; the rest of the design was checked without it.' });
+        reported.push({
+          ...at,
+          message: stopped,
+          code: HUNG_CODE,
+          hint: 'It is not run again until you change it; the rest of the design was checked without it.',
+        });
       } else indexes.push(index);
     });
     const toRun = indexes.map((i) => ddl.statements[i] as DdlStatement);
     const result = await pg.checkSchema(toRun);
     if (ticket !== running || result.stale) return;
     if (result.cancelled) {
-      const culprit = result.statementIndex === undefined ? undefined : toRun[result.statementIndex];
+      const culprit =
+        result.statementIndex === undefined ? undefined : toRun[result.statementIndex];
       if (culprit) {
         hung.set(
           culprit.sql,
@@ -102,19 +139,31 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
             : `This statement made the database stop working: ${result.error.message.replace(/^Schema check failed: /, '')}`,
         );
         // The worker is being replaced; its restart handler checks again, without this statement.
-        check.setState({ status: 'starting', message: 'A statement of the design did not finish; checking the rest without it.' });
+        check.setState({
+          status: 'starting',
+          message: 'A statement of the design did not finish; checking the rest without it.',
+        });
         return;
       }
       if (result.reason === 'timeout') {
         stuckDdl = ddl.text;
-        check.setState({ status: 'unavailable', errors: [], ddlText: ddl.text, message: `${result.error.message} The check is not repeated until the design changes.` });
+        check.setState({
+          status: 'unavailable',
+          errors: [],
+          ddlText: ddl.text,
+          message: `${result.error.message} The check is not repeated until the design changes.`,
+        });
         return;
       }
       // The worker was replaced (a console query was stopped, or a crash): the restart handler rechecks.
-      if (result.reason === 'unavailable') check.setState({ status: 'unavailable', message: result.error.message });
+      if (result.reason === 'unavailable')
+        check.setState({ status: 'unavailable', message: result.error.message });
       return;
     }
-    const original = result.errors.map((e) => ({ ...e, statementIndex: indexes[e.statementIndex] ?? e.statementIndex }));
+    const original = result.errors.map((e) => ({
+      ...e,
+      statementIndex: indexes[e.statementIndex] ?? e.statementIndex,
+    }));
     const errors = withoutConsequences(original, ddl.statements).map((e) => {
       const stmt = ddl.statements[e.statementIndex];
       return {
@@ -133,7 +182,13 @@ export function startChecker(store: StudioStore, pg: PgClient, check: CheckStore
     const notRun = reported.length
       ? `${reported.length} ${reported.length === 1 ? 'statement was' : 'statements were'} not run (dangerous or never-ending); the rest was checked.`
       : undefined;
-    check.setState({ status: all.length ? 'rejected' : 'accepted', errors: all, ddlText: ddl.text, generatorProblems, message: notRun });
+    check.setState({
+      status: all.length ? 'rejected' : 'accepted',
+      errors: all,
+      ddlText: ddl.text,
+      generatorProblems,
+      message: notRun,
+    });
   };
 
   const schedule = (delay = CHECK_DEBOUNCE_MS) => {
@@ -174,10 +229,11 @@ export function withoutConsequences<E extends { statementIndex: number; error: {
   const failedKinds = new Set(errors.map((e) => statements[e.statementIndex]?.kind));
   return errors.filter((e) => {
     const code = e.error.code;
-    if (code === '42P01' && (failedKinds.has('table') || failedKinds.has('schema'))) return statements[e.statementIndex]?.kind === 'table' && !failedKinds.has('schema');
-    if (code === '42704' && (failedKinds.has('enum') || failedKinds.has('schema'))) return statements[e.statementIndex]?.kind === 'enum';
+    if (code === '42P01' && (failedKinds.has('table') || failedKinds.has('schema')))
+      return statements[e.statementIndex]?.kind === 'table' && !failedKinds.has('schema');
+    if (code === '42704' && (failedKinds.has('enum') || failedKinds.has('schema')))
+      return statements[e.statementIndex]?.kind === 'enum';
     if (code === '3F000' && failedKinds.has('schema')) return false;
     return true;
   });
 }
-

@@ -8,10 +8,15 @@ import { startDdlEditing, type SqlToDesign } from './ddlEditing';
 /** Stand-in for Postgres reading the SQL: 'rename orders' renames, 'bad' fails. */
 function fakeReader(base: Design): SqlToDesign {
   return async (sql) => {
-    if (sql.includes('bad')) return { ok: false, errors: [{ message: 'syntax error at or near "bad"', from: 0, to: 3, line: 1 }] };
+    if (sql.includes('bad'))
+      return {
+        ok: false,
+        errors: [{ message: 'syntax error at or near "bad"', from: 0, to: 3, line: 1 }],
+      };
     let d = JSON.parse(JSON.stringify(base).replaceAll('"t_orders"', '"t_fresh_orders"')) as Design;
     if (sql.includes('rename orders')) d = ops.renameTable(d, 't_fresh_orders', 'purchases');
-    if (sql.includes('add table')) d = ops.addTable(d, { id: 't_new', name: 'brand_new', columns: [] });
+    if (sql.includes('add table'))
+      d = ops.addTable(d, { id: 't_new', name: 'brand_new', columns: [] });
     return { ok: true, design: d };
   };
 }
@@ -82,12 +87,18 @@ describe('two-way DDL editing', () => {
       },
       placeNewTables: () => ({}),
       persistDraft: () => {},
-      checkSyntax: async (sql) => (sql.includes('CREAT ') ? { message: 'syntax error at or near "CREAT"', from: 0, to: 5, line: 1 } : undefined),
+      checkSyntax: async (sql) =>
+        sql.includes('CREAT ')
+          ? { message: 'syntax error at or near "CREAT"', from: 0, to: 5, line: 1 }
+          : undefined,
       debounceMs: 500,
     });
     editing.edit('CREAT TABLE x ();');
     await vi.advanceTimersByTimeAsync(200);
-    expect(draft.getState()).toMatchObject({ phase: 'waiting', errors: [{ message: 'syntax error at or near "CREAT"' }] });
+    expect(draft.getState()).toMatchObject({
+      phase: 'waiting',
+      errors: [{ message: 'syntax error at or near "CREAT"' }],
+    });
     await vi.advanceTimersByTimeAsync(400);
     expect(draft.getState().phase).toBe('invalid');
     expect(asked).toBe(0);

@@ -5,10 +5,18 @@ import type { DraftError, DraftStore } from '../state/ddlDraft';
 import type { StudioStore } from '../state/store';
 
 /** SQL -> design through Postgres (the worker's scratch database). */
-export type SqlToDesign = (sql: string) => Promise<{ ok: true; design: Design } | { ok: false; errors: DraftError[]; cancelled?: boolean }>;
+export type SqlToDesign = (
+  sql: string,
+) => Promise<
+  { ok: true; design: Design } | { ok: false; errors: DraftError[]; cancelled?: boolean }
+>;
 
 /** Positions for tables that are new to the layout, near their neighbours and clear of others. */
-export type PlaceNewTables = (design: Design, layout: Layout, newTableIds: string[]) => Layout['tables'];
+export type PlaceNewTables = (
+  design: Design,
+  layout: Layout,
+  newTableIds: string[],
+) => Layout['tables'];
 
 export interface DdlEditingOptions {
   store: StudioStore;
@@ -83,7 +91,9 @@ export function startDdlEditing(o: DdlEditingOptions) {
     const base: Layout = { ...layout, tables: kept };
     const placed = fresh.length ? o.placeNewTables(next, base, fresh) : {};
     draft.setState({ phase: 'applied', errors: [], appliedDesign: next });
-    store.getState().dispatchBoth(() => ({ design: next, layout: { ...base, tables: { ...kept, ...placed } } }));
+    store
+      .getState()
+      .dispatchBoth(() => ({ design: next, layout: { ...base, tables: { ...kept, ...placed } } }));
     o.persistDraft(undefined);
   };
 

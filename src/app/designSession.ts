@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { emptyDesign, emptyLayout, exampleDocument, makeDocument, newId, type DesignDocument } from '../core/model';
+import {
+  emptyDesign,
+  emptyLayout,
+  exampleDocument,
+  makeDocument,
+  newId,
+  type DesignDocument,
+} from '../core/model';
 import { err, type Result } from '../core/result';
 import { createAutosave, type Autosave, type SaveStatus } from '../persistence/autosave';
 import type { DesignRepo } from '../persistence/designRepo';
@@ -61,8 +68,17 @@ export interface DesignSession {
   versionStorage(): { repo: VersionAccess; designId: string } | undefined;
 }
 
-export function createDesignSession(store: StudioStore, notices: NoticeStore, openRepo: () => Promise<Result<DesignRepo, { message: string }>>): DesignSession {
-  const state = createStore<SessionState>()(() => ({ save: { state: 'unsaved' }, listVersion: 0, ready: false, shared: false }));
+export function createDesignSession(
+  store: StudioStore,
+  notices: NoticeStore,
+  openRepo: () => Promise<Result<DesignRepo, { message: string }>>,
+): DesignSession {
+  const state = createStore<SessionState>()(() => ({
+    save: { state: 'unsaved' },
+    listVersion: 0,
+    ready: false,
+    shared: false,
+  }));
   let repo: DesignRepo | undefined;
   let sync: TabSync | undefined;
   let autosave: Autosave | undefined;
@@ -72,9 +88,14 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
   let draftListener: ((text: string) => void) | undefined;
   const uiState = () => {
     const sel = store.getState().selection;
-    return { selection: sel.tableIds, ...(sel.columnId ? { columnId: sel.columnId } : {}), ...(draftText !== undefined ? { ddlDraft: draftText } : {}) };
+    return {
+      selection: sel.tableIds,
+      ...(sel.columnId ? { columnId: sel.columnId } : {}),
+      ...(draftText !== undefined ? { ddlDraft: draftText } : {}),
+    };
   };
-  const tell = (text: string, tone: 'info' | 'error' = 'error') => notices.getState().push({ tone, text });
+  const tell = (text: string, tone: 'info' | 'error' = 'error') =>
+    notices.getState().push({ tone, text });
   const journal = createJournal(browserJournalStorage());
 
   const attach = (designId: string, revision: number) => {
@@ -129,7 +150,10 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     }
     await detach();
     const ui = await repo.getDesignUiState(id);
-    store.getState().load(loaded.value.doc, { tableIds: ui.selection, ...(ui.columnId ? { columnId: ui.columnId } : {}) });
+    store.getState().load(loaded.value.doc, {
+      tableIds: ui.selection,
+      ...(ui.columnId ? { columnId: ui.columnId } : {}),
+    });
     draftText = undefined;
     attach(id, loaded.value.revision);
     await replayJournal(id, loaded.value);
@@ -145,7 +169,13 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     if (verdict === 'same') return journal.clear(id);
     if (verdict === 'replay') {
       // Loaded as a change on top of the stored revision: autosave stores it like any edit.
-      store.getState().load({ ...entry.doc, layout: { ...entry.doc.layout, viewport: store.getState().layout.viewport } }, store.getState().selection);
+      store.getState().load(
+        {
+          ...entry.doc,
+          layout: { ...entry.doc.layout, viewport: store.getState().layout.viewport },
+        },
+        store.getState().selection,
+      );
       tell('Your last change before the tab closed was restored.', 'info');
       return;
     }
@@ -156,7 +186,10 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     if (created.ok) {
       journal.clear(id);
       bumpList();
-      tell(`Changes from a tab that closed before saving were kept as “${copy.design.name}” (another tab had saved this design since).`, 'info');
+      tell(
+        `Changes from a tab that closed before saving were kept as “${copy.design.name}” (another tab had saved this design since).`,
+        'info',
+      );
     }
   };
 
@@ -191,14 +224,20 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
     }
     const opened = await openRepo();
     if (!opened.ok) {
-      state.setState({ storageProblem: opened.error.message, save: { state: 'error', message: opened.error.message } });
+      state.setState({
+        storageProblem: opened.error.message,
+        save: { state: 'error', message: opened.error.message },
+      });
       return;
     }
     repo = opened.value;
     sync = createTabSync({ repo, channel: openTabChannel() ?? null });
     sync.subscribe(() => bumpList());
     if (options.shared) return;
-    if (options.shareError) tell(`This share link could not be opened. ${options.shareError} Your own designs are unchanged.`);
+    if (options.shareError)
+      tell(
+        `This share link could not be opened. ${options.shareError} Your own designs are unchanged.`,
+      );
     const { lastDesignId } = await repo.getSession();
     if (lastDesignId && (await openStored(lastDesignId))) return;
     // The last design could not be opened (damaged): open the most recent other one, rather than
@@ -231,7 +270,8 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
       if (id !== autosave?.designId()) await openStored(id);
     },
     async list(includeDeleted) {
-      if (!repo) return err({ message: state.getState().storageProblem ?? 'Storage is not ready yet.' });
+      if (!repo)
+        return err({ message: state.getState().storageProblem ?? 'Storage is not ready yet.' });
       return repo.list({ includeDeleted: includeDeleted ?? false });
     },
     async rename(id, name) {
@@ -257,7 +297,8 @@ export function createDesignSession(store: StudioStore, notices: NoticeStore, op
           tell('Design moved to the trash. Restore it from Designs → Trash.', 'info');
           const rest = await repo.list();
           const next = rest.ok ? rest.value.find((m) => m.id !== id) : undefined;
-          if (!next || !(await openStored(next.id))) await openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout()));
+          if (!next || !(await openStored(next.id)))
+            await openNewDocument(makeDocument(emptyDesign('Untitled design'), emptyLayout()));
         }
       } else report(await repo.softDelete(id));
     },

@@ -33,16 +33,28 @@ export interface Lab {
   generate(rowsPerTable: number): Promise<void>;
   emptyTables(): Promise<void>;
   cancel(): void;
-  rows(tableId: string, limit: number, order?: RowOrder): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
+  rows(
+    tableId: string,
+    limit: number,
+    order?: RowOrder,
+  ): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
   /** Keeps the EXPLAIN lab's query being written for the current design. */
   setQueryDraft(sql: string): void;
   insertRow(tableId: string, values: Record<string, string | null>): Promise<RowResult>;
-  updateCell(tableId: string, ctid: string, column: string, value: string | null): Promise<RowResult>;
+  updateCell(
+    tableId: string,
+    ctid: string,
+    column: string,
+    value: string | null,
+  ): Promise<RowResult>;
   deleteRow(tableId: string, ctid: string): Promise<RowResult>;
   /** EXPLAIN ANALYZE on the sample data (rolled back). */
   explain(sql: string): Promise<{ ok: true; value: PlanNode } | { ok: false; message: string }>;
   /** Before and after an index, which is dropped again. */
-  tryIndex(sql: string, advice: IndexAdvice): Promise<{ ok: true; value: IndexTrial } | { ok: false; message: string }>;
+  tryIndex(
+    sql: string,
+    advice: IndexAdvice,
+  ): Promise<{ ok: true; value: IndexTrial } | { ok: false; message: string }>;
 }
 
 const SYNC_DELAY_MS = 300;
@@ -73,7 +85,11 @@ export function createLab(deps: {
   /** Designs whose kept rows must stay; the rows of any other (purged) design are removed. */
   knownDesignIds?: () => Promise<string[] | undefined>;
 }): Lab {
-  const state = createStore<LabState>()(() => ({ status: 'idle', dataVersion: 0, queryDrafts: {} }));
+  const state = createStore<LabState>()(() => ({
+    status: 'idle',
+    dataVersion: 0,
+    queryDrafts: {},
+  }));
   const knownDesignIds = deps.knownDesignIds ?? storedDesignIds;
   let cleaned = false;
   const bump = () => state.setState({ dataVersion: state.getState().dataVersion + 1 });
@@ -96,11 +112,15 @@ export function createLab(deps: {
   const syncNow = async (d: Design) => {
     if (d === synced) {
       // Back to the design the rows fit (an undo after a refused change): nothing to apply.
-      if (state.getState().status === 'blocked') state.setState({ status: 'ready', blocked: undefined });
+      if (state.getState().status === 'blocked')
+        state.setState({ status: 'ready', blocked: undefined });
       return;
     }
     state.setState({ status: 'syncing' });
-    const r = await deps.client.call<SyncReply>({ method: 'sync', design: d }, { timeoutMs: OPEN_TIMEOUT_MS });
+    const r = await deps.client.call<SyncReply>(
+      { method: 'sync', design: d },
+      { timeoutMs: OPEN_TIMEOUT_MS },
+    );
     if (!r.ok) return state.setState({ status: 'error', message: r.message });
     // Another design's playground: the last run's report was about the other one.
     if (synced && synced.id !== d.id) state.setState({ lastRun: undefined });
@@ -153,21 +173,40 @@ export function createLab(deps: {
       await sync();
       const d = design();
       state.setState({ generating: { done: 0, total: Object.keys(d.tables).length, table: '' } });
-      const r = await deps.client.call<SampleDataResult>({ method: 'generate', design: d, rowsPerTable }, { timeoutMs: GENERATE_TIMEOUT_MS, onProgress: (p) => state.setState({ generating: p }) });
-      state.setState(r.ok ? { generating: undefined, lastRun: r.value } : { generating: undefined, status: 'error', message: r.message });
+      const r = await deps.client.call<SampleDataResult>(
+        { method: 'generate', design: d, rowsPerTable },
+        { timeoutMs: GENERATE_TIMEOUT_MS, onProgress: (p) => state.setState({ generating: p }) },
+      );
+      state.setState(
+        r.ok
+          ? { generating: undefined, lastRun: r.value }
+          : { generating: undefined, status: 'error', message: r.message },
+      );
       bump();
     },
     async emptyTables() {
       const d = design();
-      const r = await deps.client.call<SyncReply>({ method: 'rebuild', design: d }, { timeoutMs: OPEN_TIMEOUT_MS });
+      const r = await deps.client.call<SyncReply>(
+        { method: 'rebuild', design: d },
+        { timeoutMs: OPEN_TIMEOUT_MS },
+      );
       if (r.ok) synced = d;
-      state.setState(r.ok ? { status: 'ready', blocked: undefined, lastRun: undefined, kept: r.value.kept } : { status: 'error', message: r.message });
+      state.setState(
+        r.ok
+          ? { status: 'ready', blocked: undefined, lastRun: undefined, kept: r.value.kept }
+          : { status: 'error', message: r.message },
+      );
       bump();
     },
     cancel: () => deps.client.cancel(),
     async rows(tableId, limit, order) {
       await sync();
-      const r = await deps.client.call<TableRows>({ method: 'rows', tableId, limit, ...(order ? { order } : {}) });
+      const r = await deps.client.call<TableRows>({
+        method: 'rows',
+        tableId,
+        limit,
+        ...(order ? { order } : {}),
+      });
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
     },
     setQueryDraft(sql) {
@@ -176,7 +215,8 @@ export function createLab(deps: {
       state.setState({ queryDrafts: { ...state.getState().queryDrafts, [id]: sql } });
     },
     insertRow: (tableId, values) => rowCall({ method: 'insertRow', tableId, values }),
-    updateCell: (tableId, ctid, column, value) => rowCall({ method: 'updateCell', tableId, ctid, column, value }),
+    updateCell: (tableId, ctid, column, value) =>
+      rowCall({ method: 'updateCell', tableId, ctid, column, value }),
     deleteRow: (tableId, ctid) => rowCall({ method: 'deleteRow', tableId, ctid }),
     async explain(sql) {
       await sync();
@@ -185,7 +225,15 @@ export function createLab(deps: {
     },
     async tryIndex(sql, advice) {
       await sync();
-      const r = await deps.client.call<IndexTrial>({ method: 'tryIndex', design: design(), sql, advice: { createSql: advice.createSql, table: advice.table } }, { timeoutMs: 120_000 });
+      const r = await deps.client.call<IndexTrial>(
+        {
+          method: 'tryIndex',
+          design: design(),
+          sql,
+          advice: { createSql: advice.createSql, table: advice.table },
+        },
+        { timeoutMs: 120_000 },
+      );
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
     },
   };

@@ -40,7 +40,10 @@ export interface Services {
 }
 
 /** The composition root: store, database worker, checker, persistence, layout, import. */
-export function createStudio(options: { embed?: boolean } = {}): { store: StudioStore; services: Services } {
+export function createStudio(options: { embed?: boolean } = {}): {
+  store: StudioStore;
+  services: Services;
+} {
   const store = createStudioStore();
   // Start Postgres first: it boots in the background while React renders the canvas. An embedded
   // diagram shows no check, so it never boots Postgres.
@@ -57,19 +60,31 @@ export function createStudio(options: { embed?: boolean } = {}): { store: Studio
     draft,
     toDesign: ddlReaderWith(pg),
     // Tables with no relations appear in the middle of what the user is looking at.
-    placeNewTables: (design, l, ids) => placeNewTables(design, l, ids, { anchor: viewportCenter(l.viewport) }),
+    placeNewTables: (design, l, ids) =>
+      placeNewTables(design, l, ids, { anchor: viewportCenter(l.viewport) }),
     persistDraft: (text) => designs.saveDraft(text),
     checkSyntax,
   });
   designs.onDraftRestored((text) => ddlEditing.restore(text));
-  const importer = createImporter({ store, readSql: readSqlWith(pg), layout, openDocument: (doc) => designs.openDocument(doc) });
+  const importer = createImporter({
+    store,
+    readSql: readSqlWith(pg),
+    layout,
+    openDocument: (doc) => designs.openDocument(doc),
+  });
   const versions = createVersions({ store, designs, notices });
   const comparison = createComparison({ store, versions, verifier: createMigrationVerifier() });
   pg.onRestart((e) => {
     if (e.reason === 'timeout' || e.reason === 'cancelled') {
-      notices.getState().push({ tone: 'info', text: 'Postgres was stopped and restarted; the design is being checked again.' });
+      notices.getState().push({
+        tone: 'info',
+        text: 'Postgres was stopped and restarted; the design is being checked again.',
+      });
     } else if (e.reason === 'crashed') {
-      notices.getState().push({ tone: 'warning', text: 'The database worker stopped unexpectedly and was restarted.' });
+      notices.getState().push({
+        tone: 'warning',
+        text: 'The database worker stopped unexpectedly and was restarted.',
+      });
     }
   });
   return {

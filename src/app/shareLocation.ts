@@ -12,13 +12,19 @@ export function readLocation(location: { hash: string; search: string }): Locati
   const payload = sharePayload(location.hash);
   if (payload === undefined) return { embed };
   const decoded = decodeShare(payload);
-  return decoded.ok ? { embed, shared: decoded.value } : { embed, shareError: decoded.error.message };
+  return decoded.ok
+    ? { embed, shared: decoded.value }
+    : { embed, shareError: decoded.error.message };
 }
 
 /** The address without the design: after "Save a copy" a reload opens one's own design. */
 export function forgetSharedLocation(): void {
   const { pathname, search } = globalThis.location;
-  globalThis.history.replaceState(null, '', pathname + search.replace(/([?&])embed(=[^&]*)?&?/, '$1').replace(/[?&]$/, ''));
+  globalThis.history.replaceState(
+    null,
+    '',
+    pathname + search.replace(/([?&])embed(=[^&]*)?&?/, '$1').replace(/[?&]$/, ''),
+  );
 }
 
 /** The studio's own address, for links made here. */

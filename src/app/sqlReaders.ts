@@ -4,13 +4,22 @@ import type { DraftError } from '../state/ddlDraft';
 import type { SqlToDesign } from './ddlEditing';
 import type { ImportProgress, ReadSql } from './importer';
 
-const PHASES = { parse: 'Reading the SQL…', boot: 'Starting a scratch Postgres…', execute: 'Running statements…', catalog: 'Reading the catalog…' } as const;
+const PHASES = {
+  parse: 'Reading the SQL…',
+  boot: 'Starting a scratch Postgres…',
+  execute: 'Running statements…',
+  catalog: 'Reading the catalog…',
+} as const;
 
 /** Import through the worker, with its progress worded for the dialog. */
 export function readSqlWith(pg: PgClient): ReadSql {
   return async (sql, onProgress) => {
     const r = await pg.importSql(sql, {
-      onProgress: (p) => onProgress({ message: PHASES[p.phase], ...(p.total ? { done: p.done, total: p.total } : {}) } satisfies ImportProgress),
+      onProgress: (p) =>
+        onProgress({
+          message: PHASES[p.phase],
+          ...(p.total ? { done: p.done, total: p.total } : {}),
+        } satisfies ImportProgress),
     });
     if (!r.ok) return { ok: false, message: r.error.message };
     return { ok: true, design: r.design, report: r.report };
@@ -43,7 +52,11 @@ function draftError(sql: string, f: FailedStatement): DraftError {
     ...(f.error.code ? { code: f.error.code } : {}),
     line,
     from,
-    to: f.errorColumn ? Math.min(from + 1, lineEnd < 0 ? sql.length : lineEnd) : lineEnd < 0 ? sql.length : lineEnd,
+    to: f.errorColumn
+      ? Math.min(from + 1, lineEnd < 0 ? sql.length : lineEnd)
+      : lineEnd < 0
+        ? sql.length
+        : lineEnd,
   };
 }
 

@@ -23,6 +23,7 @@ export async function checkSyntax(sql: string): Promise<DraftError | undefined> 
 
 function codePointToUnit(text: string, codePoints: number): number {
   let unit = 0;
-  for (let i = 0; i < codePoints && unit < text.length; i++) unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
+  for (let i = 0; i < codePoints && unit < text.length; i++)
+    unit += (text.codePointAt(unit) ?? 0) > 0xffff ? 2 : 1;
   return unit;
 }

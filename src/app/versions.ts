@@ -32,16 +32,27 @@ export interface Versions {
   remove(id: string): Promise<void>;
 }
 
-export function createVersions(deps: { store: StudioStore; designs: DesignSession; notices: NoticeStore; now?: () => number }): Versions {
+export function createVersions(deps: {
+  store: StudioStore;
+  designs: DesignSession;
+  notices: NoticeStore;
+  now?: () => number;
+}): Versions {
   const now = deps.now ?? Date.now;
   const state = createStore<VersionsState>()(() => ({ list: [] }));
-  const tell = (text: string, tone: 'info' | 'error' = 'error') => deps.notices.getState().push({ tone, text });
+  const tell = (text: string, tone: 'info' | 'error' = 'error') =>
+    deps.notices.getState().push({ tone, text });
   const storage = () => deps.designs.versionStorage();
 
   const refresh = async () => {
     const s = storage();
     if (!s) {
-      state.setState({ list: [], unavailable: deps.designs.state.getState().shared ? 'Save a copy of this shared design to keep versions of it.' : 'Versions are kept once the design is stored.' });
+      state.setState({
+        list: [],
+        unavailable: deps.designs.state.getState().shared
+          ? 'Save a copy of this shared design to keep versions of it.'
+          : 'Versions are kept once the design is stored.',
+      });
       return;
     }
     const listed = await s.repo.listVersions(s.designId);
@@ -55,7 +66,12 @@ export function createVersions(deps: { store: StudioStore; designs: DesignSessio
       tell(state.getState().unavailable ?? 'Versions cannot be kept right now.');
       return false;
     }
-    const saved = await s.repo.saveVersion({ designId: s.designId, name, auto: !!options.auto, doc: editedDocument(deps.store.getState()) });
+    const saved = await s.repo.saveVersion({
+      designId: s.designId,
+      name,
+      auto: !!options.auto,
+      doc: editedDocument(deps.store.getState()),
+    });
     if (!saved.ok) tell(`The version was not saved: ${saved.error.message}`);
     await refresh();
     return saved.ok;
@@ -95,7 +111,12 @@ export function createVersions(deps: { store: StudioStore; designs: DesignSessio
     async open(id) {
       const doc = await load(id);
       const meta = state.getState().list.find((v) => v.id === id);
-      if (doc) deps.store.getState().enterPreview(doc, { kind: 'version', label: `Version “${meta?.name ?? 'version'}”`, versionId: id });
+      if (doc)
+        deps.store.getState().enterPreview(doc, {
+          kind: 'version',
+          label: `Version “${meta?.name ?? 'version'}”`,
+          versionId: id,
+        });
     },
     async restore(id) {
       const doc = await load(id);
@@ -103,8 +124,14 @@ export function createVersions(deps: { store: StudioStore; designs: DesignSessio
       const meta = state.getState().list.find((v) => v.id === id);
       deps.store.getState().exitPreview();
       await save(`Before restoring “${meta?.name ?? 'a version'}”`, { auto: true });
-      deps.store.getState().dispatchBoth(() => ({ design: { ...doc.design, id: deps.store.getState().design.id }, layout: { ...doc.layout, viewport: deps.store.getState().layout.viewport } }));
-      tell(`Restored “${meta?.name ?? 'the version'}”. Undo (Ctrl+Z) brings back what was there.`, 'info');
+      deps.store.getState().dispatchBoth(() => ({
+        design: { ...doc.design, id: deps.store.getState().design.id },
+        layout: { ...doc.layout, viewport: deps.store.getState().layout.viewport },
+      }));
+      tell(
+        `Restored “${meta?.name ?? 'the version'}”. Undo (Ctrl+Z) brings back what was there.`,
+        'info',
+      );
     },
     async rename(id, name) {
       const s = storage();

@@ -10,7 +10,14 @@ export type Command =
   | { command: 'export'; input: string; output?: string; to: string }
   | { command: 'share'; input: string; baseUrl: string }
   | { command: 'lint'; input: string; format: 'text' | 'json' | 'sarif' }
-  | { command: 'diff'; old: string; new: string; output?: string; to: 'sql' | 'sequelize'; mode: 'safe' | 'simple' };
+  | {
+      command: 'diff';
+      old: string;
+      new: string;
+      output?: string;
+      to: 'sql' | 'sequelize';
+      mode: 'safe' | 'simple';
+    };
 
 export const EXPORT_FORMATS = TEXT_EXPORTS.map((f) => f.id);
 export const DEFAULT_BASE_URL = 'http://localhost:5173/';
@@ -58,7 +65,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
     return { ok: true, value: { command: 'help' } };
   }
-  if (argv.includes('--version') || argv.includes('-v')) return { ok: true, value: { command: 'version' } };
+  if (argv.includes('--version') || argv.includes('-v'))
+    return { ok: true, value: { command: 'version' } };
   const [command, ...rest] = argv;
   const positional: string[] = [];
   const options: Record<string, string> = {};
@@ -74,10 +82,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
     else if (arg.startsWith('-') && arg !== '-') return fail(`Unknown option ${arg}.`);
     else positional.push(arg);
   }
-  if (!command || !COMMANDS.includes(command)) return fail(`Unknown command "${command}": use ${COMMANDS.join(', ')}.`);
+  if (!command || !COMMANDS.includes(command))
+    return fail(`Unknown command "${command}": use ${COMMANDS.join(', ')}.`);
   const wanted = command === 'diff' ? 2 : 1;
-  if (positional.length < wanted) return fail(command === 'diff' ? 'diff needs two files: the old design and the new one.' : `${command} needs a file to read.`);
-  if (positional.length > wanted) return fail(`Too many files (also got ${positional.slice(wanted).join(', ')}).`);
+  if (positional.length < wanted)
+    return fail(
+      command === 'diff'
+        ? 'diff needs two files: the old design and the new one.'
+        : `${command} needs a file to read.`,
+    );
+  if (positional.length > wanted)
+    return fail(`Too many files (also got ${positional.slice(wanted).join(', ')}).`);
   const allowed: Record<string, string[]> = {
     import: ['-o', '--name'],
     export: ['-o', '--to'],
@@ -93,17 +108,28 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const out = output ? { output } : {};
   switch (command) {
     case 'import':
-      return { ok: true, value: { command, input, ...out, ...(options['--name'] ? { name: options['--name'] } : {}) } };
+      return {
+        ok: true,
+        value: {
+          command,
+          input,
+          ...out,
+          ...(options['--name'] ? { name: options['--name'] } : {}),
+        },
+      };
     case 'export': {
       const to = options['--to'];
-      if (to === undefined) return fail(`export needs --to <format>: ${EXPORT_FORMATS.join(', ')}.`);
-      if (!EXPORT_FORMATS.includes(to)) return fail(`Cannot export to "${to}": the formats are ${EXPORT_FORMATS.join(', ')}.`);
+      if (to === undefined)
+        return fail(`export needs --to <format>: ${EXPORT_FORMATS.join(', ')}.`);
+      if (!EXPORT_FORMATS.includes(to))
+        return fail(`Cannot export to "${to}": the formats are ${EXPORT_FORMATS.join(', ')}.`);
       return { ok: true, value: { command, input, to, ...out } };
     }
     case 'share': {
       const baseUrl = options['--base-url'] ?? DEFAULT_BASE_URL;
       try {
-        if (!/^https?:$/.test(new URL(baseUrl).protocol)) return fail('--base-url must be an http or https URL.');
+        if (!/^https?:$/.test(new URL(baseUrl).protocol))
+          return fail('--base-url must be an http or https URL.');
       } catch {
         return fail(`--base-url "${baseUrl}" is not a URL.`);
       }
@@ -111,14 +137,27 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     case 'lint': {
       const format = options['--format'] ?? 'text';
-      if (format !== 'text' && format !== 'json' && format !== 'sarif') return fail(`--format must be text, json or sarif (not "${format}").`);
+      if (format !== 'text' && format !== 'json' && format !== 'sarif')
+        return fail(`--format must be text, json or sarif (not "${format}").`);
       return { ok: true, value: { command, input, format } };
     }
     default: {
       const to = options['--to'] ?? 'sql';
-      if (to !== 'sql' && to !== 'sequelize') return fail(`diff writes --to sql or --to sequelize (not "${to}").`);
-      if (flags.has('--safe') && flags.has('--simple')) return fail('Choose --safe or --simple, not both.');
-      return { ok: true, value: { command: 'diff', old: input, new: positional[1] as string, to, mode: flags.has('--simple') ? 'simple' : 'safe', ...out } };
+      if (to !== 'sql' && to !== 'sequelize')
+        return fail(`diff writes --to sql or --to sequelize (not "${to}").`);
+      if (flags.has('--safe') && flags.has('--simple'))
+        return fail('Choose --safe or --simple, not both.');
+      return {
+        ok: true,
+        value: {
+          command: 'diff',
+          old: input,
+          new: positional[1] as string,
+          to,
+          mode: flags.has('--simple') ? 'simple' : 'safe',
+          ...out,
+        },
+      };
     }
   }
 }

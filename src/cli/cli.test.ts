@@ -8,7 +8,9 @@ import { parseDesign } from '../core/model';
 import { parseArgs } from './args';
 
 const BIN = fileURLToPath(new URL('../../bin/tablewright.mjs', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/schemas/chinook.sql', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../../../shared/fixtures/schemas/chinook.sql', import.meta.url),
+);
 const dir = mkdtempSync(join(tmpdir(), 'tablewright-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -56,7 +58,9 @@ describe('tablewright CLI', () => {
   it('never says success on input it could not read', async () => {
     const endless = await cli('import', '/dev/zero');
     expect(endless).toMatchObject({ code: 1, stdout: '' });
-    expect(endless.stderr).toContain('/dev/zero: it is not a regular file (a device or a pipe) and gave more than 64 MB without ending');
+    expect(endless.stderr).toContain(
+      '/dev/zero: it is not a regular file (a device or a pipe) and gave more than 64 MB without ending',
+    );
     const junk = join(dir, 'junk.sql');
     writeFileSync(junk, 'hello this is junk;\n');
     const refused = await cli('import', junk);
@@ -68,7 +72,13 @@ describe('tablewright CLI', () => {
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('CREATE TABLE users (');
     const utf16 = join(dir, 'utf16.sql');
-    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('CREATE TABLE users (id integer PRIMARY KEY);\n', 'utf16le')]));
+    writeFileSync(
+      utf16,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('CREATE TABLE users (id integer PRIMARY KEY);\n', 'utf16le'),
+      ]),
+    );
     const read = await cli('import', utf16);
     expect(read.code).toBe(0);
     expect(read.stderr).toContain('Imported 1 table');
@@ -85,16 +95,28 @@ describe('parseArgs', () => {
       ok: true,
       value: { command: 'export', input: 'a.json', to: 'sql' },
     });
-    expect(parseArgs(['export', 'a.json'])).toMatchObject({ ok: false, error: expect.stringContaining('export needs --to <format>') });
+    expect(parseArgs(['export', 'a.json'])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('export needs --to <format>'),
+    });
     expect(parseArgs(['diff', 'a.json', 'b.sql', '--simple', '--to', 'sequelize'])).toEqual({
       ok: true,
       value: { command: 'diff', old: 'a.json', new: 'b.sql', to: 'sequelize', mode: 'simple' },
     });
-    expect(parseArgs(['diff', 'a.json'])).toMatchObject({ ok: false, error: expect.stringContaining('two files') });
+    expect(parseArgs(['diff', 'a.json'])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('two files'),
+    });
     expect(parseArgs(['diff', 'a', 'b', '--safe', '--simple'])).toMatchObject({ ok: false });
-    expect(parseArgs(['lint', 'a.json', '--format', 'xml'])).toMatchObject({ ok: false, error: expect.stringContaining('text, json or sarif') });
+    expect(parseArgs(['lint', 'a.json', '--format', 'xml'])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('text, json or sarif'),
+    });
     expect(parseArgs(['share', 'a.json', '--base-url', 'ftp://x'])).toMatchObject({ ok: false });
-    expect(parseArgs(['share', 'a.json', '--to', 'sql'])).toMatchObject({ ok: false, error: 'share does not take --to.' });
+    expect(parseArgs(['share', 'a.json', '--to', 'sql'])).toMatchObject({
+      ok: false,
+      error: 'share does not take --to.',
+    });
     expect(parseArgs(['import'])).toEqual({ ok: false, error: 'import needs a file to read.' });
     expect(parseArgs(['import', 'a.sql', '--fast'])).toEqual({
       ok: false,

@@ -17,7 +17,10 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-function designFile(name: string, edit: (doc: DesignDocument) => DesignDocument = (d) => d): string {
+function designFile(
+  name: string,
+  edit: (doc: DesignDocument) => DesignDocument = (d) => d,
+): string {
   const path = join(dir, name);
   writeFileSync(path, serializeDocument(edit(exampleDocument())));
   return path;
@@ -27,7 +30,13 @@ describe('tablewright export, share, lint and diff', () => {
   const shop = designFile('shop.json');
 
   it('exports every format, to stdout or a file', async () => {
-    for (const [to, text] of [['mermaid', 'erDiagram'], ['dbml', 'Table'], ['markdown', 'customers'], ['json', '"tablewright.design"'], ['sql', 'CREATE TABLE']] as const) {
+    for (const [to, text] of [
+      ['mermaid', 'erDiagram'],
+      ['dbml', 'Table'],
+      ['markdown', 'customers'],
+      ['json', '"tablewright.design"'],
+      ['sql', 'CREATE TABLE'],
+    ] as const) {
       const r = await run('export', shop, '--to', to);
       expect(r.code, to).toBe(0);
       expect(r.stdout, to).toContain(text);
@@ -49,22 +58,57 @@ describe('tablewright export, share, lint and diff', () => {
     expect(link.startsWith('https://studio.example/app/#design=v2.')).toBe(true);
     expect(r.stderr).toContain(`${link.length.toLocaleString('en')} characters`);
     const back = decodeShare(link);
-    expect(back.ok && Object.values(back.value.design.tables).map((t) => t.name).sort()).toEqual(['addresses', 'customers', 'order_items', 'orders', 'products']);
+    expect(
+      back.ok &&
+        Object.values(back.value.design.tables)
+          .map((t) => t.name)
+          .sort(),
+    ).toEqual(['addresses', 'customers', 'order_items', 'orders', 'products']);
   });
 
   it('lints with exit code 1 only when an error-level finding exists', async () => {
     const clean = await run('lint', shop, '--format', 'json');
     expect(clean.code).toBe(0);
-    const findings = JSON.parse(clean.stdout) as { rule: string; severity: string; table: string; column: string | null; message: string }[];
+    const findings = JSON.parse(clean.stdout) as {
+      rule: string;
+      severity: string;
+      table: string;
+      column: string | null;
+      message: string;
+    }[];
     expect(findings.every((f) => f.severity !== 'error')).toBe(true);
     const noKey = designFile('nokey.json', (doc) => {
       const t = Object.values(doc.design.tables).find((x) => x.name === 'products')!;
-      return { ...doc, design: { ...doc.design, tables: { ...doc.design.tables, [t.id]: { ...t, constraints: t.constraints.filter((k) => k.kind !== 'primaryKey' && k.kind !== 'unique') } } } };
+      return {
+        ...doc,
+        design: {
+          ...doc.design,
+          tables: {
+            ...doc.design.tables,
+            [t.id]: {
+              ...t,
+              constraints: t.constraints.filter(
+                (k) => k.kind !== 'primaryKey' && k.kind !== 'unique',
+              ),
+            },
+          },
+        },
+      };
     });
     const bad = await run('lint', noKey, '--format', 'json');
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout)).toContainEqual(expect.objectContaining({ rule: 'no-primary-key', severity: 'error', table: 'products', column: null }));
-    const sarif = JSON.parse((await run('lint', noKey, '--format', 'sarif')).stdout) as { version: string; runs: { results: unknown[] }[] };
+    expect(JSON.parse(bad.stdout)).toContainEqual(
+      expect.objectContaining({
+        rule: 'no-primary-key',
+        severity: 'error',
+        table: 'products',
+        column: null,
+      }),
+    );
+    const sarif = JSON.parse((await run('lint', noKey, '--format', 'sarif')).stdout) as {
+      version: string;
+      runs: { results: unknown[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
   });
@@ -72,7 +116,21 @@ describe('tablewright export, share, lint and diff', () => {
   it('diffs two designs into a migration PostgreSQL verified', async () => {
     const renamed = designFile('renamed.json', (doc) => {
       const t = Object.values(doc.design.tables).find((x) => x.name === 'customers')!;
-      return { ...doc, design: { ...doc.design, tables: { ...doc.design.tables, [t.id]: { ...t, columns: t.columns.map((c) => (c.name === 'full_name' ? { ...c, name: 'display_name' } : c)) } } } };
+      return {
+        ...doc,
+        design: {
+          ...doc.design,
+          tables: {
+            ...doc.design.tables,
+            [t.id]: {
+              ...t,
+              columns: t.columns.map((c) =>
+                c.name === 'full_name' ? { ...c, name: 'display_name' } : c,
+              ),
+            },
+          },
+        },
+      };
     });
     const r = await run('diff', shop, renamed, '--simple');
     expect(r.code).toBe(0);

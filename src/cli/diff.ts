@@ -4,7 +4,13 @@
  * CLI wiring (arguments, reading the files, writing -o) lives in main.ts.
  */
 import type { Design } from '../core/model';
-import { exportSequelize, planMigration, renderMigrationSql, type Migration, type MigrationMode } from '../core/diff';
+import {
+  exportSequelize,
+  planMigration,
+  renderMigrationSql,
+  type Migration,
+  type MigrationMode,
+} from '../core/diff';
 import { contribModulesFor } from '../core/import';
 import { generateDdl } from '../core/sql';
 import { extensionNamesIn } from '../db/designExtensions';
@@ -23,18 +29,29 @@ export interface DiffOptions {
 }
 
 /** The migration text, and exit code 1 when PostgreSQL does not confirm it. */
-export async function runDiff(a: Design, b: Design, opts: DiffOptions): Promise<{ output: string; exitCode: 0 | 1 }> {
+export async function runDiff(
+  a: Design,
+  b: Design,
+  opts: DiffOptions,
+): Promise<{ output: string; exitCode: 0 | 1 }> {
   const log = opts.log ?? (() => undefined);
   const migration = planMigration(a, b, { mode: opts.mode });
-  const output = opts.to === 'sequelize' ? exportSequelize(migration, opts.mode) : sqlOutput(migration, opts.mode);
-  log(`tablewright: ${migration.up.length} up and ${migration.down.length} down steps (${opts.mode} mode); verifying in PostgreSQL (PGlite)...\n`);
+  const output =
+    opts.to === 'sequelize'
+      ? exportSequelize(migration, opts.mode)
+      : sqlOutput(migration, opts.mode);
+  log(
+    `tablewright: ${migration.up.length} up and ${migration.down.length} down steps (${opts.mode} mode); verifying in PostgreSQL (PGlite)...\n`,
+  );
   const result = await verify(a, b, migration, opts);
   if (result.verified) {
     log('tablewright: verified: up turns the old design into the new one, down turns it back.\n');
     return { output, exitCode: 0 };
   }
   if (result.failedStep) {
-    log(`tablewright: verification failed: PostgreSQL refused ${result.failedStep.direction} step ${result.failedStep.index + 1}: ${result.failedStep.error}\n${result.failedStep.sql}\n`);
+    log(
+      `tablewright: verification failed: PostgreSQL refused ${result.failedStep.direction} step ${result.failedStep.index + 1}: ${result.failedStep.error}\n${result.failedStep.sql}\n`,
+    );
   }
   for (const d of result.differences) log(`tablewright: verification difference: ${d}\n`);
   return { output, exitCode: 1 };
@@ -50,13 +67,23 @@ function sqlOutput(migration: Migration, mode: MigrationMode): string {
   return `${renderMigrationSql(migration, 'up', mode)}\n-- ======== down (commented out) ========\n${down}\n`;
 }
 
-async function verify(a: Design, b: Design, migration: Migration, opts: DiffOptions): Promise<VerifyResult> {
-  if (opts.createDb) return verifyMigration(a, b, { mode: opts.mode, createDb: opts.createDb, migration });
+async function verify(
+  a: Design,
+  b: Design,
+  migration: Migration,
+  opts: DiffOptions,
+): Promise<VerifyResult> {
+  if (opts.createDb)
+    return verifyMigration(a, b, { mode: opts.mode, createDb: opts.createDb, migration });
   // PGlite takes contrib extensions when it starts: load those either design's DDL creates.
   const modules = contribModulesFor(extensionNamesIn([generateDdl(a).text, generateDdl(b).text]));
   const pg = await nodeScratch()(await loadContribModules(modules));
   try {
-    return await verifyMigration(a, b, { mode: opts.mode, createDb: reusedPgliteDb(pg), migration });
+    return await verifyMigration(a, b, {
+      mode: opts.mode,
+      createDb: reusedPgliteDb(pg),
+      migration,
+    });
   } finally {
     await pg.close();
   }

@@ -54,7 +54,10 @@ describe('the CLI tells the kind and encoding of its input as the studio does', 
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain(le ? 'as UTF-16 LE' : 'as UTF-16 BE');
       const doc = parseDesign(r.stdout);
-      expect(doc.ok && Object.values(doc.value.design.tables).flatMap((t) => t.columns.map((c) => c.name))).toEqual(['id', 'naïve']);
+      expect(
+        doc.ok &&
+          Object.values(doc.value.design.tables).flatMap((t) => t.columns.map((c) => c.name)),
+      ).toEqual(['id', 'naïve']);
     }
   });
 });
@@ -65,7 +68,9 @@ describe('input that yields errors or nothing never exits 0', () => {
     const r = await run('import', file('junk.sql', 'hello this is junk;\nmore junk;\n'), '-o', out);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('nothing came out: PostgreSQL refused every statement (2 failed, listed above)');
+    expect(r.stderr).toContain(
+      'nothing came out: PostgreSQL refused every statement (2 failed, listed above)',
+    );
     expect(() => readFileSync(out)).toThrow();
     // DBML named .sql: refused, with the hint.
     const misnamed = await run('export', file('model.sql', USERS_DBML), '--to', 'sql');
@@ -78,21 +83,36 @@ describe('input that yields errors or nothing never exits 0', () => {
   });
 
   it('a SQL file some of whose statements fail: the output is written, exit 2', async () => {
-    const partial = file('partial.sql', 'CREATE TABLE a (id integer PRIMARY KEY);\nCREAT TABLE users (id integer);\n');
+    const partial = file(
+      'partial.sql',
+      'CREATE TABLE a (id integer PRIMARY KEY);\nCREAT TABLE users (id integer);\n',
+    );
     const r = await run('export', partial, '--to', 'mermaid');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('erDiagram');
-    expect(r.stderr).toMatch(/line 2: CREAT TABLE users[\s\S]*1 statement failed \(listed above\): the output lacks what it creates/);
+    expect(r.stderr).toMatch(
+      /line 2: CREAT TABLE users[\s\S]*1 statement failed \(listed above\): the output lacks what it creates/,
+    );
   });
 
   it('diff refuses a side that did not read whole, and writes no migration', async () => {
     const good = file('new.sql', USERS_SQL);
-    const typo = await run('diff', file('old-typo.sql', 'CREAT TABLE users (id integer PRIMARY KEY);\n'), good);
+    const typo = await run(
+      'diff',
+      file('old-typo.sql', 'CREAT TABLE users (id integer PRIMARY KEY);\n'),
+      good,
+    );
     expect(typo).toMatchObject({ code: 2, stdout: '' });
     expect(typo.stderr).not.toContain('verified');
-    const partial = await run('diff', file('old-partial.sql', `CREATE TABLE a (id integer);\nCREAT TABLE users (id integer);\n`), good);
+    const partial = await run(
+      'diff',
+      file('old-partial.sql', `CREATE TABLE a (id integer);\nCREAT TABLE users (id integer);\n`),
+      good,
+    );
     expect(partial).toMatchObject({ code: 2, stdout: '' });
-    expect(partial.stderr).toContain('a migration planned from it would drop or re-create those objects');
+    expect(partial.stderr).toContain(
+      'a migration planned from it would drop or re-create those objects',
+    );
     const missing = await run('diff', join(dir, 'nope.json'), good);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr).toContain('nope.json: cannot read it: no such file.');
@@ -100,7 +120,15 @@ describe('input that yields errors or nothing never exits 0', () => {
 
   it('refuses files that are not text, not UTF-8, empty, too large, or designs with nothing', async () => {
     const cases: [string, string | Uint8Array, string][] = [
-      ['latin1.sql', Uint8Array.from([...Buffer.from('-- ok\nCREATE TABLE caf'), 0xe9, ...Buffer.from(' (id int);\n')]), 'not valid UTF-8 (byte 0xE9 at line 2)'],
+      [
+        'latin1.sql',
+        Uint8Array.from([
+          ...Buffer.from('-- ok\nCREATE TABLE caf'),
+          0xe9,
+          ...Buffer.from(' (id int);\n'),
+        ]),
+        'not valid UTF-8 (byte 0xE9 at line 2)',
+      ],
       ['blank.sql', '  \n\n', 'it is empty'],
       ['dump.sql', Uint8Array.from([...Buffer.from('PGDMP'), 1, 14, 0]), 'pg_dump archive'],
       ['nul.sql', Uint8Array.from([0x41, 0, 0x42]), 'NUL byte'],
@@ -140,25 +168,40 @@ describe('tablewright share and the length browsers open', () => {
         seed ^= seed << 13; // xorshift32: every bit random, unlike a small LCG's low bits
         seed ^= seed >>> 17;
         seed ^= seed << 5;
-        return 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-'[(seed >>> 0) % 64];
+        return 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-'[
+          (seed >>> 0) % 64
+        ];
       }).join('');
     const tables = Object.values(doc.design.tables);
     const per = Math.ceil(chars / tables.length);
-    const design = { ...doc.design, tables: Object.fromEntries(tables.map((t) => [t.id, { ...t, comment: noise(per) }])) };
+    const design = {
+      ...doc.design,
+      tables: Object.fromEntries(tables.map((t) => [t.id, { ...t, comment: noise(per) }])),
+    };
     return makeDocument(design, doc.layout);
   };
 
   it('warns past COMFORTABLE_LINK_CHARS and refuses past MAX_OPENABLE_LINK_CHARS', async () => {
-    const long = await run('share', file('long.json', serializeDocument(withNoise(COMFORTABLE_LINK_CHARS))));
+    const long = await run(
+      'share',
+      file('long.json', serializeDocument(withNoise(COMFORTABLE_LINK_CHARS))),
+    );
     expect(long.code).toBe(0);
     const link = long.stdout.trim();
     expect(link.length).toBeGreaterThan(COMFORTABLE_LINK_CHARS);
     expect(link.length).toBeLessThan(MAX_OPENABLE_LINK_CHARS);
-    expect(long.stderr).toContain('Warning: links over 32,000 characters open in browsers but chat apps and mail may cut them');
+    expect(long.stderr).toContain(
+      'Warning: links over 32,000 characters open in browsers but chat apps and mail may cut them',
+    );
 
-    const huge = await run('share', file('huge.json', serializeDocument(withNoise(MAX_OPENABLE_LINK_CHARS))));
+    const huge = await run(
+      'share',
+      file('huge.json', serializeDocument(withNoise(MAX_OPENABLE_LINK_CHARS))),
+    );
     expect(huge).toMatchObject({ code: 1, stdout: '' });
-    expect(huge.stderr).toMatch(/the link would be [\d,]+ characters long, and browsers do not open links over 2,097,152 characters/);
+    expect(huge.stderr).toMatch(
+      /the link would be [\d,]+ characters long, and browsers do not open links over 2,097,152 characters/,
+    );
     expect(huge.stderr).toContain('send the design file instead');
   }, 60_000);
 });

@@ -6,7 +6,10 @@ import type { Design } from '../core/model';
 import { formatFindings, lintDesign, type FindingsFormat } from '../core/lint';
 
 /** Exit 1 when any finding is an error, so CI can fail on them and only on them. */
-export async function runLint(design: Design, format: FindingsFormat): Promise<{ output: string; exitCode: 0 | 1 }> {
+export async function runLint(
+  design: Design,
+  format: FindingsFormat,
+): Promise<{ output: string; exitCode: 0 | 1 }> {
   const findings = lintDesign(design);
   return {
     output: formatFindings(findings, format),

@@ -7,7 +7,13 @@
 import { basename } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { detectImportKind, readDesignText, type ImportKind } from '../core/import/inputKind';
-import { emptyLayout, makeDocument, parseDesign, type Design, type DesignDocument } from '../core/model';
+import {
+  emptyLayout,
+  makeDocument,
+  parseDesign,
+  type Design,
+  type DesignDocument,
+} from '../core/model';
 import { importSql } from '../db/import/importSql';
 import { layoutDesign } from '../layout/autoLayout';
 import { formatReport } from './formatReport';
@@ -34,7 +40,11 @@ const KIND_NAMES: Record<ImportKind, string> = { sql: 'SQL', dbml: 'DBML', json:
 /** How messages name an input: its path, or "standard input" for -. */
 export const inputLabel = (path: string) => (path === '-' ? 'standard input' : path);
 
-export async function loadDocument(path: string, io: Io, opts: { name?: string } = {}): Promise<Loaded> {
+export async function loadDocument(
+  path: string,
+  io: Io,
+  opts: { name?: string } = {},
+): Promise<Loaded> {
   const label = inputLabel(path);
   const refuse = (message: string, exitCode = BAD_INPUT): Loaded => {
     io.stderr(`tablewright: ${label}: ${message}\n`);
@@ -42,21 +52,32 @@ export async function loadDocument(path: string, io: Io, opts: { name?: string }
   };
   const read = await readInput(path);
   if (!read.ok) return refuse(read.message);
-  if (read.bom && read.encoding !== 'utf-8') io.stderr(`Read ${label} as ${read.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`);
+  if (read.bom && read.encoding !== 'utf-8')
+    io.stderr(
+      `Read ${label} as ${read.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
+    );
   const kind = detectImportKind(path === '-' ? undefined : basename(path), read.text);
   const name = opts.name ?? designName(path);
 
   if (kind === 'json') {
     const document = parseDesign(read.text);
     if (!document.ok) return refuse(document.error.message);
-    const doc = opts.name ? { ...document.value, design: { ...document.value.design, name: opts.name } } : document.value;
+    const doc = opts.name
+      ? { ...document.value, design: { ...document.value.design, name: opts.name } }
+      : document.value;
     return { ok: true, document: doc, kind, failedStatements: 0 };
   }
   if (kind === 'dbml') {
     const design = readDesignText('dbml', read.text);
     if (!design.ok) return refuse(design.message);
-    if (isEmpty(design.design)) return refuse('the DBML has no table and no enum: there is nothing to design from.');
-    return { ok: true, document: await laidOut({ ...design.design, name }), kind, failedStatements: 0 };
+    if (isEmpty(design.design))
+      return refuse('the DBML has no table and no enum: there is nothing to design from.');
+    return {
+      ok: true,
+      document: await laidOut({ ...design.design, name }),
+      kind,
+      failedStatements: 0,
+    };
   }
 
   io.stderr(`Reading ${label} with PostgreSQL (PGlite)…\n`);
@@ -66,7 +87,10 @@ export async function loadDocument(path: string, io: Io, opts: { name?: string }
   io.stderr(formatReport(label, design, report));
   if (isEmpty(design)) {
     const looks = detectImportKind(undefined, read.text);
-    const hint = looks !== 'sql' ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.` : '';
+    const hint =
+      looks !== 'sql'
+        ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.`
+        : '';
     const why =
       report.statements === 0
         ? 'it has no SQL statement'
@@ -75,7 +99,12 @@ export async function loadDocument(path: string, io: Io, opts: { name?: string }
           : 'none of its statements creates a table, a type or another object the studio keeps';
     return refuse(`nothing came out: ${why}.${hint}`, IMPORT_FAILED);
   }
-  return { ok: true, document: await laidOut(design), kind, failedStatements: report.failed.length };
+  return {
+    ok: true,
+    document: await laidOut(design),
+    kind,
+    failedStatements: report.failed.length,
+  };
 }
 
 /** A design with nothing in it: no table, enum, view or other kept object, no schema but public. */
@@ -96,5 +125,7 @@ async function laidOut(design: Design): Promise<DesignDocument> {
 }
 
 function designName(path: string): string {
-  return path === '-' ? 'Imported design' : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt)$/i, '');
+  return path === '-'
+    ? 'Imported design'
+    : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt)$/i, '');
 }

@@ -5,12 +5,25 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { serializeDocument } from '../core/model';
 import { textExport } from '../core/export';
-import { COMFORTABLE_LINK_CHARS, linkReach, MAX_OPENABLE_LINK_CHARS, shareLink } from '../core/share';
+import {
+  COMFORTABLE_LINK_CHARS,
+  linkReach,
+  MAX_OPENABLE_LINK_CHARS,
+  shareLink,
+} from '../core/share';
 import { generateDdl } from '../core/sql';
 import { runDiff } from './diff';
 import { runLint } from './lint';
 import { parseArgs, USAGE } from './args';
-import { BAD_INPUT, IMPORT_FAILED, inputLabel, loadDocument, OK, type Io, type Loaded } from './loadDocument';
+import {
+  BAD_INPUT,
+  IMPORT_FAILED,
+  inputLabel,
+  loadDocument,
+  OK,
+  type Io,
+  type Loaded,
+} from './loadDocument';
 
 export type { Io } from './loadDocument';
 
@@ -29,9 +42,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(`${await version()}\n`);
       return OK;
     case 'import': {
-      const loaded = await loadDocument(command.input, io, command.name ? { name: command.name } : {});
+      const loaded = await loadDocument(
+        command.input,
+        io,
+        command.name ? { name: command.name } : {},
+      );
       if (!loaded.ok) return loaded.exitCode;
-      if (!(await writeOutput(command.output, serializeDocument(loaded.document), io))) return BAD_INPUT;
+      if (!(await writeOutput(command.output, serializeDocument(loaded.document), io)))
+        return BAD_INPUT;
       return partly(loaded, command.input, io);
     }
     case 'export': {
@@ -40,9 +58,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const format = textExport(command.to);
       if (!format) return BAD_INPUT;
       if (command.to === 'sql') {
-        for (const problem of generateDdl(loaded.document.design).problems) io.stderr(`tablewright: left out of the DDL: ${problem.message}\n`);
+        for (const problem of generateDdl(loaded.document.design).problems)
+          io.stderr(`tablewright: left out of the DDL: ${problem.message}\n`);
       }
-      if (!(await writeOutput(command.output, format.render(loaded.document), io))) return BAD_INPUT;
+      if (!(await writeOutput(command.output, format.render(loaded.document), io)))
+        return BAD_INPUT;
       return partly(loaded, command.input, io);
     }
     case 'share': {
@@ -79,7 +99,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (!before.ok) return before.exitCode;
       const after = await loadDocument(command.new, io);
       if (!after.ok) return after.exitCode;
-      for (const [side, path] of [[before, command.old], [after, command.new]] as const) {
+      for (const [side, path] of [
+        [before, command.old],
+        [after, command.new],
+      ] as const) {
         if (side.failedStatements > 0) {
           io.stderr(
             `tablewright: ${inputLabel(path)}: ${failedStatements(side.failedStatements)}, so the design lacks what ${side.failedStatements === 1 ? 'it creates' : 'they create'}; ` +
@@ -88,7 +111,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return IMPORT_FAILED;
         }
       }
-      const result = await runDiff(before.document.design, after.document.design, { to: command.to, mode: command.mode, log: (line) => io.stderr(line) });
+      const result = await runDiff(before.document.design, after.document.design, {
+        to: command.to,
+        mode: command.mode,
+        log: (line) => io.stderr(line),
+      });
       if (!(await writeOutput(command.output, result.output, io))) return BAD_INPUT;
       return result.exitCode;
     }
@@ -122,7 +149,8 @@ async function writeOutput(path: string | undefined, text: string, io: Io): Prom
   }
 }
 
-const failedStatements = (n: number) => `${n} ${n === 1 ? 'statement' : 'statements'} failed (listed above)`;
+const failedStatements = (n: number) =>
+  `${n} ${n === 1 ? 'statement' : 'statements'} failed (listed above)`;
 
 async function version(): Promise<string> {
   const pkg = JSON.parse(

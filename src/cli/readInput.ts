@@ -6,20 +6,30 @@
 import { open } from 'node:fs/promises';
 import { decodeInput, MAX_IMPORT_BYTES, type InputEncoding } from '../core/import';
 
-export type ReadResult = { ok: true; text: string; encoding: InputEncoding; bom: boolean } | { ok: false; message: string };
+export type ReadResult =
+  | { ok: true; text: string; encoding: InputEncoding; bom: boolean }
+  | { ok: false; message: string };
 
 const MB = 1024 * 1024;
 const LIMIT = `${MAX_IMPORT_BYTES / MB} MB`;
-const ADVICE = 'far more than a schema needs, so it was not read. Leave out the data (pg_dump --schema-only) or split the script.';
+const ADVICE =
+  'far more than a schema needs, so it was not read. Leave out the data (pg_dump --schema-only) or split the script.';
 
 /** `path`, or standard input for `-`. Messages follow the name: "schema.sql: …". */
-export async function readInput(path: string, stdin?: AsyncIterable<Uint8Array>): Promise<ReadResult> {
+export async function readInput(
+  path: string,
+  stdin?: AsyncIterable<Uint8Array>,
+): Promise<ReadResult> {
   // process.stdin is touched only for -: creating it for nothing can keep Node from exiting.
-  const bytes = path === '-' ? await readCapped(stdin ?? process.stdin, `it gave more than ${LIMIT}, ${ADVICE}`) : await readFileCapped(path);
+  const bytes =
+    path === '-'
+      ? await readCapped(stdin ?? process.stdin, `it gave more than ${LIMIT}, ${ADVICE}`)
+      : await readFileCapped(path);
   if (!(bytes instanceof Uint8Array)) return bytes;
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.error.message };
-  if (decoded.value.text.trim() === '') return { ok: false, message: 'it is empty: there is nothing to read.' };
+  if (decoded.value.text.trim() === '')
+    return { ok: false, message: 'it is empty: there is nothing to read.' };
   return { ok: true, ...decoded.value };
 }
 
@@ -34,7 +44,10 @@ async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; m
     const stat = await handle.stat();
     if (stat.isDirectory()) return { ok: false, message: 'cannot read it: it is a directory.' };
     if (stat.isFile() && stat.size > MAX_IMPORT_BYTES) {
-      return { ok: false, message: `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}` };
+      return {
+        ok: false,
+        message: `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}`,
+      };
     }
     // A device or a pipe: its size says nothing (/dev/zero never ends), so read up to the cap.
     const tooMuch = stat.isFile()
@@ -49,7 +62,10 @@ async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; m
 }
 
 /** Chunks until the end, or until one byte past the cap (then refused; the rest is never read). */
-async function readCapped(source: AsyncIterable<Uint8Array>, tooMuch: string): Promise<Uint8Array | { ok: false; message: string }> {
+async function readCapped(
+  source: AsyncIterable<Uint8Array>,
+  tooMuch: string,
+): Promise<Uint8Array | { ok: false; message: string }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of source) {

@@ -27,14 +27,18 @@ export async function catalogFingerprint(db: FingerprintExecutor): Promise<Catal
  * The differences between the expected and the actual fingerprint, one line each, sorted:
  * `missing <key>: <expected>`, `unexpected <key>: <actual>`, `changed <key>: <expected> -> <actual>`.
  */
-export function diffFingerprints(expected: CatalogFingerprint, actual: CatalogFingerprint): string[] {
+export function diffFingerprints(
+  expected: CatalogFingerprint,
+  actual: CatalogFingerprint,
+): string[] {
   const out: string[] = [];
   for (const [key, value] of expected) {
     const other = actual.get(key);
     if (other === undefined) out.push(`missing ${key}: ${value}`);
     else if (other !== value) out.push(`changed ${key}: ${value} -> ${other}`);
   }
-  for (const [key, value] of actual) if (!expected.has(key)) out.push(`unexpected ${key}: ${value}`);
+  for (const [key, value] of actual)
+    if (!expected.has(key)) out.push(`unexpected ${key}: ${value}`);
   return out.sort((a, b) => {
     const ka = a.slice(a.indexOf(' ') + 1);
     const kb = b.slice(b.indexOf(' ') + 1);

@@ -166,16 +166,40 @@ describe('createPgClient', () => {
     });
     await until(() => workers[0]?.calls.length === 1, 'the import to be sent');
     const call = workers[0]!.calls[0]!;
-    expect(call).toMatchObject({ method: 'importSql', args: ['CREATE TABLE t ();', { designName: 'Mine' }] });
+    expect(call).toMatchObject({
+      method: 'importSql',
+      args: ['CREATE TABLE t ();', { designName: 'Mine' }],
+    });
     // Longer in all than the watchdog, but never silent for longer than it.
     for (let done = 0; done < 4; done++) {
       await tick(40);
-      workers[0]!.send({ type: 'progress', id: call.id, progress: { phase: 'execute', done, total: 4 } });
+      workers[0]!.send({
+        type: 'progress',
+        id: call.id,
+        progress: { phase: 'execute', done, total: 4 },
+      });
     }
-    const report = { statements: 1, executed: 1, skipped: [], failed: [], extensionsLoaded: [], extensionsMissing: [], notes: [] };
+    const report = {
+      statements: 1,
+      executed: 1,
+      skipped: [],
+      failed: [],
+      extensionsLoaded: [],
+      extensionsMissing: [],
+      notes: [],
+    };
     const design = { id: 'd_x', name: 'Mine', schemas: {}, enums: {}, tables: {}, notes: {} };
-    workers[0]!.send({ type: 'result', id: call.id, method: 'importSql', result: { ok: true, cancelled: false, design, report } });
-    expect(await pending).toMatchObject({ ok: true, design: { name: 'Mine' }, report: { executed: 1 } });
+    workers[0]!.send({
+      type: 'result',
+      id: call.id,
+      method: 'importSql',
+      result: { ok: true, cancelled: false, design, report },
+    });
+    expect(await pending).toMatchObject({
+      ok: true,
+      design: { name: 'Mine' },
+      report: { executed: 1 },
+    });
     expect(progress).toEqual(['execute 0/4', 'execute 1/4', 'execute 2/4', 'execute 3/4']);
     expect(workers).toHaveLength(1);
   });

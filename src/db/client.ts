@@ -15,7 +15,13 @@ import type {
   RestartReason,
   WorkerLike,
 } from './clientTypes';
-import { interrupted, type CheckSchemaResult, type ImportSqlResult, type InterruptReason, type RunSqlResult } from './interrupts';
+import {
+  interrupted,
+  type CheckSchemaResult,
+  type ImportSqlResult,
+  type InterruptReason,
+  type RunSqlResult,
+} from './interrupts';
 import { checkJob, startImport, type Job } from './clientJobs';
 import type { CallMessage, DbMethod, WorkerMessage } from './protocol';
 
@@ -73,8 +79,10 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
   const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_TIMEOUTS.checkMs;
   const bootTimeoutMs = options.bootTimeoutMs ?? DEFAULT_TIMEOUTS.bootMs;
   const importTimeoutMs = options.importTimeoutMs ?? DEFAULT_TIMEOUTS.importMs;
-  const checkStatementTimeoutMs = options.checkStatementTimeoutMs ?? DEFAULT_TIMEOUTS.checkStatementMs;
-  const importStatementTimeoutMs = options.importStatementTimeoutMs ?? DEFAULT_TIMEOUTS.importStatementMs;
+  const checkStatementTimeoutMs =
+    options.checkStatementTimeoutMs ?? DEFAULT_TIMEOUTS.checkStatementMs;
+  const importStatementTimeoutMs =
+    options.importStatementTimeoutMs ?? DEFAULT_TIMEOUTS.importStatementMs;
 
   let status: DbStatus = 'starting';
   let failure: string | null = null;
@@ -216,7 +224,13 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
       interruptInFlight('timeout', undefined, timeoutMs);
       // A check or an import (which reports its own hung statement) is not "a query was stopped".
       const method = job.call.method;
-      restartWorker(method === 'checkSchema' ? 'checkTimeout' : method === 'importSql' ? 'importTimeout' : 'timeout');
+      restartWorker(
+        method === 'checkSchema'
+          ? 'checkTimeout'
+          : method === 'importSql'
+            ? 'importTimeout'
+            : 'timeout',
+      );
     };
     current.timer = Number.isFinite(timeoutMs)
       ? setTimeout(onTimeout, Math.min(Math.max(timeoutMs, 0), MAX_TIMER_MS))
@@ -254,7 +268,14 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
       for (let i = queue.length - 1; i >= 0; i--) {
         if (queue[i]?.call.method === 'checkSchema') queue.splice(i, 1)[0]?.supersede?.();
       }
-      enqueue(checkJob(statements, resolve, { checkMs: checkTimeoutMs, statementMs: checkStatementTimeoutMs }, () => queue.some((job) => job.call.method === 'checkSchema')));
+      enqueue(
+        checkJob(
+          statements,
+          resolve,
+          { checkMs: checkTimeoutMs, statementMs: checkStatementTimeoutMs },
+          () => queue.some((job) => job.call.method === 'checkSchema'),
+        ),
+      );
     });
   }
 
@@ -272,13 +293,25 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
     });
   }
 
-  function importSql(sql: string, importOptions: ImportSqlCallOptions = {}): Promise<ImportSqlResult> {
+  function importSql(
+    sql: string,
+    importOptions: ImportSqlCallOptions = {},
+  ): Promise<ImportSqlResult> {
     const silenceMs = importOptions.timeoutMs ?? importTimeoutMs;
-    return new Promise((resolve) => startImport(sql, importOptions, { silenceMs, statementMs: Math.min(silenceMs, importStatementTimeoutMs) }, enqueue, resolve));
+    return new Promise((resolve) =>
+      startImport(
+        sql,
+        importOptions,
+        { silenceMs, statementMs: Math.min(silenceMs, importStatementTimeoutMs) },
+        enqueue,
+        resolve,
+      ),
+    );
   }
 
   function cancel(): void {
-    const stoppable = (method: DbMethod | undefined) => method === 'runSql' || method === 'importSql';
+    const stoppable = (method: DbMethod | undefined) =>
+      method === 'runSql' || method === 'importSql';
     for (let i = queue.length - 1; i >= 0; i--) {
       if (stoppable(queue[i]?.call.method)) queue.splice(i, 1)[0]?.interrupt('cancelled');
     }

@@ -4,18 +4,33 @@
  */
 import type { DdlStatement } from '../core/sql/types';
 import type { ImportSqlCallOptions } from './clientTypes';
-import { interruptedCheck, interrupted, type CheckSchemaResult, type ImportSqlResult, type InterruptReason } from './interrupts';
-import type { CallMessage, CheckProgress, DbMethod, ImportProgress, WorkerMessage } from './protocol';
+import {
+  interruptedCheck,
+  interrupted,
+  type CheckSchemaResult,
+  type ImportSqlResult,
+  type InterruptReason,
+} from './interrupts';
+import type {
+  CallMessage,
+  CheckProgress,
+  DbMethod,
+  ImportProgress,
+  WorkerMessage,
+} from './protocol';
 
 /** An import resumes after at most this many statements that hung or crashed the worker. */
 const MAX_IMPORT_RESUMES = 20;
 
-const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`);
+const seconds = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 
 /** Progress is passed on to the UI at most this often (the worker reports every statement). */
 const PROGRESS_INTERVAL_MS = 100;
 
-export type Call = { [M in DbMethod]: Omit<Extract<CallMessage, { method: M }>, 'id' | 'type'> }[DbMethod];
+export type Call = {
+  [M in DbMethod]: Omit<Extract<CallMessage, { method: M }>, 'id' | 'type'>;
+}[DbMethod];
 type ResultMessage = Extract<WorkerMessage, { type: 'result' }>;
 
 export interface Job {
@@ -38,13 +53,13 @@ export interface Job {
  * answer's offsets refer to DDL text that is gone.
  */
 export function checkJob(
-statements: DdlStatement[],
-resolve: (result: CheckSchemaResult) => void,
-timeouts: { checkMs: number; statementMs: number },
-newerCheckWaiting: () => boolean,
+  statements: DdlStatement[],
+  resolve: (result: CheckSchemaResult) => void,
+  timeouts: { checkMs: number; statementMs: number },
+  newerCheckWaiting: () => boolean,
 ): Job {
-const checkTimeoutMs = timeouts.checkMs;
-const checkStatementTimeoutMs = timeouts.statementMs;
+  const checkTimeoutMs = timeouts.checkMs;
+  const checkStatementTimeoutMs = timeouts.statementMs;
   // The verbatim statement running now, when the worker announced one.
   let running: number | undefined;
   return {
@@ -61,7 +76,11 @@ const checkStatementTimeoutMs = timeouts.statementMs;
     },
     interrupt: (reason, detail) => {
       const result = interruptedCheck(reason, detail);
-      if (running !== undefined && result.stale === false && (reason === 'timeout' || reason === 'crashed')) {
+      if (
+        running !== undefined &&
+        result.stale === false &&
+        (reason === 'timeout' || reason === 'crashed')
+      ) {
         resolve({ ...result, statementIndex: running });
       } else resolve(result);
     },
@@ -69,7 +88,9 @@ const checkStatementTimeoutMs = timeouts.statementMs;
     progress(p) {
       if (p.phase !== 'check') return undefined;
       running = p.statementIndex;
-      return running === undefined ? checkTimeoutMs : Math.min(checkStatementTimeoutMs, checkTimeoutMs);
+      return running === undefined
+        ? checkTimeoutMs
+        : Math.min(checkStatementTimeoutMs, checkTimeoutMs);
     },
   };
 }
@@ -100,7 +121,11 @@ export function startImport(
         else resolve(interrupted('import', 'internal', { cause: 'mismatched answer' }));
       },
       interrupt(reason, detail) {
-        if ((reason === 'timeout' || reason === 'crashed') && current !== undefined && hung.length < MAX_IMPORT_RESUMES) {
+        if (
+          (reason === 'timeout' || reason === 'crashed') &&
+          current !== undefined &&
+          hung.length < MAX_IMPORT_RESUMES
+        ) {
           const why =
             reason === 'timeout'
               ? `Stopped: no answer after ${seconds(detail?.timeoutMs ?? statementMs)} (it may never end), so the database was restarted and the import went on without it.`

@@ -27,7 +27,8 @@ export interface ClientBootInfo extends BootInfo {
  * `importTimeout` for a schema check or an import, which report the statement themselves),
  * `cancel()`, a crash, or `restart()`.
  */
-export type RestartReason = 'timeout' | 'checkTimeout' | 'importTimeout' | 'cancelled' | 'crashed' | 'manual';
+export type RestartReason =
+  'timeout' | 'checkTimeout' | 'importTimeout' | 'cancelled' | 'crashed' | 'manual';
 
 /** Sent once the replacement worker is ready: re-run the schema check on its empty database. */
 export interface RestartEvent {

@@ -11,7 +11,10 @@ type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null;
 
 /** Why the console refuses `sql`, or undefined when it may run (or does not parse: Postgres says why). */
-export async function consoleRefusal(sql: string, parser: ParserOptions = {}): Promise<PgError | undefined> {
+export async function consoleRefusal(
+  sql: string,
+  parser: ParserOptions = {},
+): Promise<PgError | undefined> {
   let parsed;
   try {
     parsed = (await loadParser(parser)).parse(sql);
@@ -24,7 +27,8 @@ export async function consoleRefusal(sql: string, parser: ParserOptions = {}): P
     if (!isNode(copy)) continue;
     if (copy.is_program === true) {
       return {
-        message: 'COPY … PROGRAM is not run: the browser’s PostgreSQL (PGlite) has no shell, and on a real server it runs a command as the database’s operating-system user.',
+        message:
+          'COPY … PROGRAM is not run: the browser’s PostgreSQL (PGlite) has no shell, and on a real server it runs a command as the database’s operating-system user.',
         code: '0A000',
         hint: 'Nothing of this SQL ran. Use INSERT … VALUES for sample rows.',
       };

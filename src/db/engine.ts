@@ -126,7 +126,11 @@ async function runEachStatement(
 }
 
 /** Runs of generated DDL as one call each; each verbatim statement alone, announced. */
-async function runBatch(pg: PgConnection, statements: DdlStatement[], progress: Progress): Promise<void> {
+async function runBatch(
+  pg: PgConnection,
+  statements: DdlStatement[],
+  progress: Progress,
+): Promise<void> {
   let run: DdlStatement[] = [];
   const flush = async () => {
     if (run.length === 0) return;
@@ -220,7 +224,8 @@ async function runSql(
   const started = now();
   const notices: PgNotice[] = [];
   const refused = await consoleRefusal(sql, parser);
-  if (refused) return { ok: false, cancelled: false, error: refused, notices, durationMs: elapsed(started) };
+  if (refused)
+    return { ok: false, cancelled: false, error: refused, notices, durationMs: elapsed(started) };
   try {
     const results = await pg.exec(sql, {
       rowMode: 'array',
@@ -270,7 +275,12 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
     checkSchema: (statements, onProgress) =>
       serial(async () => {
         await database.ensureExtensionsFor(statements.map((s) => s.sql));
-        const outcome = await checkSchema(database.connection, statements, lastCheckPassed, onProgress);
+        const outcome = await checkSchema(
+          database.connection,
+          statements,
+          lastCheckPassed,
+          onProgress,
+        );
         lastCheckPassed = outcome.ok;
         return outcome;
       }),

@@ -11,9 +11,16 @@ import { loadContribModules } from './import/contribModules';
 export function freshDatabases(workerHref: string): (ddl: readonly string[]) => Promise<PGlite> {
   let snapshot: Promise<SnapshotLoad> | undefined;
   return async (ddl) => {
-    snapshot ??= loadSnapshot(new URL(`${import.meta.env.BASE_URL}pgdata/snapshot.tgz`, workerHref));
+    snapshot ??= loadSnapshot(
+      new URL(`${import.meta.env.BASE_URL}pgdata/snapshot.tgz`, workerHref),
+    );
     const snap = await snapshot;
-    const extensions: Record<string, Extension> = await loadContribModules(contribModulesFor(extensionNamesIn(ddl)));
-    return PGlite.create({ extensions, ...(snap.ok ? { loadDataDir: snap.data.slice(0, snap.data.size, snap.data.type) } : {}) });
+    const extensions: Record<string, Extension> = await loadContribModules(
+      contribModulesFor(extensionNamesIn(ddl)),
+    );
+    return PGlite.create({
+      extensions,
+      ...(snap.ok ? { loadDataDir: snap.data.slice(0, snap.data.size, snap.data.type) } : {}),
+    });
   };
 }

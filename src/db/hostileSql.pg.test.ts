@@ -49,7 +49,9 @@ describe('the SQL console after COPY … PROGRAM (real PGlite)', () => {
   });
 
   it('still runs COPY … TO STDOUT and a column named program', async () => {
-    const r = await engine.runSql('CREATE TEMP TABLE jobs (program text); INSERT INTO jobs VALUES (\'copy\'); SELECT program FROM jobs');
+    const r = await engine.runSql(
+      "CREATE TEMP TABLE jobs (program text); INSERT INTO jobs VALUES ('copy'); SELECT program FROM jobs",
+    );
     expect(r.ok && r.results.at(-1)?.rows).toEqual([['copy']]);
   });
 });
@@ -69,13 +71,23 @@ describe('importing hostile SQL (real PGlite)', () => {
     ].join('\n');
     const result = await engine.importSql(script);
     if (!result.ok) throw new Error(result.error.message);
-    expect(Object.values(result.design.tables).map((t) => t.name).sort()).toEqual(['orders', 'users']);
-    const dangerous = result.report.skipped.filter((s) => s.reason.startsWith('Not run, dangerous'));
+    expect(
+      Object.values(result.design.tables)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['orders', 'users']);
+    const dangerous = result.report.skipped.filter((s) =>
+      s.reason.startsWith('Not run, dangerous'),
+    );
     expect(dangerous.map((s) => s.line)).toEqual([2, 3, 4]);
     expect(dangerous[0]?.reason).toMatch(/shell command/);
-    expect(result.report.skipped.some((s) => s.line === 5 && s.reason.startsWith('Not run, dangerous'))).toBe(false);
+    expect(
+      result.report.skipped.some((s) => s.line === 5 && s.reason.startsWith('Not run, dangerous')),
+    ).toBe(false);
     expect(result.report.failed).toEqual([]);
-    expect(JSON.stringify(result.design.extras ?? [])).not.toMatch(/PROGRAM|DROP SCHEMA|pg_read_file/);
+    expect(JSON.stringify(result.design.extras ?? [])).not.toMatch(
+      /PROGRAM|DROP SCHEMA|pg_read_file/,
+    );
     await Promise.all(scratches.splice(0).map((pg) => pg.close().catch(() => undefined)));
   });
 });

@@ -29,7 +29,14 @@ class ImportWorker implements WorkerLike {
           exec: ((sql: string, options?: object) => {
             if (/pg_sleep|WITH RECURSIVE/i.test(sql)) return new Promise(() => {});
             if (/crash_me/.test(sql)) {
-              setTimeout(() => this.onerror?.({ message: 'RuntimeError: memory access out of bounds', preventDefault: () => {} } as ErrorEvent), 0);
+              setTimeout(
+                () =>
+                  this.onerror?.({
+                    message: 'RuntimeError: memory access out of bounds',
+                    preventDefault: () => {},
+                  } as ErrorEvent),
+                0,
+              );
               return new Promise(() => {});
             }
             return pg.exec(sql, options);
@@ -83,23 +90,37 @@ describe('an import with statements that hang or crash the worker (real PGlite)'
   it('names each one with its line, skips it, and imports every table', async () => {
     const restarts: RestartEvent[] = [];
     const progress: ImportProgress[] = [];
-    client = createPgClient({ createWorker: () => new ImportWorker(scratches), importStatementTimeoutMs: 500 });
+    client = createPgClient({
+      createWorker: () => new ImportWorker(scratches),
+      importStatementTimeoutMs: 500,
+    });
     client.onRestart((e) => restarts.push(e));
     const result = await client.importSql(SCRIPT, { onProgress: (p) => progress.push(p) });
     if (!result.ok) throw new Error(result.error.message);
-    expect(Object.values(result.design.tables).map((t) => t.name).sort()).toEqual(['first_table', 'second_table', 'third_table']);
+    expect(
+      Object.values(result.design.tables)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['first_table', 'second_table', 'third_table']);
     const failed = result.report.failed.map((f) => [f.line, f.text.slice(0, 24), f.reason]);
     expect(failed).toEqual([
       [3, 'SELECT pg_sleep(1e6)', expect.stringMatching(/^Stopped: no answer after 500 ms/)],
       [5, 'WITH RECURSIVE forever(n', expect.stringMatching(/no answer after/)],
-      [8, 'SELECT crash_me()', expect.stringMatching(/stop working \(RuntimeError: memory access out of bounds\)/)],
+      [
+        8,
+        'SELECT crash_me()',
+        expect.stringMatching(/stop working \(RuntimeError: memory access out of bounds\)/),
+      ],
     ]);
     expect(restarts.map((r) => r.reason)).toEqual(['importTimeout', 'importTimeout', 'crashed']);
     expect(progress.length).toBeGreaterThan(0);
   });
 
   it('can be cancelled: nothing is resumed, the answer says cancelled', async () => {
-    client = createPgClient({ createWorker: () => new ImportWorker(scratches), importStatementTimeoutMs: 60_000 });
+    client = createPgClient({
+      createWorker: () => new ImportWorker(scratches),
+      importStatementTimeoutMs: 60_000,
+    });
     let asked = false;
     const pending = client.importSql(SCRIPT, {
       onProgress: (p) => {

@@ -48,18 +48,27 @@ async function boot(): Promise<DbEngine> {
   }
   scope.postMessage({ type: 'ready', ...info, snapshotMs });
   const fresh = scratchFrom(snapshot);
-  return createEngine(pg, { createScratch: fresh, reopenWith: fresh, parser: { wasmUrl: parserWasmUrl } });
+  return createEngine(pg, {
+    createScratch: fresh,
+    reopenWith: fresh,
+    parser: { wasmUrl: parserWasmUrl },
+  });
 }
 
 /**
  * Fresh databases (an import's scratch database, a design database with more extensions) boot
  * from the same snapshot as the first one: about a fourth of a cold boot.
  */
-function scratchFrom(snapshot: SnapshotLoad): (extensions: Record<string, Extension>) => Promise<PGlite> {
+function scratchFrom(
+  snapshot: SnapshotLoad,
+): (extensions: Record<string, Extension>) => Promise<PGlite> {
   return async (extensions) => {
     if (snapshot.ok) {
       try {
-        return await PGlite.create({ loadDataDir: snapshot.data.slice(0, snapshot.data.size, snapshot.data.type), extensions });
+        return await PGlite.create({
+          loadDataDir: snapshot.data.slice(0, snapshot.data.size, snapshot.data.type),
+          extensions,
+        });
       } catch {
         // A snapshot the design database refused too: fall through to a cold boot.
       }
@@ -95,7 +104,8 @@ async function answer(api: DbEngine, call: CallMessage): Promise<WorkerMessage> 
       };
     case 'importSql': {
       const [sql, options] = call.args;
-      const progress = (p: ImportProgress) => scope.postMessage({ type: 'progress', id: call.id, progress: p });
+      const progress = (p: ImportProgress) =>
+        scope.postMessage({ type: 'progress', id: call.id, progress: p });
       return {
         type: 'result',
         id: call.id,

@@ -10,10 +10,16 @@ import { scanStatements } from './safetyScan';
  * of unaccent was one, and made the design unacceptable.
  */
 describe('the safety scan on every fixture design', () => {
-  it.each(ALL_FIXTURE_NAMES)('%s: nothing flagged', async (name) => {
-    const parser = await loadParser();
-    const ddl = generateDdl(await fixtureDesign(name));
-    const flagged = [...scanStatements(parser, ddl.statements)].map(([i, d]) => `${ddl.statements[i]?.sql.slice(0, 120)}: ${d.map((x) => x.reason).join(' ')}`);
-    expect(flagged).toEqual([]);
-  }, 240_000);
+  it.each(ALL_FIXTURE_NAMES)(
+    '%s: nothing flagged',
+    async (name) => {
+      const parser = await loadParser();
+      const ddl = generateDdl(await fixtureDesign(name));
+      const flagged = [...scanStatements(parser, ddl.statements)].map(
+        ([i, d]) => `${ddl.statements[i]?.sql.slice(0, 120)}: ${d.map((x) => x.reason).join(' ')}`,
+      );
+      expect(flagged).toEqual([]);
+    },
+    240_000,
+  );
 });

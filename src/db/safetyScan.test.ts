@@ -21,7 +21,7 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     ["SELECT * FROM pg_ls_dir('.')", 'file'],
     ["SELECT lo_import('/etc/passwd')", 'file'],
     ["SELECT lo_export(16384, '/tmp/x')", 'file'],
-    ["SELECT lo_unlink(16384)", 'file'],
+    ['SELECT lo_unlink(16384)', 'file'],
     ['DROP SCHEMA public CASCADE', 'destructive'],
     ['DROP SCHEMA IF EXISTS app', 'destructive'],
     ['DROP DATABASE prod', 'destructive'],
@@ -47,18 +47,27 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     ["CREATE SERVER evil FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'evil')", 'connection'],
     ["CREATE USER MAPPING FOR PUBLIC SERVER evil OPTIONS (user 'x', password 'y')", 'connection'],
     ['CREATE EXTENSION plpython3u', 'code'],
-    ["CREATE FUNCTION sh(text) RETURNS text LANGUAGE plpython3u AS $$ import os; return os.popen(args[0]).read() $$", 'code'],
+    [
+      'CREATE FUNCTION sh(text) RETURNS text LANGUAGE plpython3u AS $$ import os; return os.popen(args[0]).read() $$',
+      'code',
+    ],
     ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS '/tmp/evil.so', 'f'", 'code'],
     ["CREATE FUNCTION f() RETURNS int LANGUAGE c AS '$libdir/../../../tmp/evil', 'f'", 'code'],
     ["LOAD '/tmp/evil.so'", 'code'],
     ["CREATE TABLESPACE t LOCATION '/var/lib/x'", 'file'],
     ["DO $$ BEGIN EXECUTE 'COPY t TO PROGRAM ''id'''; END $$", 'program'],
     ["DO $$ BEGIN PERFORM pg_read_file('/etc/passwd'); END $$", 'file'],
-    ["CREATE FUNCTION leak() RETURNS text LANGUAGE sql AS $$ SELECT pg_read_file('/etc/passwd') $$", 'file'],
-    ['CREATE FUNCTION leak() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT pg_read_file(\'/etc/passwd\'); END', 'file'],
+    [
+      "CREATE FUNCTION leak() RETURNS text LANGUAGE sql AS $$ SELECT pg_read_file('/etc/passwd') $$",
+      'file',
+    ],
+    [
+      "CREATE FUNCTION leak() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT pg_read_file('/etc/passwd'); END",
+      'file',
+    ],
     ["CREATE VIEW v AS SELECT pg_read_file('/etc/passwd') AS f", 'file'],
     ["CREATE TABLE t (a text DEFAULT pg_read_file('/etc/hostname'))", 'file'],
-    ["DO $$ BEGIN ALTER SYSTEM SET x = 1; END $$", 'privilege'],
+    ['DO $$ BEGIN ALTER SYSTEM SET x = 1; END $$', 'privilege'],
   ])('flags %s as %s', (sql, kind) => {
     expect(kinds(sql)).toContain(kind);
     expect(dangersIn(parser, sql)[0]?.reason.length).toBeGreaterThan(10);
@@ -66,15 +75,15 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
 
   it.each([
     'CREATE TABLE jobs (id bigint PRIMARY KEY, program text NOT NULL, "copy" text, lo_id int, dblink_url text)',
-    "COPY public.users (id, name) FROM stdin",
+    'COPY public.users (id, name) FROM stdin',
     'COPY users TO STDOUT',
-    "COPY (SELECT 1) TO STDOUT WITH (FORMAT csv)",
-    'SELECT program, lo_id FROM jobs WHERE program = \'COPY x TO PROGRAM\'',
+    'COPY (SELECT 1) TO STDOUT WITH (FORMAT csv)',
+    "SELECT program, lo_id FROM jobs WHERE program = 'COPY x TO PROGRAM'",
     "COMMENT ON TABLE jobs IS 'run COPY … TO PROGRAM and pg_read_file() never'",
     'DROP TABLE IF EXISTS public.orders',
     'DROP TABLE IF EXISTS subscribers CASCADE',
     'DROP TYPE IF EXISTS user_status CASCADE',
-    "CREATE FUNCTION grant_access() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN CREATE USER admin NOINHERIT; END $$",
+    'CREATE FUNCTION grant_access() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN CREATE USER admin NOINHERIT; END $$',
     'DROP INDEX orders_idx',
     'DELETE FROM orders WHERE id = 1',
     'UPDATE orders SET total = 0 WHERE id = 1',
@@ -84,7 +93,7 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     'ALTER TABLE public.orders OWNER TO app',
     "SET search_path = ''",
     'SET client_min_messages = warning',
-    'SELECT pg_catalog.set_config(\'search_path\', \'\', false)',
+    "SELECT pg_catalog.set_config('search_path', '', false)",
     'CREATE EXTENSION IF NOT EXISTS pgcrypto',
     'CREATE EXTENSION citext',
     'CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a + b $$',
@@ -110,7 +119,12 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     expect(found.map((f) => f.text)).toEqual([statements[2]!.sql]);
     expect(found[0]?.line).toBe(49);
     const header = dangerHeader(found);
-    expect(header.split('\n').filter((l) => l.trim()).every((l) => l.startsWith('--'))).toBe(true);
+    expect(
+      header
+        .split('\n')
+        .filter((l) => l.trim())
+        .every((l) => l.startsWith('--')),
+    ).toBe(true);
     expect(header).toContain('TO PROGRAM');
     // The header is comments only: Postgres's parser finds no statement in it.
     const parsed = parser.parse(header);

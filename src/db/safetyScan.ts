@@ -13,7 +13,10 @@ export function dangersIn(parser: PgParser, sql: string): Danger[] {
 }
 
 /** Scan statements (e.g. a design's DDL): the dangerous ones, by index. */
-export function scanStatements(parser: PgParser, statements: readonly { sql: string }[]): Map<number, Danger[]> {
+export function scanStatements(
+  parser: PgParser,
+  statements: readonly { sql: string }[],
+): Map<number, Danger[]> {
   const found = new Map<number, Danger[]>();
   statements.forEach((s, index) => {
     const dangers = dangersIn(parser, s.sql);

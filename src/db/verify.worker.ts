@@ -15,7 +15,8 @@ export interface VerifyRequest {
   b: Design;
   mode: MigrationMode;
 }
-export type VerifyReply = { id: number; ok: true; result: VerifyResult } | { id: number; ok: false; message: string };
+export type VerifyReply =
+  { id: number; ok: true; result: VerifyResult } | { id: number; ok: false; message: string };
 
 interface WorkerScope {
   location: { href: string };
@@ -36,9 +37,13 @@ function createDbFactory(a: Design, b: Design) {
 
 scope.onmessage = (event) => {
   const { id, a, b, mode } = event.data;
-  verifyMigration(a, b, { mode, createDb: createDbFactory(a, b) })
-    .then(
-      (result) => scope.postMessage({ id, ok: true, result }),
-      (thrown: unknown) => scope.postMessage({ id, ok: false, message: thrown instanceof Error ? thrown.message : String(thrown) }),
-    );
+  verifyMigration(a, b, { mode, createDb: createDbFactory(a, b) }).then(
+    (result) => scope.postMessage({ id, ok: true, result }),
+    (thrown: unknown) =>
+      scope.postMessage({
+        id,
+        ok: false,
+        message: thrown instanceof Error ? thrown.message : String(thrown),
+      }),
+  );
 };

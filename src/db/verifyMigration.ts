@@ -1,7 +1,17 @@
 import type { Design } from '../core/model';
 import { generateDdl } from '../core/sql';
-import { planMigration, transactionGroups, type Migration, type MigrationMode, type MigrationStep } from '../core/diff';
-import { catalogFingerprint, diffFingerprints, type CatalogFingerprint } from './catalogFingerprint';
+import {
+  planMigration,
+  transactionGroups,
+  type Migration,
+  type MigrationMode,
+  type MigrationStep,
+} from '../core/diff';
+import {
+  catalogFingerprint,
+  diffFingerprints,
+  type CatalogFingerprint,
+} from './catalogFingerprint';
 import { toPgError } from './pgError';
 
 /**
@@ -26,7 +36,12 @@ export type VerifyResult =
       /** Exact catalog differences (`changed column:public.t.c: {...} -> {...}`), prefixed `up:` or `down:`. */
       differences: string[];
       /** The statement PostgreSQL refused, if one was. */
-      failedStep?: { direction: 'setup' | 'up' | 'down'; index: number; sql: string; error: string };
+      failedStep?: {
+        direction: 'setup' | 'up' | 'down';
+        index: number;
+        sql: string;
+        error: string;
+      };
     };
 
 export interface VerifyOptions {
@@ -40,7 +55,11 @@ export interface VerifyOptions {
 
 type Failure = Extract<VerifyResult, { verified: false }>;
 
-export async function verifyMigration(a: Design, b: Design, options: VerifyOptions): Promise<VerifyResult> {
+export async function verifyMigration(
+  a: Design,
+  b: Design,
+  options: VerifyOptions,
+): Promise<VerifyResult> {
   const migration = options.migration ?? planMigration(a, b, { mode: options.mode });
   const expectedB = options.expected?.b ?? (await designFingerprint(b, options.createDb));
   if (!(expectedB instanceof Map)) return expectedB;
@@ -49,11 +68,15 @@ export async function verifyMigration(a: Design, b: Design, options: VerifyOptio
     const setup = await applyDesign(db, a);
     if (setup) return setup;
     const expectedA = options.expected?.a ?? (await fingerprint(db));
-    for (const [direction, expected] of [['up', expectedB], ['down', expectedA]] as const) {
+    for (const [direction, expected] of [
+      ['up', expectedB],
+      ['down', expectedA],
+    ] as const) {
       const failed = await runSteps(db, migration[direction], options.mode, direction);
       if (failed) return failed;
       const differences = diffFingerprints(expected, await fingerprint(db));
-      if (differences.length > 0) return { verified: false, differences: differences.map((d) => `${direction}: ${d}`) };
+      if (differences.length > 0)
+        return { verified: false, differences: differences.map((d) => `${direction}: ${d}`) };
     }
     return { verified: true };
   } finally {
@@ -62,7 +85,10 @@ export async function verifyMigration(a: Design, b: Design, options: VerifyOptio
 }
 
 /** The fingerprint of a fresh database holding the design's DDL, or why the DDL failed. */
-export async function designFingerprint(design: Design, createDb: CreateMigrationDb): Promise<CatalogFingerprint | Failure> {
+export async function designFingerprint(
+  design: Design,
+  createDb: CreateMigrationDb,
+): Promise<CatalogFingerprint | Failure> {
   const db = await createDb();
   try {
     return (await applyDesign(db, design)) ?? (await fingerprint(db));
@@ -78,7 +104,11 @@ async function applyDesign(db: MigrationDb, design: Design): Promise<Failure | u
     if (ddl) await db.exec(ddl);
     return undefined;
   } catch (thrown) {
-    return { verified: false, differences: [], failedStep: { direction: 'setup', index: -1, sql: ddl, error: toPgError(thrown).message } };
+    return {
+      verified: false,
+      differences: [],
+      failedStep: { direction: 'setup', index: -1, sql: ddl, error: toPgError(thrown).message },
+    };
   }
 }
 
@@ -89,7 +119,12 @@ async function fingerprint(db: MigrationDb): Promise<CatalogFingerprint> {
 }
 
 /** Runs the steps as the rendered script would: transactional groups in BEGIN/COMMIT, the rest alone. */
-async function runSteps(db: MigrationDb, steps: readonly MigrationStep[], mode: MigrationMode, direction: 'up' | 'down'): Promise<Failure | undefined> {
+async function runSteps(
+  db: MigrationDb,
+  steps: readonly MigrationStep[],
+  mode: MigrationMode,
+  direction: 'up' | 'down',
+): Promise<Failure | undefined> {
   let index = 0;
   for (const group of transactionGroups(steps, mode)) {
     const wrap = group.transactional && group.steps.length > 1;
@@ -99,7 +134,11 @@ async function runSteps(db: MigrationDb, steps: readonly MigrationStep[], mode: 
         await db.exec(step.sql);
       } catch (thrown) {
         if (wrap) await db.exec('ROLLBACK;');
-        return { verified: false, differences: [], failedStep: { direction, index, sql: step.sql, error: toPgError(thrown).message } };
+        return {
+          verified: false,
+          differences: [],
+          failedStep: { direction, index, sql: step.sql, error: toPgError(thrown).message },
+        };
       }
       index++;
     }

@@ -17,7 +17,10 @@ export function freeSpotFor(design: Design, layout: Layout, size: Size, center: 
     const at = layout.tables[node.id];
     if (at) obstacles.add({ x: at.x, y: at.y, width: node.width, height: node.height });
   }
-  const target = { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) };
+  const target = {
+    x: Math.round(center.x - size.width / 2),
+    y: Math.round(center.y - size.height / 2),
+  };
   const spot = findFreeSpot(size, target, obstacles, { gap: NEW_TABLE_GAP });
   return { x: Math.round(spot.x), y: Math.round(spot.y) };
 }

@@ -4,7 +4,14 @@ import { createAutosave } from './autosave';
 import type { AutosaveRepo, SaveStatus } from './autosaveTypes';
 import type { DesignRepo } from './designRepo';
 import type { PageEventSources } from './pageLifecycle';
-import { createTestStore, fakeDocument, freshIndexedDB, openTestRepo, sampleDoc, settle } from './test/helpers';
+import {
+  createTestStore,
+  fakeDocument,
+  freshIndexedDB,
+  openTestRepo,
+  sampleDoc,
+  settle,
+} from './test/helpers';
 
 beforeEach(() => {
   // setImmediate stays real: fake-indexeddb runs its transactions on it.
@@ -15,7 +22,10 @@ afterEach(() => {
 });
 
 /** A repo with a stored design and a store showing it; `saves` records every save call's time. */
-async function setup(wrap?: (repo: DesignRepo) => AutosaveRepo, events: PageEventSources = { document: null, window: null }) {
+async function setup(
+  wrap?: (repo: DesignRepo) => AutosaveRepo,
+  events: PageEventSources = { document: null, window: null },
+) {
   const repo = await openTestRepo();
   const doc = sampleDoc('Shop', 2);
   await repo.create(doc);
@@ -97,7 +107,10 @@ describe('autosave', () => {
   it('saves right away when the page is hidden or on pagehide', async () => {
     const page = fakeDocument();
     const win = new EventTarget();
-    const { store, saves, autosave, stored, firstTableName } = await setup(undefined, { document: page.target, window: win });
+    const { store, saves, autosave, stored, firstTableName } = await setup(undefined, {
+      document: page.target,
+      window: win,
+    });
     store.edit('before hide');
     page.hide();
     await settle();
@@ -174,7 +187,11 @@ describe('autosave', () => {
     store.edit('lost?');
     await vi.advanceTimersByTimeAsync(300);
     await settle();
-    expect(autosave.status()).toMatchObject({ state: 'error', errorKind: 'quota', message: expect.stringMatching(/NOT saved/) });
+    expect(autosave.status()).toMatchObject({
+      state: 'error',
+      errorKind: 'quota',
+      message: expect.stringMatching(/NOT saved/),
+    });
     expect(statuses.slice(1).some((s) => s.state === 'saved')).toBe(false);
     expect(autosave.hasUnsavedWork()).toBe(true);
     expect(firstTableName((await stored()).doc)).toBe('table_0');
@@ -238,7 +255,11 @@ describe('autosave conflicts between two tabs', () => {
     await a.autosave.flush();
     b.store.edit('from B');
     await b.autosave.flush();
-    expect(b.autosave.status()).toMatchObject({ state: 'conflict', theirRevision: 2, message: expect.stringMatching(/NOT saved/) });
+    expect(b.autosave.status()).toMatchObject({
+      state: 'conflict',
+      theirRevision: 2,
+      message: expect.stringMatching(/NOT saved/),
+    });
 
     b.store.edit('more from B');
     await vi.advanceTimersByTimeAsync(2000);
@@ -250,7 +271,10 @@ describe('autosave conflicts between two tabs', () => {
     const resolved = await b.autosave.resolveConflict('copy');
     if (!resolved.ok) throw new Error(resolved.error.message);
     expect(resolved.value.designId).not.toBe(doc.design.id);
-    expect(resolved.value.doc.design).toMatchObject({ id: resolved.value.designId, name: 'Shared (copy)' });
+    expect(resolved.value.doc.design).toMatchObject({
+      id: resolved.value.designId,
+      name: 'Shared (copy)',
+    });
     b.store.load(resolved.value.doc);
     expect(b.autosave.status().state).toBe('saved');
     expect(b.autosave.designId()).toBe(resolved.value.designId);
@@ -291,7 +315,10 @@ describe('autosave conflicts between two tabs', () => {
     await repoA.purge(doc.design.id);
     b.store.edit('orphan');
     await b.autosave.flush();
-    expect(b.autosave.status()).toMatchObject({ state: 'conflict', message: expect.stringMatching(/deleted permanently/) });
+    expect(b.autosave.status()).toMatchObject({
+      state: 'conflict',
+      message: expect.stringMatching(/deleted permanently/),
+    });
     const theirs = await b.autosave.resolveConflict('theirs');
     expect(theirs.ok ? undefined : theirs.error.kind).toBe('notFound');
     const copy = await b.autosave.resolveConflict('copy');

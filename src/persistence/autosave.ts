@@ -1,11 +1,23 @@
 import type { DesignDocument } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { Autosave, AutosaveOptions, ConflictResolution, SaveStatus } from './autosaveTypes';
-import { conflictMessage, purgedWhileEditingMessage, toStorageError, type LoadError, type SaveError } from './errors';
+import {
+  conflictMessage,
+  purgedWhileEditingMessage,
+  toStorageError,
+  type LoadError,
+  type SaveError,
+} from './errors';
 import { watchPageLifecycle } from './pageLifecycle';
 import { copyName, withNewDesignId } from './records';
 
-export type { Autosave, AutosaveOptions, AutosaveRepo, ConflictResolution, SaveStatus } from './autosaveTypes';
+export type {
+  Autosave,
+  AutosaveOptions,
+  AutosaveRepo,
+  ConflictResolution,
+  SaveStatus,
+} from './autosaveTypes';
 
 /** A stored version the UI was handed and may load; loading it is not a change to save. */
 interface PendingAdoption {
@@ -16,7 +28,8 @@ interface PendingAdoption {
 
 const sameContent = (a: DesignDocument, b: DesignDocument) =>
   (a.design === b.design && a.layout === b.layout) ||
-  (JSON.stringify(a.design) === JSON.stringify(b.design) && JSON.stringify(a.layout) === JSON.stringify(b.layout));
+  (JSON.stringify(a.design) === JSON.stringify(b.design) &&
+    JSON.stringify(a.layout) === JSON.stringify(b.layout));
 
 /**
  * Saves the open design shortly after every change (debounced, with a max wait), right away
@@ -70,7 +83,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     const doc = documentToSave();
     if (!doc.ok) return;
     const started = clock();
-    if (journal.write({ designId, baseRevision: revision, doc: doc.value, writtenAt: now() })) journaledCount = changeCount;
+    if (journal.write({ designId, baseRevision: revision, doc: doc.value, writtenAt: now() }))
+      journaledCount = changeCount;
     journalCostMs = clock() - started;
   };
   const journalChange = () => {
@@ -86,7 +100,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     current = next;
     onStatus?.(next);
   };
-  const base = (): Pick<SaveStatus, 'revision' | 'savedAt'> => (savedAt === undefined ? { revision } : { revision, savedAt });
+  const base = (): Pick<SaveStatus, 'revision' | 'savedAt'> =>
+    savedAt === undefined ? { revision } : { revision, savedAt };
 
   const clearTimers = () => {
     if (debounceTimer !== undefined) clearTimeout(debounceTimer);
@@ -110,7 +125,12 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     clearTimers();
     queued = false;
     const message = theirRevision === undefined ? purgedWhileEditingMessage() : conflictMessage();
-    setStatus({ state: 'conflict', message, ...base(), ...(theirRevision === undefined ? {} : { theirRevision }) });
+    setStatus({
+      state: 'conflict',
+      message,
+      ...base(),
+      ...(theirRevision === undefined ? {} : { theirRevision }),
+    });
   };
 
   const adopt = (adoption: PendingAdoption) => {
@@ -150,7 +170,9 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     }
     if (doc.design.id !== designId) {
       // Writing design B into A's record would destroy A: the UI swapped designs without disposing.
-      return err(`The open design changed without its autosave being replaced; nothing was written over "${designId}".`);
+      return err(
+        `The open design changed without its autosave being replaced; nothing was written over "${designId}".`,
+      );
     }
     return ok(doc);
   }
@@ -189,7 +211,13 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       const e = result.error;
       if (e.kind === 'conflict') enterConflict(e.theirRevision);
       else if (e.kind === 'notFound') enterConflict(undefined);
-      else setStatus({ state: 'error', errorKind: e.kind === 'exists' ? 'internal' : e.kind, message: e.message, ...base() });
+      else
+        setStatus({
+          state: 'error',
+          errorKind: e.kind === 'exists' ? 'internal' : e.kind,
+          message: e.message,
+          ...base(),
+        });
       return false;
     });
     inFlight = attempt;
@@ -214,7 +242,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
 
   /** Another writer stored a newer revision: hand it to the UI if nothing here is unsaved. */
   async function checkExternal(): Promise<void> {
-    if (disposed || conflict || inFlight || checkingExternal || externalRevision <= revision) return;
+    if (disposed || conflict || inFlight || checkingExternal || externalRevision <= revision)
+      return;
     if (isDirty()) return enterConflict(externalRevision);
     checkingExternal = true;
     let loaded: Awaited<ReturnType<typeof repo.load>>;
@@ -244,10 +273,14 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     }
   }
 
-  async function resolveConflict(choice: 'theirs' | 'copy'): Promise<Result<ConflictResolution, LoadError | SaveError>> {
+  async function resolveConflict(
+    choice: 'theirs' | 'copy',
+  ): Promise<Result<ConflictResolution, LoadError | SaveError>> {
     while (inFlight) await inFlight;
     if (choice === 'theirs') {
-      const loaded = await repo.load(designId).catch((e: unknown) => err(toStorageError(e, 'Opening the design')));
+      const loaded = await repo
+        .load(designId)
+        .catch((e: unknown) => err(toStorageError(e, 'Opening the design')));
       if (!loaded.ok) return loaded;
       const resolution = { doc: loaded.value.doc, designId, revision: loaded.value.revision };
       // Conflict is lifted now; an edit before the UI loads `doc` goes to the CAS and conflicts again.
@@ -259,7 +292,9 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     if (!mine.ok) return err({ kind: 'unavailable', message: mine.error });
     const countAtCopy = changeCount;
     const copy = withNewDesignId(mine.value, copyName(mine.value.design.name));
-    const created = await repo.create(copy, { origin }).catch((e: unknown) => err(toStorageError(e)));
+    const created = await repo
+      .create(copy, { origin })
+      .catch((e: unknown) => err(toStorageError(e)));
     if (!created.ok) return created;
     retarget = { fromId: mine.value.design.id, toId: copy.design.id, name: copy.design.name };
     designId = copy.design.id;

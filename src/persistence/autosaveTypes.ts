@@ -92,5 +92,7 @@ export interface Autosave {
    * the current work as a new design named "<name> (copy)" and keeps autosaving that one (load
    * `doc` into the store too: it carries the new id and name).
    */
-  resolveConflict(choice: 'theirs' | 'copy'): Promise<Result<ConflictResolution, LoadError | SaveError>>;
+  resolveConflict(
+    choice: 'theirs' | 'copy',
+  ): Promise<Result<ConflictResolution, LoadError | SaveError>>;
 }

@@ -22,7 +22,12 @@ describe('designRepo', () => {
     const loaded = expectOk(await repo.load(doc.design.id));
     expect(loaded.doc).toEqual(doc);
     expect(loaded.revision).toBe(1);
-    expect(loaded.meta).toMatchObject({ id: doc.design.id, name: 'Shop', tableCount: 3, revision: 1 });
+    expect(loaded.meta).toMatchObject({
+      id: doc.design.id,
+      name: 'Shop',
+      tableCount: 3,
+      revision: 1,
+    });
 
     const edited = { ...doc, design: { ...doc.design, name: 'Shop v2' } };
     expect(expectOk(await repo.save(edited, { baseRevision: 1 }))).toEqual({ revision: 2 });
@@ -47,7 +52,14 @@ describe('designRepo', () => {
     await repo.save(a, { baseRevision: 1 });
 
     expect(expectOk(await repo.list()).map((m) => m.name)).toEqual(['A', 'C', 'B']);
-    expect(expectOk(await repo.list())[0]).toEqual({ id: a.design.id, name: 'A', revision: 2, createdAt: 1000, updatedAt: 4000, tableCount: 1 });
+    expect(expectOk(await repo.list())[0]).toEqual({
+      id: a.design.id,
+      name: 'A',
+      revision: 2,
+      createdAt: 1000,
+      updatedAt: 4000,
+      tableCount: 1,
+    });
 
     clock = 5000;
     expectOk(await repo.softDelete(c.design.id));
@@ -121,8 +133,18 @@ describe('designRepo', () => {
       req.onerror = () => reject(req.error);
     });
     const tx = db.transaction(['designs', 'metas'], 'readwrite');
-    const broken = { id: 'd_broken', name: 'Broken', revision: 3, createdAt: 1, updatedAt: 1, tableCount: 0 };
-    tx.objectStore('designs').put({ ...broken, doc: { format: 'tablewright.design', version: 1, design: { id: 'd_broken', tables: 7 } } });
+    const broken = {
+      id: 'd_broken',
+      name: 'Broken',
+      revision: 3,
+      createdAt: 1,
+      updatedAt: 1,
+      tableCount: 0,
+    };
+    tx.objectStore('designs').put({
+      ...broken,
+      doc: { format: 'tablewright.design', version: 1, design: { id: 'd_broken', tables: 7 } },
+    });
     tx.objectStore('metas').put(broken);
     tx.objectStore('designs').put({ id: 'd_junk', doc: 'not json {' });
     await new Promise((resolve) => (tx.oncomplete = resolve));
@@ -132,12 +154,18 @@ describe('designRepo', () => {
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) {
       expect(loaded.error.kind).toBe('damaged');
-      expect(loaded.error.message).toMatch(/^The stored design "Broken" cannot be opened: The design is damaged at design\./);
+      expect(loaded.error.message).toMatch(
+        /^The stored design "Broken" cannot be opened: The design is damaged at design\./,
+      );
     }
     expect(expectOk(await repo.readRaw('d_broken'))).toMatchObject({ design: { tables: 7 } });
     const junk = await repo.load('d_junk');
     expect(junk.ok ? undefined : junk.error.kind).toBe('damaged');
-    expect(expectOk(await repo.list()).map((m) => m.name).sort()).toEqual(['Broken', 'Good']);
+    expect(
+      expectOk(await repo.list())
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['Broken', 'Good']);
   });
 
   it('refuses a save based on an old revision: two tabs never overwrite each other', async () => {
@@ -152,11 +180,17 @@ describe('designRepo', () => {
     const fromB = { ...doc, design: { ...doc.design, name: 'From B' } };
     expect(expectOk(await tabA.save(fromA, { baseRevision: base }))).toEqual({ revision: 2 });
     const refused = await tabB.save(fromB, { baseRevision: base });
-    expect(refused).toEqual({ ok: false, error: { kind: 'conflict', theirRevision: 2, message: expect.stringMatching(/another tab/) } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { kind: 'conflict', theirRevision: 2, message: expect.stringMatching(/another tab/) },
+    });
     expect(expectOk(await tabB.load(doc.design.id)).doc.design.name).toBe('From A');
 
     // Racing saves on the same base: exactly one wins.
-    const results = await Promise.all([tabA.save(fromA, { baseRevision: 2 }), tabB.save(fromB, { baseRevision: 2 })]);
+    const results = await Promise.all([
+      tabA.save(fromA, { baseRevision: 2 }),
+      tabB.save(fromB, { baseRevision: 2 }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.kind === 'conflict')).toHaveLength(1);
   });
@@ -180,28 +214,39 @@ describe('designRepo', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    const saved = await repo.save({ ...doc, design: { ...doc.design, name: 'Bigger' } }, { baseRevision: 1 });
+    const saved = await repo.save(
+      { ...doc, design: { ...doc.design, name: 'Bigger' } },
+      { baseRevision: 1 },
+    );
     expect(saved).toEqual({
       ok: false,
       error: {
         kind: 'quota',
-        message: 'Your browser refused to store more data (storage full). Your latest changes are NOT saved. Export the design as a file to keep it.',
+        message:
+          'Your browser refused to store more data (storage full). Your latest changes are NOT saved. Export the design as a file to keep it.',
       },
     });
     vi.restoreAllMocks();
-    expect(expectOk(await repo.load(doc.design.id))).toMatchObject({ revision: 1, meta: { name: 'Big' } });
+    expect(expectOk(await repo.load(doc.design.id))).toMatchObject({
+      revision: 1,
+      meta: { name: 'Big' },
+    });
   });
 
   it('returns an error value when IndexedDB is missing or refuses to open', async () => {
     vi.stubGlobal('indexedDB', undefined);
     const missing = await openDesignRepo('tablewright-none');
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.error.message).toMatch(/^Designs can't be saved in this browser window: /);
+    if (!missing.ok)
+      expect(missing.error.message).toMatch(/^Designs can't be saved in this browser window: /);
     vi.unstubAllGlobals();
 
     const refusing = {
       open: () => {
-        throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
       },
     } as unknown as IDBFactory;
     const refused = await openDesignRepo('tablewright-none', { indexedDB: refusing });
@@ -219,7 +264,10 @@ describe('designRepo', () => {
       req.onerror = () => reject(req.error);
     });
     const saved = await repo.save(doc, { baseRevision: 1 });
-    expect(saved.ok ? undefined : saved.error).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/newer version of Tablewright.*NOT saved/) });
+    expect(saved.ok ? undefined : saved.error).toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/newer version of Tablewright.*NOT saved/),
+    });
     newer.close();
   });
 
@@ -231,7 +279,10 @@ describe('designRepo', () => {
     expectOk(await repo.setSession({ lastDesignId: undefined }));
     expect(await repo.getSession()).toEqual({});
     expectOk(await repo.setDesignUiState('d_1', { selection: ['t_a', 't_b'], columnId: 'c_1' }));
-    expect(await repo.getDesignUiState('d_1')).toEqual({ selection: ['t_a', 't_b'], columnId: 'c_1' });
+    expect(await repo.getDesignUiState('d_1')).toEqual({
+      selection: ['t_a', 't_b'],
+      columnId: 'c_1',
+    });
   });
 
   it('tells subscribers about committed changes only', async () => {

@@ -68,17 +68,26 @@ export interface DesignRepo extends SessionAccess, VersionAccess {
    */
   readRaw(id: string): Promise<Result<unknown, StorageError>>;
   /** Stores a new design under `doc.design.id`, at revision 1. Refuses an id already stored (`exists`). */
-  create(doc: DesignDocument, options?: WriteOptions): Promise<Result<{ id: string; revision: number }, SaveError>>;
+  create(
+    doc: DesignDocument,
+    options?: WriteOptions,
+  ): Promise<Result<{ id: string; revision: number }, SaveError>>;
   /**
    * Writes `doc` if the stored revision is still `baseRevision` (compare-and-swap in one
    * transaction); otherwise refuses with `conflict` and overwrites nothing. A design in the
    * trash stays there (its work is still kept).
    */
-  save(doc: DesignDocument, options: { baseRevision: number } & WriteOptions): Promise<Result<{ revision: number }, SaveError>>;
+  save(
+    doc: DesignDocument,
+    options: { baseRevision: number } & WriteOptions,
+  ): Promise<Result<{ revision: number }, SaveError>>;
   /** Renames (document and meta together); bumps the revision, so an open editor elsewhere learns of it. */
   rename(id: string, name: string): Promise<Result<{ revision: number }, RepoError>>;
   /** A copy under a new design id, named `newName` or "<name> (copy)". */
-  duplicate(id: string, newName?: string): Promise<Result<{ id: string; revision: number }, RepoError>>;
+  duplicate(
+    id: string,
+    newName?: string,
+  ): Promise<Result<{ id: string; revision: number }, RepoError>>;
   /** Moves to the trash (recoverable); the revision is unchanged. */
   softDelete(id: string): Promise<Result<void, RepoError>>;
   restore(id: string): Promise<Result<void, RepoError>>;
@@ -99,7 +108,10 @@ export interface OpenDesignRepoOptions extends Omit<OpenDbOptions, 'onClosed'> {
  * blocked by another tab) the error's message is the banner to show; the studio then works in
  * memory and should offer export.
  */
-export async function openDesignRepo(dbName = 'tablewright', options: OpenDesignRepoOptions = {}): Promise<Result<DesignRepo, OpenError>> {
+export async function openDesignRepo(
+  dbName = 'tablewright',
+  options: OpenDesignRepoOptions = {},
+): Promise<Result<DesignRepo, OpenError>> {
   let closedElsewhere = false;
   const opened = await openTablewrightDb(dbName, {
     ...options,
@@ -111,7 +123,11 @@ export async function openDesignRepo(dbName = 'tablewright', options: OpenDesign
   return ok(createRepo(opened.value, options.now ?? Date.now, () => closedElsewhere));
 }
 
-function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () => boolean): DesignRepo {
+function createRepo(
+  db: TablewrightDb,
+  now: () => number,
+  closedElsewhere: () => boolean,
+): DesignRepo {
   const listeners = new Set<(change: DesignChange) => void>();
   const emit = (change: DesignChange) => {
     for (const listener of [...listeners]) {
@@ -130,7 +146,9 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
         kind: 'unavailable',
         message:
           `${action} failed: a newer version of Tablewright opened in another tab and took over the storage.` +
-          (action === 'Saving' ? ` Your latest changes are NOT saved. ${EXPORT_ADVICE} Then reload this tab.` : ' Reload this tab.'),
+          (action === 'Saving'
+            ? ` Your latest changes are NOT saved. ${EXPORT_ADVICE} Then reload this tab.`
+            : ' Reload this tab.'),
       };
     }
     return action === 'Saving' ? toStorageError(e, action) : toRepoStorageError(e, action);
@@ -140,7 +158,8 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
 
   /** Outcome of a transaction body that may refuse without writing. */
   type Refusal<E> = { refused: E };
-  const isRefusal = <E>(v: unknown): v is Refusal<E> => typeof v === 'object' && v !== null && 'refused' in v;
+  const isRefusal = <E>(v: unknown): v is Refusal<E> =>
+    typeof v === 'object' && v !== null && 'refused' in v;
 
   const repo: DesignRepo = {
     ...createSessionAccess(db, storageFailure),
@@ -150,8 +169,13 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
       try {
         const stored = await db.getAll('metas');
         const metas = stored.map(readMeta).filter((m): m is DesignMeta => m !== undefined);
-        const visible = options.includeDeleted ? metas : metas.filter((m) => m.deletedAt === undefined);
-        visible.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+        const visible = options.includeDeleted
+          ? metas
+          : metas.filter((m) => m.deletedAt === undefined);
+        visible.sort(
+          (a, b) =>
+            b.updatedAt - a.updatedAt || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+        );
         return ok(visible);
       } catch (e) {
         return err(storageFailure(e, 'Listing the designs'));
@@ -168,15 +192,25 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
       if (record === undefined) return err({ kind: 'notFound', message: notFoundMessage(id) });
       const meta = readMeta(record);
       const label = meta ? `"${meta.name}"` : `"${id}"`;
-      if (!meta) return err({ kind: 'damaged', message: `The stored design ${label} is damaged and cannot be opened.` });
+      if (!meta)
+        return err({
+          kind: 'damaged',
+          message: `The stored design ${label} is damaged and cannot be opened.`,
+        });
       const parsed = parseDesign((record as { doc?: unknown }).doc, { clampLayout: true });
       if (!parsed.ok) {
-        const damaged: LoadError = { kind: 'damaged', message: `The stored design ${label} cannot be opened: ${parsed.error.message}` };
+        const damaged: LoadError = {
+          kind: 'damaged',
+          message: `The stored design ${label} cannot be opened: ${parsed.error.message}`,
+        };
         if (parsed.error.path) damaged.path = parsed.error.path;
         return err(damaged);
       }
       // The key is the identity: a document carrying another id would be saved under that other key.
-      const doc = parsed.value.design.id === id ? parsed.value : { ...parsed.value, design: { ...parsed.value.design, id } };
+      const doc =
+        parsed.value.design.id === id
+          ? parsed.value
+          : { ...parsed.value, design: { ...parsed.value.design, id } };
       return ok({ doc, revision: meta.revision, meta: { ...meta, name: doc.design.name } });
     },
 
@@ -193,12 +227,16 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
       const id = doc.design.id;
       try {
         const outcome = await write(async (tx) => {
-          if ((await tx.objectStore('designs').getKey(id)) !== undefined) return { refused: true } as const;
+          if ((await tx.objectStore('designs').getKey(id)) !== undefined)
+            return { refused: true } as const;
           await putRecord(tx, recordOf(doc, 1, now()));
           return { revision: 1 };
         });
         if (isRefusal(outcome)) {
-          return err({ kind: 'exists', message: `A design with the id "${id}" is already stored; it was not overwritten.` } as SaveError);
+          return err({
+            kind: 'exists',
+            message: `A design with the id "${id}" is already stored; it was not overwritten.`,
+          } as SaveError);
         }
         emit({ type: 'saved', designId: id, revision: 1, origin: options.origin });
         return ok({ id, revision: 1 });
@@ -210,17 +248,20 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
     async save(doc, { baseRevision, origin }) {
       const id = doc.design.id;
       try {
-        const outcome = await write(async (tx): Promise<{ revision: number } | Refusal<SaveError>> => {
-          const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
-          if (current === undefined) return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
-          const theirRevision = storedRevision(current);
-          if (theirRevision !== baseRevision) {
-            return { refused: { kind: 'conflict', theirRevision, message: conflictMessage() } };
-          }
-          const revision = baseRevision + 1;
-          await putRecord(tx, recordOf(doc, revision, now(), current));
-          return { revision };
-        });
+        const outcome = await write(
+          async (tx): Promise<{ revision: number } | Refusal<SaveError>> => {
+            const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
+            if (current === undefined)
+              return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
+            const theirRevision = storedRevision(current);
+            if (theirRevision !== baseRevision) {
+              return { refused: { kind: 'conflict', theirRevision, message: conflictMessage() } };
+            }
+            const revision = baseRevision + 1;
+            await putRecord(tx, recordOf(doc, revision, now(), current));
+            return { revision };
+          },
+        );
         if (isRefusal<SaveError>(outcome)) return err(outcome.refused);
         emit({ type: 'saved', designId: id, revision: outcome.revision, origin });
         return ok(outcome);
@@ -232,17 +273,31 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
     async rename(id, name) {
       const newName = name.trim() || 'Untitled design';
       try {
-        const outcome = await write(async (tx): Promise<{ revision: number } | Refusal<RepoError>> => {
-          const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
-          if (current === undefined) return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
-          const doc = current.doc as { design?: unknown } | null;
-          const design = typeof doc === 'object' && doc !== null && typeof doc.design === 'object' ? doc.design : undefined;
-          // A damaged document keeps its damage; the rename still shows in the list.
-          const renamedDoc = design ? { ...doc, design: { ...design, name: newName } } : current.doc;
-          const revision = storedRevision(current) + 1;
-          await putRecord(tx, { ...current, doc: renamedDoc, name: newName, revision, updatedAt: now() });
-          return { revision };
-        });
+        const outcome = await write(
+          async (tx): Promise<{ revision: number } | Refusal<RepoError>> => {
+            const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
+            if (current === undefined)
+              return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
+            const doc = current.doc as { design?: unknown } | null;
+            const design =
+              typeof doc === 'object' && doc !== null && typeof doc.design === 'object'
+                ? doc.design
+                : undefined;
+            // A damaged document keeps its damage; the rename still shows in the list.
+            const renamedDoc = design
+              ? { ...doc, design: { ...design, name: newName } }
+              : current.doc;
+            const revision = storedRevision(current) + 1;
+            await putRecord(tx, {
+              ...current,
+              doc: renamedDoc,
+              name: newName,
+              revision,
+              updatedAt: now(),
+            });
+            return { revision };
+          },
+        );
         if (isRefusal<RepoError>(outcome)) return err(outcome.refused);
         emit({ type: 'saved', designId: id, revision: outcome.revision });
         return ok(outcome);
@@ -254,12 +309,19 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
     async duplicate(id, newName) {
       const loaded = await repo.load(id);
       if (!loaded.ok) return loaded;
-      const copy = withNewDesignId(loaded.value.doc, newName?.trim() || copyName(loaded.value.doc.design.name));
+      const copy = withNewDesignId(
+        loaded.value.doc,
+        newName?.trim() || copyName(loaded.value.doc.design.name),
+      );
       const created = await repo.create(copy);
       if (created.ok) return created;
       // A fresh random id cannot exist already, nor conflict: only storage failures remain.
       const e = created.error;
-      return err(e.kind === 'quota' || e.kind === 'unavailable' ? e : { kind: 'unavailable', message: e.message });
+      return err(
+        e.kind === 'quota' || e.kind === 'unavailable'
+          ? e
+          : { kind: 'unavailable', message: e.message },
+      );
     },
 
     softDelete: (id) => setDeleted(id, now()),
@@ -268,10 +330,14 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
     async purge(id) {
       try {
         await write(async (tx) => {
-          await Promise.all([tx.objectStore('designs').delete(id), tx.objectStore('metas').delete(id)]);
+          await Promise.all([
+            tx.objectStore('designs').delete(id),
+            tx.objectStore('metas').delete(id),
+          ]);
           await purgeSessionOf(tx, id);
           // A design deleted for good takes its versions with it.
-          for (const key of await tx.objectStore('versions').index('byDesign').getAllKeys(id)) await tx.objectStore('versions').delete(key);
+          for (const key of await tx.objectStore('versions').index('byDesign').getAllKeys(id))
+            await tx.objectStore('versions').delete(key);
         });
         emit({ type: 'purged', designId: id });
         return ok(undefined);
@@ -294,7 +360,10 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
     if ((await session.get(SESSION_LAST_DESIGN)) === id) await session.delete(SESSION_LAST_DESIGN);
   }
 
-  async function setDeleted(id: string, deletedAt: number | undefined): Promise<Result<void, RepoError>> {
+  async function setDeleted(
+    id: string,
+    deletedAt: number | undefined,
+  ): Promise<Result<void, RepoError>> {
     try {
       const found = await write(async (tx) => {
         const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
@@ -309,7 +378,12 @@ function createRepo(db: TablewrightDb, now: () => number, closedElsewhere: () =>
       emit({ type: deletedAt === undefined ? 'restored' : 'deleted', designId: id });
       return ok(undefined);
     } catch (e) {
-      return err(storageFailure(e, deletedAt === undefined ? 'Restoring the design' : 'Moving the design to the trash'));
+      return err(
+        storageFailure(
+          e,
+          deletedAt === undefined ? 'Restoring the design' : 'Moving the design to the trash',
+        ),
+      );
     }
   }
 

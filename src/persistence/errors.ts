@@ -37,7 +37,10 @@ export type LoadError =
   | StorageError;
 
 /** Why a list operation (rename, duplicate, delete...) failed. */
-export type RepoError = { kind: 'notFound'; message: string } | { kind: 'damaged'; message: string; path?: string } | StorageError;
+export type RepoError =
+  | { kind: 'notFound'; message: string }
+  | { kind: 'damaged'; message: string; path?: string }
+  | StorageError;
 
 export function notFoundMessage(id: string): string {
   return `The design "${id}" is no longer stored here (it was deleted permanently, perhaps in another tab).`;
@@ -55,7 +58,12 @@ export function purgedWhileEditingMessage(): string {
 }
 
 function errorName(e: unknown): string {
-  if (typeof e === 'object' && e !== null && 'name' in e && typeof (e as { name: unknown }).name === 'string') {
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    'name' in e &&
+    typeof (e as { name: unknown }).name === 'string'
+  ) {
     return (e as { name: string }).name;
   }
   return '';
@@ -74,7 +82,8 @@ export function isQuotaError(e: unknown): boolean {
   const name = errorName(e);
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
   // A transaction aborted by the quota reports AbortError with the real cause in `error`.
-  if (typeof e === 'object' && e !== null && 'error' in e) return isQuotaError((e as { error: unknown }).error);
+  if (typeof e === 'object' && e !== null && 'error' in e)
+    return isQuotaError((e as { error: unknown }).error);
   return /quota/i.test(errorText(e));
 }
 
@@ -103,10 +112,16 @@ export function toStorageError(e: unknown, action = 'Saving'): StorageError {
 /** Like toStorageError, for operations that do not lose the open design's work (list, rename...). */
 export function toRepoStorageError(e: unknown, action: string): StorageError {
   if (isQuotaError(e)) {
-    return { kind: 'quota', message: `${action} failed: your browser refused to store more data (storage full).` };
+    return {
+      kind: 'quota',
+      message: `${action} failed: your browser refused to store more data (storage full).`,
+    };
   }
   const name = errorName(e);
-  return { kind: 'unavailable', message: `${action} failed: the browser's storage is unavailable (${name ? name + ': ' : ''}${errorText(e)}).` };
+  return {
+    kind: 'unavailable',
+    message: `${action} failed: the browser's storage is unavailable (${name ? name + ': ' : ''}${errorText(e)}).`,
+  };
 }
 
 /** Maps a failure of `indexedDB.open` to the banner text the studio shows. */
@@ -120,7 +135,8 @@ export function toOpenError(e: unknown): OpenError {
       message: `${prefix}a newer version of Tablewright has upgraded the storage in another tab. Reload this tab to use it.${suffix}`,
     };
   }
-  if (isQuotaError(e)) return { kind: 'unavailable', message: `${prefix}the browser's storage is full.${suffix}` };
+  if (isQuotaError(e))
+    return { kind: 'unavailable', message: `${prefix}the browser's storage is full.${suffix}` };
   return {
     kind: 'unavailable',
     message: `${prefix}the browser does not allow storage here (private browsing or storage disabled: ${name || errorText(e)}).${suffix}`,

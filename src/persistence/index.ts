@@ -13,11 +13,30 @@
  * Switching designs: `await autosave.dispose()` first, then load the other one and start a new autosave.
  */
 export { openDesignRepo } from './designRepo';
-export type { DesignChange, DesignChangeType, DesignRepo, LoadedDesign, OpenDesignRepoOptions, WriteOptions } from './designRepo';
+export type {
+  DesignChange,
+  DesignChangeType,
+  DesignRepo,
+  LoadedDesign,
+  OpenDesignRepoOptions,
+  WriteOptions,
+} from './designRepo';
 export { createAutosave } from './autosave';
-export type { Autosave, AutosaveOptions, AutosaveRepo, ConflictResolution, SaveStatus } from './autosaveTypes';
+export type {
+  Autosave,
+  AutosaveOptions,
+  AutosaveRepo,
+  ConflictResolution,
+  SaveStatus,
+} from './autosaveTypes';
 export { createTabSync, openTabChannel, TAB_CHANNEL_NAME } from './tabSync';
-export type { BroadcastChannelLike, DesignChangeEvent, TabMessage, TabSync, TabSyncOptions } from './tabSync';
+export type {
+  BroadcastChannelLike,
+  DesignChangeEvent,
+  TabMessage,
+  TabSync,
+  TabSyncOptions,
+} from './tabSync';
 export type { PageEventSources } from './pageLifecycle';
 export { copyName, withNewDesignId } from './records';
 export type { DesignMeta, DesignUiState, Session } from './records';

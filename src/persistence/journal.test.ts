@@ -31,7 +31,15 @@ async function setup() {
   const store = createTestStore(doc);
   const storage = memoryStorage();
   const journal = createJournal(storage);
-  const autosave = createAutosave({ repo, designId: doc.design.id, baseRevision: 1, getDoc: store.getDoc, subscribe: store.subscribe, events: { document: null, window: null }, journal });
+  const autosave = createAutosave({
+    repo,
+    designId: doc.design.id,
+    baseRevision: 1,
+    getDoc: store.getDoc,
+    subscribe: store.subscribe,
+    events: { document: null, window: null },
+    journal,
+  });
   return { repo, doc, store, storage, journal, autosave };
 }
 
@@ -78,7 +86,10 @@ describe('the synchronous journal', () => {
     expect(journal.read('d_1')).toBeUndefined();
     expect(storage.items.size).toBe(0);
     const doc = sampleDoc('Other', 1);
-    storage.items.set('tablewright.journal.v1.d_1', JSON.stringify({ baseRevision: 1, writtenAt: 0, doc }));
+    storage.items.set(
+      'tablewright.journal.v1.d_1',
+      JSON.stringify({ baseRevision: 1, writtenAt: 0, doc }),
+    );
     expect(journal.read('d_1')).toBeUndefined();
   });
 });

@@ -32,7 +32,15 @@ export function createJournal(storage: JournalStorage | undefined): Journal {
     write(entry) {
       if (!storage) return false;
       try {
-        storage.setItem(PREFIX + entry.designId, JSON.stringify({ designId: entry.designId, baseRevision: entry.baseRevision, writtenAt: entry.writtenAt, doc: entry.doc }));
+        storage.setItem(
+          PREFIX + entry.designId,
+          JSON.stringify({
+            designId: entry.designId,
+            baseRevision: entry.baseRevision,
+            writtenAt: entry.writtenAt,
+            doc: entry.doc,
+          }),
+        );
         return true;
       } catch {
         return false;
@@ -92,8 +100,13 @@ export function browserJournalStorage(): JournalStorage | undefined {
  * `same` when the stored design already holds it; `copy` when another tab saved since, so the
  * journaled work is kept beside theirs rather than over it.
  */
-export function journalVerdict(entry: JournalEntry, stored: { revision: number; doc: DesignDocument }): 'replay' | 'same' | 'copy' {
-  const sameContent = JSON.stringify(entry.doc.design) === JSON.stringify(stored.doc.design) && JSON.stringify(entry.doc.layout) === JSON.stringify(stored.doc.layout);
+export function journalVerdict(
+  entry: JournalEntry,
+  stored: { revision: number; doc: DesignDocument },
+): 'replay' | 'same' | 'copy' {
+  const sameContent =
+    JSON.stringify(entry.doc.design) === JSON.stringify(stored.doc.design) &&
+    JSON.stringify(entry.doc.layout) === JSON.stringify(stored.doc.layout);
   if (sameContent) return 'same';
   return entry.baseRevision === stored.revision ? 'replay' : 'copy';
 }

@@ -20,14 +20,18 @@ function upgrade(db: TablewrightDb): void {
   if (!db.objectStoreNames.contains('metas')) db.createObjectStore('metas', { keyPath: 'id' });
   if (!db.objectStoreNames.contains('session')) db.createObjectStore('session');
   // Version 2: versions of designs, found by design.
-  if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('byDesign', 'designId');
+  if (!db.objectStoreNames.contains('versions'))
+    db.createObjectStore('versions', { keyPath: 'id' }).createIndex('byDesign', 'designId');
 }
 
 /**
  * Opens (and creates or upgrades) the database. idb's `openDB` always uses the global
  * `indexedDB`; this takes any factory so tests stay isolated and a missing one is an error value.
  */
-export async function openTablewrightDb(dbName: string, options: OpenDbOptions = {}): Promise<Result<TablewrightDb, OpenError>> {
+export async function openTablewrightDb(
+  dbName: string,
+  options: OpenDbOptions = {},
+): Promise<Result<TablewrightDb, OpenError>> {
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) return err(toOpenError(new Error('IndexedDB is not available')));
 
@@ -38,7 +42,9 @@ export async function openTablewrightDb(dbName: string, options: OpenDbOptions =
     // Firefox private windows (older versions) throw here instead of failing the request.
     return err(toOpenError(e));
   }
-  request.addEventListener('upgradeneeded', () => upgrade(wrap(request.result) as unknown as TablewrightDb));
+  request.addEventListener('upgradeneeded', () =>
+    upgrade(wrap(request.result) as unknown as TablewrightDb),
+  );
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {

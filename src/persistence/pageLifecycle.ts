@@ -18,9 +18,16 @@ export interface PageLifecycleHandlers {
  * hidden is the only event mobile browsers reliably fire before discarding a tab; `pagehide`
  * covers desktop closes and bfcache. Returns the function that stops listening.
  */
-export function watchPageLifecycle(sources: PageEventSources, handlers: PageLifecycleHandlers): () => void {
-  const doc = sources.document === undefined ? (globalThis as { document?: PageEventSources['document'] }).document : sources.document;
-  const win = sources.window === undefined ? (globalThis as { window?: EventTarget }).window : sources.window;
+export function watchPageLifecycle(
+  sources: PageEventSources,
+  handlers: PageLifecycleHandlers,
+): () => void {
+  const doc =
+    sources.document === undefined
+      ? (globalThis as { document?: PageEventSources['document'] }).document
+      : sources.document;
+  const win =
+    sources.window === undefined ? (globalThis as { window?: EventTarget }).window : sources.window;
 
   const onVisibility = () => {
     if (doc?.visibilityState === 'hidden') handlers.onHidden();

@@ -84,7 +84,12 @@ export function metaOf(record: DesignRecord): DesignMeta {
   return meta;
 }
 
-export function recordOf(doc: DesignDocument, revision: number, now: number, previous?: DesignRecord): DesignRecord {
+export function recordOf(
+  doc: DesignDocument,
+  revision: number,
+  now: number,
+  previous?: DesignRecord,
+): DesignRecord {
   const record: DesignRecord = {
     id: doc.design.id,
     name: doc.design.name,
@@ -102,7 +107,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const finiteOr = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const finiteOr = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /**
  * Reads a stored meta tolerantly: a damaged one still lists (with defaults) so the person can
@@ -134,8 +140,11 @@ export function readSession(value: unknown): Session {
 
 export function readDesignUiState(value: unknown): DesignUiState {
   if (!isRecord(value)) return { selection: [] };
-  const selection = Array.isArray(value.selection) ? value.selection.filter((s): s is string => typeof s === 'string') : [];
-  const state: DesignUiState = typeof value.columnId === 'string' ? { selection, columnId: value.columnId } : { selection };
+  const selection = Array.isArray(value.selection)
+    ? value.selection.filter((s): s is string => typeof s === 'string')
+    : [];
+  const state: DesignUiState =
+    typeof value.columnId === 'string' ? { selection, columnId: value.columnId } : { selection };
   if (typeof value.ddlDraft === 'string') state.ddlDraft = value.ddlDraft;
   return state;
 }
@@ -144,7 +153,10 @@ export function readDesignUiState(value: unknown): DesignUiState {
  * The same document under a fresh design id (and optionally a new name): for duplicates, "keep
  * mine as a copy" and imports of a design already stored. Entity ids stay; they are per design.
  */
-export function withNewDesignId(doc: DesignDocument, name: string = doc.design.name): DesignDocument {
+export function withNewDesignId(
+  doc: DesignDocument,
+  name: string = doc.design.name,
+): DesignDocument {
   return { ...doc, design: { ...doc.design, id: newId('d'), name } };
 }
 

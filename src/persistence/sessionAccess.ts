@@ -1,7 +1,14 @@
 import { err, ok, type Result } from '../core/result';
 import type { StorageError } from './errors';
 import type { TablewrightDb } from './openDb';
-import { readDesignUiState, readSession, SESSION_LAST_DESIGN, uiStateKey, type DesignUiState, type Session } from './records';
+import {
+  readDesignUiState,
+  readSession,
+  SESSION_LAST_DESIGN,
+  uiStateKey,
+  type DesignUiState,
+  type Session,
+} from './records';
 
 /**
  * Small UI memories kept beside the designs. Reads are tolerant (missing or damaged → defaults,
@@ -16,7 +23,10 @@ export interface SessionAccess {
   setDesignUiState(designId: string, state: DesignUiState): Promise<Result<void, StorageError>>;
 }
 
-export function createSessionAccess(db: TablewrightDb, storageFailure: (e: unknown, action: string) => StorageError): SessionAccess {
+export function createSessionAccess(
+  db: TablewrightDb,
+  storageFailure: (e: unknown, action: string) => StorageError,
+): SessionAccess {
   return {
     async getSession() {
       try {

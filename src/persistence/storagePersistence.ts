@@ -3,7 +3,9 @@
  * persistent storage. Ask once the person has shown they keep work here (created or imported a
  * design): Chromium decides silently, Firefox shows a prompt, so call it from a user action.
  */
-export async function requestPersistentStorage(): Promise<'persisted' | 'notPersisted' | 'unsupported'> {
+export async function requestPersistentStorage(): Promise<
+  'persisted' | 'notPersisted' | 'unsupported'
+> {
   const storage = (globalThis as { navigator?: { storage?: StorageManager } }).navigator?.storage;
   if (!storage?.persist) return 'unsupported';
   try {

@@ -2,8 +2,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesignDocument } from '../core/model';
 import { createAutosave } from './autosave';
 import type { DesignRepo } from './designRepo';
-import { createTabSync, openTabChannel, readTabMessage, type BroadcastChannelLike, type DesignChangeEvent, type TabSync } from './tabSync';
-import { createChannelHub, createTestStore, freshIndexedDB, openTestRepo, sampleDoc, settle } from './test/helpers';
+import {
+  createTabSync,
+  openTabChannel,
+  readTabMessage,
+  type BroadcastChannelLike,
+  type DesignChangeEvent,
+  type TabSync,
+} from './tabSync';
+import {
+  createChannelHub,
+  createTestStore,
+  freshIndexedDB,
+  openTestRepo,
+  sampleDoc,
+  settle,
+} from './test/helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -11,7 +25,7 @@ afterEach(() => {
 });
 
 describe('tabSync', () => {
-  it('broadcasts this tab\'s committed changes and delivers other tabs\' ones', async () => {
+  it("broadcasts this tab's committed changes and delivers other tabs' ones", async () => {
     const hub = createChannelHub();
     const factory = freshIndexedDB();
     const repoA = await openTestRepo(factory);
@@ -29,7 +43,14 @@ describe('tabSync', () => {
     await repoA.softDelete(doc.design.id);
     await settle(2);
     expect(seenByA).toEqual([
-      { type: 'saved', designId: doc.design.id, revision: 1, origin: 'x', fromThisTab: true, tabId: 'tab_a' },
+      {
+        type: 'saved',
+        designId: doc.design.id,
+        revision: 1,
+        origin: 'x',
+        fromThisTab: true,
+        tabId: 'tab_a',
+      },
       { type: 'deleted', designId: doc.design.id, fromThisTab: true, tabId: 'tab_a' },
     ]);
     expect(seenByB).toEqual([
@@ -39,7 +60,12 @@ describe('tabSync', () => {
   });
 
   it('reads only well-formed messages', () => {
-    expect(readTabMessage({ type: 'saved', designId: 'd_1', revision: 2, tabId: 't' })).toEqual({ type: 'saved', designId: 'd_1', revision: 2, tabId: 't' });
+    expect(readTabMessage({ type: 'saved', designId: 'd_1', revision: 2, tabId: 't' })).toEqual({
+      type: 'saved',
+      designId: 'd_1',
+      revision: 2,
+      tabId: 't',
+    });
     expect(readTabMessage({ type: 'hello', designId: 'd_1', tabId: 't' })).toBeUndefined();
     expect(readTabMessage({ type: 'saved', designId: 3, tabId: 't' })).toBeUndefined();
     expect(readTabMessage('saved')).toBeUndefined();
@@ -47,7 +73,9 @@ describe('tabSync', () => {
 
   it('works over a real BroadcastChannel', async () => {
     const channelA = openTabChannel('tablewright-test-real');
-    const channelB: BroadcastChannelLike | undefined = new BroadcastChannel('tablewright-test-real');
+    const channelB: BroadcastChannelLike | undefined = new BroadcastChannel(
+      'tablewright-test-real',
+    );
     if (!channelA) throw new Error('Node should have BroadcastChannel');
     const repo = await openTestRepo();
     const a = createTabSync({ repo, channel: channelA });
@@ -56,7 +84,13 @@ describe('tabSync', () => {
     const received = new Promise<DesignChangeEvent>((resolve) => b.subscribe(resolve));
     const doc = sampleDoc();
     await repo.create(doc);
-    expect(await received).toMatchObject({ type: 'saved', designId: doc.design.id, revision: 1, fromThisTab: false, tabId: a.tabId });
+    expect(await received).toMatchObject({
+      type: 'saved',
+      designId: doc.design.id,
+      revision: 1,
+      fromThisTab: false,
+      tabId: a.tabId,
+    });
   });
 });
 
@@ -76,7 +110,10 @@ describe('autosave with tabSync', () => {
       const store = createTestStore(doc);
       const external: number[] = [];
       const saves: number[] = [];
-      const counting: DesignRepo = { ...repo, save: (d, o) => (saves.push(o.baseRevision), repo.save(d, o)) };
+      const counting: DesignRepo = {
+        ...repo,
+        save: (d, o) => (saves.push(o.baseRevision), repo.save(d, o)),
+      };
       const autosave = createAutosave({
         repo: counting,
         designId: doc.design.id,
@@ -98,7 +135,7 @@ describe('autosave with tabSync', () => {
   }
   const nameOf = (d: DesignDocument) => Object.values(d.design.tables)[0]?.name;
 
-  it('an idle tab takes the other tab\'s save silently, without writing it back', async () => {
+  it("an idle tab takes the other tab's save silently, without writing it back", async () => {
     const { a, b } = await twoConnectedTabs();
     a.store.edit('from A');
     await a.autosave.flush();
@@ -132,7 +169,7 @@ describe('autosave with tabSync', () => {
     expect(b.autosave.hasUnsavedWork()).toBe(true);
   });
 
-  it('a rename from this tab\'s designs list reaches the open editor too', async () => {
+  it("a rename from this tab's designs list reaches the open editor too", async () => {
     const { doc, a } = await twoConnectedTabs();
     await a.repo.rename(doc.design.id, 'Renamed from the list');
     await settle();

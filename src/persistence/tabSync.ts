@@ -45,7 +45,8 @@ export interface TabSyncOptions {
 
 /** `new BroadcastChannel('tablewright')`, or undefined where the browser has none. */
 export function openTabChannel(name = TAB_CHANNEL_NAME): BroadcastChannelLike | undefined {
-  const Channel = (globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }).BroadcastChannel;
+  const Channel = (globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike })
+    .BroadcastChannel;
   if (!Channel) return undefined;
   try {
     return new Channel(name);
@@ -60,7 +61,12 @@ function newTabId(): string {
   return 'tab_' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const TYPES: ReadonlySet<string> = new Set<DesignChangeType>(['saved', 'deleted', 'restored', 'purged']);
+const TYPES: ReadonlySet<string> = new Set<DesignChangeType>([
+  'saved',
+  'deleted',
+  'restored',
+  'purged',
+]);
 
 /** Messages come from any build of the studio that shares the origin: read them defensively. */
 export function readTabMessage(data: unknown): TabMessage | undefined {
@@ -68,7 +74,11 @@ export function readTabMessage(data: unknown): TabMessage | undefined {
   const m = data as Record<string, unknown>;
   if (typeof m.type !== 'string' || !TYPES.has(m.type)) return undefined;
   if (typeof m.designId !== 'string' || typeof m.tabId !== 'string') return undefined;
-  const message: TabMessage = { type: m.type as DesignChangeType, designId: m.designId, tabId: m.tabId };
+  const message: TabMessage = {
+    type: m.type as DesignChangeType,
+    designId: m.designId,
+    tabId: m.tabId,
+  };
   if (typeof m.revision === 'number' && Number.isFinite(m.revision)) message.revision = m.revision;
   return message;
 }

@@ -16,8 +16,18 @@ describe('versions', () => {
     const repo = await open('versions-basic');
     const doc = exampleDocument();
     await repo.create(doc);
-    const first = await repo.saveVersion({ designId: doc.design.id, name: 'Before launch', auto: false, doc });
-    const second = await repo.saveVersion({ designId: doc.design.id, name: 'After review', auto: false, doc });
+    const first = await repo.saveVersion({
+      designId: doc.design.id,
+      name: 'Before launch',
+      auto: false,
+      doc,
+    });
+    const second = await repo.saveVersion({
+      designId: doc.design.id,
+      name: 'After review',
+      auto: false,
+      doc,
+    });
     expect(first.ok && second.ok).toBe(true);
     const list = await repo.listVersions(doc.design.id);
     expect(list.ok && list.value.map((v) => v.name)).toEqual(['After review', 'Before launch']);
@@ -36,7 +46,8 @@ describe('versions', () => {
     const doc = exampleDocument();
     await repo.create(doc);
     await repo.saveVersion({ designId: doc.design.id, name: 'mine', auto: false, doc });
-    for (let i = 0; i < AUTO_VERSIONS_KEPT + 5; i++) await repo.saveVersion({ designId: doc.design.id, name: `auto ${i}`, auto: true, doc });
+    for (let i = 0; i < AUTO_VERSIONS_KEPT + 5; i++)
+      await repo.saveVersion({ designId: doc.design.id, name: `auto ${i}`, auto: true, doc });
     const list = await repo.listVersions(doc.design.id);
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.filter((v) => v.auto)).toHaveLength(AUTO_VERSIONS_KEPT);

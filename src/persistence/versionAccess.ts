@@ -19,23 +19,42 @@ export interface VersionAccess {
   saveVersion(version: NewVersion): Promise<Result<VersionMeta, StorageError>>;
   /** Newest first. */
   listVersions(designId: string): Promise<Result<VersionMeta[], StorageError>>;
-  loadVersion(id: string): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, { message: string }>>;
+  loadVersion(
+    id: string,
+  ): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, { message: string }>>;
   renameVersion(id: string, name: string): Promise<Result<void, StorageError>>;
   deleteVersion(id: string): Promise<Result<void, StorageError>>;
 }
 
 const metaOf = ({ doc: _doc, ...meta }: VersionRecord): VersionMeta => meta;
 
-export function createVersionAccess(db: TablewrightDb, now: () => number, storageFailure: (e: unknown, action: string) => StorageError): VersionAccess {
-  const all = async (designId: string) => (await db.getAllFromIndex('versions', 'byDesign', designId)).sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+export function createVersionAccess(
+  db: TablewrightDb,
+  now: () => number,
+  storageFailure: (e: unknown, action: string) => StorageError,
+): VersionAccess {
+  const all = async (designId: string) =>
+    (await db.getAllFromIndex('versions', 'byDesign', designId)).sort(
+      (a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id),
+    );
   return {
     async saveVersion({ designId, name, auto, doc }) {
-      const record: VersionRecord = { id: newId('x'), designId, name, auto, createdAt: now(), tableCount: Object.keys(doc.design.tables).length, doc };
+      const record: VersionRecord = {
+        id: newId('x'),
+        designId,
+        name,
+        auto,
+        createdAt: now(),
+        tableCount: Object.keys(doc.design.tables).length,
+        doc,
+      };
       try {
         const tx = db.transaction('versions', 'readwrite');
         await tx.store.put(record);
         if (auto) {
-          const autos = (await tx.store.index('byDesign').getAll(designId)).filter((v) => v.auto).sort((a, b) => b.createdAt - a.createdAt);
+          const autos = (await tx.store.index('byDesign').getAll(designId))
+            .filter((v) => v.auto)
+            .sort((a, b) => b.createdAt - a.createdAt);
           for (const old of autos.slice(AUTO_VERSIONS_KEPT)) await tx.store.delete(old.id);
         }
         await tx.done;

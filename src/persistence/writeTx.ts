@@ -38,5 +38,8 @@ export async function writeTx<T>(db: TablewrightDb, fn: (tx: WriteTx) => Promise
 
 /** Writes a design and its meta (the cheap copy the list reads) in the given transaction. */
 export async function putRecord(tx: WriteTx, record: DesignRecord): Promise<void> {
-  await Promise.all([tx.objectStore('designs').put(record), tx.objectStore('metas').put(metaOf(record))]);
+  await Promise.all([
+    tx.objectStore('designs').put(record),
+    tx.objectStore('metas').put(metaOf(record)),
+  ]);
 }

@@ -31,5 +31,10 @@ export interface CheckState {
 export type CheckStore = StoreApi<CheckState>;
 
 export function createCheckStore(): CheckStore {
-  return createStore<CheckState>()(() => ({ status: 'starting', errors: [], generatorProblems: [], ddlText: '' }));
+  return createStore<CheckState>()(() => ({
+    status: 'starting',
+    errors: [],
+    generatorProblems: [],
+    ddlText: '',
+  }));
 }

@@ -1,4 +1,14 @@
-import { findColumn, isPrimaryKeyColumn, isSingleColumnUnique, newId, uniqueName, type Column, type Design, type Layout, type TableColor } from '../core/model';
+import {
+  findColumn,
+  isPrimaryKeyColumn,
+  isSingleColumnUnique,
+  newId,
+  uniqueName,
+  type Column,
+  type Design,
+  type Layout,
+  type TableColor,
+} from '../core/model';
 import * as ops from '../core/ops';
 import { referencingType, typesMatchForReference } from '../core/model/typeNames';
 import type { StudioStore } from './store';
@@ -17,8 +27,17 @@ import { tableSize } from '../layout/sizes';
 export function addTableAt(store: StudioStore, center: { x: number; y: number }): string {
   const id = newId('t');
   store.getState().dispatchBoth((design, layout) => {
-    const name = uniqueName('new_table', Object.values(design.tables).map((t) => t.name));
-    const idColumn: Column = { id: newId('c'), name: 'id', type: 'bigint', nullable: false, identity: 'always' };
+    const name = uniqueName(
+      'new_table',
+      Object.values(design.tables).map((t) => t.name),
+    );
+    const idColumn: Column = {
+      id: newId('c'),
+      name: 'id',
+      type: 'bigint',
+      nullable: false,
+      identity: 'always',
+    };
     const next = ops.addTable(design, {
       id,
       name,
@@ -26,8 +45,13 @@ export function addTableAt(store: StudioStore, center: { x: number; y: number })
       constraints: [{ id: newId('k'), kind: 'primaryKey', columnIds: [idColumn.id] }],
     });
     const table = next.tables[id];
-    const position = table ? freeSpotFor(design, layout, tableSize(table, undefined), center) : center;
-    const nextLayout: Layout = { ...layout, tables: { ...layout.tables, [id]: { x: Math.round(position.x), y: Math.round(position.y) } } };
+    const position = table
+      ? freeSpotFor(design, layout, tableSize(table, undefined), center)
+      : center;
+    const nextLayout: Layout = {
+      ...layout,
+      tables: { ...layout.tables, [id]: { x: Math.round(position.x), y: Math.round(position.y) } },
+    };
     return { design: next, layout: nextLayout };
   });
   store.getState().select({ tableIds: [id] });
@@ -46,20 +70,41 @@ export function deleteTables(store: StudioStore, tableIds: string[]): void {
 export function addColumn(store: StudioStore, tableId: string): string | undefined {
   const table = store.getState().design.tables[tableId];
   if (!table) return undefined;
-  const column: Column = { id: newId('c'), name: ops.nextColumnName(table), type: 'text', nullable: true };
+  const column: Column = {
+    id: newId('c'),
+    name: ops.nextColumnName(table),
+    type: 'text',
+    nullable: true,
+  };
   store.getState().dispatch((d) => ops.addColumn(d, tableId, column));
   return column.id;
 }
 
-export function setColumnPrimaryKey(store: StudioStore, tableId: string, columnId: string, on: boolean): void {
-  store.getState().dispatch((d) => ops.togglePrimaryKeyColumn(d, tableId, columnId, on, newId('k')));
+export function setColumnPrimaryKey(
+  store: StudioStore,
+  tableId: string,
+  columnId: string,
+  on: boolean,
+): void {
+  store
+    .getState()
+    .dispatch((d) => ops.togglePrimaryKeyColumn(d, tableId, columnId, on, newId('k')));
 }
 
-export function setColumnUnique(store: StudioStore, tableId: string, columnId: string, on: boolean): void {
+export function setColumnUnique(
+  store: StudioStore,
+  tableId: string,
+  columnId: string,
+  on: boolean,
+): void {
   store.getState().dispatch((d) => ops.toggleUniqueColumn(d, tableId, columnId, on, newId('k')));
 }
 
-export function setTableColor(store: StudioStore, tableIds: string[], color: TableColor | undefined): void {
+export function setTableColor(
+  store: StudioStore,
+  tableIds: string[],
+  color: TableColor | undefined,
+): void {
   store.getState().setLayout((layout) => {
     const tables = { ...layout.tables };
     for (const id of tableIds) {
@@ -75,7 +120,14 @@ export function setTableColor(store: StudioStore, tableIds: string[], color: Tab
 export interface ConnectResult {
   constraintId: string;
   /** Set when the two columns' types differ: what to tell the user and the fix. */
-  typeMismatch?: { tableId: string; columnId: string; columnName: string; has: string; wants: string; refName: string };
+  typeMismatch?: {
+    tableId: string;
+    columnId: string;
+    columnName: string;
+    has: string;
+    wants: string;
+    refName: string;
+  };
 }
 
 /**
@@ -120,7 +172,13 @@ export function connectColumns(
   if (typesMatchForReference(childCol.type, wants)) return { constraintId };
   return {
     constraintId,
-    typeMismatch: { tableId: child.tableId, columnId: child.columnId, columnName: childCol.name, has: childCol.type, wants: referencingType(wants), refName: `${parentTable.name}.${parentCol.name}` },
+    typeMismatch: {
+      tableId: child.tableId,
+      columnId: child.columnId,
+      columnName: childCol.name,
+      has: childCol.type,
+      wants: referencingType(wants),
+      refName: `${parentTable.name}.${parentCol.name}`,
+    },
   };
 }
-

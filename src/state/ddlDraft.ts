@@ -31,5 +31,10 @@ export interface DraftState {
 export type DraftStore = StoreApi<DraftState>;
 
 export function createDraftStore(): DraftStore {
-  return createStore<DraftState>()(() => ({ text: null, phase: 'idle', errors: [], appliedDesign: null }));
+  return createStore<DraftState>()(() => ({
+    text: null,
+    phase: 'idle',
+    errors: [],
+    appliedDesign: null,
+  }));
 }

@@ -44,7 +44,9 @@ describe('notices', () => {
   it('a notice being read (hovered or focused) waits, then closes after it is left', () => {
     const timers = manualTimers();
     const store = createNoticeStore(timers);
-    const id = store.getState().push({ tone: 'warning', text: 'Type mismatch', action: { label: 'Fix', run: () => {} } });
+    const id = store
+      .getState()
+      .push({ tone: 'warning', text: 'Type mismatch', action: { label: 'Fix', run: () => {} } });
     timers.advance(14_000);
     store.getState().hold(id);
     timers.advance(60_000);

@@ -36,14 +36,21 @@ interface Timers {
   set(run: () => void, ms: number): unknown;
   clear(handle: unknown): void;
 }
-const realTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+const realTimers: Timers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 export function createNoticeStore(timers: Timers = realTimers): NoticeStore {
   let next = 1;
   const pending = new Map<number, unknown>();
   const schedule = (n: Notice, dismiss: (id: number) => void) => {
     const ms = noticeLifetime(n);
-    if (ms !== undefined) pending.set(n.id, timers.set(() => dismiss(n.id), ms));
+    if (ms !== undefined)
+      pending.set(
+        n.id,
+        timers.set(() => dismiss(n.id), ms),
+      );
   };
   const unschedule = (id: number) => {
     if (pending.has(id)) timers.clear(pending.get(id));

@@ -22,7 +22,11 @@ describe('studio store', () => {
     const s = store.getState();
     s.beginGesture();
     for (let i = 0; i < 20; i++) {
-      store.getState().setLayout((l) => ({ ...l, tables: { ...l.tables, t_orders: { x: i, y: i } } }), { history: false });
+      store
+        .getState()
+        .setLayout((l) => ({ ...l, tables: { ...l.tables, t_orders: { x: i, y: i } } }), {
+          history: false,
+        });
     }
     store.getState().endGesture();
     expect(store.getState().history.past).toHaveLength(1);
@@ -38,7 +42,11 @@ describe('studio store', () => {
 
   it('undoing a table creation also drops it from the selection', () => {
     const store = createStudioStore(exampleDocument());
-    const empty = createStudioStore({ ...exampleDocument(), design: { ...exampleDocument().design, tables: {} }, layout: { ...exampleDocument().layout, tables: {} } });
+    const empty = createStudioStore({
+      ...exampleDocument(),
+      design: { ...exampleDocument().design, tables: {} },
+      layout: { ...exampleDocument().layout, tables: {} },
+    });
     const first = addTableAt(empty, { x: 140.4, y: 112.6 });
     // Centred on the point asked for (a 260 x 88 box) when that is free.
     expect(empty.getState().layout.tables[first]).toEqual({ x: 10, y: 69 });
@@ -56,15 +64,32 @@ describe('studio store', () => {
       const some = Object.values(at)[0]!;
       addTableAt(store, { x: some.x + 50, y: some.y + 30 });
     }
-    const boxes = Object.values(store.getState().design.tables).map((t) => ({ ...store.getState().layout.tables[t.id]!, ...tableSize(t, store.getState().layout.tables[t.id]) }));
-    for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+    const boxes = Object.values(store.getState().design.tables).map((t) => ({
+      ...store.getState().layout.tables[t.id]!,
+      ...tableSize(t, store.getState().layout.tables[t.id]),
+    }));
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a !== b)
+          expect(
+            a.x + a.width <= b.x ||
+              b.x + b.width <= a.x ||
+              a.y + a.height <= b.y ||
+              b.y + b.height <= a.y,
+          ).toBe(true);
   });
 
   it('deleting tables is undoable with their layout', () => {
     const store = createStudioStore(exampleDocument());
     deleteTables(store, ['t_customers']);
     expect(store.getState().design.tables.t_customers).toBeUndefined();
-    expect(store.getState().design.tables.t_orders?.constraints.some((k) => k.kind === 'foreignKey' && k.refTableId === 't_customers')).toBe(false);
+    expect(
+      store
+        .getState()
+        .design.tables.t_orders?.constraints.some(
+          (k) => k.kind === 'foreignKey' && k.refTableId === 't_customers',
+        ),
+    ).toBe(false);
     store.getState().undo();
     expect(store.getState().layout.tables.t_customers).toBeDefined();
   });
@@ -80,24 +105,52 @@ describe('studio store', () => {
 describe('connectColumns', () => {
   it('creates a named foreign key from the dragged column to the referenced one', () => {
     const store = createStudioStore(exampleDocument());
-    const r = connectColumns(store, { tableId: 't_addresses', columnId: 'c_addresses_customer_id' }, { tableId: 't_products', columnId: 'c_products_id' });
-    const fk = store.getState().design.tables.t_addresses?.constraints.find((k) => k.id === r?.constraintId);
-    expect(fk).toMatchObject({ kind: 'foreignKey', name: 'addresses_customer_id_fkey_2', refTableId: 't_products' });
+    const r = connectColumns(
+      store,
+      { tableId: 't_addresses', columnId: 'c_addresses_customer_id' },
+      { tableId: 't_products', columnId: 'c_products_id' },
+    );
+    const fk = store
+      .getState()
+      .design.tables.t_addresses?.constraints.find((k) => k.id === r?.constraintId);
+    expect(fk).toMatchObject({
+      kind: 'foreignKey',
+      name: 'addresses_customer_id_fkey_2',
+      refTableId: 't_products',
+    });
     expect(r?.typeMismatch).toBeUndefined();
   });
 
   it('flips a drag that starts on a key and ends on a plain column', () => {
     const store = createStudioStore(exampleDocument());
-    const r = connectColumns(store, { tableId: 't_customers', columnId: 'c_customers_id' }, { tableId: 't_products', columnId: 'c_products_name' });
-    expect(store.getState().design.tables.t_products?.constraints.find((k) => k.id === r?.constraintId)).toMatchObject({ refTableId: 't_customers' });
+    const r = connectColumns(
+      store,
+      { tableId: 't_customers', columnId: 'c_customers_id' },
+      { tableId: 't_products', columnId: 'c_products_name' },
+    );
+    expect(
+      store.getState().design.tables.t_products?.constraints.find((k) => k.id === r?.constraintId),
+    ).toMatchObject({ refTableId: 't_customers' });
     expect(r?.typeMismatch).toMatchObject({ columnName: 'name', has: 'text', wants: 'bigint' });
   });
 
   it('treats serial keys as integers', () => {
     const store = createStudioStore(exampleDocument());
-    store.getState().dispatch((d) => ops.updateColumn(d, 't_products', 'c_products_id', { type: 'serial', identity: undefined }));
-    store.getState().dispatch((d) => ops.updateColumn(d, 't_addresses', 'c_addresses_customer_id', { type: 'int' }));
-    const r = connectColumns(store, { tableId: 't_addresses', columnId: 'c_addresses_customer_id' }, { tableId: 't_products', columnId: 'c_products_id' });
+    store
+      .getState()
+      .dispatch((d) =>
+        ops.updateColumn(d, 't_products', 'c_products_id', { type: 'serial', identity: undefined }),
+      );
+    store
+      .getState()
+      .dispatch((d) =>
+        ops.updateColumn(d, 't_addresses', 'c_addresses_customer_id', { type: 'int' }),
+      );
+    const r = connectColumns(
+      store,
+      { tableId: 't_addresses', columnId: 'c_addresses_customer_id' },
+      { tableId: 't_products', columnId: 'c_products_id' },
+    );
     expect(r?.typeMismatch).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { exampleDocument, makeDocument, type Design, type DesignDocument, type Layout, type Viewport } from '../core/model';
+import {
+  exampleDocument,
+  makeDocument,
+  type Design,
+  type DesignDocument,
+  type Layout,
+  type Viewport,
+} from '../core/model';
 import { pushPast, type History, type Snapshot } from './history';
 
 /** What is selected on the canvas. Column selection drives the inspector's focus. */
@@ -36,12 +43,15 @@ export interface StudioState {
   /** Tables a query plan touches, lit on the canvas by the EXPLAIN lab. View state. */
   litTableIds: readonly string[];
   setLit(ids: readonly string[]): void;
-  stash: Snapshot & { history: History; selection: Selection } | null;
+  stash: (Snapshot & { history: History; selection: Selection }) | null;
 
   /** The one entry point for design changes: a pure op applied to the current design. */
   dispatch(op: (d: Design) => Design, options?: DispatchOptions): void;
   /** Change design and layout together (e.g. add a table at a position) as one step. */
-  dispatchBoth(op: (d: Design, l: Layout) => { design: Design; layout: Layout }, options?: DispatchOptions): void;
+  dispatchBoth(
+    op: (d: Design, l: Layout) => { design: Design; layout: Layout },
+    options?: DispatchOptions,
+  ): void;
   setLayout(op: (l: Layout) => Layout, options?: DispatchOptions): void;
   /** Viewport changes are saved but are not undo steps. */
   setViewport(v: Viewport): void;
@@ -86,7 +96,9 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       const recordStep = (options?.history ?? true) && !s.gestureStart;
       set({
         ...next,
-        history: recordStep ? pushPast(s.history, { design: s.design, layout: s.layout }) : s.history,
+        history: recordStep
+          ? pushPast(s.history, { design: s.design, layout: s.layout })
+          : s.history,
         selection: pruneSelection(s.selection, next.design),
         revision: s.revision + 1,
       });
@@ -106,9 +118,11 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       litTableIds: [],
       setLit: (litTableIds) => set({ litTableIds }),
       setSchemaFilter: (schemaFilter) => set({ schemaFilter }),
-      dispatch: (op, options) => commit({ design: op(get().design), layout: get().layout }, options),
+      dispatch: (op, options) =>
+        commit({ design: op(get().design), layout: get().layout }, options),
       dispatchBoth: (op, options) => commit(op(get().design, get().layout), options),
-      setLayout: (op, options) => commit({ design: get().design, layout: op(get().layout) }, options),
+      setLayout: (op, options) =>
+        commit({ design: get().design, layout: op(get().layout) }, options),
       setViewport: (viewport) => {
         const { layout } = get();
         const v = layout.viewport;
@@ -133,7 +147,10 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
         set({
           design: prev.design,
           layout: { ...prev.layout, viewport: s.layout.viewport },
-          history: { past: s.history.past.slice(0, -1), future: [{ design: s.design, layout: s.layout }, ...s.history.future] },
+          history: {
+            past: s.history.past.slice(0, -1),
+            future: [{ design: s.design, layout: s.layout }, ...s.history.future],
+          },
           selection: pruneSelection(s.selection, prev.design),
           revision: s.revision + 1,
         });
@@ -145,7 +162,10 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
         set({
           design: next.design,
           layout: { ...next.layout, viewport: s.layout.viewport },
-          history: { past: [...s.history.past, { design: s.design, layout: s.layout }], future: s.history.future.slice(1) },
+          history: {
+            past: [...s.history.past, { design: s.design, layout: s.layout }],
+            future: s.history.future.slice(1),
+          },
           selection: pruneSelection(s.selection, next.design),
           revision: s.revision + 1,
         });
@@ -153,7 +173,12 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       select: (selection) => set({ selection }),
       enterPreview: (doc, preview) => {
         const s = get();
-        const stash = s.stash ?? { design: s.design, layout: s.layout, history: s.history, selection: s.selection };
+        const stash = s.stash ?? {
+          design: s.design,
+          layout: s.layout,
+          history: s.history,
+          selection: s.selection,
+        };
         set({
           stash,
           preview,
@@ -171,7 +196,16 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
         const s = get();
         if (!s.stash) return;
         const { design, layout, history, selection } = s.stash;
-        set({ design, layout: { ...layout, viewport: s.layout.viewport }, history, selection, stash: null, preview: null, readOnly: false, revision: s.revision + 1 });
+        set({
+          design,
+          layout: { ...layout, viewport: s.layout.viewport },
+          history,
+          selection,
+          stash: null,
+          preview: null,
+          readOnly: false,
+          revision: s.revision + 1,
+        });
       },
       load: (doc, selection, options) =>
         set({
@@ -194,7 +228,10 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
 function pruneSelection(sel: Selection, design: Design): Selection {
   const tableIds = sel.tableIds.filter((id) => design.tables[id]);
   const first = tableIds.length === 1 ? design.tables[tableIds[0] as string] : undefined;
-  const columnId = first && sel.columnId && first.columns.some((c) => c.id === sel.columnId) ? sel.columnId : undefined;
+  const columnId =
+    first && sel.columnId && first.columns.some((c) => c.id === sel.columnId)
+      ? sel.columnId
+      : undefined;
   if (tableIds.length === sel.tableIds.length && columnId === sel.columnId) return sel;
   return columnId ? { tableIds, columnId } : { tableIds };
 }
@@ -204,6 +241,10 @@ export function currentDocument(s: Pick<StudioState, 'design' | 'layout'>): Desi
 }
 
 /** The design being edited: the one on screen, or the one waiting while a preview is shown. */
-export function editedDocument(s: Pick<StudioState, 'design' | 'layout' | 'stash'>): DesignDocument {
-  return s.stash ? makeDocument(s.stash.design, { ...s.stash.layout, viewport: s.layout.viewport }) : makeDocument(s.design, s.layout);
+export function editedDocument(
+  s: Pick<StudioState, 'design' | 'layout' | 'stash'>,
+): DesignDocument {
+  return s.stash
+    ? makeDocument(s.stash.design, { ...s.stash.layout, viewport: s.layout.viewport })
+    : makeDocument(s.design, s.layout);
 }

@@ -24,7 +24,9 @@ import { catalogSnapshot, diffSnapshots, type SnapshotDifference } from './catal
  * from the reference file (the `.pglite.sql` companion where there is one), extensions loaded.
  */
 
-export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
+export const FIXTURES = fileURLToPath(
+  new URL('../../../shared/fixtures/schemas/', import.meta.url),
+);
 
 /** Creates a fresh database with these contrib extensions. */
 export type CreateDb = (extensions: Record<string, Extension>) => Promise<PGlite>;

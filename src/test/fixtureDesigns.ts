@@ -1,8 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDesign, serializeDocument, makeDocument, emptyLayout, type Design } from '../core/model';
+import {
+  parseDesign,
+  serializeDocument,
+  makeDocument,
+  emptyLayout,
+  type Design,
+} from '../core/model';
 import { importSql } from '../db/import/importSql';
 import { nodeScratch } from '../cli/scratch';
 
@@ -15,10 +29,14 @@ import { nodeScratch } from '../cli/scratch';
  */
 
 /** The shared fixtures directory (a sibling of the repository). */
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/fixtures/schemas/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(
+  new URL('../../../shared/fixtures/schemas/', import.meta.url),
+);
 
 /** The project's own fixtures directory (fixtures/schemas in the repository). */
-export const PROJECT_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/schemas/', import.meta.url));
+export const PROJECT_FIXTURES_DIR = fileURLToPath(
+  new URL('../../fixtures/schemas/', import.meta.url),
+);
 
 /** The original fixtures of a directory (not the `.pglite.sql` reference companions). */
 function fixturesIn(dir: string): string[] {
@@ -39,10 +57,15 @@ export const PROJECT_FIXTURE_NAMES: readonly string[] = fixturesIn(PROJECT_FIXTU
 /** Every fixture, shared then the project's own. */
 export const ALL_FIXTURE_NAMES: readonly string[] = [...FIXTURE_NAMES, ...PROJECT_FIXTURE_NAMES];
 
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/tablewright-fixtures/', import.meta.url));
-const IMPORTER_SOURCES = ['../core/import/', '../core/catalog/', '../db/import/', '../core/model/'].map((p) =>
-  fileURLToPath(new URL(p, import.meta.url)),
+const CACHE_DIR = fileURLToPath(
+  new URL('../../node_modules/.cache/tablewright-fixtures/', import.meta.url),
 );
+const IMPORTER_SOURCES = [
+  '../core/import/',
+  '../core/catalog/',
+  '../db/import/',
+  '../core/model/',
+].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 let importerHash: string | undefined;
 function hashImporter(): string {
@@ -52,7 +75,8 @@ function hashImporter(): string {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ts$/.test(entry) && !/\.test\.ts$/.test(entry)) h.update(path).update(readFileSync(path));
+      else if (/\.ts$/.test(entry) && !/\.test\.ts$/.test(entry))
+        h.update(path).update(readFileSync(path));
     }
   };
   IMPORTER_SOURCES.forEach(walk);

@@ -8,7 +8,17 @@ import type { Column, Constraint, Design, Table } from '../core/model';
  * collide and renames never swap names.
  */
 
-export const TYPES = ['integer', 'bigint', 'text', 'varchar(10)', 'varchar(20)', 'numeric(10,2)', 'boolean', 'timestamptz', 'mood'] as const;
+export const TYPES = [
+  'integer',
+  'bigint',
+  'text',
+  'varchar(10)',
+  'varchar(20)',
+  'numeric(10,2)',
+  'boolean',
+  'timestamptz',
+  'mood',
+] as const;
 
 /** Type changes an edit may make (the down migration makes the reverse ones). */
 const RETYPES: Record<string, string> = {
@@ -25,16 +35,29 @@ const RETYPES: Record<string, string> = {
 };
 
 const DEFAULTS: Record<string, string> = {
-  integer: '0', bigint: '0', text: "'x'::text", 'varchar(10)': "'x'::character varying", 'varchar(20)': "'x'::character varying",
-  'numeric(10,2)': '0', boolean: 'false', timestamptz: 'now()', mood: "'a'::mood",
+  integer: '0',
+  bigint: '0',
+  text: "'x'::text",
+  'varchar(10)': "'x'::character varying",
+  'varchar(20)': "'x'::character varying",
+  'numeric(10,2)': '0',
+  boolean: 'false',
+  timestamptz: 'now()',
+  mood: "'a'::mood",
 };
 
-const columnRecipe = fc.record({ type: fc.nat(TYPES.length - 1), nullable: fc.boolean(), defaulted: fc.boolean() });
+const columnRecipe = fc.record({
+  type: fc.nat(TYPES.length - 1),
+  nullable: fc.boolean(),
+  defaulted: fc.boolean(),
+});
 const tableRecipe = fc.record({
   columns: fc.array(columnRecipe, { minLength: 1, maxLength: 3 }),
   pkNamed: fc.boolean(),
   uniques: fc.array(fc.record({ col: fc.nat(), named: fc.boolean() }), { maxLength: 1 }),
-  indexes: fc.array(fc.record({ col: fc.nat(), named: fc.boolean(), unique: fc.boolean() }), { maxLength: 2 }),
+  indexes: fc.array(fc.record({ col: fc.nat(), named: fc.boolean(), unique: fc.boolean() }), {
+    maxLength: 2,
+  }),
   fks: fc.array(fc.record({ ref: fc.nat(), named: fc.boolean() }), { maxLength: 1 }),
 });
 export const designRecipe = fc.array(tableRecipe, { minLength: 1, maxLength: 3 });
@@ -44,11 +67,22 @@ const n = fc.nat(50);
 export const editRecipe = fc.oneof(
   fc.record({ kind: fc.constant('renameTable' as const), t: n }),
   fc.record({ kind: fc.constant('renameColumn' as const), t: n, c: n }),
-  fc.record({ kind: fc.constant('addColumn' as const), t: n, type: fc.nat(TYPES.length - 1), nullable: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('addColumn' as const),
+    t: n,
+    type: fc.nat(TYPES.length - 1),
+    nullable: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('dropColumn' as const), t: n, c: n }),
   fc.record({ kind: fc.constant('retype' as const), t: n, c: n }),
   fc.record({ kind: fc.constant('toggleNull' as const), t: n, c: n }),
-  fc.record({ kind: fc.constant('addIndex' as const), t: n, c: n, named: fc.boolean(), unique: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('addIndex' as const),
+    t: n,
+    c: n,
+    named: fc.boolean(),
+    unique: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('dropIndex' as const), t: n, i: n }),
   fc.record({ kind: fc.constant('addForeignKey' as const), t: n, ref: n, named: fc.boolean() }),
   fc.record({ kind: fc.constant('dropConstraint' as const), t: n, k: n }),
@@ -76,7 +110,8 @@ class Names {
   }
 }
 
-const pick = <T>(xs: readonly T[], i: number): T | undefined => (xs.length === 0 ? undefined : xs[i % xs.length]);
+const pick = <T>(xs: readonly T[], i: number): T | undefined =>
+  xs.length === 0 ? undefined : xs[i % xs.length];
 
 function column(names: Names, type: string, nullable: boolean, defaulted: boolean): Column {
   const name = names.fresh('c');
@@ -87,16 +122,44 @@ function column(names: Names, type: string, nullable: boolean, defaulted: boolea
 
 function newTable(names: Names, pkNamed: boolean): Table {
   const name = names.fresh('t');
-  const id: Column = { id: `c_${name}_id`, name: 'id', type: 'bigint', nullable: false, identity: 'always' };
-  const pk: Constraint = { id: `k_${name}_pk`, kind: 'primaryKey', columnIds: [id.id], ...(pkNamed ? { name: `pk_${name}` } : {}) };
-  return { id: `t_${name}`, schemaId: 's_public', name, columns: [id], constraints: [pk], indexes: [] };
+  const id: Column = {
+    id: `c_${name}_id`,
+    name: 'id',
+    type: 'bigint',
+    nullable: false,
+    identity: 'always',
+  };
+  const pk: Constraint = {
+    id: `k_${name}_pk`,
+    kind: 'primaryKey',
+    columnIds: [id.id],
+    ...(pkNamed ? { name: `pk_${name}` } : {}),
+  };
+  return {
+    id: `t_${name}`,
+    schemaId: 's_public',
+    name,
+    columns: [id],
+    constraints: [pk],
+    indexes: [],
+  };
 }
 
 function addForeignKey(names: Names, t: Table, ref: Table, named: boolean): void {
   const col = column(names, 'bigint', true, false);
   t.columns.push(col);
   const k = names.fresh('fk');
-  t.constraints.push({ id: `k_${k}`, kind: 'foreignKey', columnIds: [col.id], refTableId: ref.id, refColumnIds: [ref.columns[0]!.id], onDelete: 'noAction', onUpdate: 'noAction', deferrable: 'notDeferrable', ...(named ? { name: k } : {}) });
+  t.constraints.push({
+    id: `k_${k}`,
+    kind: 'foreignKey',
+    columnIds: [col.id],
+    refTableId: ref.id,
+    refColumnIds: [ref.columns[0]!.id],
+    onDelete: 'noAction',
+    onUpdate: 'noAction',
+    deferrable: 'notDeferrable',
+    ...(named ? { name: k } : {}),
+  });
 }
 
 /** Design A from its recipe; the counter it ends with goes on to name B's new things. */
@@ -105,18 +168,23 @@ export function buildDesign(recipe: DesignRecipe): { design: Design; names: Name
   const tables: Table[] = [];
   for (const r of recipe) {
     const t = newTable(names, r.pkNamed);
-    for (const c of r.columns) t.columns.push(column(names, TYPES[c.type]!, c.nullable, c.defaulted));
+    for (const c of r.columns)
+      t.columns.push(column(names, TYPES[c.type]!, c.nullable, c.defaulted));
     const plain = t.columns.slice(1);
     for (const u of r.uniques) addUnique(names, t, pick(plain, u.col)!, u.named);
     for (const ix of r.indexes) addIndex(names, t, pick(plain, ix.col)!, ix.named, ix.unique);
     tables.push(t);
   }
-  recipe.forEach((r, i) => r.fks.forEach((fk) => addForeignKey(names, tables[i]!, pick(tables, fk.ref)!, fk.named)));
+  recipe.forEach((r, i) =>
+    r.fks.forEach((fk) => addForeignKey(names, tables[i]!, pick(tables, fk.ref)!, fk.named)),
+  );
   const design: Design = {
     id: 'd_prop',
     name: 'prop',
     schemas: { s_public: { id: 's_public', name: 'public' } },
-    enums: { e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['a', 'b', 'c'] } },
+    enums: {
+      e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['a', 'b', 'c'] },
+    },
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     notes: {},
   };
@@ -127,12 +195,24 @@ function addUnique(names: Names, t: Table, c: Column, named: boolean): void {
   // CREATE TABLE merges identical unique constraints into one (a lint finding, not a migration matter).
   if (t.constraints.some((k) => k.kind === 'unique' && k.columnIds.join() === c.id)) return;
   const k = names.fresh('uq');
-  t.constraints.push({ id: `k_${k}`, kind: 'unique', columnIds: [c.id], ...(named ? { name: k } : {}) });
+  t.constraints.push({
+    id: `k_${k}`,
+    kind: 'unique',
+    columnIds: [c.id],
+    ...(named ? { name: k } : {}),
+  });
 }
 
 function addIndex(names: Names, t: Table, c: Column, named: boolean, unique: boolean): void {
   const i = names.fresh('ix');
-  t.indexes.push({ id: `i_${i}`, unique, method: 'btree', elements: [{ kind: 'column', columnId: c.id }], include: [], ...(named ? { name: i } : {}) });
+  t.indexes.push({
+    id: `i_${i}`,
+    unique,
+    method: 'btree',
+    elements: [{ kind: 'column', columnId: c.id }],
+    include: [],
+    ...(named ? { name: i } : {}),
+  });
 }
 
 export { applyEdits } from './migrationEdits';

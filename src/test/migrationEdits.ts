@@ -1,5 +1,17 @@
 import type { Design, Table } from '../core/model';
-import { addForeignKey, addIndex, addUnique, column, DEFAULTS, newTable, pick, RETYPES, TYPES, type Edit, type Names } from './migrationArbitraries';
+import {
+  addForeignKey,
+  addIndex,
+  addUnique,
+  column,
+  DEFAULTS,
+  newTable,
+  pick,
+  RETYPES,
+  TYPES,
+  type Edit,
+  type Names,
+} from './migrationArbitraries';
 
 /**
  * Applies random edits to a copy of design A, giving B. Each edit keeps the design valid the way
@@ -22,9 +34,15 @@ const tablesOf = (d: Design) => Object.values(d.tables);
  */
 const currentType = (d: Design, type: string) => (type === 'mood' ? d.enums.e_mood!.name : type);
 const recipeType = (d: Design, type: string) => (type === d.enums.e_mood!.name ? 'mood' : type);
-const defaultFor = (d: Design, type: string) => DEFAULTS[recipeType(d, type)]?.replace('::mood', `::${d.enums.e_mood!.name}`);
+const defaultFor = (d: Design, type: string) =>
+  DEFAULTS[recipeType(d, type)]?.replace('::mood', `::${d.enums.e_mood!.name}`);
 /** Columns an edit may touch: not the id, not one a foreign key uses (their types must match). */
-const plainColumns = (t: Table) => t.columns.filter((c) => c.name !== 'id' && !t.constraints.some((k) => k.kind === 'foreignKey' && k.columnIds.includes(c.id)));
+const plainColumns = (t: Table) =>
+  t.columns.filter(
+    (c) =>
+      c.name !== 'id' &&
+      !t.constraints.some((k) => k.kind === 'foreignKey' && k.columnIds.includes(c.id)),
+  );
 
 function applyEdit(d: Design, e: Edit, names: Names): void {
   const t = 't' in e ? pick(tablesOf(d), e.t) : undefined;
@@ -36,7 +54,8 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
     case 'renameColumn':
       if (t && c) {
         const to = names.fresh('rc');
-        for (const k of t.constraints) if (k.kind === 'check') k.expression = k.expression.replaceAll(c.name, to);
+        for (const k of t.constraints)
+          if (k.kind === 'check') k.expression = k.expression.replaceAll(c.name, to);
         c.name = to;
       }
       return;
@@ -46,13 +65,25 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
     case 'dropColumn':
       if (t && c) {
         t.columns = t.columns.filter((x) => x !== c);
-        t.constraints = t.constraints.filter((k) => !('columnIds' in k && k.columnIds.includes(c.id)) && !(k.kind === 'check' && k.expression.includes(c.name)));
-        t.indexes = t.indexes.filter((ix) => !ix.elements.some((el) => el.kind === 'column' && el.columnId === c.id));
+        t.constraints = t.constraints.filter(
+          (k) =>
+            !('columnIds' in k && k.columnIds.includes(c.id)) &&
+            !(k.kind === 'check' && k.expression.includes(c.name)),
+        );
+        t.indexes = t.indexes.filter(
+          (ix) => !ix.elements.some((el) => el.kind === 'column' && el.columnId === c.id),
+        );
       }
       return;
     case 'retype': {
       const to = c && RETYPES[recipeType(d, c.type)];
-      if (!t || !c || !to || t.constraints.some((k) => k.kind === 'check' && k.expression.includes(c.name))) return;
+      if (
+        !t ||
+        !c ||
+        !to ||
+        t.constraints.some((k) => k.kind === 'check' && k.expression.includes(c.name))
+      )
+        return;
       c.type = to;
       delete c.default;
       return;
@@ -74,7 +105,12 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
       return;
     }
     case 'dropConstraint': {
-      const k = t && pick(t.constraints.filter((x) => x.kind !== 'primaryKey'), e.k);
+      const k =
+        t &&
+        pick(
+          t.constraints.filter((x) => x.kind !== 'primaryKey'),
+          e.k,
+        );
       if (t && k) t.constraints = t.constraints.filter((x) => x !== k);
       return;
     }
@@ -84,7 +120,12 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
     case 'addCheck':
       if (t && c && (c.type === 'integer' || c.type === 'bigint')) {
         const k = names.fresh('ck');
-        t.constraints.push({ id: `k_${k}`, kind: 'check', expression: `(${c.name} >= 0)`, ...(e.named ? { name: k } : {}) });
+        t.constraints.push({
+          id: `k_${k}`,
+          kind: 'check',
+          expression: `(${c.name} >= 0)`,
+          ...(e.named ? { name: k } : {}),
+        });
       }
       return;
     case 'renameKey': {
@@ -103,7 +144,10 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
     case 'dropTable':
       if (t && tablesOf(d).length > 1) {
         delete d.tables[t.id];
-        for (const o of tablesOf(d)) o.constraints = o.constraints.filter((k) => k.kind !== 'foreignKey' || k.refTableId !== t.id);
+        for (const o of tablesOf(d))
+          o.constraints = o.constraints.filter(
+            (k) => k.kind !== 'foreignKey' || k.refTableId !== t.id,
+          );
       }
       return;
     case 'addEnumValue': {
@@ -137,7 +181,12 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
       return;
     }
     case 'foreignKeyAction': {
-      const k = t && pick(t.constraints.filter((x) => x.kind === 'foreignKey'), e.k);
+      const k =
+        t &&
+        pick(
+          t.constraints.filter((x) => x.kind === 'foreignKey'),
+          e.k,
+        );
       if (k?.kind === 'foreignKey') k.onDelete = k.onDelete === 'cascade' ? 'noAction' : 'cascade';
       return;
     }
@@ -145,7 +194,17 @@ function applyEdit(d: Design, e: Edit, names: Names): void {
       const other = t && pick(t.columns, e.c + 1);
       if (t && c && other && other !== c) {
         const i = names.fresh('ix');
-        t.indexes.push({ id: `i_${i}`, unique: false, method: 'btree', elements: [{ kind: 'column', columnId: c.id }, { kind: 'column', columnId: other.id, descending: true }], include: [], ...(e.named ? { name: i } : {}) });
+        t.indexes.push({
+          id: `i_${i}`,
+          unique: false,
+          method: 'btree',
+          elements: [
+            { kind: 'column', columnId: c.id },
+            { kind: 'column', columnId: other.id, descending: true },
+          ],
+          include: [],
+          ...(e.named ? { name: i } : {}),
+        });
       }
       return;
     }

@@ -7,7 +7,10 @@ import type { OrmNote } from '../core/export/ormNames';
  * given tables, and enum labels. Keyed `column:schema.table.column`, `constraint:schema.table.name`,
  * `index:schema.table.name`, `enum:schema.name`, so two databases built by different tools compare.
  */
-export async function ormCatalog(db: QueryExecutor, tables: ReadonlySet<string>): Promise<Map<string, string>> {
+export async function ormCatalog(
+  db: QueryExecutor,
+  tables: ReadonlySet<string>,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const rel = `n.nspname || '.' || c.relname`;
   const queries = [
@@ -27,7 +30,10 @@ export async function ormCatalog(db: QueryExecutor, tables: ReadonlySet<string>)
     const { rows } = await db.query<{ t: string; key: string; value: string }>(sql);
     for (const row of rows) if (tables.has(row.t)) out.set(row.key, row.value);
   }
-  const { rows } = await db.query<{ key: string; value: string }>(`SELECT 'enum:' || n.nspname || '.' || t.typname AS key,
+  const { rows } = await db.query<{
+    key: string;
+    value: string;
+  }>(`SELECT 'enum:' || n.nspname || '.' || t.typname AS key,
       (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid)::text AS value
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e'
       AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -57,7 +63,8 @@ export function diffOrmCatalogs(
       const at = `${n.object}.${n.name ?? ''}`;
       if (n.what === 'table') return rest.startsWith(`${n.object}.`);
       if (n.what === 'column') return kind === 'column' && rest === at;
-      if (n.what === 'constraint') return (kind === 'constraint' || kind === 'index') && rest === at;
+      if (n.what === 'constraint')
+        return (kind === 'constraint' || kind === 'index') && rest === at;
       if (n.what === 'index') return kind === 'index' && rest === at;
       return false;
     });

@@ -35,7 +35,11 @@ export async function freshDbFor(design: Design): Promise<PGlite> {
  * PGlite lacks, say): the import fidelity test's business, not the exporters', so the ORM tests
  * only need the two databases to share the same refusals.
  */
-export async function execDesignDdl(db: PGlite, design: Design, filter: (kind: string) => boolean = () => true): Promise<string[]> {
+export async function execDesignDdl(
+  db: PGlite,
+  design: Design,
+  filter: (kind: string) => boolean = () => true,
+): Promise<string[]> {
   const refused: string[] = [];
   for (const statement of generateDdl(design).statements) {
     if (!filter(statement.kind)) continue;
@@ -57,7 +61,9 @@ export async function runPrelude(db: PGlite, design: Design, withEnums: boolean)
   const statements = generateDdl(design).statements;
   const firstTable = statements.findIndex((s) => s.kind === 'table');
   const kinds = new Set(['schema', 'setting', 'extra', ...(withEnums ? ['enum'] : [])]);
-  for (const s of (firstTable < 0 ? statements : statements.slice(0, firstTable)).filter((x) => kinds.has(x.kind))) {
+  for (const s of (firstTable < 0 ? statements : statements.slice(0, firstTable)).filter((x) =>
+    kinds.has(x.kind),
+  )) {
     try {
       await db.exec(s.sql, quiet);
     } catch {

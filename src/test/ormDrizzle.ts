@@ -15,7 +15,10 @@ const DIR = fileURLToPath(new URL('../../node_modules/.cache/tablewright-orm/', 
 let counter = 0;
 
 /** The exported module, imported. `name` only makes the file easy to find when a test fails. */
-export async function importDrizzleModule(text: string, name: string): Promise<Record<string, unknown>> {
+export async function importDrizzleModule(
+  text: string,
+  name: string,
+): Promise<Record<string, unknown>> {
   mkdirSync(DIR, { recursive: true });
   const path = `${DIR}${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${process.pid}-${counter++}.ts`;
   writeFileSync(path, text);
@@ -37,7 +40,11 @@ export async function drizzleKitSql(module: Record<string, unknown>): Promise<st
  * objects no ORM declares (extensions, domains, sequences, functions: columns use them), then
  * the rest of drizzle's statements. Returns drizzle's statements PostgreSQL refused.
  */
-export async function runDrizzleKitSql(db: PGlite, design: Design, statements: readonly string[]): Promise<string[]> {
+export async function runDrizzleKitSql(
+  db: PGlite,
+  design: Design,
+  statements: readonly string[],
+): Promise<string[]> {
   const early = (s: string) => /^\s*CREATE (SCHEMA|TYPE)\b/i.test(s);
   const refused: string[] = [];
   const run = async (s: string) => {

@@ -18,7 +18,10 @@ export interface OrmGoldenCase {
 }
 
 export function ormGoldenCases(): OrmGoldenCase[] {
-  return [{ name: 'example', design: exampleDocument().design }, { name: 'orm-nasty-names', design: readGoldenDesign('orm-nasty-names.json') }];
+  return [
+    { name: 'example', design: exampleDocument().design },
+    { name: 'orm-nasty-names', design: readGoldenDesign('orm-nasty-names.json') },
+  ];
 }
 
 /**
@@ -26,7 +29,9 @@ export function ormGoldenCases(): OrmGoldenCase[] {
  * verified here too, without golden files of ours, since it may change under us.
  */
 export function sharedNastyDesign(): Design | undefined {
-  return existsSync(join(ORM_GOLDEN_DIR, 'nasty-names.json')) ? readGoldenDesign('nasty-names.json') : undefined;
+  return existsSync(join(ORM_GOLDEN_DIR, 'nasty-names.json'))
+    ? readGoldenDesign('nasty-names.json')
+    : undefined;
 }
 
 function readGoldenDesign(file: string): Design {

@@ -20,7 +20,8 @@ registry.PRISMA_WASM_PANIC_REGISTRY ??= {
 };
 const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as PrismaWasm;
 
-const params = (schema: string) => JSON.stringify({ prismaSchema: [['schema.prisma', schema]], noColor: true });
+const params = (schema: string) =>
+  JSON.stringify({ prismaSchema: [['schema.prisma', schema]], noColor: true });
 
 /** The validation error message, or undefined when Prisma accepts the schema. */
 export function prismaValidationError(schema: string): string | undefined {
@@ -39,7 +40,10 @@ export function prismaValidationError(schema: string): string | undefined {
 
 /** Prisma's warnings (deprecations, ignored models...) as text. */
 export function prismaWarnings(schema: string): string[] {
-  const found = JSON.parse(wasm.lint(JSON.stringify([['schema.prisma', schema]]))) as { text: string; is_warning: boolean }[];
+  const found = JSON.parse(wasm.lint(JSON.stringify([['schema.prisma', schema]]))) as {
+    text: string;
+    is_warning: boolean;
+  }[];
   return found.map((f) => (f.is_warning ? 'warning: ' : 'error: ') + f.text);
 }
 
@@ -67,7 +71,16 @@ export interface DmmfModel {
   primaryKey: { fields: string[] } | null;
 }
 
-export function prismaDmmf(schema: string): { models: DmmfModel[]; enums: { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] }[] } {
-  const dmmf = JSON.parse(wasm.get_dmmf(params(schema))) as { datamodel: ReturnType<typeof prismaDmmf> };
+export function prismaDmmf(schema: string): {
+  models: DmmfModel[];
+  enums: {
+    name: string;
+    dbName: string | null;
+    values: { name: string; dbName: string | null }[];
+  }[];
+} {
+  const dmmf = JSON.parse(wasm.get_dmmf(params(schema))) as {
+    datamodel: ReturnType<typeof prismaDmmf>;
+  };
   return dmmf.datamodel;
 }

@@ -26,7 +26,9 @@ interface PgResult {
 function pgTextArrays(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    out[key] = Array.isArray(value) ? `{${value.map((v) => (/[",{}\\\s]/.test(String(v)) ? JSON.stringify(String(v)) : String(v))).join(',')}}` : value;
+    out[key] = Array.isArray(value)
+      ? `{${value.map((v) => (/[",{}\\\s]/.test(String(v)) ? JSON.stringify(String(v)) : String(v))).join(',')}}`
+      : value;
   }
   return out;
 }
@@ -41,19 +43,38 @@ function fakePg(db: PGlite) {
       callback?.();
     }
     // pg's Client.query: (sql, values?, callback?), a promise when there is no callback.
-    query(sql: string, params?: unknown, callback?: (error: Error | null, result?: PgResult | PgResult[]) => void) {
-      const cb = (typeof params === 'function' ? params : callback) as ((error: Error | null, result?: PgResult | PgResult[]) => void) | undefined;
+    query(
+      sql: string,
+      params?: unknown,
+      callback?: (error: Error | null, result?: PgResult | PgResult[]) => void,
+    ) {
+      const cb = (typeof params === 'function' ? params : callback) as
+        ((error: Error | null, result?: PgResult | PgResult[]) => void) | undefined;
       const values = Array.isArray(params) ? params : undefined;
       const command = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '';
-      const shape = (r: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] }): PgResult => ({
+      const shape = (r: {
+        rows: unknown[];
+        affectedRows?: number;
+        fields: { name: string; dataTypeID: number }[];
+      }): PgResult => ({
         command,
         rowCount: r.affectedRows ?? r.rows.length,
         rows: (r.rows as Record<string, unknown>[]).map(pgTextArrays),
         fields: r.fields,
       });
-      const run = values && values.length > 0 ? db.query(sql, values).then(shape) : db.exec(sql).then((rs) => (rs.length === 1 ? shape(rs[0] as never) : rs.map((r) => shape(r as never))));
+      const run =
+        values && values.length > 0
+          ? db.query(sql, values).then(shape)
+          : db
+              .exec(sql)
+              .then((rs) =>
+                rs.length === 1 ? shape(rs[0] as never) : rs.map((r) => shape(r as never)),
+              );
       if (!cb) return run;
-      run.then((r) => cb(null, r), (error: Error) => cb(error));
+      run.then(
+        (r) => cb(null, r),
+        (error: Error) => cb(error),
+      );
       return undefined;
     }
   }

@@ -12,6 +12,8 @@ describe('propertySeed', () => {
 
   it('adds the seed to the parameters it is given', () => {
     const expected = propertySeed(process.env.PROPERTY_SEED);
-    expect(propertyParameters({ numRuns: 5 })).toEqual(expected === undefined ? { numRuns: 5 } : { numRuns: 5, seed: expected });
+    expect(propertyParameters({ numRuns: 5 })).toEqual(
+      expected === undefined ? { numRuns: 5 } : { numRuns: 5, seed: expected },
+    );
   });
 });

@@ -16,7 +16,8 @@ export function propertySeed(env: string | undefined): number | undefined {
   if (value === undefined || value === '') return FIXED_PROPERTY_SEED;
   if (value === 'random') return undefined;
   const seed = Number(value);
-  if (!Number.isSafeInteger(seed)) throw new Error(`PROPERTY_SEED must be an integer or "random" (not "${env}").`);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`PROPERTY_SEED must be an integer or "random" (not "${env}").`);
   return seed;
 }
 

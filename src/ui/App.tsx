@@ -38,7 +38,12 @@ export function App() {
   const { designs } = useServices();
   const ready = useStore(designs.state, (s) => s.ready);
   // The canvas mounts once the stored design is loaded, so it opens at the saved viewport.
-  if (!ready) return <p className="tw-pad" role="status">Opening your design…</p>;
+  if (!ready)
+    return (
+      <p className="tw-pad" role="status">
+        Opening your design…
+      </p>
+    );
   return <Studio />;
 }
 
@@ -52,7 +57,10 @@ function Studio() {
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
   const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
-  const shortcuts = useMemo(() => ({ onShare: () => setDialog('share'), onExport: () => setDialog('export') }), []);
+  const shortcuts = useMemo(
+    () => ({ onShare: () => setDialog('share'), onExport: () => setDialog('export') }),
+    [],
+  );
   useShortcuts(shortcuts);
   return (
     <div className="tw-app">
@@ -80,41 +88,121 @@ function Studio() {
             </ErrorBoundary>
           ) : (
             <>
-            {panel.shown && <Splitter label="Resize the bottom panel" orientation="horizontal" size={panel.size} {...BOTTOM_BOUNDS} direction={-1} onResize={(size) => setPanel({ size })} />}
-            <Tabs<BottomTab>
-              label="Panels"
-              value={bottom}
-              onChange={(tab) => {
-                setBottom(tab);
-                if (!panel.shown) setPanel({ shown: true });
-              }}
-              collapsed={!panel.shown}
-              height={panel.size}
-              actions={
-                <>
-                  <button type="button" className="tw-icon-button" onClick={() => setPanel({ shown: !panel.shown })} aria-expanded={panel.shown} aria-label={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'} title={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'}>
-                    {panel.shown ? '▾' : '▴'}
-                  </button>
-                  <button type="button" className="tw-icon-button" onClick={() => setSide({ shown: !side.shown })} aria-expanded={side.shown} aria-label={side.shown ? 'Hide the details panel' : 'Show the details panel'} title={side.shown ? 'Hide the inspector and DDL' : 'Show the inspector and DDL'}>
-                    {side.shown ? '▸' : '◂'}
-                  </button>
-                </>
-              }
-              tabs={[
-                { id: 'problems', label: 'Problems', content: <ErrorBoundary area="the Problems panel" store={store}><ProblemsPanel /></ErrorBoundary> },
-                { id: 'review', label: 'Review', content: <ErrorBoundary area="the Review panel" store={store}><ReviewPanel /></ErrorBoundary> },
-                { id: 'data', label: 'Data', content: <ErrorBoundary area="the Data panel" store={store}><DataPanel /></ErrorBoundary> },
-                { id: 'queries', label: 'EXPLAIN lab', content: <ErrorBoundary area="the EXPLAIN lab" store={store}><QueryLab /></ErrorBoundary> },
-                { id: 'console', label: 'SQL console', content: <ErrorBoundary area="the SQL console" store={store}><ConsolePanel /></ErrorBoundary> },
-                { id: 'versions', label: 'Versions', content: <ErrorBoundary area="the Versions panel" store={store}><VersionsPanel /></ErrorBoundary> },
-              ]}
-            />
+              {panel.shown && (
+                <Splitter
+                  label="Resize the bottom panel"
+                  orientation="horizontal"
+                  size={panel.size}
+                  {...BOTTOM_BOUNDS}
+                  direction={-1}
+                  onResize={(size) => setPanel({ size })}
+                />
+              )}
+              <Tabs<BottomTab>
+                label="Panels"
+                value={bottom}
+                onChange={(tab) => {
+                  setBottom(tab);
+                  if (!panel.shown) setPanel({ shown: true });
+                }}
+                collapsed={!panel.shown}
+                height={panel.size}
+                actions={
+                  <>
+                    <button
+                      type="button"
+                      className="tw-icon-button"
+                      onClick={() => setPanel({ shown: !panel.shown })}
+                      aria-expanded={panel.shown}
+                      aria-label={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'}
+                      title={panel.shown ? 'Hide the bottom panel' : 'Show the bottom panel'}
+                    >
+                      {panel.shown ? '▾' : '▴'}
+                    </button>
+                    <button
+                      type="button"
+                      className="tw-icon-button"
+                      onClick={() => setSide({ shown: !side.shown })}
+                      aria-expanded={side.shown}
+                      aria-label={side.shown ? 'Hide the details panel' : 'Show the details panel'}
+                      title={
+                        side.shown ? 'Hide the inspector and DDL' : 'Show the inspector and DDL'
+                      }
+                    >
+                      {side.shown ? '▸' : '◂'}
+                    </button>
+                  </>
+                }
+                tabs={[
+                  {
+                    id: 'problems',
+                    label: 'Problems',
+                    content: (
+                      <ErrorBoundary area="the Problems panel" store={store}>
+                        <ProblemsPanel />
+                      </ErrorBoundary>
+                    ),
+                  },
+                  {
+                    id: 'review',
+                    label: 'Review',
+                    content: (
+                      <ErrorBoundary area="the Review panel" store={store}>
+                        <ReviewPanel />
+                      </ErrorBoundary>
+                    ),
+                  },
+                  {
+                    id: 'data',
+                    label: 'Data',
+                    content: (
+                      <ErrorBoundary area="the Data panel" store={store}>
+                        <DataPanel />
+                      </ErrorBoundary>
+                    ),
+                  },
+                  {
+                    id: 'queries',
+                    label: 'EXPLAIN lab',
+                    content: (
+                      <ErrorBoundary area="the EXPLAIN lab" store={store}>
+                        <QueryLab />
+                      </ErrorBoundary>
+                    ),
+                  },
+                  {
+                    id: 'console',
+                    label: 'SQL console',
+                    content: (
+                      <ErrorBoundary area="the SQL console" store={store}>
+                        <ConsolePanel />
+                      </ErrorBoundary>
+                    ),
+                  },
+                  {
+                    id: 'versions',
+                    label: 'Versions',
+                    content: (
+                      <ErrorBoundary area="the Versions panel" store={store}>
+                        <VersionsPanel />
+                      </ErrorBoundary>
+                    ),
+                  },
+                ]}
+              />
             </>
           )}
         </div>
         {side.shown && (
           <>
-            <Splitter label="Resize the details panel" orientation="vertical" size={side.size} {...SIDE_BOUNDS} direction={-1} onResize={(size) => setSide({ size })} />
+            <Splitter
+              label="Resize the details panel"
+              orientation="vertical"
+              size={side.size}
+              {...SIDE_BOUNDS}
+              direction={-1}
+              onResize={(size) => setSide({ size })}
+            />
             <aside className="tw-side" aria-label="Details" style={{ width: side.size }}>
               <ErrorBoundary area="the inspector" store={store}>
                 <Inspector />
@@ -129,7 +217,9 @@ function Studio() {
       <Notices />
       <TypeSuggestions />
       {designsOpen && <DesignsDialog onClose={() => setDesignsOpen(false)} />}
-      {importing && <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />}
+      {importing && (
+        <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />
+      )}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
     </div>

@@ -17,7 +17,8 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
   }
   const decoder = new TextDecoder();
   let name = decoder.decode(bytes1.subarray(0, clipToCharacter(bytes1, length1)));
-  if (name2 !== undefined) name += '_' + decoder.decode(bytes2.subarray(0, clipToCharacter(bytes2, length2)));
+  if (name2 !== undefined)
+    name += '_' + decoder.decode(bytes2.subarray(0, clipToCharacter(bytes2, length2)));
   return label ? `${name}_${label}` : name;
 }
 

@@ -61,7 +61,12 @@ describe('readCatalog on real schemas', () => {
     expect(kinds('trigger')).toContain('film_fulltext_trigger');
     // A view's columns are there for the canvas.
     const actorInfo = extras.find((x) => x.name === 'actor_info');
-    expect(actorInfo?.columns?.map((c) => c.name)).toEqual(['actor_id', 'first_name', 'last_name', 'film_info']);
+    expect(actorInfo?.columns?.map((c) => c.name)).toEqual([
+      'actor_id',
+      'first_name',
+      'last_name',
+      'film_info',
+    ]);
     // Views come after what they read, in dependency order.
     const index = (name: string) => extras.findIndex((x) => x.name === name);
     expect(index('_group_concat(text, text)')).toBeLessThan(index('group_concat(text)'));
@@ -96,7 +101,9 @@ describe('readCatalog details', () => {
     expect(notes).toEqual([]);
     expect(design.extras?.map((x) => [x.kind, x.name])).toEqual([['sequence', 'from_100']]);
     // serial truncates long names the way PostgreSQL's makeObjectName does.
-    expect(tableNamed(design, 'a_very_long_table_name_that_goes_on_and_on_and_on').columns[0]?.type).toBe('serial');
+    expect(
+      tableNamed(design, 'a_very_long_table_name_that_goes_on_and_on_and_on').columns[0]?.type,
+    ).toBe('serial');
   });
 
   it('takes check and exclusion text from pg_get_constraintdef, and skips constraint-backed indexes', async () => {

@@ -30,10 +30,15 @@ export function toColumn(row: ColumnRow, id: string, tableName: string): Column 
     if (row.generated === 'v') column.generatedKind = 'virtual';
   } else if (row.default_expr !== null) {
     const serial = SERIAL_TYPES[row.type];
-    if (serial && row.serial_sequence === defaultSequenceName(tableName, row.name)) column.type = serial;
+    if (serial && row.serial_sequence === defaultSequenceName(tableName, row.name))
+      column.type = serial;
     else column.default = row.default_expr;
   }
-  if (row.not_null && row.not_null_name && row.not_null_name !== makeObjectName(tableName, row.name, 'not_null')) {
+  if (
+    row.not_null &&
+    row.not_null_name &&
+    row.not_null_name !== makeObjectName(tableName, row.name, 'not_null')
+  ) {
     column.notNullName = row.not_null_name;
   }
   const collation = optional(row.collation);

@@ -64,7 +64,13 @@ export function toConstraint(
         },
       };
     case 'x':
-      return { constraint: { ...named, kind: 'exclude', definition: row.definition.replace(/^EXCLUDE /, '') } };
+      return {
+        constraint: {
+          ...named,
+          kind: 'exclude',
+          definition: row.definition.replace(/^EXCLUDE /, ''),
+        },
+      };
     case 'f': {
       if (!referenced) return { unsupported: 'it references a table the design does not include' };
       const refColumnIds = attnumsToIds(referenced, jsonArray<number>(row.ref_columns));

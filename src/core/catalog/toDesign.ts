@@ -46,7 +46,10 @@ export function toDesign(
   const schemas: Record<string, Namespace> = {};
   const schemaByOid = new Map<string, Namespace>();
   for (const row of rows.schemas) {
-    const schema: Namespace = { id: row.name === 'public' ? 's_public' : ids.take('s', row.name), name: row.name };
+    const schema: Namespace = {
+      id: row.name === 'public' ? 's_public' : ids.take('s', row.name),
+      name: row.name,
+    };
     const comment = optional(row.comment);
     if (comment !== undefined && !(row.name === 'public' && comment === DEFAULT_PUBLIC_COMMENT)) {
       schema.comment = comment;
@@ -59,7 +62,12 @@ export function toDesign(
   for (const row of rows.enums) {
     const schema = schemaByOid.get(key(row.schema_oid));
     if (!schema) continue;
-    const type: EnumType = { id: ids.take('e', schema.name, row.name), schemaId: schema.id, name: row.name, values: jsonArray<string>(row.labels) };
+    const type: EnumType = {
+      id: ids.take('e', schema.name, row.name),
+      schemaId: schema.id,
+      name: row.name,
+      values: jsonArray<string>(row.labels),
+    };
     const comment = optional(row.comment);
     if (comment !== undefined) type.comment = comment;
     enums[type.id] = type;
@@ -71,7 +79,8 @@ export function toDesign(
     ids,
     schemas: schemaByOid,
     relations: new Map(),
-    note: (message, entityId) => notes.push(entityId === undefined ? { message } : { entityId, message }),
+    note: (message, entityId) =>
+      notes.push(entityId === undefined ? { message } : { entityId, message }),
   };
   const entries = new Map<string, TableEntry>();
   for (const row of rows.tables) {
@@ -94,7 +103,11 @@ export function toDesign(
   for (const row of rows.columns) {
     const entry = entries.get(key(row.table_oid));
     if (!entry) continue;
-    const column = toColumn(row, ids.take('c', entry.schemaName, entry.table.name, row.name), entry.table.name);
+    const column = toColumn(
+      row,
+      ids.take('c', entry.schemaName, entry.table.name, row.name),
+      entry.table.name,
+    );
     entry.table.columns.push(column);
     entry.columnIds.set(row.attnum, column.id);
     entry.columnNames.set(row.attnum, row.name);
@@ -151,18 +164,47 @@ export function toDesign(
 }
 
 /** A constraint the model cannot hold, kept as ALTER TABLE ... ADD CONSTRAINT. */
-function constraintExtra(ctx: ExtraContext, entry: TableEntry, row: ConstraintRow, why: string): PendingExtra {
+function constraintExtra(
+  ctx: ExtraContext,
+  entry: TableEntry,
+  row: ConstraintRow,
+  why: string,
+): PendingExtra {
   const name = quoteIdent(row.name);
   ctx.note(`Constraint "${row.name}" on ${entry.label} is kept as SQL: ${why}.`, entry.id);
   const sql =
     `ALTER TABLE ${entry.sqlName}\n  ADD CONSTRAINT ${name} ${row.definition};` +
     commentOn(`CONSTRAINT ${name} ON ${entry.sqlName}`, row.comment);
-  return pending(ctx, { kind: 'other', name: row.name, scope: entry.sqlName, sql, oid: row.oid, tableId: entry.id, dependsOn: [entry.id] });
+  return pending(ctx, {
+    kind: 'other',
+    name: row.name,
+    scope: entry.sqlName,
+    sql,
+    oid: row.oid,
+    tableId: entry.id,
+    dependsOn: [entry.id],
+  });
 }
 
 /** An index the model cannot hold, kept as its CREATE INDEX. */
-function indexExtra(ctx: ExtraContext, entry: TableEntry, row: IndexRow, why: string): PendingExtra {
+function indexExtra(
+  ctx: ExtraContext,
+  entry: TableEntry,
+  row: IndexRow,
+  why: string,
+): PendingExtra {
   ctx.note(`Index "${row.name}" on ${entry.label} is kept as SQL: ${why}.`, entry.id);
-  const sql = row.definition + ';' + commentOn(`INDEX ${quoteIdent(entry.schemaName)}.${quoteIdent(row.name)}`, row.comment);
-  return pending(ctx, { kind: 'index', schemaOid: entry.row.schema_oid, name: row.name, sql, oid: row.oid, tableId: entry.id, dependsOn: [entry.id] });
+  const sql =
+    row.definition +
+    ';' +
+    commentOn(`INDEX ${quoteIdent(entry.schemaName)}.${quoteIdent(row.name)}`, row.comment);
+  return pending(ctx, {
+    kind: 'index',
+    schemaOid: entry.row.schema_oid,
+    name: row.name,
+    sql,
+    oid: row.oid,
+    tableId: entry.id,
+    dependsOn: [entry.id],
+  });
 }

@@ -32,7 +32,13 @@ export function toIndex(
   const collations = jsonArray<string | null>(row.collations);
   const elements: IndexElement[] = [];
   for (let k = 0; k < row.key_count; k++) {
-    const element = toElement(keys[k] ?? 0, options[k] ?? 0, definitions[k] ?? '', table, method.data);
+    const element = toElement(
+      keys[k] ?? 0,
+      options[k] ?? 0,
+      definitions[k] ?? '',
+      table,
+      method.data,
+    );
     if (!element) return { unsupported: 'it has a key on a system column' };
     const opclass = opclasses[k];
     if (opclass) element.opclass = opclass;

@@ -26,5 +26,7 @@ export function optional(value: string | null | undefined): string | undefined {
 export function jsonObject<T>(value: unknown): T | undefined {
   if (value === null || value === undefined) return undefined;
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as T) : undefined;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as T)
+    : undefined;
 }

@@ -32,7 +32,10 @@ const ARRAY_SUFFIX = /((?:\[\d*\])*)$/;
  */
 export function typeKey(design: Design, type: string): string {
   const suffix = ARRAY_SUFFIX.exec(type.trim())?.[1] ?? '';
-  const base = type.trim().slice(0, type.trim().length - suffix.length).trim();
+  const base = type
+    .trim()
+    .slice(0, type.trim().length - suffix.length)
+    .trim();
   const enumId = enumIdOf(design, base);
   return enumId ? `enum:${enumId}${suffix}` : normalizeType(type);
 }
@@ -59,12 +62,17 @@ export function isSerial(type: string): boolean {
 /** The parts of a column that the planner alters one by one. */
 export function columnFieldsChanged(a: Design, b: Design, x: Column, y: Column): string[] {
   const out: string[] = [];
-  if (typeKey(a, x.type) !== typeKey(b, y.type) || (x.collation ?? '') !== (y.collation ?? '')) out.push('type');
+  if (typeKey(a, x.type) !== typeKey(b, y.type) || (x.collation ?? '') !== (y.collation ?? ''))
+    out.push('type');
   if (isSerial(x.type) !== isSerial(y.type)) out.push('serial');
   if (x.nullable !== y.nullable) out.push('nullable');
   if ((x.default ?? '') !== (y.default ?? '')) out.push('default');
-  if (x.identity !== y.identity || (x.identityOptions ?? '') !== (y.identityOptions ?? '')) out.push('identity');
-  if ((x.generated ?? '') !== (y.generated ?? '') || (x.generatedKind ?? 'stored') !== (y.generatedKind ?? 'stored')) {
+  if (x.identity !== y.identity || (x.identityOptions ?? '') !== (y.identityOptions ?? ''))
+    out.push('identity');
+  if (
+    (x.generated ?? '') !== (y.generated ?? '') ||
+    (x.generatedKind ?? 'stored') !== (y.generatedKind ?? 'stored')
+  ) {
     out.push('generated');
   }
   if ((x.comment ?? '') !== (y.comment ?? '')) out.push('comment');
@@ -108,7 +116,14 @@ export function isNotValid(k: Constraint): boolean {
 
 /** An index's definition without its name and comment. */
 export function indexDefinition(ix: Index): string {
-  return JSON.stringify([ix.unique, ix.method, ix.elements, ix.include, ix.where ?? '', ix.nullsNotDistinct ?? false]);
+  return JSON.stringify([
+    ix.unique,
+    ix.method,
+    ix.elements,
+    ix.include,
+    ix.where ?? '',
+    ix.nullsNotDistinct ?? false,
+  ]);
 }
 
 /** Column ids a constraint or index uses (its own table's columns). */
@@ -117,5 +132,8 @@ export function columnsUsed(entity: Constraint | Index): string[] {
     if (entity.kind === 'check' || entity.kind === 'exclude') return [];
     return [...entity.columnIds, ...('include' in entity ? (entity.include ?? []) : [])];
   }
-  return [...entity.elements.flatMap((e) => (e.kind === 'column' ? [e.columnId] : [])), ...entity.include];
+  return [
+    ...entity.elements.flatMap((e) => (e.kind === 'column' ? [e.columnId] : [])),
+    ...entity.include,
+  ];
 }

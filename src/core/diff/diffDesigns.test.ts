@@ -3,7 +3,8 @@ import { diffDesigns, summarizeChanges } from './diffDesigns';
 import { baseDesign, col, edited } from './testDesigns';
 
 const a = baseDesign();
-const kinds = (b: ReturnType<typeof baseDesign>) => diffDesigns(a, b).map((c) => `${c.entity} ${c.action}${c.field ? ` ${c.field}` : ''} ${c.id}`);
+const kinds = (b: ReturnType<typeof baseDesign>) =>
+  diffDesigns(a, b).map((c) => `${c.entity} ${c.action}${c.field ? ` ${c.field}` : ''} ${c.id}`);
 
 describe('diffDesigns', () => {
   it('finds nothing between a design and its copy', () => {
@@ -17,8 +18,17 @@ describe('diffDesigns', () => {
       d.tables.t_posts!.constraints[1]!.name = 'posts_author_fk';
       d.tables.t_posts!.indexes[0]!.name = 'posts_by_author';
     });
-    expect(kinds(b)).toEqual(['table renamed t_users', 'column renamed c_email', 'constraint renamed k_pfk', 'index renamed i_author']);
-    expect(diffDesigns(a, b)[0]).toMatchObject({ from: 'users', to: 'members', description: 'table users renamed to members' });
+    expect(kinds(b)).toEqual([
+      'table renamed t_users',
+      'column renamed c_email',
+      'constraint renamed k_pfk',
+      'index renamed i_author',
+    ]);
+    expect(diffDesigns(a, b)[0]).toMatchObject({
+      from: 'users',
+      to: 'members',
+      description: 'table users renamed to members',
+    });
   });
 
   it('reports each column property that changed', () => {
@@ -30,7 +40,9 @@ describe('diffDesigns', () => {
       age!.default = '0';
       age!.identity = undefined;
       d.tables.t_users!.columns[0]!.identity = 'byDefault';
-      d.tables.t_users!.columns.push(col('c_full', 'full', 'text', { generated: "email || ' '", generatedKind: 'stored' }));
+      d.tables.t_users!.columns.push(
+        col('c_full', 'full', 'text', { generated: "email || ' '", generatedKind: 'stored' }),
+      );
       d.tables.t_posts!.columns = d.tables.t_posts!.columns.filter((c) => c.id !== 'c_title');
     });
     expect(kinds(b)).toEqual([
@@ -43,22 +55,35 @@ describe('diffDesigns', () => {
       'column removed c_title',
     ]);
     const type = diffDesigns(a, b).find((c) => c.field === 'type');
-    expect(type).toMatchObject({ from: 'varchar(10)', to: 'varchar(20)', description: 'column users.email: type varchar(10) -> varchar(20)' });
+    expect(type).toMatchObject({
+      from: 'varchar(10)',
+      to: 'varchar(20)',
+      description: 'column users.email: type varchar(10) -> varchar(20)',
+    });
   });
 
   it('treats type spellings PostgreSQL reads the same as equal, and follows a renamed enum', () => {
-    const withMood = edited(a, (d) => d.tables.t_users!.columns.push(col('c_mood', 'mood', 'mood')));
+    const withMood = edited(a, (d) =>
+      d.tables.t_users!.columns.push(col('c_mood', 'mood', 'mood')),
+    );
     const b = edited(withMood, (d) => {
       d.tables.t_users!.columns[1]!.type = 'character varying(10)';
       d.enums.e_mood!.name = 'feeling';
       d.tables.t_users!.columns[3]!.type = 'feeling';
     });
-    expect(diffDesigns(withMood, b).map((c) => `${c.entity} ${c.action}`)).toEqual(['enum renamed']);
+    expect(diffDesigns(withMood, b).map((c) => `${c.entity} ${c.action}`)).toEqual([
+      'enum renamed',
+    ]);
   });
 
   it('reports enum labels added, removed, and the enum dropped', () => {
     const added = edited(a, (d) => d.enums.e_mood!.values.splice(1, 0, 'calm'));
-    expect(diffDesigns(a, added)[0]).toMatchObject({ entity: 'enum', action: 'changed', field: 'values', description: 'type mood: values added: calm' });
+    expect(diffDesigns(a, added)[0]).toMatchObject({
+      entity: 'enum',
+      action: 'changed',
+      field: 'values',
+      description: 'type mood: values added: calm',
+    });
     const removed = edited(a, (d) => (d.enums.e_mood!.values = ['happy']));
     expect(diffDesigns(a, removed)[0]?.description).toBe('type mood: values happy, sad -> happy');
     expect(kinds(edited(a, (d) => delete d.enums.e_mood))).toEqual(['enum removed e_mood']);
@@ -87,7 +112,14 @@ describe('diffDesigns', () => {
       d.tables.t_users!.columns[1]!.name = 'mail';
       d.tables.t_users!.columns.push(col('c_new', 'nick', 'text'));
       delete d.tables.t_posts;
-      d.tables.t_tags = { id: 't_tags', schemaId: 's_public', name: 'tags', columns: [col('c_tag', 'tag', 'text')], constraints: [], indexes: [] };
+      d.tables.t_tags = {
+        id: 't_tags',
+        schemaId: 's_public',
+        name: 'tags',
+        columns: [col('c_tag', 'tag', 'text')],
+        constraints: [],
+        indexes: [],
+      };
     });
     expect(summarizeChanges(diffDesigns(a, b))).toEqual({
       tables: { t_users: 'changed', t_posts: 'removed', t_tags: 'added' },

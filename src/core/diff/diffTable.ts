@@ -15,16 +15,39 @@ export function diffTable(a: Design, b: Design, x: Table, y: Table): DesignChang
   const tableId = y.id;
   const columns = pairById(x.columns, y.columns);
   for (const c of columns.removed) {
-    out.push({ entity: 'column', action: 'removed', id: c.id, tableId, from: c.name, description: `column ${t}.${c.name} dropped` });
+    out.push({
+      entity: 'column',
+      action: 'removed',
+      id: c.id,
+      tableId,
+      from: c.name,
+      description: `column ${t}.${c.name} dropped`,
+    });
   }
   for (const [c, d] of columns.kept) {
     if (c.name !== d.name) {
-      out.push({ entity: 'column', action: 'renamed', id: d.id, tableId, from: c.name, to: d.name, description: `column ${t}.${c.name} renamed to ${d.name}` });
+      out.push({
+        entity: 'column',
+        action: 'renamed',
+        id: d.id,
+        tableId,
+        from: c.name,
+        to: d.name,
+        description: `column ${t}.${c.name} renamed to ${d.name}`,
+      });
     }
-    for (const field of columnFieldsChanged(a, b, c, d)) out.push(columnChange(t, tableId, field, c, d));
+    for (const field of columnFieldsChanged(a, b, c, d))
+      out.push(columnChange(t, tableId, field, c, d));
   }
   for (const c of columns.added) {
-    out.push({ entity: 'column', action: 'added', id: c.id, tableId, to: c.name, description: `column ${t}.${c.name} added (${c.type})` });
+    out.push({
+      entity: 'column',
+      action: 'added',
+      id: c.id,
+      tableId,
+      to: c.name,
+      description: `column ${t}.${c.name} added (${c.type})`,
+    });
   }
   out.push(...diffParts('constraint', t, tableId, x.constraints, y.constraints, constraintText));
   out.push(...diffParts('index', t, tableId, x.indexes, y.indexes, indexDefinition));
@@ -42,7 +65,9 @@ function columnValue(field: string, c: Column): string | undefined {
     case 'default':
       return c.default;
     case 'identity':
-      return c.identity ? `${c.identity}${c.identityOptions ? ` (${c.identityOptions})` : ''}` : undefined;
+      return c.identity
+        ? `${c.identity}${c.identityOptions ? ` (${c.identityOptions})` : ''}`
+        : undefined;
     case 'generated':
       return c.generated ? `${c.generated} ${c.generatedKind ?? 'stored'}` : undefined;
     default:
@@ -50,7 +75,13 @@ function columnValue(field: string, c: Column): string | undefined {
   }
 }
 
-function columnChange(t: string, tableId: string, field: string, c: Column, d: Column): DesignChange {
+function columnChange(
+  t: string,
+  tableId: string,
+  field: string,
+  c: Column,
+  d: Column,
+): DesignChange {
   const from = columnValue(field, c);
   const to = columnValue(field, d);
   const change: DesignChange = {
@@ -87,16 +118,38 @@ function diffParts<T extends Constraint | Index>(
   }
   for (const [x, y] of pairs.kept) {
     if ((x.name ?? '') !== (y.name ?? '')) {
-      const change: DesignChange = { entity, action: 'renamed', id: y.id, tableId, description: `${label(x)} renamed to ${y.name ?? '(default name)'}` };
+      const change: DesignChange = {
+        entity,
+        action: 'renamed',
+        id: y.id,
+        tableId,
+        description: `${label(x)} renamed to ${y.name ?? '(default name)'}`,
+      };
       if (x.name) change.from = x.name;
       if (y.name) change.to = y.name;
       out.push(change);
     }
     if (definition(x) !== definition(y)) {
-      out.push({ entity, action: 'changed', id: y.id, tableId, field: 'definition', from: definition(x), to: definition(y), description: `${label(y)} redefined` });
+      out.push({
+        entity,
+        action: 'changed',
+        id: y.id,
+        tableId,
+        field: 'definition',
+        from: definition(x),
+        to: definition(y),
+        description: `${label(y)} redefined`,
+      });
     }
     if ((x.comment ?? '') !== (y.comment ?? '')) {
-      out.push({ entity, action: 'changed', id: y.id, tableId, field: 'comment', description: `${label(y)}: comment changed` });
+      out.push({
+        entity,
+        action: 'changed',
+        id: y.id,
+        tableId,
+        field: 'comment',
+        description: `${label(y)}: comment changed`,
+      });
     }
   }
   for (const y of pairs.added) {

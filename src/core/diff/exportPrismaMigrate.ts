@@ -23,11 +23,15 @@ export function exportPrismaMigrate(
   chunks.forEach((steps, i) => {
     const suffix = chunks.length > 1 && i > 0 ? `_${String(i + 1).padStart(width, '0')}` : '';
     const dir = `migrations/${options.timestamp}_${slug(options.name)}${suffix}`;
-    files[`${dir}/migration.sql`] = steps.map((s, j) => `${stepComment(s, j + 1)}\n${s.sql}`).join('\n\n') + '\n';
+    files[`${dir}/migration.sql`] =
+      steps.map((s, j) => `${stepComment(s, j + 1)}\n${s.sql}`).join('\n\n') + '\n';
   });
-  if (chunks.length === 0) files[`migrations/${options.timestamp}_${slug(options.name)}/migration.sql`] = '-- Nothing to change.\n';
+  if (chunks.length === 0)
+    files[`migrations/${options.timestamp}_${slug(options.name)}/migration.sql`] =
+      '-- Nothing to change.\n';
   const first = `migrations/${options.timestamp}_${slug(options.name)}`;
-  files[`${first}/down.sql`] = migration.down.map((s, j) => `${stepComment(s, j + 1)}\n${s.sql}`).join('\n\n') + '\n';
+  files[`${first}/down.sql`] =
+    migration.down.map((s, j) => `${stepComment(s, j + 1)}\n${s.sql}`).join('\n\n') + '\n';
   return files;
 }
 

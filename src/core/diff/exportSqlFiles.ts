@@ -18,5 +18,10 @@ export function exportSqlFiles(
 
 /** A file-name-safe form of a migration name: lower case, words joined by `_`. */
 export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'migration';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'migration'
+  );
 }

@@ -28,7 +28,12 @@ function nameAddition(names: readonly string[]): string {
 }
 
 /** The first free `name1_name2_label`, then `..._label1`, `..._label2` ... as PostgreSQL loops. */
-function choose(name1: string, name2: string | undefined, label: string, taken: Set<string>): string {
+function choose(
+  name1: string,
+  name2: string | undefined,
+  label: string,
+  taken: Set<string>,
+): string {
   let name = makeName(name1, name2, label);
   for (let pass = 1; taken.has(name); pass++) name = makeName(name1, name2, label + pass);
   taken.add(name);
@@ -41,14 +46,18 @@ const colName = (table: Table, id: string) => table.columns.find((c) => c.id ===
 function elementName(table: Table, e: Index['elements'][number]): string {
   if (e.kind === 'column') return colName(table, e.columnId);
   const text = e.expression.trim().replace(/^\((.*)\)$/s, '$1');
-  return isPlainFunctionCall(text) ? (/^([A-Za-z_][A-Za-z0-9_$]*)/.exec(text)?.[1] ?? 'expr').toLowerCase() : 'expr';
+  return isPlainFunctionCall(text)
+    ? (/^([A-Za-z_][A-Za-z0-9_$]*)/.exec(text)?.[1] ?? 'expr').toLowerCase()
+    : 'expr';
 }
 
 /** A check is `<table>_<column>_check` when its expression uses exactly one column. */
 function checkColumn(table: Table, expression: string): string | undefined {
   const used = table.columns.filter((c) => {
     const quoted = expression.includes(`"${c.name.replaceAll('"', '""')}"`);
-    const bare = /^[a-z_][a-z0-9_$]*$/.test(c.name) && new RegExp(`(^|[^A-Za-z0-9_$."])${c.name}($|[^A-Za-z0-9_$"(])`).test(expression);
+    const bare =
+      /^[a-z_][a-z0-9_$]*$/.test(c.name) &&
+      new RegExp(`(^|[^A-Za-z0-9_$."])${c.name}($|[^A-Za-z0-9_$"(])`).test(expression);
     return quoted || bare;
   });
   return used.length === 1 ? used[0]?.name : undefined;
@@ -58,7 +67,11 @@ function checkColumn(table: Table, expression: string): string | undefined {
 function excludeNames(definition: string): string[] {
   const inner = /\((.*)\)/s.exec(definition)?.[1] ?? '';
   return inner.split(',').map((part) => {
-    const key = part.trim().split(/\s+WITH\s+/i)[0]?.trim() ?? '';
+    const key =
+      part
+        .trim()
+        .split(/\s+WITH\s+/i)[0]
+        ?.trim() ?? '';
     return /^"?[A-Za-z_][A-Za-z0-9_$]*"?$/.test(key) ? key.replaceAll('"', '') : 'expr';
   });
 }
@@ -83,7 +96,8 @@ export function resolveNames(design: Design): Map<string, string> {
     for (const k of t.constraints) if (k.name) setOf(constraints, t.schemaId).add(k.name);
     for (const ix of t.indexes) if (ix.name) setOf(relations, t.schemaId).add(ix.name);
     for (const k of t.constraints) {
-      if (k.name && (k.kind === 'primaryKey' || k.kind === 'unique' || k.kind === 'exclude')) setOf(relations, t.schemaId).add(k.name);
+      if (k.name && (k.kind === 'primaryKey' || k.kind === 'unique' || k.kind === 'exclude'))
+        setOf(relations, t.schemaId).add(k.name);
     }
   }
   const keyName = (t: Table, k: Constraint) => {
@@ -93,8 +107,15 @@ export function resolveNames(design: Design): Map<string, string> {
     const both = new Set([...rel, ...con]);
     let name: string;
     if (k.kind === 'primaryKey') name = choose(t.name, undefined, 'pkey', both);
-    else if (k.kind === 'unique') name = choose(t.name, nameAddition([...k.columnIds, ...(k.include ?? [])].map((id) => colName(t, id))), 'key', both);
-    else if (k.kind === 'exclude') name = choose(t.name, nameAddition(excludeNames(k.definition)), 'excl', both);
+    else if (k.kind === 'unique')
+      name = choose(
+        t.name,
+        nameAddition([...k.columnIds, ...(k.include ?? [])].map((id) => colName(t, id))),
+        'key',
+        both,
+      );
+    else if (k.kind === 'exclude')
+      name = choose(t.name, nameAddition(excludeNames(k.definition)), 'excl', both);
     else if (k.kind === 'check') name = choose(t.name, checkColumn(t, k.expression), 'check', con);
     else name = choose(t.name, nameAddition(k.columnIds.map((id) => colName(t, id))), 'fkey', con);
     rel.add(name);
@@ -104,20 +125,26 @@ export function resolveNames(design: Design): Map<string, string> {
   const visit = (t: Table, k: Constraint) => names.set(k.id, k.name ? k.name : keyName(t, k));
   for (const t of tables) {
     for (const kind of ['primaryKey', 'unique', 'check', 'exclude'] as const) {
-      for (const k of t.constraints) if (k.kind === kind && !(k.kind === 'check' && k.notValid)) visit(t, k);
+      for (const k of t.constraints)
+        if (k.kind === kind && !(k.kind === 'check' && k.notValid)) visit(t, k);
     }
     for (const c of t.columns) {
       if (!c.nullable) setOf(constraints, t.schemaId).add(notNullName(t, c));
-      if (c.identity || /serial/i.test(c.type)) setOf(relations, t.schemaId).add(sequenceName(t, c));
+      if (c.identity || /serial/i.test(c.type))
+        setOf(relations, t.schemaId).add(sequenceName(t, c));
     }
   }
-  for (const t of tables) for (const k of t.constraints) if (k.kind === 'check' && k.notValid) visit(t, k);
+  for (const t of tables)
+    for (const k of t.constraints) if (k.kind === 'check' && k.notValid) visit(t, k);
   for (const t of tables) for (const k of t.constraints) if (k.kind === 'foreignKey') visit(t, k);
   for (const t of tables) {
     for (const ix of t.indexes) {
       if (ix.name) names.set(ix.id, ix.name);
       else {
-        const keys = [...ix.elements.map((e) => elementName(t, e)), ...ix.include.map((id) => colName(t, id))];
+        const keys = [
+          ...ix.elements.map((e) => elementName(t, e)),
+          ...ix.include.map((id) => colName(t, id)),
+        ];
         names.set(ix.id, choose(t.name, nameAddition(keys), 'idx', setOf(relations, t.schemaId)));
       }
     }

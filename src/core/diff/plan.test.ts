@@ -33,10 +33,20 @@ describe('planMigration: what each change becomes', () => {
   it('creates a type before the table that uses it, and drops it after', () => {
     const b = edited(a, (d) => {
       d.enums.e_size = { id: 'e_size', schemaId: 's_public', name: 'size', values: ['s', 'm'] };
-      d.tables.t_shirts = { id: 't_shirts', schemaId: 's_public', name: 'shirts', columns: [col('c_size', 'size', 'size')], constraints: [], indexes: [] };
+      d.tables.t_shirts = {
+        id: 't_shirts',
+        schemaId: 's_public',
+        name: 'shirts',
+        columns: [col('c_size', 'size', 'size')],
+        constraints: [],
+        indexes: [],
+      };
     });
     const { up, down } = planMigration(a, b, { mode: 'safe' });
-    expect(sqls(up)).toEqual(["CREATE TYPE size AS ENUM ('s', 'm');", 'CREATE TABLE shirts (\n  size size\n);']);
+    expect(sqls(up)).toEqual([
+      "CREATE TYPE size AS ENUM ('s', 'm');",
+      'CREATE TABLE shirts (\n  size size\n);',
+    ]);
     expect(sqls(down)).toEqual(['DROP TABLE shirts;', 'DROP TYPE size;']);
     expect(down[0]?.destructive).toEqual({ loses: 'every row of table shirts' });
   });
@@ -60,7 +70,11 @@ describe('planMigration: what each change becomes', () => {
   });
 
   it('creates both tables before the foreign key between them', () => {
-    const { down } = planMigration(a, edited(a, (d) => (d.tables = {})), { mode: 'safe' });
+    const { down } = planMigration(
+      a,
+      edited(a, (d) => (d.tables = {})),
+      { mode: 'safe' },
+    );
     expect(down.map((s) => s.sql.split('\n')[0])).toEqual([
       'CREATE TABLE users (',
       'CREATE TABLE posts (',
@@ -72,19 +86,49 @@ describe('planMigration: what each change becomes', () => {
   });
 
   it('safe mode: indexes concurrently, outside a transaction; simple mode: plain', () => {
-    const b = edited(a, (d) => d.tables.t_users!.indexes.push({ id: 'i_age', unique: false, method: 'btree', elements: [{ kind: 'column', columnId: 'c_age' }], include: [] }));
+    const b = edited(a, (d) =>
+      d.tables.t_users!.indexes.push({
+        id: 'i_age',
+        unique: false,
+        method: 'btree',
+        elements: [{ kind: 'column', columnId: 'c_age' }],
+        include: [],
+      }),
+    );
     const safe = planMigration(a, b, { mode: 'safe' });
-    expect(safe.up).toEqual([expect.objectContaining({ sql: 'CREATE INDEX CONCURRENTLY users_age_idx ON users (age);', transactional: false, lock: 'SHARE UPDATE EXCLUSIVE' })]);
-    expect(safe.down).toEqual([expect.objectContaining({ sql: 'DROP INDEX CONCURRENTLY users_age_idx;', transactional: false })]);
+    expect(safe.up).toEqual([
+      expect.objectContaining({
+        sql: 'CREATE INDEX CONCURRENTLY users_age_idx ON users (age);',
+        transactional: false,
+        lock: 'SHARE UPDATE EXCLUSIVE',
+      }),
+    ]);
+    expect(safe.down).toEqual([
+      expect.objectContaining({
+        sql: 'DROP INDEX CONCURRENTLY users_age_idx;',
+        transactional: false,
+      }),
+    ]);
     const simple = planMigration(a, b, { mode: 'simple' });
-    expect(simple.up).toEqual([expect.objectContaining({ sql: 'CREATE INDEX users_age_idx ON users (age);', transactional: true, lock: 'SHARE' })]);
+    expect(simple.up).toEqual([
+      expect.objectContaining({
+        sql: 'CREATE INDEX users_age_idx ON users (age);',
+        transactional: true,
+        lock: 'SHARE',
+      }),
+    ]);
   });
 
   it('safe mode: foreign keys and checks NOT VALID, then VALIDATE in a separate step', () => {
     const b = edited(a, (d) => {
       const fk = d.tables.t_posts!.constraints[1]!;
       if (fk.kind === 'foreignKey') fk.onDelete = 'restrict';
-      d.tables.t_users!.constraints.push({ id: 'k_age', kind: 'check', name: 'age_positive', expression: 'age > 0' });
+      d.tables.t_users!.constraints.push({
+        id: 'k_age',
+        kind: 'check',
+        name: 'age_positive',
+        expression: 'age > 0',
+      });
     });
     const { up } = planMigration(a, b, { mode: 'safe' });
     expect(sqls(up)).toEqual([
@@ -94,7 +138,13 @@ describe('planMigration: what each change becomes', () => {
       'ALTER TABLE posts\n  ADD CONSTRAINT posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE RESTRICT NOT VALID;',
       'ALTER TABLE posts VALIDATE CONSTRAINT posts_author_id_fkey;',
     ]);
-    expect(up.map((s) => s.lock)).toEqual(['ACCESS EXCLUSIVE', 'ACCESS EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE']);
+    expect(up.map((s) => s.lock)).toEqual([
+      'ACCESS EXCLUSIVE',
+      'ACCESS EXCLUSIVE',
+      'SHARE UPDATE EXCLUSIVE',
+      'SHARE ROW EXCLUSIVE',
+      'SHARE UPDATE EXCLUSIVE',
+    ]);
   });
 
   it('safe mode: SET NOT NULL through a validated check; simple mode: SET NOT NULL', () => {
@@ -105,7 +155,9 @@ describe('planMigration: what each change becomes', () => {
       'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
       'ALTER TABLE users DROP CONSTRAINT users_email_nn_check;',
     ]);
-    expect(sqls(planMigration(a, b, { mode: 'simple' }).up)).toEqual(['ALTER TABLE users ALTER COLUMN email SET NOT NULL;']);
+    expect(sqls(planMigration(a, b, { mode: 'simple' }).up)).toEqual([
+      'ALTER TABLE users ALTER COLUMN email SET NOT NULL;',
+    ]);
   });
 
   it('flags type changes that rewrite the table or may lose data', () => {
@@ -129,7 +181,9 @@ describe('planMigration: what each change becomes', () => {
       d.enums.e_mood!.values = ['calm', 'happy', 'meh', 'sad', 'angry'];
       d.tables.t_users!.columns.push(col('c_mood', 'mood', 'mood', { default: "'happy'::mood" }));
     });
-    const withColumn = edited(a, (d) => d.tables.t_users!.columns.push(col('c_mood', 'mood', 'mood', { default: "'happy'::mood" })));
+    const withColumn = edited(a, (d) =>
+      d.tables.t_users!.columns.push(col('c_mood', 'mood', 'mood', { default: "'happy'::mood" })),
+    );
     expect(sqls(planMigration(withColumn, b, { mode: 'simple' }).up)).toEqual([
       "ALTER TYPE mood ADD VALUE 'calm' BEFORE 'happy';",
       "ALTER TYPE mood ADD VALUE 'meh' AFTER 'happy';",
@@ -158,7 +212,13 @@ describe('planMigration: what each change becomes', () => {
 
 describe('renderMigrationSql', () => {
   const b = edited(a, (d) => {
-    d.tables.t_users!.indexes.push({ id: 'i_age', unique: false, method: 'btree', elements: [{ kind: 'column', columnId: 'c_age' }], include: [] });
+    d.tables.t_users!.indexes.push({
+      id: 'i_age',
+      unique: false,
+      method: 'btree',
+      elements: [{ kind: 'column', columnId: 'c_age' }],
+      include: [],
+    });
     d.tables.t_users!.columns = d.tables.t_users!.columns.filter((c) => c.id !== 'c_email');
   });
 
@@ -173,9 +233,13 @@ describe('renderMigrationSql', () => {
 
   it('marks safe mode steps that run outside a transaction and never wraps them', () => {
     const sql = renderMigrationSql(planMigration(a, b, { mode: 'safe' }), 'up', 'safe');
-    expect(sql).toContain('--    lock: SHARE UPDATE EXCLUSIVE; runs outside a transaction\nCREATE INDEX CONCURRENTLY users_age_idx ON users (age);');
+    expect(sql).toContain(
+      '--    lock: SHARE UPDATE EXCLUSIVE; runs outside a transaction\nCREATE INDEX CONCURRENTLY users_age_idx ON users (age);',
+    );
     expect(sql).not.toMatch(/^BEGIN;/m);
-    expect(renderMigrationSql({ up: [], down: [] }, 'down', 'safe')).toBe('-- Tablewright migration (down), safe mode: 0 steps.\n-- Nothing to change.\n');
+    expect(renderMigrationSql({ up: [], down: [] }, 'down', 'safe')).toBe(
+      '-- Tablewright migration (down), safe mode: 0 steps.\n-- Nothing to change.\n',
+    );
   });
 });
 
@@ -196,9 +260,26 @@ describe('enum labels used in the same migration', () => {
 describe('foreign keys onto columns unique only through a unique index', () => {
   /** B: users.email gets a unique index, and posts a column referencing it. */
   const withEmailKey = edited(a, (d) => {
-    d.tables.t_users!.indexes.push({ id: 'i_email', name: 'index_users_on_email', unique: true, method: 'btree', elements: [{ kind: 'column', columnId: 'c_email' }], include: [] });
+    d.tables.t_users!.indexes.push({
+      id: 'i_email',
+      name: 'index_users_on_email',
+      unique: true,
+      method: 'btree',
+      elements: [{ kind: 'column', columnId: 'c_email' }],
+      include: [],
+    });
     d.tables.t_posts!.columns.push(col('c_pemail', 'author_email', 'varchar(10)'));
-    d.tables.t_posts!.constraints.push({ id: 'k_pemail', kind: 'foreignKey', name: 'fk_rails_author_email', columnIds: ['c_pemail'], refTableId: 't_users', refColumnIds: ['c_email'], onDelete: 'noAction', onUpdate: 'noAction', deferrable: 'notDeferrable' });
+    d.tables.t_posts!.constraints.push({
+      id: 'k_pemail',
+      kind: 'foreignKey',
+      name: 'fk_rails_author_email',
+      columnIds: ['c_pemail'],
+      refTableId: 't_users',
+      refColumnIds: ['c_email'],
+      onDelete: 'noAction',
+      onUpdate: 'noAction',
+      deferrable: 'notDeferrable',
+    });
   });
 
   it('simple mode: the index, then the foreign key (PostgreSQL refuses it before: 42830)', () => {
@@ -220,14 +301,27 @@ describe('foreign keys onto columns unique only through a unique index', () => {
     expect(up.map((s) => [s.sql.split('\n').join(' '), s.transactional])).toEqual([
       ['ALTER TABLE posts ADD COLUMN author_email varchar(10);', true],
       ['CREATE UNIQUE INDEX CONCURRENTLY index_users_on_email ON users (email);', false],
-      ['ALTER TABLE posts   ADD CONSTRAINT fk_rails_author_email FOREIGN KEY (author_email) REFERENCES users (email) NOT VALID;', true],
+      [
+        'ALTER TABLE posts   ADD CONSTRAINT fk_rails_author_email FOREIGN KEY (author_email) REFERENCES users (email) NOT VALID;',
+        true,
+      ],
       ['ALTER TABLE posts VALIDATE CONSTRAINT fk_rails_author_email;', true],
     ]);
   });
 
   it('new tables: the index before the foreign key; keys onto primary keys keep their place', () => {
-    const { down } = planMigration(withEmailKey, edited(withEmailKey, (d) => (d.tables = {})), { mode: 'simple' });
-    expect(down.map((s) => s.sql.split('\n')[0] + (/FOREIGN KEY/.test(s.sql) ? ` ${/REFERENCES \w+ \(\w+\)/.exec(s.sql)?.[0]}` : ''))).toEqual([
+    const { down } = planMigration(
+      withEmailKey,
+      edited(withEmailKey, (d) => (d.tables = {})),
+      { mode: 'simple' },
+    );
+    expect(
+      down.map(
+        (s) =>
+          s.sql.split('\n')[0] +
+          (/FOREIGN KEY/.test(s.sql) ? ` ${/REFERENCES \w+ \(\w+\)/.exec(s.sql)?.[0]}` : ''),
+      ),
+    ).toEqual([
       'CREATE TABLE users (',
       'CREATE TABLE posts (',
       'ALTER TABLE posts REFERENCES users (id)',

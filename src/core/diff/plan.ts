@@ -1,7 +1,13 @@
 import type { Design } from '../model/schema';
 import { createPlanContext } from './planContext';
 import { addColumns, alterColumns, dropColumns, renameColumns } from './renderColumnSteps';
-import { addConstraints, addForeignKeys, createIndexes, dropKeys, renameKeys } from './renderKeySteps';
+import {
+  addConstraints,
+  addForeignKeys,
+  createIndexes,
+  dropKeys,
+  renameKeys,
+} from './renderKeySteps';
 import {
   commentSchemasAndEnums,
   createEnums,
@@ -11,7 +17,13 @@ import {
   dropExtras,
   dropSchemas,
 } from './renderObjectSteps';
-import { alterTableOptions, commentTables, createTables, dropTables, renameTables } from './renderTableSteps';
+import {
+  alterTableOptions,
+  commentTables,
+  createTables,
+  dropTables,
+  renameTables,
+} from './renderTableSteps';
 import type { Migration, MigrationMode, MigrationStep, PlanOptions } from './types';
 
 /**
@@ -66,6 +78,10 @@ function commitUsedLabels(steps: MigrationStep[]): MigrationStep[] {
   return steps.map((step, i) => {
     const label = ADD_VALUE.exec(step.sql)?.[1];
     if (label === undefined || !steps.slice(i + 1).some((s) => s.sql.includes(label))) return step;
-    return { ...step, transactional: false, description: `${step.description} (committed first: later steps use it)` };
+    return {
+      ...step,
+      transactional: false,
+      description: `${step.description} (committed first: later steps use it)`,
+    };
   });
 }

@@ -2,7 +2,15 @@ import type { Design, Table } from '../model/schema';
 import { createRenderContext, type RenderContext } from '../sql/context';
 import { findOmissions } from '../sql/omissions';
 import { qualifiedName } from '../sql/quote';
-import { columnFieldsChanged, columnsUsed, constraintDefinition, indexDefinition, isNotValid, pairById, typeKey } from './compare';
+import {
+  columnFieldsChanged,
+  columnsUsed,
+  constraintDefinition,
+  indexDefinition,
+  isNotValid,
+  pairById,
+  typeKey,
+} from './compare';
 import { isAppendOnly } from './diffDesigns';
 import { resolveNames } from './names';
 import type { LockLevel, MigrationMode, MigrationStep } from './types';
@@ -62,15 +70,25 @@ export function asGenerated(design: Design): Design {
   const { omitted } = findOmissions(design);
   if (omitted.size === 0) return design;
   const keep = <T extends { id: string }>(xs: readonly T[]) => xs.filter((x) => !omitted.has(x.id));
-  const pick = <T extends { id: string }>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).filter(([id]) => !omitted.has(id)));
+  const pick = <T extends { id: string }>(r: Record<string, T>) =>
+    Object.fromEntries(Object.entries(r).filter(([id]) => !omitted.has(id)));
   const tables: Record<string, Table> = {};
   for (const [id, t] of Object.entries(pick(design.tables))) {
-    tables[id] = { ...t, columns: keep(t.columns), constraints: keep(t.constraints), indexes: keep(t.indexes) };
+    tables[id] = {
+      ...t,
+      columns: keep(t.columns),
+      constraints: keep(t.constraints),
+      indexes: keep(t.indexes),
+    };
   }
   return { ...design, schemas: pick(design.schemas), enums: pick(design.enums), tables };
 }
 
-export function createPlanContext(fromDesign: Design, toDesign: Design, mode: MigrationMode): PlanContext {
+export function createPlanContext(
+  fromDesign: Design,
+  toDesign: Design,
+  mode: MigrationMode,
+): PlanContext {
   const from = asGenerated(fromDesign);
   const to = asGenerated(toDesign);
   const beforeDesign = named(from, resolveNames(from));
@@ -90,7 +108,8 @@ export function createPlanContext(fromDesign: Design, toDesign: Design, mode: Mi
   for (const [x, y] of pairById(Object.values(from.tables), Object.values(to.tables)).kept) {
     for (const [c, d] of pairById(x.columns, y.columns).kept) {
       const key = typeKey(from, c.type);
-      const viaEnum = key.startsWith('enum:') && recreatedEnums.has(key.slice(5).replace(/\[.*$/, ''));
+      const viaEnum =
+        key.startsWith('enum:') && recreatedEnums.has(key.slice(5).replace(/\[.*$/, ''));
       if (viaEnum || columnFieldsChanged(from, to, c, d).includes('type')) retyped.add(c.id);
     }
     for (const [k, l] of pairById(x.constraints, y.constraints).kept) {
@@ -110,16 +129,32 @@ export function createPlanContext(fromDesign: Design, toDesign: Design, mode: Mi
  * A foreign key must be dropped while the key it references is rebuilt, and is rebuilt when its
  * columns or the referenced ones change type (then it is validated again, NOT VALID first in safe mode).
  */
-function markForeignKeys(from: Design, to: Design, retyped: Set<string>, rebuilt: Set<string>): void {
+function markForeignKeys(
+  from: Design,
+  to: Design,
+  retyped: Set<string>,
+  rebuilt: Set<string>,
+): void {
   for (const t of Object.values(from.tables)) {
     if (!to.tables[t.id]) continue;
     for (const k of t.constraints) {
       if (k.kind !== 'foreignKey' || rebuilt.has(k.id)) continue;
       const ref = from.tables[k.refTableId];
-      const refKeyRebuilt = (ref?.constraints ?? []).some(
-        (key) => (key.kind === 'primaryKey' || key.kind === 'unique') && sameSet(key.columnIds, k.refColumnIds) && (rebuilt.has(key.id) || !to.tables[ref!.id]?.constraints.some((c) => c.id === key.id)),
-      ) || (ref?.indexes ?? []).some((ix) => ix.unique && sameSet(columnsUsed(ix), k.refColumnIds) && (rebuilt.has(ix.id) || !to.tables[ref!.id]?.indexes.some((i) => i.id === ix.id)));
-      if (refKeyRebuilt || [...k.columnIds, ...k.refColumnIds].some((id) => retyped.has(id))) rebuilt.add(k.id);
+      const refKeyRebuilt =
+        (ref?.constraints ?? []).some(
+          (key) =>
+            (key.kind === 'primaryKey' || key.kind === 'unique') &&
+            sameSet(key.columnIds, k.refColumnIds) &&
+            (rebuilt.has(key.id) || !to.tables[ref!.id]?.constraints.some((c) => c.id === key.id)),
+        ) ||
+        (ref?.indexes ?? []).some(
+          (ix) =>
+            ix.unique &&
+            sameSet(columnsUsed(ix), k.refColumnIds) &&
+            (rebuilt.has(ix.id) || !to.tables[ref!.id]?.indexes.some((i) => i.id === ix.id)),
+        );
+      if (refKeyRebuilt || [...k.columnIds, ...k.refColumnIds].some((id) => retyped.has(id)))
+        rebuilt.add(k.id);
     }
   }
 }

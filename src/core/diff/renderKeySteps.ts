@@ -7,7 +7,15 @@ import { uniqueIndexBehind } from '../sql/referencedKey';
 import { deferrableClause, tableConstraint } from '../sql/renderTable';
 import { isNotValid, pairById } from './compare';
 import { makeName } from './names';
-import { addStep, afterName, afterTable, beforeName, beforeTable, schemaName, type PlanContext } from './planContext';
+import {
+  addStep,
+  afterName,
+  afterTable,
+  beforeName,
+  beforeTable,
+  schemaName,
+  type PlanContext,
+} from './planContext';
 
 /** Constraints, foreign keys and indexes: drop, follow renames, add (safe mode: without long locks). */
 
@@ -21,7 +29,9 @@ export function dropKeys(ctx: PlanContext): void {
     for (const k of t.constraints) {
       if (k.kind !== 'foreignKey') continue;
       // A dropped table takes its own keys along, but not while another dropped table references it.
-      const needed = kept ? gone(ctx, t, k.id, 'constraints') : k.refTableId !== t.id && !ctx.to.tables[k.refTableId];
+      const needed = kept
+        ? gone(ctx, t, k.id, 'constraints')
+        : k.refTableId !== t.id && !ctx.to.tables[k.refTableId];
       if (needed) dropConstraint(ctx, t, k, 'Drop foreign key');
     }
   }
@@ -31,15 +41,34 @@ export function dropKeys(ctx: PlanContext): void {
       if (!gone(ctx, t, ix.id, 'indexes')) continue;
       const name = qualifiedName(schemaName(ctx, t.schemaId), ix.name ?? '');
       if (ctx.mode === 'safe' && !t.partitionBy) {
-        addStep(ctx, `DROP INDEX CONCURRENTLY ${name};`, `Drop index ${ix.name} without blocking writes`, 'SHARE UPDATE EXCLUSIVE', [t.id, ix.id], { transactional: false });
-      } else addStep(ctx, `DROP INDEX ${name};`, `Drop index ${ix.name}`, 'ACCESS EXCLUSIVE', [t.id, ix.id]);
+        addStep(
+          ctx,
+          `DROP INDEX CONCURRENTLY ${name};`,
+          `Drop index ${ix.name} without blocking writes`,
+          'SHARE UPDATE EXCLUSIVE',
+          [t.id, ix.id],
+          { transactional: false },
+        );
+      } else
+        addStep(ctx, `DROP INDEX ${name};`, `Drop index ${ix.name}`, 'ACCESS EXCLUSIVE', [
+          t.id,
+          ix.id,
+        ]);
     }
-    for (const k of t.constraints) if (k.kind !== 'foreignKey' && gone(ctx, t, k.id, 'constraints')) dropConstraint(ctx, t, k, 'Drop constraint');
+    for (const k of t.constraints)
+      if (k.kind !== 'foreignKey' && gone(ctx, t, k.id, 'constraints'))
+        dropConstraint(ctx, t, k, 'Drop constraint');
   }
 }
 
 function dropConstraint(ctx: PlanContext, t: Table, k: Constraint, what: string): void {
-  addStep(ctx, `ALTER TABLE ${beforeName(ctx, t)} DROP CONSTRAINT ${quoteIdent(k.name ?? '')};`, `${what} ${k.name} on ${t.name}`, 'ACCESS EXCLUSIVE', [t.id, k.id]);
+  addStep(
+    ctx,
+    `ALTER TABLE ${beforeName(ctx, t)} DROP CONSTRAINT ${quoteIdent(k.name ?? '')};`,
+    `${what} ${k.name} on ${t.name}`,
+    'ACCESS EXCLUSIVE',
+    [t.id, k.id],
+  );
 }
 
 /** Renamed constraints and indexes, and those whose PostgreSQL-chosen name follows a renamed table or column. */
@@ -47,15 +76,32 @@ export function renameKeys(ctx: PlanContext): void {
   for (const u of Object.values(ctx.after.design.tables)) {
     const t = beforeTable(ctx, u.id);
     if (!t) continue;
-    const renames: { sql: (from: string, to: string) => string; from: string; to: string; id: string }[] = [];
+    const renames: {
+      sql: (from: string, to: string) => string;
+      from: string;
+      to: string;
+      id: string;
+    }[] = [];
     for (const [k, l] of pairById(t.constraints, u.constraints).kept) {
       if (!ctx.rebuilt.has(k.id) && k.name !== l.name) {
-        renames.push({ sql: (a, b) => `ALTER TABLE ${afterName(ctx, u)} RENAME CONSTRAINT ${quoteIdent(a)} TO ${quoteIdent(b)};`, from: k.name ?? '', to: l.name ?? '', id: k.id });
+        renames.push({
+          sql: (a, b) =>
+            `ALTER TABLE ${afterName(ctx, u)} RENAME CONSTRAINT ${quoteIdent(a)} TO ${quoteIdent(b)};`,
+          from: k.name ?? '',
+          to: l.name ?? '',
+          id: k.id,
+        });
       }
     }
     for (const [ix, iy] of pairById(t.indexes, u.indexes).kept) {
       if (!ctx.rebuilt.has(ix.id) && ix.name !== iy.name) {
-        renames.push({ sql: (a, b) => `ALTER INDEX ${qualifiedName(schemaName(ctx, u.schemaId), a)} RENAME TO ${quoteIdent(b)};`, from: ix.name ?? '', to: iy.name ?? '', id: ix.id });
+        renames.push({
+          sql: (a, b) =>
+            `ALTER INDEX ${qualifiedName(schemaName(ctx, u.schemaId), a)} RENAME TO ${quoteIdent(b)};`,
+          from: ix.name ?? '',
+          to: iy.name ?? '',
+          id: ix.id,
+        });
       }
     }
     // Swapped names go through a temporary name, or the first rename would collide.
@@ -63,16 +109,35 @@ export function renameKeys(ctx: PlanContext): void {
     const swap = renames.some((r) => sources.has(r.to));
     renames.forEach((r, i) => {
       const via = swap ? makeName(`tw_rename_${i}`, undefined, 'tmp') : r.to;
-      addStep(ctx, r.sql(r.from, via), `Rename ${r.from} to ${r.to}`, 'ACCESS EXCLUSIVE', [u.id, r.id]);
+      addStep(ctx, r.sql(r.from, via), `Rename ${r.from} to ${r.to}`, 'ACCESS EXCLUSIVE', [
+        u.id,
+        r.id,
+      ]);
     });
-    if (swap) renames.forEach((r, i) => addStep(ctx, r.sql(makeName(`tw_rename_${i}`, undefined, 'tmp'), r.to), `Rename ${r.from} to ${r.to} (second half)`, 'ACCESS EXCLUSIVE', [u.id, r.id]));
+    if (swap)
+      renames.forEach((r, i) =>
+        addStep(
+          ctx,
+          r.sql(makeName(`tw_rename_${i}`, undefined, 'tmp'), r.to),
+          `Rename ${r.from} to ${r.to} (second half)`,
+          'ACCESS EXCLUSIVE',
+          [u.id, r.id],
+        ),
+      );
   }
 }
 
 /** Whether a constraint of `to` must be added: its table is kept and it is new or rebuilt. */
-function toAdd(ctx: PlanContext, t: Table, k: { id: string }, part: 'constraints' | 'indexes'): boolean {
+function toAdd(
+  ctx: PlanContext,
+  t: Table,
+  k: { id: string },
+  part: 'constraints' | 'indexes',
+): boolean {
   const before = ctx.from.tables[t.id];
-  return before !== undefined && (!before[part].some((x) => x.id === k.id) || ctx.rebuilt.has(k.id));
+  return (
+    before !== undefined && (!before[part].some((x) => x.id === k.id) || ctx.rebuilt.has(k.id))
+  );
 }
 
 /** A formerly NOT VALID constraint that is now valid. */
@@ -82,7 +147,13 @@ function toValidate(ctx: PlanContext, t: Table, k: Constraint): boolean {
 }
 
 function validate(ctx: PlanContext, t: Table, k: Constraint, why: string): void {
-  addStep(ctx, `ALTER TABLE ${afterName(ctx, t)} VALIDATE CONSTRAINT ${quoteIdent(k.name ?? '')};`, why, 'SHARE UPDATE EXCLUSIVE', [t.id, k.id]);
+  addStep(
+    ctx,
+    `ALTER TABLE ${afterName(ctx, t)} VALIDATE CONSTRAINT ${quoteIdent(k.name ?? '')};`,
+    why,
+    'SHARE UPDATE EXCLUSIVE',
+    [t.id, k.id],
+  );
 }
 
 /** Primary key, unique, check and exclusion constraints on kept tables; NOT VALID checks of new tables. */
@@ -95,19 +166,47 @@ export function addConstraints(ctx: PlanContext): void {
       if (toValidate(ctx, t, k)) validate(ctx, t, k, `Validate ${k.name} on ${t.name}`);
       const add = isNew ? k.kind === 'check' && k.notValid : toAdd(ctx, t, k, 'constraints');
       if (!add) continue;
-      const plain = () => addStep(ctx, `ALTER TABLE ${name} ADD ${tableConstraint(ctx.after, t, k)};`, `Add ${k.kind} ${k.name} on ${t.name}`, 'ACCESS EXCLUSIVE', [t.id, k.id]);
+      const plain = () =>
+        addStep(
+          ctx,
+          `ALTER TABLE ${name} ADD ${tableConstraint(ctx.after, t, k)};`,
+          `Add ${k.kind} ${k.name} on ${t.name}`,
+          'ACCESS EXCLUSIVE',
+          [t.id, k.id],
+        );
       if (ctx.mode === 'simple' || isNew || k.kind === 'exclude' || t.partitionBy) plain();
       else if (k.kind === 'check') {
-        addStep(ctx, `ALTER TABLE ${name} ADD ${tableConstraint(ctx.after, t, { ...k, notValid: true })};`, `Add check ${k.name} on ${t.name} for new rows (no scan)`, 'ACCESS EXCLUSIVE', [t.id, k.id]);
-        if (!k.notValid) validate(ctx, t, k, `Validate ${k.name} on existing rows while writes go on`);
+        addStep(
+          ctx,
+          `ALTER TABLE ${name} ADD ${tableConstraint(ctx.after, t, { ...k, notValid: true })};`,
+          `Add check ${k.name} on ${t.name} for new rows (no scan)`,
+          'ACCESS EXCLUSIVE',
+          [t.id, k.id],
+        );
+        if (!k.notValid)
+          validate(ctx, t, k, `Validate ${k.name} on existing rows while writes go on`);
       } else {
         const index = quoteIdent(k.name ?? '');
         let create = `CREATE UNIQUE INDEX CONCURRENTLY ${index} ON ${name} ${columnList(ctx.after, t, k.columnIds)}`;
-        if (k.include && k.include.length > 0) create += ` INCLUDE ${columnList(ctx.after, t, k.include)}`;
+        if (k.include && k.include.length > 0)
+          create += ` INCLUDE ${columnList(ctx.after, t, k.include)}`;
         if (k.kind === 'unique' && k.nullsNotDistinct) create += ' NULLS NOT DISTINCT';
-        addStep(ctx, create + ';', `Build the index of ${k.name} without blocking writes (an interrupted build leaves an INVALID index to drop)`, 'SHARE UPDATE EXCLUSIVE', [t.id, k.id], { transactional: false });
+        addStep(
+          ctx,
+          create + ';',
+          `Build the index of ${k.name} without blocking writes (an interrupted build leaves an INVALID index to drop)`,
+          'SHARE UPDATE EXCLUSIVE',
+          [t.id, k.id],
+          { transactional: false },
+        );
         const kind = k.kind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
-        addStep(ctx, `ALTER TABLE ${name} ADD CONSTRAINT ${index} ${kind} USING INDEX ${index}${deferrableClause(k.deferrable)};`, `Make the index ${k.name} a ${k.kind} constraint`, 'ACCESS EXCLUSIVE', [t.id, k.id]);
+        addStep(
+          ctx,
+          `ALTER TABLE ${name} ADD CONSTRAINT ${index} ${kind} USING INDEX ${index}${deferrableClause(k.deferrable)};`,
+          `Make the index ${k.name} a ${k.kind} constraint`,
+          'ACCESS EXCLUSIVE',
+          [t.id, k.id],
+        );
       }
     }
   }
@@ -133,10 +232,23 @@ export function addForeignKeys(ctx: PlanContext, phase: 'onConstraints' | 'onInd
       const ids = [t.id, k.id, ref.id];
       const lock = 'SHARE ROW EXCLUSIVE';
       if (ctx.mode === 'simple' || isNew) {
-        addStep(ctx, renderForeignKey(ctx.after, t, k, ref), `Add foreign key ${k.name} ${t.name} -> ${ref.name}`, lock, ids);
+        addStep(
+          ctx,
+          renderForeignKey(ctx.after, t, k, ref),
+          `Add foreign key ${k.name} ${t.name} -> ${ref.name}`,
+          lock,
+          ids,
+        );
       } else {
-        addStep(ctx, renderForeignKey(ctx.after, t, { ...k, notValid: true }, ref), `Add foreign key ${k.name} ${t.name} -> ${ref.name} for new rows (no scan)`, lock, ids);
-        if (!k.notValid) validate(ctx, t, k, `Validate ${k.name} on existing rows while writes go on`);
+        addStep(
+          ctx,
+          renderForeignKey(ctx.after, t, { ...k, notValid: true }, ref),
+          `Add foreign key ${k.name} ${t.name} -> ${ref.name} for new rows (no scan)`,
+          lock,
+          ids,
+        );
+        if (!k.notValid)
+          validate(ctx, t, k, `Validate ${k.name} on existing rows while writes go on`);
       }
     }
   }
@@ -150,8 +262,19 @@ export function createIndexes(ctx: PlanContext): void {
       if (!isNew && !toAdd(ctx, t, ix, 'indexes')) continue;
       const sql = renderIndex(ctx.after, t, ix);
       if (ctx.mode === 'safe' && !isNew && !t.partitionBy) {
-        addStep(ctx, sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY '), `Build index ${ix.name} on ${t.name} without blocking writes (an interrupted build leaves an INVALID index to drop)`, 'SHARE UPDATE EXCLUSIVE', [t.id, ix.id], { transactional: false });
-      } else addStep(ctx, sql, `Create index ${ix.name} on ${t.name}`, isNew ? 'none' : 'SHARE', [t.id, ix.id]);
+        addStep(
+          ctx,
+          sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY '),
+          `Build index ${ix.name} on ${t.name} without blocking writes (an interrupted build leaves an INVALID index to drop)`,
+          'SHARE UPDATE EXCLUSIVE',
+          [t.id, ix.id],
+          { transactional: false },
+        );
+      } else
+        addStep(ctx, sql, `Create index ${ix.name} on ${t.name}`, isNew ? 'none' : 'SHARE', [
+          t.id,
+          ix.id,
+        ]);
     }
   }
 }

@@ -12,7 +12,10 @@ export interface StepGroup {
  * VALIDATE never shares a transaction with the ADD ... NOT VALID before it. A non-transactional
  * step always runs alone, outside any transaction.
  */
-export function transactionGroups(steps: readonly MigrationStep[], mode: MigrationMode): StepGroup[] {
+export function transactionGroups(
+  steps: readonly MigrationStep[],
+  mode: MigrationMode,
+): StepGroup[] {
   const groups: StepGroup[] = [];
   for (const step of steps) {
     const last = groups[groups.length - 1];
@@ -33,7 +36,11 @@ export function stepComment(step: MigrationStep, n: number): string {
 }
 
 /** One direction of a migration as a SQL script, with a comment per step stating lock and flags. */
-export function renderMigrationSql(migration: Migration, direction: 'up' | 'down', mode: MigrationMode): string {
+export function renderMigrationSql(
+  migration: Migration,
+  direction: 'up' | 'down',
+  mode: MigrationMode,
+): string {
   const steps = migration[direction];
   const head = `-- Tablewright migration (${direction}), ${mode} mode: ${steps.length} step${steps.length === 1 ? '' : 's'}.`;
   if (steps.length === 0) return `${head}\n-- Nothing to change.\n`;

@@ -13,7 +13,11 @@ export function baseDesign(): Design {
     id: 't_users',
     schemaId: 's_public',
     name: 'users',
-    columns: [col('c_uid', 'id', 'bigint', { nullable: false, identity: 'always' }), col('c_email', 'email', 'varchar(10)'), col('c_age', 'age', 'integer')],
+    columns: [
+      col('c_uid', 'id', 'bigint', { nullable: false, identity: 'always' }),
+      col('c_email', 'email', 'varchar(10)'),
+      col('c_age', 'age', 'integer'),
+    ],
     constraints: [{ id: 'k_upk', kind: 'primaryKey', columnIds: ['c_uid'] }],
     indexes: [],
   };
@@ -21,18 +25,41 @@ export function baseDesign(): Design {
     id: 't_posts',
     schemaId: 's_public',
     name: 'posts',
-    columns: [col('c_pid', 'id', 'bigint', { nullable: false, identity: 'always' }), col('c_author', 'author_id', 'bigint'), col('c_title', 'title', 'text')],
+    columns: [
+      col('c_pid', 'id', 'bigint', { nullable: false, identity: 'always' }),
+      col('c_author', 'author_id', 'bigint'),
+      col('c_title', 'title', 'text'),
+    ],
     constraints: [
       { id: 'k_ppk', kind: 'primaryKey', columnIds: ['c_pid'] },
-      { id: 'k_pfk', kind: 'foreignKey', columnIds: ['c_author'], refTableId: 't_users', refColumnIds: ['c_uid'], onDelete: 'cascade', onUpdate: 'noAction', deferrable: 'notDeferrable' },
+      {
+        id: 'k_pfk',
+        kind: 'foreignKey',
+        columnIds: ['c_author'],
+        refTableId: 't_users',
+        refColumnIds: ['c_uid'],
+        onDelete: 'cascade',
+        onUpdate: 'noAction',
+        deferrable: 'notDeferrable',
+      },
     ],
-    indexes: [{ id: 'i_author', unique: false, method: 'btree', elements: [{ kind: 'column', columnId: 'c_author' }], include: [] }],
+    indexes: [
+      {
+        id: 'i_author',
+        unique: false,
+        method: 'btree',
+        elements: [{ kind: 'column', columnId: 'c_author' }],
+        include: [],
+      },
+    ],
   };
   return {
     id: 'd_test',
     name: 'test',
     schemas: { s_public: { id: 's_public', name: 'public' } },
-    enums: { e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['happy', 'sad'] } },
+    enums: {
+      e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['happy', 'sad'] },
+    },
     tables: { t_users: users, t_posts: posts },
     notes: {},
   };

@@ -22,20 +22,30 @@ function parse(type: string): ParsedType {
   const t = normalizeType(type);
   const m = /^(.*?)\s*(?:\(([^)]*)\))?\s*((?:\[\d*\])*)$/.exec(t);
   const base = (m?.[1] ?? t).trim();
-  const mods = (m?.[2] ?? '').split(',').filter((s) => s.trim() !== '').map((s) => Number(s.trim()));
+  const mods = (m?.[2] ?? '')
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((s) => Number(s.trim()));
   return { base, mods, array: m?.[3] ?? '' };
 }
 
 const INTEGER_RANK: Record<string, number> = { smallint: 1, integer: 2, bigint: 3 };
 const STRINGS = new Set(['text', 'character varying']);
-const PRECISION_TYPES = new Set(['timestamp without time zone', 'timestamp with time zone', 'time without time zone', 'interval', 'bit varying']);
+const PRECISION_TYPES = new Set([
+  'timestamp without time zone',
+  'timestamp with time zone',
+  'time without time zone',
+  'interval',
+  'bit varying',
+]);
 
 /** Whether `to` takes every value of `from` without a rewrite (a binary-coercible widening). */
 function binaryCoercible(from: ParsedType, to: ParsedType): boolean {
   if (from.array !== to.array) return false;
   const [n] = from.mods;
   const [m] = to.mods;
-  if (from.base === 'character varying' && to.base === 'character varying') return m === undefined || (n !== undefined && m >= n);
+  if (from.base === 'character varying' && to.base === 'character varying')
+    return m === undefined || (n !== undefined && m >= n);
   if (from.base === 'character varying' && to.base === 'text') return true;
   if (from.base === 'text' && to.base === 'character varying') return m === undefined;
   if (from.base === 'numeric' && to.base === 'numeric') {
@@ -44,7 +54,8 @@ function binaryCoercible(from: ParsedType, to: ParsedType): boolean {
     const [p2, s2 = 0] = to.mods;
     return p1 !== undefined && p2 !== undefined && s1 === s2 && p2 >= p1;
   }
-  if (PRECISION_TYPES.has(from.base) && from.base === to.base) return m === undefined || (n !== undefined && m >= n);
+  if (PRECISION_TYPES.has(from.base) && from.base === to.base)
+    return m === undefined || (n !== undefined && m >= n);
   if (from.base === 'cidr' && to.base === 'inet') return true;
   return false;
 }

@@ -4,7 +4,8 @@
  */
 
 /** The kind of entity a change is about. */
-export type ChangeEntity = 'schema' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'extra';
+export type ChangeEntity =
+  'schema' | 'enum' | 'table' | 'column' | 'constraint' | 'index' | 'extra';
 
 /** What happened to it. `moved`: to another schema. */
 export type ChangeAction = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';

@@ -16,7 +16,9 @@ import { modelTables } from './ormNames';
  */
 async function verify(design: Design, name: string) {
   const { text, notes } = exportDrizzleWithNotes(design);
-  const tables = new Set(modelTables(design, []).map((t) => `${design.schemas[t.schemaId]?.name ?? 'public'}.${t.name}`));
+  const tables = new Set(
+    modelTables(design, []).map((t) => `${design.schemas[t.schemaId]?.name ?? 'public'}.${t.name}`),
+  );
   const expectedDb = await freshDbFor(design);
   await execDesignDdl(expectedDb, design);
   const expected = await ormCatalog(expectedDb, tables);
@@ -27,14 +29,24 @@ async function verify(design: Design, name: string) {
   const actual = await ormCatalog(db, tables);
   await db.close();
   // A table the design's own DDL cannot create (an extension PGlite lacks) is the DDL's business.
-  const created = new Set([...expected.keys()].filter((k) => k.startsWith('column:')).map((k) => k.slice(7, k.lastIndexOf('.'))));
-  for (const key of actual.keys()) if (key.startsWith('column:') && !created.has(key.slice(7, key.lastIndexOf('.')))) tables.delete(key.slice(7, key.lastIndexOf('.')));
-  for (const key of [...actual.keys()]) if (!key.startsWith('enum:') && ![...tables].some((t) => key.includes(`:${t}.`))) actual.delete(key);
+  const created = new Set(
+    [...expected.keys()]
+      .filter((k) => k.startsWith('column:'))
+      .map((k) => k.slice(7, k.lastIndexOf('.'))),
+  );
+  for (const key of actual.keys())
+    if (key.startsWith('column:') && !created.has(key.slice(7, key.lastIndexOf('.'))))
+      tables.delete(key.slice(7, key.lastIndexOf('.')));
+  for (const key of [...actual.keys()])
+    if (!key.startsWith('enum:') && ![...tables].some((t) => key.includes(`:${t}.`)))
+      actual.delete(key);
   const differences = diffOrmCatalogs(expected, actual, notes);
-  if (process.env.ORM_DEBUG === '1') console.log(name, refused.slice(0, 5), differences.filter((d) => !d.explainedBy).slice(0, 8));
+  if (process.env.ORM_DEBUG === '1')
+    console.log(name, refused.slice(0, 5), differences.filter((d) => !d.explainedBy).slice(0, 8));
   expect(differences.filter((d) => !d.explainedBy)).toEqual([]);
   // drizzle-kit's own SQL may only fail where the exporter said it would (names it cannot quote).
-  if (!notes.some((n) => n.what === 'table' && n.message.includes('drizzle-kit'))) expect(refused).toEqual([]);
+  if (!notes.some((n) => n.what === 'table' && n.message.includes('drizzle-kit')))
+    expect(refused).toEqual([]);
   expect(actual.size).toBeGreaterThan(0);
   return { differences, notes, refused };
 }
@@ -57,7 +69,15 @@ describe('exportDrizzle', () => {
       it(`${name} builds through drizzle-kit with only noted differences`, async () => {
         const { differences, refused } = await verify(await fixtureDesign(name), name);
         // Printed so the report can say exactly what drizzle cannot express in each fixture.
-        if (process.env.ORM_REPORT === '1') console.log(name, JSON.stringify({ refused, differences: differences.map((d) => [d.key, d.explainedBy]) }, null, 1));
+        if (process.env.ORM_REPORT === '1')
+          console.log(
+            name,
+            JSON.stringify(
+              { refused, differences: differences.map((d) => [d.key, d.explainedBy]) },
+              null,
+              1,
+            ),
+          );
       }, 300_000);
     }
   });

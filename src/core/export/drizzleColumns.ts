@@ -15,8 +15,16 @@ export interface DrizzleColumnContext {
   object: string;
 }
 
-const INTEGERS: Record<string, string> = { integer: 'integer', smallint: 'smallint', bigint: 'bigint' };
-const SERIALS: Record<string, string> = { integer: 'serial', smallint: 'smallserial', bigint: 'bigserial' };
+const INTEGERS: Record<string, string> = {
+  integer: 'integer',
+  smallint: 'smallint',
+  bigint: 'bigint',
+};
+const SERIALS: Record<string, string> = {
+  integer: 'serial',
+  smallint: 'smallserial',
+  bigint: 'bigserial',
+};
 
 /** `name` plus drizzle's config object, e.g. `varchar('code', { length: 3 })`. */
 function builder(fn: string, name: string, config: string[] = []): string {
@@ -39,10 +47,23 @@ function baseBuilder(column: Column, type: OrmType, ctx: DrizzleColumnContext): 
     case 'smallint':
     case 'bigint': {
       const mode = type.base === 'bigint' ? ["mode: 'number'"] : [];
-      return type.serial ? use(SERIALS[type.base] as string, mode) : use(INTEGERS[type.base] as string, mode);
+      return type.serial
+        ? use(SERIALS[type.base] as string, mode)
+        : use(INTEGERS[type.base] as string, mode);
     }
-    case 'boolean': case 'text': case 'uuid': case 'json': case 'jsonb': case 'inet': case 'cidr':
-    case 'macaddr': case 'macaddr8': case 'date': case 'real': case 'point': case 'line':
+    case 'boolean':
+    case 'text':
+    case 'uuid':
+    case 'json':
+    case 'jsonb':
+    case 'inet':
+    case 'cidr':
+    case 'macaddr':
+    case 'macaddr8':
+    case 'date':
+    case 'real':
+    case 'point':
+    case 'line':
       return use(type.base === 'json' || type.base === 'jsonb' ? type.base : type.base);
     case 'double precision':
       return use('doublePrecision');
@@ -52,7 +73,14 @@ function baseBuilder(column: Column, type: OrmType, ctx: DrizzleColumnContext): 
     case 'char':
       return use(type.base, a === undefined ? [] : [`length: ${a}`]);
     case 'numeric':
-      return use('numeric', a === undefined ? [] : b === undefined ? [`precision: ${a}`] : [`precision: ${a}`, `scale: ${b}`]);
+      return use(
+        'numeric',
+        a === undefined
+          ? []
+          : b === undefined
+            ? [`precision: ${a}`]
+            : [`precision: ${a}`, `scale: ${b}`],
+      );
     case 'timestamptz':
     case 'timestamp':
     case 'timetz':
@@ -94,20 +122,30 @@ export function drizzleColumn(
   for (let i = 0; i < type.dims; i++) out += '.array()';
   if (primaryKey) out += '.primaryKey()';
   if (!column.nullable && !primaryKey) out += '.notNull()';
-  const note = (message: string) => ctx.notes.push({ object: ctx.object, what: 'column', name: column.name, message });
+  const note = (message: string) =>
+    ctx.notes.push({ object: ctx.object, what: 'column', name: column.name, message });
   if (column.identity) {
     const integer = INTEGERS[type.base] !== undefined && type.dims === 0 && !type.serial;
-    if (integer) out += column.identity === 'always' ? '.generatedAlwaysAsIdentity()' : '.generatedByDefaultAsIdentity()';
-    if (column.identityOptions) note(`identity options (${column.identityOptions}) are not written; drizzle-kit uses the sequence defaults`);
+    if (integer)
+      out +=
+        column.identity === 'always'
+          ? '.generatedAlwaysAsIdentity()'
+          : '.generatedByDefaultAsIdentity()';
+    if (column.identityOptions)
+      note(
+        `identity options (${column.identityOptions}) are not written; drizzle-kit uses the sequence defaults`,
+      );
   }
   if (column.generated !== undefined) {
     ctx.imports.add('sql');
-    if (column.generatedKind === 'virtual') note('a VIRTUAL generated column: drizzle-kit writes generated columns as STORED');
+    if (column.generatedKind === 'virtual')
+      note('a VIRTUAL generated column: drizzle-kit writes generated columns as STORED');
     out += `.generatedAlwaysAs(sql\`${jsTemplateBody(column.generated)}\`)`;
   } else if (column.default !== undefined) {
     out += drizzleDefault(column.default, type, ctx);
   }
-  if (column.notNullName) note(`the NOT NULL constraint's name ${column.notNullName} cannot be declared in drizzle`);
+  if (column.notNullName)
+    note(`the NOT NULL constraint's name ${column.notNullName} cannot be declared in drizzle`);
   if (column.collation) note(`COLLATE ${column.collation} cannot be declared in drizzle`);
   return out;
 }
@@ -121,10 +159,12 @@ function drizzleDefault(sqlText: string, type: OrmType, ctx: DrizzleColumnContex
   if (d.kind === 'now' && /^now\(\)$/i.test(sqlText.trim())) return '.defaultNow()';
   if (d.kind === 'boolean') return `.default(${d.value})`;
   const bare = /^-?\d+$/.test(sqlText.trim());
-  if (d.kind === 'number' && bare && INTEGERS[type.base] !== undefined) return `.default(${d.value})`;
+  if (d.kind === 'number' && bare && INTEGERS[type.base] !== undefined)
+    return `.default(${d.value})`;
   // `'x'::text` and `'x'::character varying` are what drizzle-kit's DEFAULT 'x' becomes in PostgreSQL.
   const cast = /::(text|character varying|"?[^:]+"?)$/.exec(sqlText.trim())?.[1];
-  if (d.kind === 'string' && (type.enumType || cast === 'text' || cast === 'character varying')) return `.default(${jsString(d.value)})`;
+  if (d.kind === 'string' && (type.enumType || cast === 'text' || cast === 'character varying'))
+    return `.default(${jsString(d.value)})`;
   ctx.imports.add('sql');
   return `.default(sql\`${jsTemplateBody(sqlText)}\`)`;
 }

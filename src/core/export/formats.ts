@@ -10,7 +10,9 @@ import { exportSequelize } from './sequelize';
 /** The Sequelize export is two files; each is its own format here, so each is one download. */
 const sequelizeFile = (which: 'models' | 'migration') => (doc: DesignDocument) => {
   const files = exportSequelize(doc.design);
-  const name = Object.keys(files).find((f) => (which === 'models' ? f === 'models.js' : f.startsWith('migrations/')));
+  const name = Object.keys(files).find((f) =>
+    which === 'models' ? f === 'models.js' : f.startsWith('migrations/'),
+  );
   return name ? files[name]! : '';
 };
 
@@ -65,7 +67,8 @@ export const TEXT_EXPORTS: readonly TextExport[] = [
   {
     id: 'prisma',
     label: 'Prisma schema',
-    description: 'schema.prisma with models, relations both ways, enums and indexes (checked with Prisma’s own validator).',
+    description:
+      'schema.prisma with models, relations both ways, enums and indexes (checked with Prisma’s own validator).',
     suffix: '.schema.prisma',
     mime: 'text/plain',
     render: (doc) => exportPrisma(doc.design),

@@ -12,7 +12,8 @@ export interface OrmNote {
   /** `schema.table` (or `schema.type` for enums). */
   object: string;
   /** What was skipped, for machines: the test maps it to catalog entries. */
-  what: 'table' | 'tableOption' | 'column' | 'constraint' | 'index' | 'relation' | 'type' | 'comment';
+  what:
+    'table' | 'tableOption' | 'column' | 'constraint' | 'index' | 'relation' | 'type' | 'comment';
   /** The column, constraint or index name, where the note is about one. */
   name?: string;
   message: string;
@@ -70,10 +71,16 @@ export function words(name: string): string[] {
 
 /** `order_items` -> `OrderItems`; empty when the name has no ASCII letters or digits. */
 export function pascalCase(name: string): string {
-  return words(name)
-    // An all-caps word reads as a word (`ID` -> `Id`), not as letters (`iD`).
-    .map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join('');
+  return (
+    words(name)
+      // An all-caps word reads as a word (`ID` -> `Id`), not as letters (`iD`).
+      .map((w) =>
+        w === w.toUpperCase()
+          ? w.charAt(0) + w.slice(1).toLowerCase()
+          : w.charAt(0).toUpperCase() + w.slice(1),
+      )
+      .join('')
+  );
 }
 
 /** `order_items` -> `orderItems`. */
@@ -99,7 +106,11 @@ export function claimIdentifier(
   if (!/^[A-Za-z]/.test(base)) base = fallback + '_' + base;
   const key = (s: string) => (ignoreCase ? s.toLowerCase() : s);
   let name = base;
-  for (let n = 2; reserved.has(name) || reserved.has(name.toLowerCase()) || taken.has(key(name)); n++) {
+  for (
+    let n = 2;
+    reserved.has(name) || reserved.has(name.toLowerCase()) || taken.has(key(name));
+    n++
+  ) {
     name = `${base}_${n}`;
   }
   taken.add(key(name));
@@ -157,7 +168,11 @@ export function columnNameOf(table: Table, columnId: string): string {
  * the way its makeObjectName does so the whole fits in 63 bytes: the longer part is cut first.
  * The ORMs name every constraint explicitly, so they need the name PostgreSQL would have chosen.
  */
-export function postgresDefaultName(table: string, columns: readonly string[], label: string): string {
+export function postgresDefaultName(
+  table: string,
+  columns: readonly string[],
+  label: string,
+): string {
   let a = table;
   let b = columns.join('_');
   const bytes = (s: string) => new TextEncoder().encode(s).length;

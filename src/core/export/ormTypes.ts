@@ -23,17 +23,42 @@ export interface OrmType {
 }
 
 const ALIASES: Record<string, string> = {
-  int: 'integer', int4: 'integer', integer: 'integer', serial: 'integer', serial4: 'integer',
-  int8: 'bigint', bigint: 'bigint', bigserial: 'bigint', serial8: 'bigint',
-  int2: 'smallint', smallint: 'smallint', smallserial: 'smallint', serial2: 'smallint',
-  bool: 'boolean', boolean: 'boolean',
-  varchar: 'varchar', 'character varying': 'varchar', char: 'char', character: 'char', bpchar: 'char',
-  float8: 'double precision', 'double precision': 'double precision', float4: 'real', real: 'real',
-  decimal: 'numeric', numeric: 'numeric',
-  timestamptz: 'timestamptz', 'timestamp with time zone': 'timestamptz',
-  timestamp: 'timestamp', 'timestamp without time zone': 'timestamp',
-  timetz: 'timetz', 'time with time zone': 'timetz', time: 'time', 'time without time zone': 'time',
-  varbit: 'varbit', 'bit varying': 'varbit',
+  int: 'integer',
+  int4: 'integer',
+  integer: 'integer',
+  serial: 'integer',
+  serial4: 'integer',
+  int8: 'bigint',
+  bigint: 'bigint',
+  bigserial: 'bigint',
+  serial8: 'bigint',
+  int2: 'smallint',
+  smallint: 'smallint',
+  smallserial: 'smallint',
+  serial2: 'smallint',
+  bool: 'boolean',
+  boolean: 'boolean',
+  varchar: 'varchar',
+  'character varying': 'varchar',
+  char: 'char',
+  character: 'char',
+  bpchar: 'char',
+  float8: 'double precision',
+  'double precision': 'double precision',
+  float4: 'real',
+  real: 'real',
+  decimal: 'numeric',
+  numeric: 'numeric',
+  timestamptz: 'timestamptz',
+  'timestamp with time zone': 'timestamptz',
+  timestamp: 'timestamp',
+  'timestamp without time zone': 'timestamp',
+  timetz: 'timetz',
+  'time with time zone': 'timetz',
+  time: 'time',
+  'time without time zone': 'time',
+  varbit: 'varbit',
+  'bit varying': 'varbit',
 };
 
 const SERIALS = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
@@ -72,7 +97,8 @@ export function parseOrmType(type: string, enums: ReadonlyMap<string, EnumType>)
   if (!m) return { base: element, args: [], dims, element, serial: false };
   const name = (m[1] as string) + (m[3] ? ' ' + m[3] : '');
   const args = m[2] ? m[2].split(',').map((a) => Number(a.trim())) : [];
-  if (args.some((a) => !Number.isFinite(a))) return { base: element, args: [], dims, element, serial: false };
+  if (args.some((a) => !Number.isFinite(a)))
+    return { base: element, args: [], dims, element, serial: false };
   return { base: ALIASES[name] ?? name, args, dims, element, serial: SERIALS.has(name) };
 }
 
@@ -99,8 +125,12 @@ export function classifyDefault(sql: string, type: OrmType): OrmDefault {
     if (type.base === 'timestamptz' || type.base === 'timestamp') return { kind: 'now' };
   }
   if (type.dims > 0) return { kind: 'expression', sql: s };
-  if (/^(true|false)$/i.test(s) && type.base === 'boolean') return { kind: 'boolean', value: /^true$/i.test(s) };
-  const number = /^\(?(-?\d+(?:\.\d+)?)\)?(?:::(?:integer|bigint|smallint|numeric|real|double precision))?$/.exec(s);
+  if (/^(true|false)$/i.test(s) && type.base === 'boolean')
+    return { kind: 'boolean', value: /^true$/i.test(s) };
+  const number =
+    /^\(?(-?\d+(?:\.\d+)?)\)?(?:::(?:integer|bigint|smallint|numeric|real|double precision))?$/.exec(
+      s,
+    );
   if (number && NUMERIC.has(type.base)) return { kind: 'number', value: number[1] as string };
   const literal = LITERAL.exec(s);
   if (literal && !literal[1]?.includes('\\')) {

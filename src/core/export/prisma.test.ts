@@ -6,7 +6,11 @@ import { prismaDmmf, prismaValidationError, prismaWarnings } from '../../test/or
 import { exportPrisma, exportPrismaWithNotes } from './prisma';
 
 const ACTIONS: Record<ReferentialAction, string> = {
-  noAction: 'NoAction', restrict: 'Restrict', cascade: 'Cascade', setNull: 'SetNull', setDefault: 'SetDefault',
+  noAction: 'NoAction',
+  restrict: 'Restrict',
+  cascade: 'Cascade',
+  setNull: 'SetNull',
+  setDefault: 'SetDefault',
 };
 
 /**
@@ -24,13 +28,20 @@ function verify(design: Design): void {
   const skippedTables = new Set(notes.filter((n) => n.what === 'table').map((n) => n.object));
   const ignored = notes.filter((n) => n.what === 'table' && n.message.includes('@@ignore'));
   expect(text.match(/^ {2}@@ignore$/gm)?.length ?? 0).toBe(ignored.length);
-  const skippedRelations = new Set(notes.filter((n) => n.what === 'relation').map((n) => `${n.object} ${n.name}`));
+  const skippedRelations = new Set(
+    notes.filter((n) => n.what === 'relation').map((n) => `${n.object} ${n.name}`),
+  );
   const schemaOf = (schemaId: string) => design.schemas[schemaId]?.name ?? 'public';
-  const tables = Object.values(design.tables).filter((t) => !skippedTables.has(`${schemaOf(t.schemaId)}.${t.name}`));
+  const tables = Object.values(design.tables).filter(
+    (t) => !skippedTables.has(`${schemaOf(t.schemaId)}.${t.name}`),
+  );
   expect(dmmf.models).toHaveLength(tables.length);
   const modelOf = new Map<string, (typeof dmmf.models)[number]>();
   for (const table of tables) {
-    const model = dmmf.models.find((m) => (m.dbName ?? m.name) === table.name && (m.schema ?? 'public') === schemaOf(table.schemaId));
+    const model = dmmf.models.find(
+      (m) =>
+        (m.dbName ?? m.name) === table.name && (m.schema ?? 'public') === schemaOf(table.schemaId),
+    );
     expect(model, `model for ${table.name}`).toBeDefined();
     if (!model) continue;
     modelOf.set(table.id, model);
@@ -38,35 +49,57 @@ function verify(design: Design): void {
     // The DMMF leaves Unsupported(...) fields out (the client cannot read them): those must be in the text.
     const names = scalars.map((f) => f.dbName ?? f.name);
     for (const column of table.columns.filter((c) => !names.includes(c.name))) {
-      const line = text.split('\n').find((l) => l.includes('Unsupported(') && l.includes(column.name.replaceAll('"', '\\"')));
+      const line = text
+        .split('\n')
+        .find((l) => l.includes('Unsupported(') && l.includes(column.name.replaceAll('"', '\\"')));
       expect(line, `${table.name}.${column.name}`).toBeDefined();
     }
     expect(names).toEqual(table.columns.map((c) => c.name).filter((n) => names.includes(n)));
     for (const column of table.columns) {
       const field = scalars.find((f) => (f.dbName ?? f.name) === column.name);
       // Prisma lists cannot be optional: a nullable array column is a list (as `prisma db pull` writes it).
-      if (field && !field.isList) expect(field.isRequired, `${table.name}.${column.name}`).toBe(!column.nullable);
+      if (field && !field.isList)
+        expect(field.isRequired, `${table.name}.${column.name}`).toBe(!column.nullable);
     }
   }
   for (const table of tables) {
     const model = modelOf.get(table.id);
     if (!model) continue;
     for (const k of table.constraints) {
-      if (k.kind !== 'foreignKey' || skippedRelations.has(`${schemaOf(table.schemaId)}.${table.name} ${k.name}`)) continue;
+      if (
+        k.kind !== 'foreignKey' ||
+        skippedRelations.has(`${schemaOf(table.schemaId)}.${table.name} ${k.name}`)
+      )
+        continue;
       const target = modelOf.get(k.refTableId);
       const fieldName = (m: typeof model, t: typeof table, id: string) =>
-        m.fields.find((f) => f.kind !== 'object' && (f.dbName ?? f.name) === t.columns.find((c) => c.id === id)?.name)?.name;
+        m.fields.find(
+          (f) =>
+            f.kind !== 'object' &&
+            (f.dbName ?? f.name) === t.columns.find((c) => c.id === id)?.name,
+        )?.name;
       const from = k.columnIds.map((id) => fieldName(model, table, id));
       const refTable = design.tables[k.refTableId];
-      const to = refTable && target ? k.refColumnIds.map((id) => fieldName(target, refTable, id)) : [];
+      const to =
+        refTable && target ? k.refColumnIds.map((id) => fieldName(target, refTable, id)) : [];
       const relation = model.fields.find(
-        (f) => f.kind === 'object' && f.relationFromFields?.join() === from.join() && f.relationToFields?.join() === to.join() && f.type === target?.name,
+        (f) =>
+          f.kind === 'object' &&
+          f.relationFromFields?.join() === from.join() &&
+          f.relationToFields?.join() === to.join() &&
+          f.type === target?.name,
       );
       expect(relation, `relation for ${table.name}.${k.name ?? k.columnIds.join()}`).toBeDefined();
       expect(relation?.relationOnDelete).toBe(ACTIONS[k.onDelete]);
       expect(relation?.relationOnUpdate ?? 'Cascade').toBe(ACTIONS[k.onUpdate]);
-      const back = target?.fields.filter((f) => f.kind === 'object' && f.relationName === relation?.relationName && f.type === model.name);
-      expect(back?.length, `back relation for ${table.name}.${k.name ?? ''}`).toBeGreaterThanOrEqual(1);
+      const back = target?.fields.filter(
+        (f) =>
+          f.kind === 'object' && f.relationName === relation?.relationName && f.type === model.name,
+      );
+      expect(
+        back?.length,
+        `back relation for ${table.name}.${k.name ?? ''}`,
+      ).toBeGreaterThanOrEqual(1);
     }
   }
 }
@@ -94,7 +127,11 @@ describe('exportPrisma', () => {
   it('notes what Prisma cannot express instead of dropping it silently', () => {
     const { text, notes } = exportPrismaWithNotes(ormGoldenCases()[1]?.design as Design);
     expect(notes.map((n) => `${n.what} ${n.name ?? n.object}`)).toEqual(
-      expect.arrayContaining(['table public.audit log', 'constraint transfers_distinct', 'index launch_search_idx']),
+      expect.arrayContaining([
+        'table public.audit log',
+        'constraint transfers_distinct',
+        'index launch_search_idx',
+      ]),
     );
     for (const n of notes) expect(text).toContain(n.message);
   });

@@ -60,7 +60,8 @@ export function prismaFieldType(type: OrmType, enumName: string | undefined): Pr
   // Prisma lists are one-dimensional; PostgreSQL does not enforce dimensions, so a design's
   // `integer[][]` is still written as Unsupported to keep the intent visible.
   if (type.dims > 1) return unsupported();
-  if (enumName !== undefined) return { scalar: enumName, native: '', unsupported: false, list: type.dims === 1 };
+  if (enumName !== undefined)
+    return { scalar: enumName, native: '', unsupported: false, list: type.dims === 1 };
   const map = TYPES[type.base];
   if (!map) return unsupported();
   const [scalar, native] = map(type);
@@ -92,7 +93,8 @@ export function prismaDefault(
   enumValue: (label: string) => string | undefined,
 ): string {
   const integer = field.scalar === 'Int' || field.scalar === 'BigInt';
-  if ((column.identity || type.serial) && integer && !field.list) return '@default(autoincrement())';
+  if ((column.identity || type.serial) && integer && !field.list)
+    return '@default(autoincrement())';
   if (column.default === undefined || column.generated !== undefined) return '';
   const d = classifyDefault(column.default, type);
   const generated = `@default(dbgenerated(${prismaString(column.default)}))`;

@@ -62,12 +62,18 @@ export function planPrisma(design: Design): PrismaPlan {
   for (const type of Object.values(design.enums)) {
     const schema = schemaNameOf(design, type.schemaId);
     if (type.values.length === 0) {
-      notes.push({ object: `${schema}.${type.name}`, what: 'type', message: 'an enum without values cannot be a Prisma enum; its columns are Unsupported' });
+      notes.push({
+        object: `${schema}.${type.name}`,
+        what: 'type',
+        message: 'an enum without values cannot be a Prisma enum; its columns are Unsupported',
+      });
       continue;
     }
     const name = claimIdentifier(type.name, typeNames, RESERVED_TYPE_NAMES, 'Enum', true);
     const taken = new Set<string>();
-    const values = new Map(type.values.map((v) => [v, claimIdentifier(v, taken, NO_RESERVED, 'value')]));
+    const values = new Map(
+      type.values.map((v) => [v, claimIdentifier(v, taken, NO_RESERVED, 'value')]),
+    );
     const plan = { type, name, schema, values };
     enums.push(plan);
     enumById.set(type.id, plan);
@@ -79,10 +85,15 @@ export function planPrisma(design: Design): PrismaPlan {
   const models: PrismaModelPlan[] = tables.map((table) => {
     const schema = schemaNameOf(design, table.schemaId);
     // Same name in two schemas: the one outside public gets its schema as a prefix, as db pull does.
-    const candidate = (tableNameCount.get(table.name) ?? 0) > 1 && schema !== 'public' ? `${schema}_${table.name}` : table.name;
+    const candidate =
+      (tableNameCount.get(table.name) ?? 0) > 1 && schema !== 'public'
+        ? `${schema}_${table.name}`
+        : table.name;
     const name = claimIdentifier(candidate, typeNames, RESERVED_TYPE_NAMES, 'Model', true);
     const taken = new Set<string>();
-    const fields = new Map(table.columns.map((c) => [c.id, claimIdentifier(c.name, taken, NO_RESERVED, 'field')]));
+    const fields = new Map(
+      table.columns.map((c) => [c.id, claimIdentifier(c.name, taken, NO_RESERVED, 'field')]),
+    );
     const types = new Map(
       table.columns.map((c) => {
         const type = parseOrmType(c.type, lookup);
@@ -92,10 +103,16 @@ export function planPrisma(design: Design): PrismaPlan {
     );
     // Prisma identifies rows only by keys over required, supported fields.
     const required = new Set(table.columns.filter((c) => !c.nullable).map((c) => c.id));
-    const supported = (ids: readonly string[]) => ids.every((id) => types.get(id)?.field.unsupported === false && required.has(id));
+    const supported = (ids: readonly string[]) =>
+      ids.every((id) => types.get(id)?.field.unsupported === false && required.has(id));
     const ignored = !hasUniqueCriterion(table, supported);
     if (ignored) {
-      notes.push({ object: qualifiedLabel(design, table.schemaId, table.name), what: 'table', message: 'no primary key or unique constraint over required columns Prisma can use: the model is @@ignore\'d and has no relations' });
+      notes.push({
+        object: qualifiedLabel(design, table.schemaId, table.name),
+        what: 'table',
+        message:
+          "no primary key or unique constraint over required columns Prisma can use: the model is @@ignore'd and has no relations",
+      });
     }
     return { table, name, schema, fields, types, ignored, relations: [] };
   });
@@ -106,8 +123,12 @@ export function planPrisma(design: Design): PrismaPlan {
 /** A primary key, unique constraint or plain unique index over supported fields. */
 function hasUniqueCriterion(table: Table, supported: (ids: readonly string[]) => boolean): boolean {
   return (
-    table.constraints.some((k) => (k.kind === 'primaryKey' || k.kind === 'unique') && supported(k.columnIds)) ||
-    table.indexes.some((ix) => uniqueIndexColumns(ix) !== undefined && supported(uniqueIndexColumns(ix) ?? []))
+    table.constraints.some(
+      (k) => (k.kind === 'primaryKey' || k.kind === 'unique') && supported(k.columnIds),
+    ) ||
+    table.indexes.some(
+      (ix) => uniqueIndexColumns(ix) !== undefined && supported(uniqueIndexColumns(ix) ?? []),
+    )
   );
 }
 
@@ -134,7 +155,12 @@ function planRelations(models: PrismaModelPlan[], notes: OrmNote[]): void {
       const to = byTable.get(k.refTableId);
       const why = relationProblem(from, to, k, seen);
       if (why || !to) {
-        notes.push({ object: `${from.schema}.${from.table.name}`, what: 'relation', name: k.name, message: why ?? 'unknown' });
+        notes.push({
+          object: `${from.schema}.${from.table.name}`,
+          what: 'relation',
+          name: k.name,
+          message: why ?? 'unknown',
+        });
         continue;
       }
       usable.push([from, to, k]);
@@ -145,11 +171,27 @@ function planRelations(models: PrismaModelPlan[], notes: OrmNote[]): void {
   const taken = new Map(models.map((m) => [m, new Set(m.fields.values())]));
   for (const [from, to, k] of usable) {
     const ambiguous = from === to || (pairCount.get(pairKey(from.table.id, to.table.id)) ?? 0) > 1;
-    const cols = k.columnIds.map((id) => from.table.columns.find((c) => c.id === id)?.name ?? id).join('_');
-    const relationName = ambiguous ? (k.name || `${from.table.name}_${cols}_fkey`) : undefined;
-    const optional = k.columnIds.some((id) => from.table.columns.find((c) => c.id === id)?.nullable);
-    const forward = claimIdentifier(ambiguous ? `${to.name}_${cols}` : to.name, taken.get(from) as Set<string>, NO_RESERVED, 'relation');
-    from.relations.push({ name: forward, target: to.name, relationName, foreignKey: k, list: false, optional });
+    const cols = k.columnIds
+      .map((id) => from.table.columns.find((c) => c.id === id)?.name ?? id)
+      .join('_');
+    const relationName = ambiguous ? k.name || `${from.table.name}_${cols}_fkey` : undefined;
+    const optional = k.columnIds.some(
+      (id) => from.table.columns.find((c) => c.id === id)?.nullable,
+    );
+    const forward = claimIdentifier(
+      ambiguous ? `${to.name}_${cols}` : to.name,
+      taken.get(from) as Set<string>,
+      NO_RESERVED,
+      'relation',
+    );
+    from.relations.push({
+      name: forward,
+      target: to.name,
+      relationName,
+      foreignKey: k,
+      list: false,
+      optional,
+    });
     const oneToOne = isUniqueSet(from.table, k.columnIds);
     const back = claimIdentifier(
       ambiguous ? `${from.name}_${cols}${from === to ? '_back' : ''}` : from.name,
@@ -157,7 +199,13 @@ function planRelations(models: PrismaModelPlan[], notes: OrmNote[]): void {
       NO_RESERVED,
       'relation',
     );
-    to.relations.push({ name: back, target: from.name, relationName, list: !oneToOne, optional: oneToOne });
+    to.relations.push({
+      name: back,
+      target: from.name,
+      relationName,
+      list: !oneToOne,
+      optional: oneToOne,
+    });
   }
 }
 
@@ -167,10 +215,15 @@ function relationProblem(
   k: ForeignKey,
   seen: Set<string>,
 ): string | undefined {
-  if (!to) return 'references a table that is not a model (a partition, or missing): kept as plain columns';
-  if (from.ignored || to.ignored) return 'one side is an @@ignore\'d model: kept as plain columns';
-  const types = [...k.columnIds.map((id) => from.types.get(id)), ...k.refColumnIds.map((id) => to.types.get(id))];
-  if (types.some((t) => !t || t.field.unsupported || t.field.list)) return 'a column of the key has a type Prisma does not support in relations: kept as plain columns';
+  if (!to)
+    return 'references a table that is not a model (a partition, or missing): kept as plain columns';
+  if (from.ignored || to.ignored) return "one side is an @@ignore'd model: kept as plain columns";
+  const types = [
+    ...k.columnIds.map((id) => from.types.get(id)),
+    ...k.refColumnIds.map((id) => to.types.get(id)),
+  ];
+  if (types.some((t) => !t || t.field.unsupported || t.field.list))
+    return 'a column of the key has a type Prisma does not support in relations: kept as plain columns';
   for (let i = 0; i < k.columnIds.length; i++) {
     const a = from.types.get(k.columnIds[i] as string);
     const b = to.types.get(k.refColumnIds[i] as string);
@@ -178,9 +231,11 @@ function relationProblem(
       return 'the referencing and referenced columns have different types, which Prisma refuses in a relation: kept as plain columns';
     }
   }
-  if (!isUniqueSet(to.table, k.refColumnIds)) return 'the referenced columns are not a primary key or unique constraint Prisma knows: kept as plain columns';
+  if (!isUniqueSet(to.table, k.refColumnIds))
+    return 'the referenced columns are not a primary key or unique constraint Prisma knows: kept as plain columns';
   const key = `${from.table.id}:${k.columnIds.join(',')}:${to.table.id}:${k.refColumnIds.join(',')}`;
-  if (seen.has(key)) return 'duplicates another foreign key on the same columns: only the first is a relation';
+  if (seen.has(key))
+    return 'duplicates another foreign key on the same columns: only the first is a relation';
   seen.add(key);
   return undefined;
 }

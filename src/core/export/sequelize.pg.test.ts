@@ -8,7 +8,10 @@ import { loadCommonJs, Sequelize, sequelizeOn } from '../../test/ormSequelize';
 import { modelTables, type OrmNote } from './ormNames';
 import { exportSequelizeWithNotes } from './sequelize';
 
-type Migration = { up(qi: unknown, s: unknown): Promise<void>; down(qi: unknown, s: unknown): Promise<void> };
+type Migration = {
+  up(qi: unknown, s: unknown): Promise<void>;
+  down(qi: unknown, s: unknown): Promise<void>;
+};
 
 /**
  * Sequelize's own verdict, twice: the models' `sync()` and, separately, the migration's `up()`
@@ -16,36 +19,51 @@ type Migration = { up(qi: unknown, s: unknown): Promise<void>; down(qi: unknown,
  * catalog the design's DDL builds. sync() may differ only where the exporter noted it; the
  * migration must build the same columns, constraints and indexes, and `down()` must remove them.
  */
-async function verify(design: Design): Promise<{ sync: ReturnType<typeof diffOrmCatalogs>; notes: OrmNote[] }> {
+async function verify(
+  design: Design,
+): Promise<{ sync: ReturnType<typeof diffOrmCatalogs>; notes: OrmNote[] }> {
   const { files, notes } = exportSequelizeWithNotes(design);
-  const tables = new Set(modelTables(design, []).map((t) => `${design.schemas[t.schemaId]?.name ?? 'public'}.${t.name}`));
+  const tables = new Set(
+    modelTables(design, []).map((t) => `${design.schemas[t.schemaId]?.name ?? 'public'}.${t.name}`),
+  );
   const expectedDb = await freshDbFor(design);
   await execDesignDdl(expectedDb, design);
   const expected = await ormCatalog(expectedDb, tables);
   await expectedDb.close();
   // A table the design's own DDL cannot create is the DDL's business, not the ORM's.
-  const created = new Set([...expected.keys()].filter((k) => k.startsWith('column:')).map((k) => k.slice(7, k.lastIndexOf('.'))));
+  const created = new Set(
+    [...expected.keys()]
+      .filter((k) => k.startsWith('column:'))
+      .map((k) => k.slice(7, k.lastIndexOf('.'))),
+  );
   const onlyCreated = (m: Map<string, string>) => {
-    for (const key of [...m.keys()]) if (!key.startsWith('enum:') && ![...created].some((t) => key.includes(`:${t}.`))) m.delete(key);
+    for (const key of [...m.keys()])
+      if (!key.startsWith('enum:') && ![...created].some((t) => key.includes(`:${t}.`)))
+        m.delete(key);
     return m;
   };
 
   const migrationDb = await freshDbFor(design);
   await runPrelude(migrationDb, design, false);
   const sequelize = sequelizeOn(migrationDb);
-  const migration = loadCommonJs(files[Object.keys(files).find((f) => f.startsWith('migrations/')) as string] as string) as Migration;
+  const migration = loadCommonJs(
+    files[Object.keys(files).find((f) => f.startsWith('migrations/')) as string] as string,
+  ) as Migration;
   const qi = sequelize.getQueryInterface();
   try {
     await migration.up(qi, Sequelize);
   } catch (error) {
-    if (process.env.ORM_DEBUG === '1') console.log('migration failed:', (error as Error).message, (error as { sql?: string }).sql);
+    if (process.env.ORM_DEBUG === '1')
+      console.log('migration failed:', (error as Error).message, (error as { sql?: string }).sql);
     // Only a table the design's DDL cannot create either may make the migration fail.
     if (created.size === tables.size) throw error;
   }
   const migrated = onlyCreated(await ormCatalog(migrationDb, tables));
   if (created.size === tables.size) {
     const migrationNotes = notes.filter((n) => n.message.includes('(in the migration too)'));
-    expect(diffOrmCatalogs(expected, migrated, migrationNotes).filter((d) => !d.explainedBy)).toEqual([]);
+    expect(
+      diffOrmCatalogs(expected, migrated, migrationNotes).filter((d) => !d.explainedBy),
+    ).toEqual([]);
     await migration.down(qi, Sequelize);
     const left = await ormCatalog(migrationDb, tables);
     expect([...left.keys()].filter((k) => !k.startsWith('enum:'))).toEqual([]);
@@ -56,14 +74,19 @@ async function verify(design: Design): Promise<{ sync: ReturnType<typeof diffOrm
   const syncDb = await freshDbFor(design);
   await runPrelude(syncDb, design, true);
   const synced = sequelizeOn(syncDb);
-  const define = loadCommonJs(files['models.js'] as string) as (s: unknown) => Record<string, unknown>;
+  const define = loadCommonJs(files['models.js'] as string) as (
+    s: unknown,
+  ) => Record<string, unknown>;
   const models = define(synced);
   expect(Object.keys(models)).toHaveLength(tables.size);
   if (created.size === tables.size) {
     try {
       await synced.sync();
     } catch (error) {
-      throw new Error(`sync() failed: ${(error as Error).message}\n${(error as { sql?: string }).sql ?? ''}`, { cause: error });
+      throw new Error(
+        `sync() failed: ${(error as Error).message}\n${(error as { sql?: string }).sql ?? ''}`,
+        { cause: error },
+      );
     }
   }
   const actual = onlyCreated(await ormCatalog(syncDb, tables));
@@ -73,7 +96,8 @@ async function verify(design: Design): Promise<{ sync: ReturnType<typeof diffOrm
   if (created.size === tables.size) expect(sync.filter((d) => !d.explainedBy)).toEqual([]);
   // Which comparisons ran: all of them unless the design's own DDL cannot create a table.
   const complete = created.size === tables.size;
-  if (process.env.ORM_REPORT === '1') console.log(design.name, { tables: tables.size, created: created.size, complete });
+  if (process.env.ORM_REPORT === '1')
+    console.log(design.name, { tables: tables.size, created: created.size, complete });
   return { sync, notes };
 }
 
@@ -82,7 +106,10 @@ describe('exportSequelize', () => {
     it(`matches the golden files, and sync() and the migration build the design: ${golden.name}`, async () => {
       const { files } = exportSequelizeWithNotes(golden.design);
       for (const [path, text] of Object.entries(files)) {
-        expectGolden(`${golden.name}.sequelize.${path.startsWith('migrations/') ? 'migration' : 'models'}.js.txt`, text);
+        expectGolden(
+          `${golden.name}.sequelize.${path.startsWith('migrations/') ? 'migration' : 'models'}.js.txt`,
+          text,
+        );
       }
       await verify(golden.design);
     }, 120_000);
@@ -97,7 +124,15 @@ describe('exportSequelize', () => {
     for (const name of FIXTURE_NAMES) {
       it(`${name}: sync() differs only where noted, the migration not at all`, async () => {
         const { sync } = await verify(await fixtureDesign(name));
-        if (process.env.ORM_REPORT === '1') console.log(name, JSON.stringify(sync.map((d) => [d.key, d.explainedBy]), null, 1));
+        if (process.env.ORM_REPORT === '1')
+          console.log(
+            name,
+            JSON.stringify(
+              sync.map((d) => [d.key, d.explainedBy]),
+              null,
+              1,
+            ),
+          );
       }, 600_000);
     }
   });

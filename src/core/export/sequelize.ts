@@ -2,7 +2,12 @@ import type { Design, Index, Table } from '../model/schema';
 import { columnNameOf, jsString, postgresDefaultName, type OrmNote } from './ormNames';
 import { sequelizeDefault, sequelizeType } from './sequelizeColumns';
 import { renderSequelizeMigration } from './sequelizeMigration';
-import { planSequelize, SEQUELIZE_ACTIONS, type SequelizeModel, type SequelizePlan } from './sequelizePlan';
+import {
+  planSequelize,
+  SEQUELIZE_ACTIONS,
+  type SequelizeModel,
+  type SequelizePlan,
+} from './sequelizePlan';
 
 /** Options for {@link exportSequelize}. */
 export interface SequelizeExportOptions {
@@ -22,11 +27,17 @@ export interface SequelizeExport {
  * association, and a sequelize-cli migration that creates the same schema with its constraint
  * names, checks and indexes (Sequelize's `sync()` cannot create all of them; the notes say which).
  */
-export function exportSequelize(design: Design, options: SequelizeExportOptions = {}): Record<string, string> {
+export function exportSequelize(
+  design: Design,
+  options: SequelizeExportOptions = {},
+): Record<string, string> {
   return exportSequelizeWithNotes(design, options).files;
 }
 
-export function exportSequelizeWithNotes(design: Design, options: SequelizeExportOptions = {}): SequelizeExport {
+export function exportSequelizeWithNotes(
+  design: Design,
+  options: SequelizeExportOptions = {},
+): SequelizeExport {
   const plan = planSequelize(design);
   const models = renderModels(design, plan);
   const migration = renderSequelizeMigration(design, plan);
@@ -49,51 +60,100 @@ function renderModels(design: Design, plan: SequelizePlan): string {
     const fk = a.from.attributes.get(a.key.columnIds[0] as string) as string;
     const target = a.to.attributes.get(a.key.refColumnIds[0] as string) as string;
     const constraints = a.constraints ? '' : ', constraints: false';
-    out.push(`  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}, ${action}${constraints} });`);
+    out.push(
+      `  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}, ${action}${constraints} });`,
+    );
     // The constraint is the belongsTo's; the other side only navigates.
-    out.push(`  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}, ${action}, constraints: false });`);
+    out.push(
+      `  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}, ${action}, constraints: false });`,
+    );
   }
   if (plan.associations.length > 0) out.push('');
   out.push(`  return { ${plan.models.map((m) => m.name).join(', ')} };`, '};');
   if (plan.notes.length > 0) {
     out.push('', '// Not expressed by these models (the migration creates them; sync() does not):');
-    for (const n of plan.notes) out.push(`// - ${n.object}${n.name ? ` ${n.name}` : ''}: ${n.message}`.replace(/\n/g, ' '));
+    for (const n of plan.notes)
+      out.push(`// - ${n.object}${n.name ? ` ${n.name}` : ''}: ${n.message}`.replace(/\n/g, ' '));
   }
   return out.join('\n') + '\n';
 }
 
 function renderModel(model: SequelizeModel, plan: SequelizePlan): string[] {
   const { table } = model;
-  const note = (what: OrmNote['what'], name: string | undefined, message: string) => plan.notes.push({ object: `${model.schema}.${table.name}`, what, name, message });
+  const note = (what: OrmNote['what'], name: string | undefined, message: string) =>
+    plan.notes.push({ object: `${model.schema}.${table.name}`, what, name, message });
   const pk = table.constraints.find((k) => k.kind === 'primaryKey');
   // A renamed key appears under two names in the catalogs: the design's, and the default sync() uses.
   const renamed = (name: string, dflt: string, what: string) => {
     note('constraint', name, `sync() names this ${what} ${dflt} (the migration keeps the name)`);
     note('constraint', dflt, `the name sync() gives the ${what} ${name}`);
   };
-  if (pk?.name && pk.name !== `${table.name}_pkey`) renamed(pk.name, `${table.name}_pkey`, 'primary key');
+  if (pk?.name && pk.name !== `${table.name}_pkey`)
+    renamed(pk.name, `${table.name}_pkey`, 'primary key');
   const pkName = pk?.name || `${table.name}_pkey`;
   // sync() lists key columns in attribute order; the design may order them otherwise.
-  const inTableOrder = (ids: readonly string[]) => ids.every((id, i) => i === 0 || table.columns.findIndex((c) => c.id === ids[i - 1]) < table.columns.findIndex((c) => c.id === id));
-  if (pk && !inTableOrder(pk.columnIds)) note('constraint', pkName, 'sync() lists the primary key columns in table order (the migration keeps the order)');
+  const inTableOrder = (ids: readonly string[]) =>
+    ids.every(
+      (id, i) =>
+        i === 0 ||
+        table.columns.findIndex((c) => c.id === ids[i - 1]) <
+          table.columns.findIndex((c) => c.id === id),
+    );
+  if (pk && !inTableOrder(pk.columnIds))
+    note(
+      'constraint',
+      pkName,
+      'sync() lists the primary key columns in table order (the migration keeps the order)',
+    );
   if (table.partitionBy) {
-    note('tableOption', undefined, `PARTITION BY ${table.partitionBy} is not a model option: sync() creates a plain table (the migration keeps it)`);
-    for (const k of table.constraints) if (k.kind === 'primaryKey' || k.kind === 'unique') note('constraint', k.kind === 'primaryKey' ? pkName : k.name, 'a key of a partitioned table, plain under sync()');
-    for (const ix of table.indexes) note('index', ix.name, 'an index of a partitioned table, plain under sync()');
+    note(
+      'tableOption',
+      undefined,
+      `PARTITION BY ${table.partitionBy} is not a model option: sync() creates a plain table (the migration keeps it)`,
+    );
+    for (const k of table.constraints)
+      if (k.kind === 'primaryKey' || k.kind === 'unique')
+        note(
+          'constraint',
+          k.kind === 'primaryKey' ? pkName : k.name,
+          'a key of a partitioned table, plain under sync()',
+        );
+    for (const ix of table.indexes)
+      note('index', ix.name, 'an index of a partitioned table, plain under sync()');
   }
-  if (sequelizeQuotingProblem(model)) note('table', undefined, 'Sequelize removes double quotes from identifiers, so names containing one are changed (in the migration too)');
+  if (sequelizeQuotingProblem(model))
+    note(
+      'table',
+      undefined,
+      'Sequelize removes double quotes from identifiers, so names containing one are changed (in the migration too)',
+    );
   const uniques = new Map<string, string>();
   for (const k of table.constraints) {
     if (k.kind !== 'unique') continue;
-    const dflt = postgresDefaultName(table.name, k.columnIds.map((id) => columnNameOf(table, id)), 'key');
+    const dflt = postgresDefaultName(
+      table.name,
+      k.columnIds.map((id) => columnNameOf(table, id)),
+      'key',
+    );
     const name = k.name || dflt;
     if (name !== dflt) renamed(name, dflt, 'unique constraint');
-    if (!inTableOrder(k.columnIds)) note('constraint', name, 'sync() lists the unique columns in table order (the migration keeps the order)');
-    if (k.nullsNotDistinct || k.deferrable || k.include?.length) note('constraint', name, 'NULLS NOT DISTINCT, DEFERRABLE and INCLUDE are not model options');
+    if (!inTableOrder(k.columnIds))
+      note(
+        'constraint',
+        name,
+        'sync() lists the unique columns in table order (the migration keeps the order)',
+      );
+    if (k.nullsNotDistinct || k.deferrable || k.include?.length)
+      note('constraint', name, 'NULLS NOT DISTINCT, DEFERRABLE and INCLUDE are not model options');
     for (const id of k.columnIds) if (!uniques.has(id)) uniques.set(id, name);
   }
   for (const k of table.constraints) {
-    if (k.kind === 'check' || k.kind === 'exclude') note('constraint', k.name, `${k.kind === 'check' ? 'check' : 'exclusion'} constraints are not model options`);
+    if (k.kind === 'check' || k.kind === 'exclude')
+      note(
+        'constraint',
+        k.name,
+        `${k.kind === 'check' ? 'check' : 'exclusion'} constraints are not model options`,
+      );
   }
   if (table.comment) note('comment', undefined, 'the table comment is not a model option');
   const lines = [`  const ${model.name} = sequelize.define(${jsString(model.name)}, {`];
@@ -104,23 +164,36 @@ function renderModel(model: SequelizeModel, plan: SequelizePlan): string[] {
     if (!column.nullable) opts.push('allowNull: false');
     if (pk?.columnIds.includes(column.id)) opts.push('primaryKey: true');
     if (column.identity || type.serial) {
-      opts.push(column.identity ? 'autoIncrement: true, autoIncrementIdentity: true' : 'autoIncrement: true');
-      if (column.identity === 'always') note('column', column.name, 'Sequelize declares identity columns GENERATED BY DEFAULT (the migration makes it ALWAYS)');
+      opts.push(
+        column.identity
+          ? 'autoIncrement: true, autoIncrementIdentity: true'
+          : 'autoIncrement: true',
+      );
+      if (column.identity === 'always')
+        note(
+          'column',
+          column.name,
+          'Sequelize declares identity columns GENERATED BY DEFAULT (the migration makes it ALWAYS)',
+        );
     }
     const dflt = sequelizeDefault(column, type);
     if (dflt !== undefined) opts.push(`defaultValue: ${dflt}`);
     const unique = uniques.get(column.id);
     if (unique !== undefined) opts.push(`unique: ${jsString(unique)}`);
     if (column.comment) opts.push(`comment: ${jsString(column.comment)}`);
-    if (column.collation) note('column', column.name, `COLLATE ${column.collation} is not a model option`);
+    if (column.collation)
+      note('column', column.name, `COLLATE ${column.collation} is not a model option`);
     lines.push(`    ${model.attributes.get(column.id)}: { ${opts.join(', ')} },`);
   }
   const tableOpts = [`tableName: ${jsString(table.name)}`];
   if (model.schema !== 'public') tableOpts.push(`schema: ${jsString(model.schema)}`);
   tableOpts.push('underscored: true', 'timestamps: false');
   if (table.comment) tableOpts.push(`comment: ${jsString(table.comment)}`);
-  const indexes = table.indexes.map((ix) => modelIndex(table, ix, note)).filter((x): x is string => x !== undefined);
-  if (indexes.length > 0) tableOpts.push(`indexes: [\n${indexes.map((i) => `      ${i},`).join('\n')}\n    ]`);
+  const indexes = table.indexes
+    .map((ix) => modelIndex(table, ix, note))
+    .filter((x): x is string => x !== undefined);
+  if (indexes.length > 0)
+    tableOpts.push(`indexes: [\n${indexes.map((i) => `      ${i},`).join('\n')}\n    ]`);
   lines.push('  }, {', ...tableOpts.map((o) => `    ${o},`), '  });');
   // Without this, Sequelize gives a table without a primary key an `id` column of its own.
   if (!pk) lines.push(`  ${model.name}.removeAttribute('id');`);
@@ -130,18 +203,44 @@ function renderModel(model: SequelizeModel, plan: SequelizePlan): string[] {
 /** Whether a name Sequelize writes (schema, table, column, constraint, index) holds a double quote. */
 export function sequelizeQuotingProblem(model: SequelizeModel): boolean {
   const { table } = model;
-  const names = [model.schema, table.name, ...table.columns.map((c) => c.name), ...table.constraints.map((k) => k.name ?? ''), ...table.indexes.map((i) => i.name ?? '')];
+  const names = [
+    model.schema,
+    table.name,
+    ...table.columns.map((c) => c.name),
+    ...table.constraints.map((k) => k.name ?? ''),
+    ...table.indexes.map((i) => i.name ?? ''),
+  ];
   return names.some((n) => n.includes('"'));
 }
 
 /** A model index option, or undefined (with a note) when Sequelize cannot declare it. */
-function modelIndex(table: Table, index: Index, note: (what: OrmNote['what'], name: string | undefined, message: string) => void): string | undefined {
-  const name = index.name || postgresDefaultName(table.name, index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')), 'idx');
+function modelIndex(
+  table: Table,
+  index: Index,
+  note: (what: OrmNote['what'], name: string | undefined, message: string) => void,
+): string | undefined {
+  const name =
+    index.name ||
+    postgresDefaultName(
+      table.name,
+      index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')),
+      'idx',
+    );
   const fields: string[] = [];
   for (const e of index.elements) {
     const nulls = e.nulls !== undefined && (e.nulls === 'first') !== Boolean(e.descending);
-    if (nulls || e.collation || index.include.length > 0 || index.nullsNotDistinct || (e.kind === 'expression' && (e.descending || e.opclass))) {
-      note('index', name, 'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)');
+    if (
+      nulls ||
+      e.collation ||
+      index.include.length > 0 ||
+      index.nullsNotDistinct ||
+      (e.kind === 'expression' && (e.descending || e.opclass))
+    ) {
+      note(
+        'index',
+        name,
+        'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)',
+      );
       return undefined;
     }
     if (e.kind === 'expression') fields.push(`Sequelize.literal(${jsString(e.expression)})`);

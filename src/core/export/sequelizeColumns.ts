@@ -33,7 +33,8 @@ function elementType(type: OrmType): string | undefined {
   const [a, b] = type.args;
   if (type.base === 'varchar' && a !== undefined) return `DataTypes.STRING(${a})`;
   if (type.base === 'char' && a !== undefined) return `DataTypes.CHAR(${a})`;
-  if (type.base === 'numeric') return a === undefined ? 'DataTypes.DECIMAL' : `DataTypes.DECIMAL(${a}, ${b ?? 0})`;
+  if (type.base === 'numeric')
+    return a === undefined ? 'DataTypes.DECIMAL' : `DataTypes.DECIMAL(${a}, ${b ?? 0})`;
   if (type.base === 'timestamptz' && a === undefined) return 'DataTypes.DATE';
   return type.args.length === 0 ? simple[type.base] : undefined;
 }
@@ -45,7 +46,8 @@ export function sequelizeType(column: Column, type: OrmType): string {
     column.generated === undefined
       ? ''
       : ` GENERATED ALWAYS AS (${column.generated.replace(/^\((.*)\)$/s, '$1')}) ${column.generatedKind === 'virtual' ? 'VIRTUAL' : 'STORED'}`;
-  if (element && type.dims <= 1 && !generated) return type.dims === 1 ? `DataTypes.ARRAY(${element})` : element;
+  if (element && type.dims <= 1 && !generated)
+    return type.dims === 1 ? `DataTypes.ARRAY(${element})` : element;
   return jsString(column.type + generated);
 }
 
@@ -57,7 +59,8 @@ export function sequelizeDefault(column: Column, type: OrmType): string | undefi
   if (column.default === undefined || column.generated !== undefined) return undefined;
   const d = classifyDefault(column.default, type);
   if (d.kind === 'boolean') return String(d.value);
-  if (d.kind === 'number' && /^-?\d+$/.test(column.default.trim()) && type.base !== 'numeric') return d.value;
+  if (d.kind === 'number' && /^-?\d+$/.test(column.default.trim()) && type.base !== 'numeric')
+    return d.value;
   const cast = /::(text|character varying)$/.exec(column.default.trim());
   if (d.kind === 'string' && (cast || type.enumType)) return jsString(d.value);
   return `Sequelize.literal(${jsString(column.default)})`;

@@ -1,6 +1,16 @@
 import type { Column, Design, ForeignKey, ReferentialAction, Table } from '../model/schema';
 import { schemaNameOf } from '../sql/describe';
-import { camelCase, claimIdentifier, columnNameOf, JS_RESERVED, modelNameCandidate, modelTables, pascalCase, postgresDefaultName, type OrmNote } from './ormNames';
+import {
+  camelCase,
+  claimIdentifier,
+  columnNameOf,
+  JS_RESERVED,
+  modelNameCandidate,
+  modelTables,
+  pascalCase,
+  postgresDefaultName,
+  type OrmNote,
+} from './ormNames';
 import { enumLookup, parseOrmType, type OrmType } from './ormTypes';
 
 /** Names and associations shared by the Sequelize models file and the migration. */
@@ -33,13 +43,47 @@ export interface SequelizePlan {
 }
 
 export const SEQUELIZE_ACTIONS: Record<ReferentialAction, string> = {
-  noAction: 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', setNull: 'SET NULL', setDefault: 'SET DEFAULT',
+  noAction: 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  setNull: 'SET NULL',
+  setDefault: 'SET DEFAULT',
 };
 
-const RESERVED = new Set([...JS_RESERVED, 'DataTypes', 'Sequelize', 'sequelize', 'models', 'module', 'require', 'exports']);
+const RESERVED = new Set([
+  ...JS_RESERVED,
+  'DataTypes',
+  'Sequelize',
+  'sequelize',
+  'models',
+  'module',
+  'require',
+  'exports',
+]);
 
 /** Attribute names Sequelize gives a meaning of its own on instances. */
-const INSTANCE_NAMES = new Set(['constructor', 'dataValues', 'isNewRecord', 'sequelize', 'get', 'set', 'save', 'update', 'destroy', 'reload', 'changed', 'previous', 'toJSON', 'validate', 'increment', 'decrement', 'equals', 'where', 'restore', '__proto__']);
+const INSTANCE_NAMES = new Set([
+  'constructor',
+  'dataValues',
+  'isNewRecord',
+  'sequelize',
+  'get',
+  'set',
+  'save',
+  'update',
+  'destroy',
+  'reload',
+  'changed',
+  'previous',
+  'toJSON',
+  'validate',
+  'increment',
+  'decrement',
+  'equals',
+  'where',
+  'restore',
+  '__proto__',
+]);
 
 export function planSequelize(design: Design): SequelizePlan {
   const notes: OrmNote[] = [];
@@ -48,10 +92,22 @@ export function planSequelize(design: Design): SequelizePlan {
   const tables = modelTables(design, notes);
   const models = tables.map((table): SequelizeModel => {
     const schema = schemaNameOf(design, table.schemaId);
-    const name = claimIdentifier(pascalCase(modelNameCandidate(design, table, tables)), taken, RESERVED, 'Model');
+    const name = claimIdentifier(
+      pascalCase(modelNameCandidate(design, table, tables)),
+      taken,
+      RESERVED,
+      'Model',
+    );
     // A table without a primary key must not have an `id` attribute: removeAttribute('id') drops it.
-    const keys = new Set<string>(table.constraints.some((k) => k.kind === 'primaryKey') ? [] : ['id']);
-    const attributes = new Map(table.columns.map((c: Column) => [c.id, claimIdentifier(camelCase(c.name), keys, INSTANCE_NAMES, 'column')]));
+    const keys = new Set<string>(
+      table.constraints.some((k) => k.kind === 'primaryKey') ? [] : ['id'],
+    );
+    const attributes = new Map(
+      table.columns.map((c: Column) => [
+        c.id,
+        claimIdentifier(camelCase(c.name), keys, INSTANCE_NAMES, 'column'),
+      ]),
+    );
     const types = new Map(table.columns.map((c) => [c.id, parseOrmType(c.type, lookup)]));
     return { table, schema, name, attributes, types };
   });
@@ -61,7 +117,11 @@ export function planSequelize(design: Design): SequelizePlan {
   const pairs = new Map<string, number>();
   for (const m of models) {
     for (const k of m.table.constraints) {
-      if (k.kind === 'foreignKey') pairs.set(`${m.table.id}>${k.refTableId}`, (pairs.get(`${m.table.id}>${k.refTableId}`) ?? 0) + 1);
+      if (k.kind === 'foreignKey')
+        pairs.set(
+          `${m.table.id}>${k.refTableId}`,
+          (pairs.get(`${m.table.id}>${k.refTableId}`) ?? 0) + 1,
+        );
     }
   }
   const edges = new Set<string>();
@@ -71,27 +131,91 @@ export function planSequelize(design: Design): SequelizePlan {
       const to = byTable.get(k.refTableId);
       const object = `${from.schema}.${from.table.name}`;
       if (!to || k.columnIds.length !== 1) {
-        notes.push({ object, what: 'constraint', name: k.name || postgresDefaultName(from.table.name, k.columnIds.map((id) => columnNameOf(from.table, id)), 'fkey'), message: !to ? 'references a table that is not a model: no association (the migration adds the constraint)' : 'a composite foreign key: Sequelize associations use one column, so there is no association (the migration adds the constraint)' });
+        notes.push({
+          object,
+          what: 'constraint',
+          name:
+            k.name ||
+            postgresDefaultName(
+              from.table.name,
+              k.columnIds.map((id) => columnNameOf(from.table, id)),
+              'fkey',
+            ),
+          message: !to
+            ? 'references a table that is not a model: no association (the migration adds the constraint)'
+            : 'a composite foreign key: Sequelize associations use one column, so there is no association (the migration adds the constraint)',
+        });
         continue;
       }
       const column = from.table.columns.find((c) => c.id === k.columnIds[0]);
       const ambiguous = (pairs.get(`${from.table.id}>${to.table.id}`) ?? 0) > 1 || from === to;
       const base = column ? camelCase(column.name.replace(/_?id$/i, '')) : '';
-      const as = claimIdentifier(base && base !== camelCase(column?.name ?? '') ? base : camelCase(`${column?.name ?? ''}_${to.name}`), aliasTaken.get(from) as Set<string>, INSTANCE_NAMES, 'ref');
-      const one = from.table.constraints.some((u) => (u.kind === 'unique' || u.kind === 'primaryKey') && u.columnIds.length === 1 && u.columnIds[0] === k.columnIds[0]);
+      const as = claimIdentifier(
+        base && base !== camelCase(column?.name ?? '')
+          ? base
+          : camelCase(`${column?.name ?? ''}_${to.name}`),
+        aliasTaken.get(from) as Set<string>,
+        INSTANCE_NAMES,
+        'ref',
+      );
+      const one = from.table.constraints.some(
+        (u) =>
+          (u.kind === 'unique' || u.kind === 'primaryKey') &&
+          u.columnIds.length === 1 &&
+          u.columnIds[0] === k.columnIds[0],
+      );
       const backBase = camelCase(from.name) + (ambiguous ? 'By' + pascalCase(as) : '');
-      const backAs = claimIdentifier(backBase, aliasTaken.get(to) as Set<string>, INSTANCE_NAMES, 'related');
+      const backAs = claimIdentifier(
+        backBase,
+        aliasTaken.get(to) as Set<string>,
+        INSTANCE_NAMES,
+        'related',
+      );
       // sync() creates tables in dependency order and refuses cycles: a key closing one is left to the migration.
       const cycle = from !== to && reaches(to.table.id, from.table.id, edges);
       if (from !== to && !cycle) edges.add(`${from.table.id}>${to.table.id}`);
-      const fkName = k.name || postgresDefaultName(from.table.name, k.columnIds.map((id) => columnNameOf(from.table, id)), 'fkey');
-      const dflt = postgresDefaultName(from.table.name, k.columnIds.map((id) => columnNameOf(from.table, id)), 'fkey');
+      const fkName =
+        k.name ||
+        postgresDefaultName(
+          from.table.name,
+          k.columnIds.map((id) => columnNameOf(from.table, id)),
+          'fkey',
+        );
+      const dflt = postgresDefaultName(
+        from.table.name,
+        k.columnIds.map((id) => columnNameOf(from.table, id)),
+        'fkey',
+      );
       if (!cycle && fkName !== dflt) {
-        notes.push({ object, what: 'constraint', name: fkName, message: `sync() lets PostgreSQL name this foreign key ${dflt} (the migration keeps the name)` });
-        notes.push({ object, what: 'constraint', name: dflt, message: `the name sync() gives the foreign key ${fkName}` });
+        notes.push({
+          object,
+          what: 'constraint',
+          name: fkName,
+          message: `sync() lets PostgreSQL name this foreign key ${dflt} (the migration keeps the name)`,
+        });
+        notes.push({
+          object,
+          what: 'constraint',
+          name: dflt,
+          message: `the name sync() gives the foreign key ${fkName}`,
+        });
       }
-      if (!cycle && (k.deferrable !== 'notDeferrable' || k.matchFull || k.notValid)) notes.push({ object, what: 'constraint', name: fkName, message: 'DEFERRABLE, MATCH FULL and NOT VALID are not association options (the migration keeps them)' });
-      if (cycle) notes.push({ object, what: 'constraint', name: fkName, message: 'closes a cycle of foreign keys, which sync() cannot order: the association exists without a constraint (the migration adds it)' });
+      if (!cycle && (k.deferrable !== 'notDeferrable' || k.matchFull || k.notValid))
+        notes.push({
+          object,
+          what: 'constraint',
+          name: fkName,
+          message:
+            'DEFERRABLE, MATCH FULL and NOT VALID are not association options (the migration keeps them)',
+        });
+      if (cycle)
+        notes.push({
+          object,
+          what: 'constraint',
+          name: fkName,
+          message:
+            'closes a cycle of foreign keys, which sync() cannot order: the association exists without a constraint (the migration adds it)',
+        });
       associations.push({ from, to, key: k, as, backAs, one, constraints: !cycle });
     }
   }

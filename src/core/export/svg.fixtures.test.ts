@@ -27,10 +27,14 @@ describe('renderDiagramSvg on the real-world fixtures', () => {
       expect(doc.querySelectorAll('g.tw-view')).toHaveLength(views.length);
 
       const ids = new Set(drawn.map((t) => t.id));
-      const fks = drawn.flatMap((t) => t.constraints.filter((k) => k.kind === 'foreignKey' && ids.has(k.refTableId)));
+      const fks = drawn.flatMap((t) =>
+        t.constraints.filter((k) => k.kind === 'foreignKey' && ids.has(k.refTableId)),
+      );
       expect(doc.querySelectorAll('path.tw-edge')).toHaveLength(fks.length);
 
-      const headers = [...doc.querySelectorAll('g.tw-table > text[font-size="13"]')].map((t) => t.textContent ?? '');
+      const headers = [...doc.querySelectorAll('g.tw-table > text[font-size="13"]')].map(
+        (t) => t.textContent ?? '',
+      );
       drawn.forEach((t, i) => {
         const schema = design.schemas[t.schemaId]?.name ?? 'public';
         const full = cleanText(schema === 'public' ? t.name : `${schema}.${t.name}`);

@@ -13,11 +13,14 @@ import { PALETTES } from './svgTheme';
 const update = process.env.UPDATE_GOLDEN === '1';
 const GOLDEN = fileURLToPath(new URL('./__golden__/example.svg', import.meta.url));
 
-const texts = (doc: Document) => [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '');
+const texts = (doc: Document) =>
+  [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '');
 const edgeCount = (doc: Document) => doc.querySelectorAll('path.tw-edge').length;
 
 function viewBox(doc: Document) {
-  const [x, y, width, height] = (doc.documentElement.getAttribute('viewBox') ?? '').split(' ').map(Number);
+  const [x, y, width, height] = (doc.documentElement.getAttribute('viewBox') ?? '')
+    .split(' ')
+    .map(Number);
   return { x: x ?? NaN, y: y ?? NaN, width: width ?? NaN, height: height ?? NaN };
 }
 
@@ -32,7 +35,9 @@ function expectFramed(doc: Document, design: Design, layout: Layout) {
     expect(l.x).toBeGreaterThanOrEqual(vb.x);
     expect(l.y).toBeGreaterThanOrEqual(vb.y);
     expect(l.x + (l.width ?? NODE_WIDTH)).toBeLessThanOrEqual(vb.x + vb.width);
-    expect(l.y + HEADER_HEIGHT + t.columns.length * ROW_HEIGHT + FOOTER_HEIGHT).toBeLessThanOrEqual(vb.y + vb.height);
+    expect(l.y + HEADER_HEIGHT + t.columns.length * ROW_HEIGHT + FOOTER_HEIGHT).toBeLessThanOrEqual(
+      vb.y + vb.height,
+    );
   }
 }
 
@@ -61,7 +66,9 @@ describe('renderDiagramSvg', () => {
       expect(all).toContain(t.name);
       for (const c of t.columns) expect(all).toContain(c.name);
     }
-    const fks = Object.values(design.tables).flatMap((t) => t.constraints.filter((k) => k.kind === 'foreignKey'));
+    const fks = Object.values(design.tables).flatMap((t) =>
+      t.constraints.filter((k) => k.kind === 'foreignKey'),
+    );
     expect(edgeCount(doc)).toBe(fks.length);
     expectFramed(doc, design, layout);
     // Standalone: nothing fetched, nothing scripted, no ids to clash with a host page.
@@ -82,7 +89,9 @@ describe('renderDiagramSvg', () => {
     const background = doc.documentElement.getElementsByTagName('rect')[0];
     expect(background?.getAttribute('fill')).toBe(PALETTES.dark.background);
     expect(background?.getAttribute('width')).toBe(String(viewBox(doc).width));
-    expect(doc.querySelector('g.tw-table rect')?.getAttribute('fill')).toBe(PALETTES.dark.tableBackground);
+    expect(doc.querySelector('g.tw-table rect')?.getAttribute('fill')).toBe(
+      PALETTES.dark.tableBackground,
+    );
   });
 
   it('escapes, cleans and truncates awkward names, and frames far-apart tables', () => {
@@ -123,7 +132,12 @@ describe('renderDiagramSvg', () => {
     const { design, layout } = exampleDocument();
     layout.tables.t_orders = { ...layout.tables.t_orders!, collapsed: true };
     const orders = design.tables.t_orders!;
-    design.tables.t_orders_2026 = { ...orders, id: 't_orders_2026', name: 'orders_2026', partitionOf: { tableId: 't_orders', bound: 'DEFAULT' } };
+    design.tables.t_orders_2026 = {
+      ...orders,
+      id: 't_orders_2026',
+      name: 'orders_2026',
+      partitionOf: { tableId: 't_orders', bound: 'DEFAULT' },
+    };
     design.tables.t_orders = { ...orders, partitionBy: 'LIST (status)' };
     const doc = parseSvg(renderDiagramSvg(design, layout, { theme: 'light' }).svg);
     const all = texts(doc);
@@ -136,7 +150,13 @@ describe('renderDiagramSvg', () => {
   });
 
   it('renders an empty design and a design of 1,000 tables', () => {
-    expect(parseSvg(renderDiagramSvg({ ...exampleDocument().design, tables: {} }, exampleDocument().layout, { theme: 'light' }).svg)).toBeTruthy();
+    expect(
+      parseSvg(
+        renderDiagramSvg({ ...exampleDocument().design, tables: {} }, exampleDocument().layout, {
+          theme: 'light',
+        }).svg,
+      ),
+    ).toBeTruthy();
     const { design, layout } = chainDesign(1000);
     const { svg } = renderDiagramSvg(design, layout, { theme: 'dark' });
     expect(svg.match(/class="tw-table"/g)).toHaveLength(1000);
@@ -148,7 +168,9 @@ describe('renderDiagramSvg', () => {
 describe('svg text helpers', () => {
   it('removes what XML 1.0 forbids and keeps emoji whole', () => {
     expect(cleanText('a\u0000b\u0001c\ud800d\ufffee🐘')).toBe('abcde🐘');
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
   });
 
   it('cuts at code points, never inside a surrogate pair', () => {

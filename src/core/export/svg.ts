@@ -39,18 +39,33 @@ export function renderDiagramSvg(design: Design, layout: Layout, options: SvgOpt
   const boxes = new Map<string, NodeBox>();
   const partitions = new Map<string, number>();
   for (const t of Object.values(design.tables)) {
-    if (t.partitionOf) partitions.set(t.partitionOf.tableId, (partitions.get(t.partitionOf.tableId) ?? 0) + 1);
+    if (t.partitionOf)
+      partitions.set(t.partitionOf.tableId, (partitions.get(t.partitionOf.tableId) ?? 0) + 1);
   }
   const tables = Object.values(design.tables).filter((t) => !t.partitionOf);
   for (const t of tables) {
     const l = layout.tables[t.id] ?? ORIGIN;
-    boxes.set(t.id, renderTable(nodes, t, schemaName(t.schemaId), l, partitions.get(t.id) ?? 0, palette));
+    boxes.set(
+      t.id,
+      renderTable(nodes, t, schemaName(t.schemaId), l, partitions.get(t.id) ?? 0, palette),
+    );
   }
   const views: NodeBox[] = [];
   for (const v of viewsOf(design)) {
     if (!v.columns) continue;
     const l = layout.tables[v.id] ?? ORIGIN;
-    views.push(renderView(nodes, v.id, v.name, schemaName(v.schemaId), v.kind === 'materializedView', v.columns, l, palette));
+    views.push(
+      renderView(
+        nodes,
+        v.id,
+        v.name,
+        schemaName(v.schemaId),
+        v.kind === 'materializedView',
+        v.columns,
+        l,
+        palette,
+      ),
+    );
   }
 
   const groups = Object.keys(design.schemas).length > 1 ? schemaGroups(design, boxes) : [];
@@ -62,12 +77,16 @@ export function renderDiagramSvg(design: Design, layout: Layout, options: SvgOpt
       const parent = design.tables[k.refTableId];
       const childBox = boxes.get(child.id);
       const parentBox = boxes.get(k.refTableId);
-      if (parent && childBox && parentBox) edgeExtents.push(renderEdge(edges, k, child, parent, childBox, parentBox, palette));
+      if (parent && childBox && parentBox)
+        edgeExtents.push(renderEdge(edges, k, child, parent, childBox, parentBox, palette));
     }
   }
 
   // Edges count too: a same-side route runs outside both of its tables.
-  const frame = bounds([...boxes.values(), ...views, ...groups.map((g) => g.box), ...edgeExtents], padding);
+  const frame = bounds(
+    [...boxes.values(), ...views, ...groups.map((g) => g.box), ...edgeExtents],
+    padding,
+  );
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(frame.width)}" height="${num(frame.height)}" viewBox="${num(frame.x)} ${num(frame.y)} ${num(frame.width)} ${num(frame.height)}" font-family="${FONT_SANS}" font-size="12">`,
     `<title>${escapeXml(design.name)}</title>`,
@@ -104,7 +123,8 @@ function bounds(rects: readonly Rect[], padding: number): Rect {
     x1 = Math.max(x1, r.x + r.width);
     y1 = Math.max(y1, r.y + r.height);
   }
-  if (x0 > x1) return { x: -padding, y: -padding, width: 2 * padding || 1, height: 2 * padding || 1 };
+  if (x0 > x1)
+    return { x: -padding, y: -padding, width: 2 * padding || 1, height: 2 * padding || 1 };
   // Whole pixels outward, so the frame never cuts a border in half.
   const x = Math.floor(x0 - padding);
   const y = Math.floor(y0 - padding);
@@ -112,7 +132,10 @@ function bounds(rects: readonly Rect[], padding: number): Rect {
 }
 
 /** One labelled box per schema around its tables, as the canvas draws them when there are several. */
-function schemaGroups(design: Design, boxes: ReadonlyMap<string, NodeBox>): { name: string; box: Rect }[] {
+function schemaGroups(
+  design: Design,
+  boxes: ReadonlyMap<string, NodeBox>,
+): { name: string; box: Rect }[] {
   const bySchema = new Map<string, NodeBox[]>();
   for (const [id, box] of boxes) {
     const schemaId = design.tables[id]?.schemaId;

@@ -59,9 +59,13 @@ export function renderEdge(
   out.push(`<g class="tw-relationship">`);
   out.push(`<title>${escapeXml(k.name ? `${k.name}: ${label}` : label)}</title>`);
   const dash = mismatch ? ' stroke-dasharray="5 3"' : '';
-  out.push(`<path class="tw-edge" d="${roundedPath(points, RADIUS)}" fill="none" stroke="${color}" stroke-width="1.5"${dash}/>`);
+  out.push(
+    `<path class="tw-edge" d="${roundedPath(points, RADIUS)}" fill="none" stroke="${color}" stroke-width="1.5"${dash}/>`,
+  );
   const marks = [marker(from, childEnd), marker(to, parentEnd)];
-  out.push(`<path d="${marks.map((m) => m.d).join('')}" fill="none" stroke="${color}" stroke-width="1.5"/>`);
+  out.push(
+    `<path d="${marks.map((m) => m.d).join('')}" fill="none" stroke="${color}" stroke-width="1.5"/>`,
+  );
   for (const m of marks) {
     if (m.circle) {
       out.push(
@@ -88,7 +92,8 @@ function columnNames(table: Table, ids: readonly string[]): string {
 
 function anchor(box: NodeBox, columnId: string | undefined, dir: 1 | -1): End {
   const row = columnId === undefined ? undefined : box.rows.get(columnId);
-  const y = row === undefined ? HEADER_HEIGHT / 2 : HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+  const y =
+    row === undefined ? HEADER_HEIGHT / 2 : HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2;
   return { x: dir > 0 ? box.x + box.width : box.x, y: box.y + y, dir };
 }
 
@@ -118,7 +123,9 @@ function roundedPath(input: readonly Point[], radius: number): string {
   const kept = pts.filter((p, i) => {
     const prev = pts[i - 1];
     const next = pts[i + 1];
-    return !prev || !next || !((prev.x === p.x && p.x === next.x) || (prev.y === p.y && p.y === next.y));
+    return (
+      !prev || !next || !((prev.x === p.x && p.x === next.x) || (prev.y === p.y && p.y === next.y))
+    );
   });
   const first = kept[0];
   if (!first) return '';
@@ -134,7 +141,9 @@ function roundedPath(input: readonly Point[], radius: number): string {
     const r = Math.min(radius, dist(prev, p) / 2, dist(p, next) / 2);
     const before = toward(p, prev, r);
     const after = toward(p, next, r);
-    parts.push(`L${num(before.x)} ${num(before.y)}Q${num(p.x)} ${num(p.y)} ${num(after.x)} ${num(after.y)}`);
+    parts.push(
+      `L${num(before.x)} ${num(before.y)}Q${num(p.x)} ${num(p.y)} ${num(after.x)} ${num(after.y)}`,
+    );
   }
   return parts.join('');
 }
@@ -163,6 +172,9 @@ function marker(end: End, kind: ParentEnd | ChildEnd): { d: string; circle?: Poi
     case 'zeroOrOne':
       return { d: line + bar(6), circle: circleAt(15) };
     case 'zeroOrMany':
-      return { d: `${line}M${x(0)} ${y(-8)}L${x(10)} ${y(0)}L${x(0)} ${y(8)}`, circle: circleAt(16) };
+      return {
+        d: `${line}M${x(0)} ${y(-8)}L${x(10)} ${y(0)}L${x(0)} ${y(8)}`,
+        circle: circleAt(16),
+      };
   }
 }

@@ -1,4 +1,11 @@
-import { foreignKeysOf, isPrimaryKeyColumn, isSingleColumnUnique, type RawColumn, type Table, type TableLayout } from '../model';
+import {
+  foreignKeysOf,
+  isPrimaryKeyColumn,
+  isSingleColumnUnique,
+  type RawColumn,
+  type Table,
+  type TableLayout,
+} from '../model';
 import { shortTypeName } from '../model/typeNames';
 import { cleanText, escapeClean, fitText, num, textWidth } from './svgText';
 import { FONT_MONO, HEADER_TEXT, tableColor, VIEW_HEADER, type SvgPalette } from './svgTheme';
@@ -35,7 +42,9 @@ export interface NodeBox {
 export function visibleColumns(table: Table, collapsed: boolean) {
   if (!collapsed) return table.columns;
   const keyIds = new Set(
-    table.constraints.flatMap((k) => (k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [])),
+    table.constraints.flatMap((k) =>
+      k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [],
+    ),
   );
   return table.columns.filter((c) => keyIds.has(c.id));
 }
@@ -77,7 +86,13 @@ export function renderTable(
   const columns = visibleColumns(table, collapsed);
   const fkColumns = new Set(foreignKeysOf(table).flatMap((k) => k.columnIds));
   const rows = columns.map((c) => ({
-    key: isPrimaryKeyColumn(table, c.id) ? 'PK' : fkColumns.has(c.id) ? 'FK' : isSingleColumnUnique(table, c.id) ? 'UQ' : '',
+    key: isPrimaryKeyColumn(table, c.id)
+      ? 'PK'
+      : fkColumns.has(c.id)
+        ? 'FK'
+        : isSingleColumnUnique(table, c.id)
+          ? 'UQ'
+          : '',
     name: c.name,
     type: shortTypeName(c.type),
     nullable: c.nullable,
@@ -102,7 +117,11 @@ export function renderTable(
     dashed: false,
   };
   drawBox(out, spec, palette);
-  return box(table.id, spec, columns.map((c) => c.id));
+  return box(
+    table.id,
+    spec,
+    columns.map((c) => c.id),
+  );
 }
 
 /** Draws a view or materialized view: read-only, so a dashed border, a slate header and a tag. */
@@ -124,7 +143,12 @@ export function renderView(
     name,
     tag: materialized ? 'MATERIALIZED VIEW' : 'VIEW',
     headerColor: VIEW_HEADER,
-    rows: columns.map((c) => ({ key: '', name: c.name, type: shortTypeName(c.type), nullable: false })),
+    rows: columns.map((c) => ({
+      key: '',
+      name: c.name,
+      type: shortTypeName(c.type),
+      nullable: false,
+    })),
     footer: 'read-only, edit in the DDL',
     dashed: true,
   };
@@ -134,7 +158,14 @@ export function renderView(
 
 function box(id: string, spec: BoxSpec, columnIds: string[]): NodeBox {
   const height = HEADER_HEIGHT + spec.rows.length * ROW_HEIGHT + FOOTER_HEIGHT;
-  return { id, x: spec.x, y: spec.y, width: spec.width, height, rows: new Map(columnIds.map((c, i) => [c, i])) };
+  return {
+    id,
+    x: spec.x,
+    y: spec.y,
+    width: spec.width,
+    height,
+    rows: new Map(columnIds.map((c, i) => [c, i])),
+  };
 }
 
 function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
@@ -143,7 +174,9 @@ function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
   const kind = s.dashed ? 'view' : 'table';
   out.push(`<g class="tw-${kind}" transform="translate(${num(s.x)} ${num(s.y)})">`);
   // Background, header, content, then the border on top so the header does not cover it.
-  out.push(`<rect x="0.5" y="0.5" width="${num(w - 1)}" height="${num(h - 1)}" rx="7.5" fill="${p.tableBackground}"/>`);
+  out.push(
+    `<rect x="0.5" y="0.5" width="${num(w - 1)}" height="${num(h - 1)}" rx="7.5" fill="${p.tableBackground}"/>`,
+  );
   out.push(
     `<path d="M0.5 ${HEADER_HEIGHT}V8A7.5 7.5 0 0 1 8 0.5H${num(w - 8)}A7.5 7.5 0 0 1 ${num(w - 0.5)} 8V${HEADER_HEIGHT}Z" fill="${s.headerColor}"/>`,
   );
@@ -153,10 +186,14 @@ function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
   out.push(`<path d="M0.5 ${num(footerTop)}H${num(w - 0.5)}" stroke="${p.border}"/>`);
   if (s.footer) {
     const text = escapeClean(fitText(s.footer, w - 16, 12));
-    out.push(`<text x="8" y="${baseline(footerTop + FOOTER_HEIGHT / 2, 12)}" font-size="12" fill="${p.muted}">${text}</text>`);
+    out.push(
+      `<text x="8" y="${baseline(footerTop + FOOTER_HEIGHT / 2, 12)}" font-size="12" fill="${p.muted}">${text}</text>`,
+    );
   }
   const dash = s.dashed ? ' stroke-dasharray="4 3"' : '';
-  out.push(`<rect x="0.5" y="0.5" width="${num(w - 1)}" height="${num(h - 1)}" rx="7.5" fill="none" stroke="${p.border}"${dash}/>`);
+  out.push(
+    `<rect x="0.5" y="0.5" width="${num(w - 1)}" height="${num(h - 1)}" rx="7.5" fill="none" stroke="${p.border}"${dash}/>`,
+  );
   out.push('</g>');
 }
 
@@ -175,7 +212,9 @@ function drawHeader(out: string[], s: BoxSpec): void {
   // The schema prefix is dimmer, as on the canvas; when the cut falls inside it, all of it is.
   const dim = fitted.startsWith(prefix) ? prefix : fitted;
   const rest = fitted.slice(dim.length);
-  const dimPart = dim ? `<tspan font-weight="400" fill-opacity="0.75">${escapeClean(dim)}</tspan>` : '';
+  const dimPart = dim
+    ? `<tspan font-weight="400" fill-opacity="0.75">${escapeClean(dim)}</tspan>`
+    : '';
   out.push(
     `<text x="${HEADER_PAD}" y="${y}" font-size="13" font-weight="600" fill="${HEADER_TEXT}">${dimPart}${escapeClean(rest)}</text>`,
   );
@@ -204,8 +243,13 @@ function drawRows(out: string[], rows: readonly Row[], w: number, p: SvgPalette)
     types.push(`<text x="${typeRight}" y="${baseline(centerY, 11)}">${escapeClean(type)}</text>`);
     if (row.nullable) nulls.push(`<text x="${num(w - PAD_RIGHT - NULL_CELL)}" y="${y}">?</text>`);
   });
-  if (keys.length) out.push(`<g font-size="9" font-weight="700" fill="${p.warn}">`, ...keys, '</g>');
+  if (keys.length)
+    out.push(`<g font-size="9" font-weight="700" fill="${p.warn}">`, ...keys, '</g>');
   out.push(`<g font-size="12" fill="${p.text}">`, ...names, '</g>');
-  out.push(`<g font-size="11" font-family="${FONT_MONO}" fill="${p.muted}" text-anchor="end">`, ...types, '</g>');
+  out.push(
+    `<g font-size="11" font-family="${FONT_MONO}" fill="${p.muted}" text-anchor="end">`,
+    ...types,
+    '</g>',
+  );
   if (nulls.length) out.push(`<g font-size="12" fill="${p.muted}">`, ...nulls, '</g>');
 }

@@ -10,11 +10,18 @@
  * U+FFFE, U+FFFF), plus C1 controls, which are allowed but render as nothing useful. With the `u`
  * flag a surrogate class matches only unpaired halves, so emoji survive.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
+const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
 /** Names are drawn on one line: a tab or line break inside one becomes a space. */
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text as it may be drawn: invalid characters removed, line breaks flattened. */
 export function cleanText(text: string): string {
@@ -62,7 +69,7 @@ const scaleOf = (fontSize: number, font: Font) => fontSize * (font.bold ? 1.12 :
 export function textWidth(text: string, fontSize: number, font: Font = {}): number {
   let em = 0;
   // Indexed by code point rather than `for...of`, which allocates a string per character.
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     em += advance(cp, !!font.mono);
     i += cp > 0xffff ? 2 : 1;

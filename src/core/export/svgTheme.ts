@@ -57,7 +57,9 @@ export const TABLE_COLOR_VALUES: Record<TableColor, string> = {
 /** A layout color key to its value; unknown keys (newer documents, hand edits) fall back to slate. */
 export function tableColor(key: string | undefined): string {
   // hasOwn: a key like `constructor` must not reach Object.prototype.
-  return key && Object.hasOwn(TABLE_COLOR_VALUES, key) ? TABLE_COLOR_VALUES[key as TableColor] : TABLE_COLOR_VALUES.slate;
+  return key && Object.hasOwn(TABLE_COLOR_VALUES, key)
+    ? TABLE_COLOR_VALUES[key as TableColor]
+    : TABLE_COLOR_VALUES.slate;
 }
 
 /** View headers: the darker of the two slates the canvas stripes them with. */
@@ -68,4 +70,5 @@ export const HEADER_TEXT = '#ffffff';
 /** styles.css `--tw-font` and `--tw-mono`: system fonts only, each ending in a generic family. */
 export const FONT_SANS =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
-export const FONT_MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
+export const FONT_MONO =
+  "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";

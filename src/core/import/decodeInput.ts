@@ -27,28 +27,46 @@ export interface InputError {
   message: string;
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
+  prefix.every((b, i) => bytes[i] === b);
 
 /** Signatures of files people mistake for SQL scripts, with what to do instead. */
 const NOT_TEXT: { magic: number[]; message: string }[] = [
-  { magic: [0x50, 0x47, 0x44, 0x4d, 0x50], message: 'this is a pg_dump archive (custom format), not a SQL script: turn it into one with `pg_restore --schema-only -f schema.sql` and read that.' },
+  {
+    magic: [0x50, 0x47, 0x44, 0x4d, 0x50],
+    message:
+      'this is a pg_dump archive (custom format), not a SQL script: turn it into one with `pg_restore --schema-only -f schema.sql` and read that.',
+  },
   { magic: [0x1f, 0x8b], message: 'this file is gzip-compressed: decompress it first.' },
-  { magic: [0x28, 0xb5, 0x2f, 0xfd], message: 'this file is zstd-compressed: decompress it first.' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], message: 'this is a zip archive, not a SQL script: extract it first.' },
+  {
+    magic: [0x28, 0xb5, 0x2f, 0xfd],
+    message: 'this file is zstd-compressed: decompress it first.',
+  },
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    message: 'this is a zip archive, not a SQL script: extract it first.',
+  },
 ];
 
 export function decodeInput(bytes: Uint8Array): Result<DecodedInput, InputError> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return err({ kind: 'tooLarge', message: `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than a schema needs; it was not read.` });
+    return err({
+      kind: 'tooLarge',
+      message: `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than a schema needs; it was not read.`,
+    });
   }
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
-    return err({ kind: 'encoding', message: 'it is UTF-32 text, which PostgreSQL does not read: save it as UTF-8.' });
+    return err({
+      kind: 'encoding',
+      message: 'it is UTF-32 text, which PostgreSQL does not read: save it as UTF-8.',
+    });
   }
   if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), true);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), true);
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = bom ? bytes.subarray(3) : bytes;
-  for (const known of NOT_TEXT) if (startsWith(body, known.magic)) return err({ kind: 'notText', message: known.message });
+  for (const known of NOT_TEXT)
+    if (startsWith(body, known.magic)) return err({ kind: 'notText', message: known.message });
   const nul = body.indexOf(0);
   if (nul >= 0) {
     return err({
@@ -59,14 +77,21 @@ export function decodeInput(bytes: Uint8Array): Result<DecodedInput, InputError>
   return decodeWith('utf-8', body, bom);
 }
 
-function decodeWith(encoding: InputEncoding, body: Uint8Array, bom: boolean): Result<DecodedInput, InputError> {
+function decodeWith(
+  encoding: InputEncoding,
+  body: Uint8Array,
+  bom: boolean,
+): Result<DecodedInput, InputError> {
   try {
     // ignoreBOM: the mark was taken off above; a second one would be a character of the text.
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     return ok({ text, encoding, bom });
   } catch {
     if (encoding !== 'utf-8') {
-      return err({ kind: 'encoding', message: `it starts with a ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} byte-order mark but is not valid UTF-16 text.` });
+      return err({
+        kind: 'encoding',
+        message: `it starts with a ${encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} byte-order mark but is not valid UTF-16 text.`,
+      });
     }
     const at = Math.max(0, firstInvalidUtf8(body));
     const byte = (body[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');

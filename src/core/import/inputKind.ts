@@ -20,12 +20,19 @@ export function detectImportKind(fileName: string | undefined, text: string): Im
   if (ext === 'sql' || ext === 'psql') return 'sql';
   const head = text.replace(/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '');
   if (head.startsWith('{')) return 'json';
-  if (/^(Table|Enum|Ref|Project|TableGroup|Note)\b/i.test(head) && !/^(table)\s+\w+\s*;/i.test(head)) return 'dbml';
+  if (
+    /^(Table|Enum|Ref|Project|TableGroup|Note)\b/i.test(head) &&
+    !/^(table)\s+\w+\s*;/i.test(head)
+  )
+    return 'dbml';
   return 'sql';
 }
 
 /** A design from a design file or DBML; every failure is a sentence with its place. */
-export function readDesignText(kind: 'dbml' | 'json', text: string): { ok: true; design: Design; layout?: Layout } | { ok: false; message: string } {
+export function readDesignText(
+  kind: 'dbml' | 'json',
+  text: string,
+): { ok: true; design: Design; layout?: Layout } | { ok: false; message: string } {
   if (kind === 'json') {
     const doc = parseDesign(text);
     if (!doc.ok) return { ok: false, message: doc.error.message };
@@ -33,7 +40,10 @@ export function readDesignText(kind: 'dbml' | 'json', text: string): { ok: true;
   }
   const read = designFromDbml(text);
   if (!read.ok) {
-    const where = read.error.line !== undefined ? ` (line ${read.error.line}${read.error.column !== undefined ? `, column ${read.error.column}` : ''})` : '';
+    const where =
+      read.error.line !== undefined
+        ? ` (line ${read.error.line}${read.error.column !== undefined ? `, column ${read.error.column}` : ''})`
+        : '';
     return { ok: false, message: `The DBML could not be read${where}: ${read.error.message}` };
   }
   return { ok: true, design: read.value };

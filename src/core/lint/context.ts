@@ -26,7 +26,13 @@ export interface LintContext {
    * type and name are reviewed once, on the parent, not again on every child.
    */
   inherited(table: Table, column: Column): boolean;
-  finding(rule: Rule, table: Table, column: Column | undefined, message: string, fix?: Fix): Finding;
+  finding(
+    rule: Rule,
+    table: Table,
+    column: Column | undefined,
+    message: string,
+    fix?: Fix,
+  ): Finding;
 }
 
 export function createLintContext(design: Design): LintContext {
@@ -51,7 +57,9 @@ export function createLintContext(design: Design): LintContext {
     column: (table, columnId) => columns.get(table.id)?.get(columnId),
     inherited(table, column) {
       if (table.partitionOf && design.tables[table.partitionOf.tableId]) return true;
-      return (table.inherits ?? []).some((p) => design.tables[p]?.columns.some((c) => c.name === column.name));
+      return (table.inherits ?? []).some((p) =>
+        design.tables[p]?.columns.some((c) => c.name === column.name),
+      );
     },
     finding(rule, table, column, message, fix) {
       return {

@@ -37,7 +37,9 @@ function newFindings(before: Finding[], after: Finding[], ruleId: string): strin
   const now = tally(after.filter((f) => f.rule !== ruleId));
   return after
     .filter((f) => f.rule !== ruleId && (now.get(place(f)) ?? 0) > (was.get(place(f)) ?? 0))
-    .map((f) => `${f.rule} on ${f.column === null ? f.table : `${f.table}.${f.column}`}: ${f.message}`);
+    .map(
+      (f) => `${f.rule} on ${f.column === null ? f.table : `${f.table}.${f.column}`}: ${f.message}`,
+    );
 }
 
 /** Executes the DDL and rolls it back, so one database serves every rule of a fixture. */
@@ -50,7 +52,9 @@ async function expectPostgresAccepts(pg: PGlite, design: Design, what: string) {
     await pg.exec('ROLLBACK;').catch(() => undefined);
     const { message, position } = e as { message: string; position?: string };
     const at = Number(position ?? 0) - 'BEGIN;\n'.length;
-    throw new Error(`${what}: ${message}\n…${ddl.text.slice(Math.max(0, at - 200), at + 100)}…`, { cause: e });
+    throw new Error(`${what}: ${message}\n…${ddl.text.slice(Math.max(0, at - 200), at + 100)}…`, {
+      cause: e,
+    });
   }
 }
 
@@ -62,9 +66,15 @@ async function checkEveryRule(design: Design, pg: PGlite) {
     const result = fixAllOfRule(design, rule.id);
     const after = lintDesign(result.design);
     expect(result.applied, rule.id).toBeGreaterThan(0);
-    expect(after.filter((f) => f.rule === rule.id && f.fix).map((f) => f.message), rule.id).toEqual([]);
+    expect(
+      after.filter((f) => f.rule === rule.id && f.fix).map((f) => f.message),
+      rule.id,
+    ).toEqual([]);
     expect(result.remaining, rule.id).toBe(0);
-    expect(newFindings(before, after, rule.id), `new findings after fixing every ${rule.id}`).toEqual([]);
+    expect(
+      newFindings(before, after, rule.id),
+      `new findings after fixing every ${rule.id}`,
+    ).toEqual([]);
     expect(checkIntegrity(result.design), rule.id).toBeUndefined();
     await expectPostgresAccepts(pg, result.design, `after fixing every ${rule.id}`);
     fixedRules++;
@@ -81,8 +91,22 @@ describe('fix all of a rule', () => {
     const before = lintDesign(d);
     const t = d.tables.t_extra;
     if (!t) throw new Error('messyDesign lost its extra table');
-    const broken = { ...d, tables: { ...d.tables, t_extra: { ...t, columns: [...t.columns, { id: 'c_x', name: 'seen_at', type: 'timestamp(6) without time zone', nullable: true }] } } };
-    expect(newFindings(before, lintDesign(broken), 'missing-convention-column')).toEqual([expect.stringMatching(/^prefer-timestamptz on extra.seen_at: /)]);
+    const broken = {
+      ...d,
+      tables: {
+        ...d.tables,
+        t_extra: {
+          ...t,
+          columns: [
+            ...t.columns,
+            { id: 'c_x', name: 'seen_at', type: 'timestamp(6) without time zone', nullable: true },
+          ],
+        },
+      },
+    };
+    expect(newFindings(before, lintDesign(broken), 'missing-convention-column')).toEqual([
+      expect.stringMatching(/^prefer-timestamptz on extra.seen_at: /),
+    ]);
   });
 
   it('a design where most rules fire', async () => {
@@ -92,14 +116,18 @@ describe('fix all of a rule', () => {
   }, 120_000);
 
   for (const name of ALL_FIXTURE_NAMES) {
-    it(name, async () => {
-      const d = await fixtureDesign(name);
-      const db = await freshDbFor(d);
-      try {
-        await checkEveryRule(d, db);
-      } finally {
-        await db.close();
-      }
-    }, 300_000);
+    it(
+      name,
+      async () => {
+        const d = await fixtureDesign(name);
+        const db = await freshDbFor(d);
+        try {
+          await checkEveryRule(d, db);
+        } finally {
+          await db.close();
+        }
+      },
+      300_000,
+    );
   }
 });

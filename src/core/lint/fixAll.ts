@@ -25,7 +25,11 @@ const where = (f: Finding) => `${f.tableId}/${f.columnId ?? ''}`;
  * same message or else the same fix label (messages carry counts that earlier fixes change, such
  * as "126 of 139 tables have created_at"), or the only fixable one there when it was alone there.
  */
-function stillThere(original: Finding, current: Finding[], aloneBefore: boolean): Finding | undefined {
+function stillThere(
+  original: Finding,
+  current: Finding[],
+  aloneBefore: boolean,
+): Finding | undefined {
   const here = current.filter((f) => f.fix && where(f) === where(original));
   return (
     here.find((f) => f.message === original.message) ??
@@ -64,7 +68,11 @@ function applyInTurn(design: Design, ruleId: string, checkEach: boolean): FixAll
     // needed only when this finding's table changed since the last lint, or a table was added,
     // removed or renamed (rename fixes compare names across tables). Fixes that reach other
     // tables (a type change following foreign keys) change those tables, so they count.
-    if (current !== lintedOn && (current.tables[original.tableId] !== lintedOn.tables[original.tableId] || tableNames(current) !== tableNames(lintedOn))) {
+    if (
+      current !== lintedOn &&
+      (current.tables[original.tableId] !== lintedOn.tables[original.tableId] ||
+        tableNames(current) !== tableNames(lintedOn))
+    ) {
       findings = lint(current);
       lintedOn = current;
     }
@@ -84,7 +92,9 @@ const namesCache = new WeakMap<Design, string>();
 function tableNames(design: Design): string {
   let names = namesCache.get(design);
   if (names === undefined) {
-    names = Object.values(design.tables).map((t) => `${t.id}:${t.schemaId}.${t.name}`).join('|');
+    names = Object.values(design.tables)
+      .map((t) => `${t.id}:${t.schemaId}.${t.name}`)
+      .join('|');
     namesCache.set(design, names);
   }
   return names;

@@ -19,7 +19,8 @@ export function lintId(design: Design, prefix: 'k' | 'i' | 'c', seed: string): s
     for (const k of t.constraints) taken.add(k.id);
     for (const i of t.indexes) taken.add(i.id);
   }
-  for (const rec of [design.schemas, design.enums, design.notes]) for (const id of Object.keys(rec)) taken.add(id);
+  for (const rec of [design.schemas, design.enums, design.notes])
+    for (const id of Object.keys(rec)) taken.add(id);
   for (const x of design.extras ?? []) taken.add(x.id);
   let hash = 0x811c9dc5; // FNV-1a: short, stable, good enough to keep ids apart
   for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193);
@@ -29,7 +30,11 @@ export function lintId(design: Design, prefix: 'k' | 'i' | 'c', seed: string): s
   return id;
 }
 
-const SERIAL_OF: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };
+const SERIAL_OF: Record<string, string> = {
+  integer: 'serial',
+  bigint: 'bigserial',
+  smallint: 'smallserial',
+};
 
 /** `type` in the same kind as `current`: a serial column stays serial, a plain one stays plain. */
 function sameKind(current: string | undefined, type: string): string {
@@ -45,7 +50,12 @@ function sameKind(current: string | undefined, type: string): string {
  * match), and, so that foreign keys keep matching, every column referencing any of them. Only
  * the column asked for may become serial; the others get the plain integer type.
  */
-export function changeColumnType(design: Design, tableId: string, columnId: string, type: string): Design {
+export function changeColumnType(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  type: string,
+): Design {
   let next = design;
   const queue: Array<[string, string, string]> = [[tableId, columnId, type]];
   const seen = new Set([`${tableId}/${columnId}`]);
@@ -60,7 +70,9 @@ export function changeColumnType(design: Design, tableId: string, columnId: stri
     const here = next.tables[atTable];
     const name = here?.columns.find((c) => c.id === atColumn)?.name;
     for (const parentId of [here?.partitionOf?.tableId, ...(here?.inherits ?? [])]) {
-      const parent = parentId ? next.tables[parentId]?.columns.find((c) => c.name === name) : undefined;
+      const parent = parentId
+        ? next.tables[parentId]?.columns.find((c) => c.name === name)
+        : undefined;
       if (parentId && parent) push(parentId, parent.id, sameKind(parent.type, atType));
     }
     for (const t of Object.values(next.tables)) {
@@ -82,7 +94,11 @@ export function changeColumnType(design: Design, tableId: string, columnId: stri
  * The key a column copies: following single-column foreign keys up while the referenced column
  * has the same base type, so a type fix changes the key and every copy of it together.
  */
-export function referencedRoot(design: Design, tableId: string, columnId: string): [string, string] {
+export function referencedRoot(
+  design: Design,
+  tableId: string,
+  columnId: string,
+): [string, string] {
   const seen = new Set<string>();
   let at: [string, string] = [tableId, columnId];
   for (;;) {
@@ -90,11 +106,18 @@ export function referencedRoot(design: Design, tableId: string, columnId: string
     seen.add(`${t}/${c}`);
     const table = design.tables[t];
     const column = table?.columns.find((x) => x.id === c);
-    const fk = table?.constraints.find((k) => k.kind === 'foreignKey' && k.columnIds.length === 1 && k.columnIds[0] === c);
+    const fk = table?.constraints.find(
+      (k) => k.kind === 'foreignKey' && k.columnIds.length === 1 && k.columnIds[0] === c,
+    );
     if (!column || fk?.kind !== 'foreignKey') return at;
     const refId = fk.refColumnIds[0] ?? '';
     const ref = design.tables[fk.refTableId]?.columns.find((x) => x.id === refId);
-    if (!ref || seen.has(`${fk.refTableId}/${refId}`) || typeInfo(ref.type).base !== typeInfo(column.type).base) return at;
+    if (
+      !ref ||
+      seen.has(`${fk.refTableId}/${refId}`) ||
+      typeInfo(ref.type).base !== typeInfo(column.type).base
+    )
+      return at;
     at = [fk.refTableId, refId];
   }
 }
@@ -120,7 +143,8 @@ export function descendantsOf(design: Design, tableId: string): string[] {
   const out: string[] = [];
   const visit = (id: string) => {
     for (const t of Object.values(design.tables)) {
-      if (out.includes(t.id) || !(t.partitionOf?.tableId === id || t.inherits?.includes(id))) continue;
+      if (out.includes(t.id) || !(t.partitionOf?.tableId === id || t.inherits?.includes(id)))
+        continue;
       out.push(t.id);
       visit(t.id);
     }
@@ -134,7 +158,10 @@ export function addColumnEverywhere(design: Design, tableId: string, column: Col
   let next = addColumn(design, tableId, column);
   for (const child of descendantsOf(design, tableId)) {
     if (next.tables[child]?.columns.some((c) => c.name === column.name)) continue;
-    next = addColumn(next, child, { ...column, id: lintId(next, 'c', `${child}/column/${column.name}`) });
+    next = addColumn(next, child, {
+      ...column,
+      id: lintId(next, 'c', `${child}/column/${column.name}`),
+    });
   }
   return next;
 }
@@ -143,7 +170,12 @@ export function addColumnEverywhere(design: Design, tableId: string, column: Col
  * Changes a column and the same-named column of every descendant: PostgreSQL requires a child's
  * column to be NOT NULL where its parent's is ("must be marked NOT NULL" on ATTACH PARTITION).
  */
-export function updateColumnEverywhere(design: Design, tableId: string, columnId: string, patch: Partial<Column>): Design {
+export function updateColumnEverywhere(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  patch: Partial<Column>,
+): Design {
   const name = design.tables[tableId]?.columns.find((c) => c.id === columnId)?.name;
   let next = updateColumn(design, tableId, columnId, patch);
   for (const child of descendantsOf(design, tableId)) {
@@ -158,7 +190,10 @@ export function nameConstraint(design: Design, tableId: string, constraintId: st
   const table = design.tables[tableId];
   const k = table?.constraints.find((x) => x.id === constraintId);
   if (!table || !k || k.name) return design;
-  return updateConstraint(design, tableId, { ...k, name: suggestedConstraintName(design, table, k) });
+  return updateConstraint(design, tableId, {
+    ...k,
+    name: suggestedConstraintName(design, table, k),
+  });
 }
 
 export function suggestedConstraintName(design: Design, table: Table, k: Constraint): string {
@@ -171,7 +206,9 @@ export function suggestedConstraintName(design: Design, table: Table, k: Constra
       return conventionalName(design, table, NAME_LABEL[k.kind], k.columnIds.map(columnName));
     case 'check': {
       // PostgreSQL names a check after the first column its expression mentions.
-      const first = table.columns.find((c) => new RegExp(`\\b${escapeRegExp(c.name)}\\b`).test(k.expression));
+      const first = table.columns.find((c) =>
+        new RegExp(`\\b${escapeRegExp(c.name)}\\b`).test(k.expression),
+      );
       return conventionalName(design, table, NAME_LABEL.check, first ? [first.name] : []);
     }
     case 'exclude':
@@ -184,14 +221,24 @@ export function suggestedConstraintName(design: Design, table: Table, k: Constra
  * table's partitions and inheritance children get it too, by the same name: ATTACH PARTITION and
  * INHERIT refuse a child that lacks a CHECK of its parent ("child table is missing constraint").
  */
-export function addCheck(design: Design, tableId: string, columnName: string, expression: string): Design {
+export function addCheck(
+  design: Design,
+  tableId: string,
+  columnName: string,
+  expression: string,
+): Design {
   const table = design.tables[tableId];
   if (!table) return design;
   const name = conventionalName(design, table, NAME_LABEL.check, [columnName]);
   let next = design;
   for (const id of [tableId, ...descendantsOf(design, tableId)]) {
     if (next.tables[id]?.constraints.some((k) => k.kind === 'check' && k.name === name)) continue;
-    next = addConstraint(next, id, { id: lintId(next, 'k', `${id}/check/${expression}`), kind: 'check', name, expression });
+    next = addConstraint(next, id, {
+      id: lintId(next, 'k', `${id}/check/${expression}`),
+      kind: 'check',
+      name,
+      expression,
+    });
   }
   return next;
 }
@@ -212,7 +259,10 @@ export function immutableExpressions(design: Design, tableId: string): string[] 
     const t = design.tables[id];
     if (!t) return [];
     return [
-      ...t.indexes.flatMap((i) => [i.where ?? '', ...i.elements.map((e) => (e.kind === 'expression' ? e.expression : ''))]),
+      ...t.indexes.flatMap((i) => [
+        i.where ?? '',
+        ...i.elements.map((e) => (e.kind === 'expression' ? e.expression : '')),
+      ]),
       ...t.columns.map((c) => c.generated ?? ''),
       ...t.constraints.map((k) => (k.kind === 'exclude' ? k.definition : '')),
       // A plain partition key (`RANGE (created_at)`) takes any type; an expression in it may not.

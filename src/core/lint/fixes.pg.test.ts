@@ -33,7 +33,11 @@ describe('designs with every fix applied', () => {
   for (const name of ['chinook', 'pagila']) {
     it(`${name}: PostgreSQL accepts the DDL after every fix`, async () => {
       const { design: fixed } = applyAllFixes(await fixtureDesign(name));
-      expect(lintDesign(fixed).filter((f) => f.fix).map((f) => f.message)).toEqual([]);
+      expect(
+        lintDesign(fixed)
+          .filter((f) => f.fix)
+          .map((f) => f.message),
+      ).toEqual([]);
       await expectPostgresAccepts(fixed);
     }, 120_000);
   }

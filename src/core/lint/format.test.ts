@@ -7,8 +7,22 @@ import { design } from './testing';
 
 const sample = () =>
   design(
-    { name: 'orders', schemaId: 's_shop', columns: [['id', 'integer'], ['total', 'real']] },
-    { name: 'notes', columns: [['id', 'bigint'], ['body', 'json']], pk: ['id'] },
+    {
+      name: 'orders',
+      schemaId: 's_shop',
+      columns: [
+        ['id', 'integer'],
+        ['total', 'real'],
+      ],
+    },
+    {
+      name: 'notes',
+      columns: [
+        ['id', 'bigint'],
+        ['body', 'json'],
+      ],
+      pk: ['id'],
+    },
   );
 const withShop = () => {
   const d = sample();
@@ -26,7 +40,9 @@ describe('formatFindings', () => {
   });
 
   it('json: plain data, null column for table-level findings, the fix as its label', () => {
-    const json = JSON.parse(formatFindings(lintDesign(withShop()), 'json')) as Array<Record<string, unknown>>;
+    const json = JSON.parse(formatFindings(lintDesign(withShop()), 'json')) as Array<
+      Record<string, unknown>
+    >;
     expect(json[1]).toEqual({
       rule: 'no-primary-key',
       severity: 'error',
@@ -56,8 +72,16 @@ describe('formatFindings', () => {
     expect(run.tool.driver.rules.some((r: { helpUri?: string }) => r.helpUri)).toBe(false);
     const levels = run.results.map((r: { level: string }) => r.level);
     expect(levels).toEqual(['warning', 'error', 'warning']);
-    expect(run.results[0].locations[0].logicalLocations[0]).toEqual({ name: 'body', fullyQualifiedName: 'public.notes.body', kind: 'column' });
-    expect(run.results[1].locations[0].logicalLocations[0]).toEqual({ name: 'orders', fullyQualifiedName: 'shop.orders', kind: 'table' });
+    expect(run.results[0].locations[0].logicalLocations[0]).toEqual({
+      name: 'body',
+      fullyQualifiedName: 'public.notes.body',
+      kind: 'column',
+    });
+    expect(run.results[1].locations[0].logicalLocations[0]).toEqual({
+      name: 'orders',
+      fullyQualifiedName: 'shop.orders',
+      kind: 'table',
+    });
     for (const r of run.results) {
       expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
       expect(r.message.text.length).toBeGreaterThan(0);
@@ -65,7 +89,14 @@ describe('formatFindings', () => {
   });
 
   it('info findings are SARIF notes', () => {
-    const d = design({ name: 't', columns: [['id', 'bigint'], ['flag', 'boolean', { nullable: true }]], pk: ['id'] });
+    const d = design({
+      name: 't',
+      columns: [
+        ['id', 'bigint'],
+        ['flag', 'boolean', { nullable: true }],
+      ],
+      pk: ['id'],
+    });
     const log = JSON.parse(formatFindings(lintDesign(d), 'sarif'));
     expect(log.runs[0].results.map((r: { level: string }) => r.level)).toEqual(['note']);
   });
@@ -76,7 +107,10 @@ describe('runLint', () => {
     const bad = await runLint(withShop(), 'json');
     expect(bad.exitCode).toBe(1);
     expect(JSON.parse(bad.output)).toHaveLength(3);
-    const ok = await runLint(design({ name: 't', columns: [['id', 'bigint', { identity: 'always' }]], pk: ['id'] }), 'text');
+    const ok = await runLint(
+      design({ name: 't', columns: [['id', 'bigint', { identity: 'always' }]], pk: ['id'] }),
+      'text',
+    );
     expect(ok).toEqual({ output: 'The review found nothing to report.\n', exitCode: 0 });
   });
 });

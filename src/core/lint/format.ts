@@ -40,9 +40,14 @@ function formatText(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'The review found nothing to report.\n';
   const where = (f: Finding) => (f.column === null ? f.table : `${f.table}.${f.column}`);
   const width = Math.min(40, Math.max(...findings.map((f) => where(f).length)));
-  const lines = findings.map((f) => `${f.severity.padEnd(7)} ${where(f).padEnd(width)}  ${f.message}  [${f.rule}]`);
+  const lines = findings.map(
+    (f) => `${f.severity.padEnd(7)} ${where(f).padEnd(width)}  ${f.message}  [${f.rule}]`,
+  );
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push('', `${plural(findings.length, 'finding')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`);
+  lines.push(
+    '',
+    `${plural(findings.length, 'finding')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`,
+  );
   return lines.join('\n') + '\n';
 }

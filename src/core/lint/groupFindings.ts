@@ -26,7 +26,13 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     let g = groups.get(f.rule);
     if (!g) {
       const rule = RULES.find((r) => r.id === f.rule);
-      g = { rule: f.rule, title: rule?.title ?? f.rule, severity: f.severity, findings: [], fixable: 0 };
+      g = {
+        rule: f.rule,
+        title: rule?.title ?? f.rule,
+        severity: f.severity,
+        findings: [],
+        fixable: 0,
+      };
       groups.set(f.rule, g);
     }
     g.findings.push(f);

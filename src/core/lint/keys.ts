@@ -66,8 +66,14 @@ export function btreeKeys(table: Table): BtreeKey[] {
 }
 
 function elementSignature(e: IndexElement): string {
-  const head = e.kind === 'column' ? `c:${e.columnId}` : `e:${e.expression.replace(/\s+/g, ' ').trim()}`;
+  const head =
+    e.kind === 'column' ? `c:${e.columnId}` : `e:${e.expression.replace(/\s+/g, ' ').trim()}`;
   // Sort order matters for ORDER BY, opclass and collation for which operators the index serves.
-  const options = [e.descending ? 'desc' : '', e.nulls ?? '', e.opclass ?? '', e.collation ?? ''].join('|');
+  const options = [
+    e.descending ? 'desc' : '',
+    e.nulls ?? '',
+    e.opclass ?? '',
+    e.collation ?? '',
+  ].join('|');
   return options === '|||' ? head : `${head}#${options}`;
 }

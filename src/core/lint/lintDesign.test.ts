@@ -8,8 +8,23 @@ import { design } from './testing';
 
 const messy = () =>
   design(
-    { name: 'zeta', columns: [['id', 'integer'], ['price', 'real'], ['Status', 'text']] },
-    { name: 'alpha', columns: [['id', 'bigint'], ['created', 'timestamp'], ['data', 'json']], pk: ['id'] },
+    {
+      name: 'zeta',
+      columns: [
+        ['id', 'integer'],
+        ['price', 'real'],
+        ['Status', 'text'],
+      ],
+    },
+    {
+      name: 'alpha',
+      columns: [
+        ['id', 'bigint'],
+        ['created', 'timestamp'],
+        ['data', 'json'],
+      ],
+      pk: ['id'],
+    },
   );
 
 describe('lintDesign', () => {

@@ -26,8 +26,10 @@ export function lintDesign(design: Design, options: LintOptions = {}): Finding[]
     if (!disabled.has(rule.id)) findings.push(...rule.check(design, context));
   }
   const columnOrder = new Map<string, number>();
-  for (const t of context.tables) t.columns.forEach((c, i) => columnOrder.set(`${t.id}/${c.id}`, i));
-  const position = (f: Finding) => (f.columnId === undefined ? -1 : (columnOrder.get(`${f.tableId}/${f.columnId}`) ?? -1));
+  for (const t of context.tables)
+    t.columns.forEach((c, i) => columnOrder.set(`${t.id}/${c.id}`, i));
+  const position = (f: Finding) =>
+    f.columnId === undefined ? -1 : (columnOrder.get(`${f.tableId}/${f.columnId}`) ?? -1);
   return findings.sort(
     (a, b) =>
       compare(a.table, b.table) ||

@@ -48,7 +48,12 @@ export const NAME_LABEL = {
  * The name PostgreSQL would give (`orders_customer_id_fkey`, `orders_pkey`), made unique among the
  * constraint and index names of the table's schema (index-backed constraints share that namespace).
  */
-export function conventionalName(design: Design, table: Table, label: string, columnNames: string[]): string {
+export function conventionalName(
+  design: Design,
+  table: Table,
+  label: string,
+  columnNames: string[],
+): string {
   // With no columns PostgreSQL writes `<table>_<label>` (makeObjectName with no second name).
   const base =
     label === NAME_LABEL.primaryKey || columnNames.length === 0

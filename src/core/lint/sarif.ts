@@ -2,7 +2,11 @@ import { RULES } from './rules/index';
 import type { Finding, Severity } from './types';
 
 /** SARIF's result levels: `note` is its word for information. */
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /**
  * A SARIF 2.1.0 log (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) with one run. A
@@ -33,9 +37,14 @@ export function findingsToSarif(findings: readonly Finding[]): object {
         },
         results: findings.map((f) => {
           const table = f.table.includes('.') ? f.table : `public.${f.table}`;
-          const location = f.column === null
-            ? { name: f.table.split('.').pop() ?? f.table, fullyQualifiedName: table, kind: 'table' }
-            : { name: f.column, fullyQualifiedName: `${table}.${f.column}`, kind: 'column' };
+          const location =
+            f.column === null
+              ? {
+                  name: f.table.split('.').pop() ?? f.table,
+                  fullyQualifiedName: table,
+                  kind: 'table',
+                }
+              : { name: f.column, fullyQualifiedName: `${table}.${f.column}`, kind: 'column' };
           return {
             ruleId: f.rule,
             ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),

@@ -28,12 +28,28 @@ export function table(spec: TableSpec): Table {
   const id = `t_${spec.name}`;
   const col = (c: string) => columnId(spec.name, c);
   const constraints: Constraint[] = [];
-  if (spec.pk) constraints.push({ id: `k_${spec.name}_pkey`, name: `${spec.name}_pkey`, kind: 'primaryKey', columnIds: spec.pk.map(col) });
+  if (spec.pk)
+    constraints.push({
+      id: `k_${spec.name}_pkey`,
+      name: `${spec.name}_pkey`,
+      kind: 'primaryKey',
+      columnIds: spec.pk.map(col),
+    });
   for (const [i, u] of (spec.unique ?? []).entries()) {
-    constraints.push({ id: `k_${spec.name}_u${i}`, name: `${spec.name}_u${i}_key`, kind: 'unique', columnIds: u.map(col) });
+    constraints.push({
+      id: `k_${spec.name}_u${i}`,
+      name: `${spec.name}_u${i}_key`,
+      kind: 'unique',
+      columnIds: u.map(col),
+    });
   }
   for (const [i, expression] of (spec.checks ?? []).entries()) {
-    constraints.push({ id: `k_${spec.name}_c${i}`, name: `${spec.name}_c${i}_check`, kind: 'check', expression });
+    constraints.push({
+      id: `k_${spec.name}_c${i}`,
+      name: `${spec.name}_c${i}_check`,
+      kind: 'check',
+      expression,
+    });
   }
   for (const [i, [cols, ref, refCols, extra]] of (spec.fks ?? []).entries()) {
     constraints.push({
@@ -63,7 +79,13 @@ export function table(spec: TableSpec): Table {
     schemaId: spec.schemaId ?? 's_public',
     name: spec.name,
     comment: `One ${spec.name} row.`,
-    columns: spec.columns.map(([name, type, extra]) => ({ id: col(name), name, type, nullable: false, ...extra })),
+    columns: spec.columns.map(([name, type, extra]) => ({
+      id: col(name),
+      name,
+      type,
+      nullable: false,
+      ...extra,
+    })),
     constraints,
     indexes,
     ...spec.extra,
@@ -72,13 +94,17 @@ export function table(spec: TableSpec): Table {
 
 export function design(...tables: TableSpec[]): Design {
   const d = emptyDesign('test', 'd_test');
-  return { ...d, tables: Object.fromEntries(tables.map((spec) => [`t_${spec.name}`, table(spec)])) };
+  return {
+    ...d,
+    tables: Object.fromEntries(tables.map((spec) => [`t_${spec.name}`, table(spec)])),
+  };
 }
 
 export const run = (rule: Rule, d: Design) => lintDesign(d, { rules: [rule] });
 
 /** Where a finding is: `table` or `table.column`, for compact expectations. */
-export const where = (findings: Finding[]) => findings.map((f) => (f.column === null ? f.table : `${f.table}.${f.column}`));
+export const where = (findings: Finding[]) =>
+  findings.map((f) => (f.column === null ? f.table : `${f.table}.${f.column}`));
 
 /**
  * Applies each fix of the rule's findings to the design it came from, and checks what a fix must
@@ -91,7 +117,12 @@ export function expectFixesResolve(rule: Rule, d: Design, limit = Infinity): num
     if (!finding.fix || applied >= limit) continue;
     const next = finding.fix.apply(d);
     applied++;
-    const again = run(rule, next).filter((f) => f.tableId === finding.tableId && f.columnId === finding.columnId && f.message === finding.message);
+    const again = run(rule, next).filter(
+      (f) =>
+        f.tableId === finding.tableId &&
+        f.columnId === finding.columnId &&
+        f.message === finding.message,
+    );
     expect(again, `${finding.fix.label} leaves: ${finding.message}`).toEqual([]);
     expect(checkIntegrity(next), finding.fix.label).toBeUndefined();
     expect(generateDdl(next).problems.length, finding.fix.label).toBeLessThanOrEqual(before);
@@ -108,7 +139,9 @@ export function applyAllFixes(d: Design, max = 1000): { design: Design; applied:
   const tried = new Set<string>();
   let current = d;
   while (applied.length < max) {
-    const next = lintDesign(current).find((f) => f.fix && !tried.has(`${f.rule}|${f.tableId}|${f.message}`));
+    const next = lintDesign(current).find(
+      (f) => f.fix && !tried.has(`${f.rule}|${f.tableId}|${f.message}`),
+    );
     if (!next?.fix) break;
     tried.add(`${next.rule}|${next.tableId}|${next.message}`);
     current = next.fix.apply(current);
@@ -120,17 +153,49 @@ export function applyAllFixes(d: Design, max = 1000): { design: Design; applied:
 /** A design on which most fixable rules fire at once. */
 export const messyDesign = (): Design => {
   const d = design(
-    { name: 'Customer', columns: [['id', 'serial'], ['email', 'varchar(200)'], ['active', 'boolean', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]], pk: ['id'] },
+    {
+      name: 'Customer',
+      columns: [
+        ['id', 'serial'],
+        ['email', 'varchar(200)'],
+        ['active', 'boolean', { nullable: true }],
+        ['created_at', 'timestamp', { default: 'now()' }],
+      ],
+      pk: ['id'],
+    },
     {
       name: 'orders',
-      columns: [['id', 'integer'], ['customer_id', 'integer'], ['total', 'real'], ['country', 'char(2)'], ['data', 'json'], ['note', 'text', { nullable: true }], ['created_at', 'timestamp', { default: 'now()' }]],
+      columns: [
+        ['id', 'integer'],
+        ['customer_id', 'integer'],
+        ['total', 'real'],
+        ['country', 'char(2)'],
+        ['data', 'json'],
+        ['note', 'text', { nullable: true }],
+        ['created_at', 'timestamp', { default: 'now()' }],
+      ],
       pk: ['id'],
       unique: [['customer_id', 'note']],
       fks: [[['customer_id'], 'Customer', ['id']]],
       indexes: [{ columns: ['total'] }, { columns: ['total', 'country'] }],
     },
-    { name: 'token', columns: [['id', 'uuid', { default: 'gen_random_uuid()' }], ['customer_id', 'bigint']], pk: ['id'], fks: [[['customer_id'], 'Customer', ['id']]] },
-    { name: 'audit', columns: [['id', 'bigint', { identity: 'always' }], ['created_at', 'timestamptz', { default: 'now()' }]], pk: ['id'] },
+    {
+      name: 'token',
+      columns: [
+        ['id', 'uuid', { default: 'gen_random_uuid()' }],
+        ['customer_id', 'bigint'],
+      ],
+      pk: ['id'],
+      fks: [[['customer_id'], 'Customer', ['id']]],
+    },
+    {
+      name: 'audit',
+      columns: [
+        ['id', 'bigint', { identity: 'always' }],
+        ['created_at', 'timestamptz', { default: 'now()' }],
+      ],
+      pk: ['id'],
+    },
     { name: 'extra', columns: [['id', 'bigint', { identity: 'always' }]], pk: ['id'] },
   );
   const orders = d.tables.t_orders;

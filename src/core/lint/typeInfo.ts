@@ -33,7 +33,8 @@ const ALIASES: Record<string, string> = {
   'time with time zone': 'timetz',
 };
 
-const SHAPE = /^([a-z][a-z0-9_ ]*?)\s*(?:\(\s*([^)]*?)\s*\))?\s*(with time zone|without time zone)?$/;
+const SHAPE =
+  /^([a-z][a-z0-9_ ]*?)\s*(?:\(\s*([^)]*?)\s*\))?\s*(with time zone|without time zone)?$/;
 
 /** A design spells few distinct types, read by many rules: parse each spelling once. */
 const cache = new Map<string, TypeInfo>();
@@ -71,10 +72,16 @@ export function withBase(info: TypeInfo, base: string): string {
   return base + (info.array ? '[]' : '');
 }
 
-export const isTextLike = (t: TypeInfo) => t.base === 'text' || t.base === 'varchar' || t.base === 'char';
-export const isSerial = (t: TypeInfo) => t.base === 'serial' || t.base === 'bigserial' || t.base === 'smallserial';
+export const isTextLike = (t: TypeInfo) =>
+  t.base === 'text' || t.base === 'varchar' || t.base === 'char';
+export const isSerial = (t: TypeInfo) =>
+  t.base === 'serial' || t.base === 'bigserial' || t.base === 'smallserial';
 
-const SERIAL_BASE: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+const SERIAL_BASE: Record<string, string> = {
+  serial: 'integer',
+  bigserial: 'bigint',
+  smallserial: 'smallint',
+};
 
 /**
  * The type a column referencing a column of `type` stores: a serial key wants a plain integer.

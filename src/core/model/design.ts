@@ -5,7 +5,14 @@ import type { Column, Constraint, Design, Table } from './schema';
 /** A blank design with the `public` schema, which every PostgreSQL database has. */
 export function emptyDesign(name = 'Untitled design', id = newId('d')): Design {
   const publicId = 's_public';
-  return { id, name, schemas: { [publicId]: { id: publicId, name: 'public' } }, enums: {}, tables: {}, notes: {} };
+  return {
+    id,
+    name,
+    schemas: { [publicId]: { id: publicId, name: 'public' } },
+    enums: {},
+    tables: {},
+    notes: {},
+  };
 }
 
 export function tableList(design: Design): Table[] {
@@ -16,8 +23,12 @@ export function findColumn(table: Table, columnId: string): Column | undefined {
   return table.columns.find((c) => c.id === columnId);
 }
 
-export function primaryKeyOf(table: Table): Extract<Constraint, { kind: 'primaryKey' }> | undefined {
-  return table.constraints.find((k): k is Extract<Constraint, { kind: 'primaryKey' }> => k.kind === 'primaryKey');
+export function primaryKeyOf(
+  table: Table,
+): Extract<Constraint, { kind: 'primaryKey' }> | undefined {
+  return table.constraints.find(
+    (k): k is Extract<Constraint, { kind: 'primaryKey' }> => k.kind === 'primaryKey',
+  );
 }
 
 export function isPrimaryKeyColumn(table: Table, columnId: string): boolean {
@@ -26,21 +37,30 @@ export function isPrimaryKeyColumn(table: Table, columnId: string): boolean {
 
 /** True when exactly these columns (in any order) carry a PK or UNIQUE constraint or unique index. */
 export function isUniqueSet(table: Table, columnIds: readonly string[]): boolean {
-  const same = (ids: readonly string[]) => ids.length === columnIds.length && ids.every((i) => columnIds.includes(i));
+  const same = (ids: readonly string[]) =>
+    ids.length === columnIds.length && ids.every((i) => columnIds.includes(i));
   for (const k of table.constraints) {
     if ((k.kind === 'primaryKey' || k.kind === 'unique') && same(k.columnIds)) return true;
   }
   return table.indexes.some(
-    (ix) => ix.unique && !ix.where && ix.elements.every((e) => e.kind === 'column') && same(ix.elements.map((e) => (e.kind === 'column' ? e.columnId : ''))),
+    (ix) =>
+      ix.unique &&
+      !ix.where &&
+      ix.elements.every((e) => e.kind === 'column') &&
+      same(ix.elements.map((e) => (e.kind === 'column' ? e.columnId : ''))),
   );
 }
 
 export function isSingleColumnUnique(table: Table, columnId: string): boolean {
-  return table.constraints.some((k) => k.kind === 'unique' && k.columnIds.length === 1 && k.columnIds[0] === columnId);
+  return table.constraints.some(
+    (k) => k.kind === 'unique' && k.columnIds.length === 1 && k.columnIds[0] === columnId,
+  );
 }
 
 export function foreignKeysOf(table: Table) {
-  return table.constraints.filter((k): k is Extract<Constraint, { kind: 'foreignKey' }> => k.kind === 'foreignKey');
+  return table.constraints.filter(
+    (k): k is Extract<Constraint, { kind: 'foreignKey' }> => k.kind === 'foreignKey',
+  );
 }
 
 /** `name`, or `name_2`, `name_3`... : the first not in `taken`. */

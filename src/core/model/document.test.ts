@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_FORMAT, exampleDocument, LAYOUT_BOUNDS, parseDesign, serializeDocument } from './index';
+import {
+  DOCUMENT_FORMAT,
+  exampleDocument,
+  LAYOUT_BOUNDS,
+  parseDesign,
+  serializeDocument,
+} from './index';
 
 describe('parseDesign', () => {
   it('round-trips the example document through JSON', () => {
@@ -13,28 +19,46 @@ describe('parseDesign', () => {
     const text = await readFile(new URL('./__golden__/design-v1.json', import.meta.url), 'utf8');
     const parsed = parseDesign(text);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(Object.values(parsed.value.design.tables).map((t) => t.name)).toEqual(['customers', 'orders']);
+    if (parsed.ok)
+      expect(Object.values(parsed.value.design.tables).map((t) => t.name)).toEqual([
+        'customers',
+        'orders',
+      ]);
   });
 
   it('reads version-1 documents with the fields import added (raw objects, partitions)', async () => {
     const { readFile } = await import('node:fs/promises');
     const design = JSON.parse(
-      await readFile(new URL('../sql/__golden__/extras-and-partitions.json', import.meta.url), 'utf8'),
+      await readFile(
+        new URL('../sql/__golden__/extras-and-partitions.json', import.meta.url),
+        'utf8',
+      ),
     );
     const parsed = parseDesign({ format: DOCUMENT_FORMAT, version: 1, design });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const tables = Object.values(parsed.value.design.tables);
-    expect(tables.filter((t) => t.partitionOf).map((t) => t.name)).toEqual(['invoice_2024', 'invoice_rest']);
-    expect(parsed.value.design.extras?.some((x) => x.kind === 'materializedView' && x.columns?.length)).toBe(true);
+    expect(tables.filter((t) => t.partitionOf).map((t) => t.name)).toEqual([
+      'invoice_2024',
+      'invoice_rest',
+    ]);
+    expect(
+      parsed.value.design.extras?.some((x) => x.kind === 'materializedView' && x.columns?.length),
+    ).toBe(true);
   });
 
   it('refuses raw objects that belong to a missing table or repeat an id', () => {
     const doc = JSON.parse(serializeDocument(exampleDocument()));
-    doc.design.extras = [{ id: 'x_1', kind: 'trigger', tableId: 't_gone', name: 'tr', sql: 'CREATE TRIGGER tr ...;' }];
+    doc.design.extras = [
+      { id: 'x_1', kind: 'trigger', tableId: 't_gone', name: 'tr', sql: 'CREATE TRIGGER tr ...;' },
+    ];
     const missing = parseDesign(doc);
-    expect(!missing.ok && missing.error.message).toMatch(/trigger "tr" belongs to a table that does not exist/);
-    doc.design.extras = [{ id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;' }];
+    expect(!missing.ok && missing.error.message).toMatch(
+      /trigger "tr" belongs to a table that does not exist/,
+    );
+    doc.design.extras = [
+      { id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;' },
+    ];
     const duplicate = parseDesign(doc);
     expect(!duplicate.ok && duplicate.error.message).toMatch(/used twice/);
   });
@@ -61,7 +85,10 @@ describe('parseDesign', () => {
 
   it('rejects prototype-pollution keys anywhere', () => {
     const doc = JSON.parse(serializeDocument(exampleDocument()));
-    const text = JSON.stringify(doc).replace('"tables":{', '"tables":{"__proto__":{"polluted":true},');
+    const text = JSON.stringify(doc).replace(
+      '"tables":{',
+      '"tables":{"__proto__":{"polluted":true},',
+    );
     const r = parseDesign(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/forbidden key/);
@@ -74,15 +101,23 @@ describe('parseDesign', () => {
     nan.layout.tables.t_orders.x = 'NaN';
     expect(parseDesign(nan).ok).toBe(false);
     // Infinity (as a link's JSON can only carry it: a huge literal) names the table, not its id.
-    const infinite = parseDesign(JSON.parse(serializeDocument(exampleDocument()).replace('"x": 420', '"x": 1e999')));
+    const infinite = parseDesign(
+      JSON.parse(serializeDocument(exampleDocument()).replace('"x": 420', '"x": 1e999')),
+    );
     expect(infinite.ok).toBe(false);
-    if (!infinite.ok) expect(infinite.error.message).toMatch(/at the position of table "orders" \(layout\.tables\.t_orders\.x\)/);
+    if (!infinite.ok)
+      expect(infinite.error.message).toMatch(
+        /at the position of table "orders" \(layout\.tables\.t_orders\.x\)/,
+      );
 
     const dangling = base();
     dangling.design.tables.t_orders.constraints[1].refTableId = 't_missing';
     const d = parseDesign(dangling);
     expect(d.ok).toBe(false);
-    if (!d.ok) expect(d.error.message).toMatch(/foreign key on "orders" points at a table or column that does not exist/);
+    if (!d.ok)
+      expect(d.error.message).toMatch(
+        /foreign key on "orders" points at a table or column that does not exist/,
+      );
 
     const dup = base();
     dup.design.tables.t_orders.columns[1].id = dup.design.tables.t_orders.columns[0].id;
@@ -94,14 +129,41 @@ describe('parseDesign', () => {
   it('refuses extreme but finite layout numbers, with the path, and accepts the edges of the range', () => {
     const base = () => JSON.parse(serializeDocument(exampleDocument()));
     const cases: [(doc: ReturnType<typeof base>) => void, string, RegExp][] = [
-      [(d) => (d.layout.tables.t_orders.x = 1e308), 'layout.tables.t_orders.x', /1e\+308 is outside what the canvas can show \(-1,000,000 to 1,000,000\)/],
-      [(d) => (d.layout.tables.t_orders.y = -1_000_001), 'layout.tables.t_orders.y', /-1000001 is outside/],
-      [(d) => (d.layout.tables.t_orders.width = 1e6), 'layout.tables.t_orders.width', /\(40 to 4,000\)/],
-      [(d) => (d.layout.tables.t_orders.width = 5e-324), 'layout.tables.t_orders.width', /5e-324 is outside/],
-      [(d) => (d.layout.viewport.zoom = 5e-324), 'layout.viewport.zoom', /5e-324 is outside what the canvas can show \(0.05 to 2.5\)/],
+      [
+        (d) => (d.layout.tables.t_orders.x = 1e308),
+        'layout.tables.t_orders.x',
+        /1e\+308 is outside what the canvas can show \(-1,000,000 to 1,000,000\)/,
+      ],
+      [
+        (d) => (d.layout.tables.t_orders.y = -1_000_001),
+        'layout.tables.t_orders.y',
+        /-1000001 is outside/,
+      ],
+      [
+        (d) => (d.layout.tables.t_orders.width = 1e6),
+        'layout.tables.t_orders.width',
+        /\(40 to 4,000\)/,
+      ],
+      [
+        (d) => (d.layout.tables.t_orders.width = 5e-324),
+        'layout.tables.t_orders.width',
+        /5e-324 is outside/,
+      ],
+      [
+        (d) => (d.layout.viewport.zoom = 5e-324),
+        'layout.viewport.zoom',
+        /5e-324 is outside what the canvas can show \(0.05 to 2.5\)/,
+      ],
       [(d) => (d.layout.viewport.zoom = 1e6), 'layout.viewport.zoom', /\(0.05 to 2.5\)/],
       [(d) => (d.layout.viewport.x = -1e300), 'layout.viewport.x', /outside/],
-      [(d) => (d.design.notes = { n_1: { id: 'n_1', text: 'hi' } }, d.layout.notes = { n_1: { x: 0, y: 1e9 } }), 'layout.notes.n_1.y', /outside/],
+      [
+        (d) => (
+          (d.design.notes = { n_1: { id: 'n_1', text: 'hi' } }),
+          (d.layout.notes = { n_1: { x: 0, y: 1e9 } })
+        ),
+        'layout.notes.n_1.y',
+        /outside/,
+      ],
     ];
     for (const [edit, path, message] of cases) {
       const doc = base();
@@ -117,14 +179,31 @@ describe('parseDesign', () => {
       expect(stored.ok, `stored ${path}`).toBe(true);
       if (stored.ok) {
         const l = stored.value.layout;
-        const numbers = [l.viewport.x, l.viewport.y, l.viewport.zoom, ...Object.values(l.tables).flatMap((t) => [t.x, t.y, t.width ?? 260]), ...Object.values(l.notes).flatMap((n) => [n.x, n.y])];
-        expect(numbers.every((n) => Math.abs(n) <= LAYOUT_BOUNDS.viewportOffset), `stored ${path}`).toBe(true);
+        const numbers = [
+          l.viewport.x,
+          l.viewport.y,
+          l.viewport.zoom,
+          ...Object.values(l.tables).flatMap((t) => [t.x, t.y, t.width ?? 260]),
+          ...Object.values(l.notes).flatMap((n) => [n.x, n.y]),
+        ];
+        expect(
+          numbers.every((n) => Math.abs(n) <= LAYOUT_BOUNDS.viewportOffset),
+          `stored ${path}`,
+        ).toBe(true);
         expect(l.viewport.zoom).toBeGreaterThanOrEqual(LAYOUT_BOUNDS.zoom.min);
       }
     }
     const edges = base();
-    Object.assign(edges.layout.tables.t_orders, { x: -LAYOUT_BOUNDS.position, y: LAYOUT_BOUNDS.position, width: LAYOUT_BOUNDS.width.min });
-    edges.layout.viewport = { x: LAYOUT_BOUNDS.viewportOffset, y: -LAYOUT_BOUNDS.viewportOffset, zoom: LAYOUT_BOUNDS.zoom.min };
+    Object.assign(edges.layout.tables.t_orders, {
+      x: -LAYOUT_BOUNDS.position,
+      y: LAYOUT_BOUNDS.position,
+      width: LAYOUT_BOUNDS.width.min,
+    });
+    edges.layout.viewport = {
+      x: LAYOUT_BOUNDS.viewportOffset,
+      y: -LAYOUT_BOUNDS.viewportOffset,
+      zoom: LAYOUT_BOUNDS.zoom.min,
+    };
     expect(parseDesign(edges).ok).toBe(true);
     edges.layout.viewport.zoom = LAYOUT_BOUNDS.zoom.max;
     edges.layout.tables.t_orders.width = LAYOUT_BOUNDS.width.max;

@@ -79,19 +79,27 @@ export interface ParseOptions {
   clampLayout?: boolean;
 }
 
-export function parseDesign(input: unknown, options: ParseOptions = {}): Result<DesignDocument, ParseError> {
+export function parseDesign(
+  input: unknown,
+  options: ParseOptions = {},
+): Result<DesignDocument, ParseError> {
   let value = input;
   if (typeof input === 'string') {
     try {
       value = JSON.parse(input);
     } catch (e) {
-      return err({ message: `This is not a Tablewright design: the JSON is malformed (${(e as Error).message}).` });
+      return err({
+        message: `This is not a Tablewright design: the JSON is malformed (${(e as Error).message}).`,
+      });
     }
   }
-  if (!isRecord(value)) return err({ message: 'This is not a Tablewright design: expected a JSON object.' });
+  if (!isRecord(value))
+    return err({ message: 'This is not a Tablewright design: expected a JSON object.' });
   const head = envelopeSchema.safeParse(value);
   if (!head.success) {
-    return err({ message: `This is not a Tablewright design: it lacks the "format": "${DOCUMENT_FORMAT}" header and a version.` });
+    return err({
+      message: `This is not a Tablewright design: it lacks the "format": "${DOCUMENT_FORMAT}" header and a version.`,
+    });
   }
   if (head.data.version > DOCUMENT_VERSION) {
     return err({
@@ -99,7 +107,11 @@ export function parseDesign(input: unknown, options: ParseOptions = {}): Result<
     });
   }
   const forbidden = findForbiddenKey(value, '$');
-  if (forbidden) return err({ message: `The design contains a forbidden key at ${forbidden}.`, path: forbidden });
+  if (forbidden)
+    return err({
+      message: `The design contains a forbidden key at ${forbidden}.`,
+      path: forbidden,
+    });
 
   let doc: Record<string, unknown> = value;
   for (let v = head.data.version; v < DOCUMENT_VERSION; v++) {
@@ -113,7 +125,10 @@ export function parseDesign(input: unknown, options: ParseOptions = {}): Result<
     const issue = parsed.error.issues[0];
     const path = issue ? issue.path.map(String).join('.') : undefined;
     const place = issue ? placeOf(doc, issue.path.map(String)) : undefined;
-    return err({ message: `The design is damaged${place ? ` at ${place}` : path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`, path });
+    return err({
+      message: `The design is damaged${place ? ` at ${place}` : path ? ` at ${path}` : ''}: ${issue?.message ?? 'invalid'}.`,
+      path,
+    });
   }
   const design = parsed.data.design;
   const integrity = checkIntegrity(design);
@@ -145,15 +160,25 @@ export const LAYOUT_BOUNDS = {
  * name rather than the internal id the path holds ("table "orders" (layout.tables.t_7.x)").
  */
 function placeOf(doc: Record<string, unknown>, path: string[]): string | undefined {
-  const tables = (doc.design as { tables?: Record<string, { name?: unknown; columns?: { name?: unknown }[] }> } | undefined)?.tables;
-  const tableId = path[0] === 'layout' && path[1] === 'tables' ? path[2] : path[0] === 'design' && path[1] === 'tables' ? path[2] : undefined;
-  const table = tableId !== undefined && tables && Object.hasOwn(tables, tableId) ? tables[tableId] : undefined;
+  const tables = (
+    doc.design as
+      { tables?: Record<string, { name?: unknown; columns?: { name?: unknown }[] }> } | undefined
+  )?.tables;
+  const tableId =
+    path[0] === 'layout' && path[1] === 'tables'
+      ? path[2]
+      : path[0] === 'design' && path[1] === 'tables'
+        ? path[2]
+        : undefined;
+  const table =
+    tableId !== undefined && tables && Object.hasOwn(tables, tableId) ? tables[tableId] : undefined;
   if (!table || typeof table.name !== 'string') return undefined;
   const where = path.join('.');
   if (path[0] === 'layout') return `the position of table "${table.name}" (${where})`;
   if (path[3] === 'columns' && path[4] !== undefined) {
     const column = table.columns?.[Number(path[4])];
-    if (column && typeof column.name === 'string') return `column "${table.name}"."${column.name}" (${where})`;
+    if (column && typeof column.name === 'string')
+      return `column "${table.name}"."${column.name}" (${where})`;
   }
   return `table "${table.name}" (${where})`;
 }
@@ -163,15 +188,28 @@ const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(mi
 /** The layout with every number within LAYOUT_BOUNDS (see `ParseOptions.clampLayout`). */
 function clampLayout(layout: Layout): Layout {
   const p = LAYOUT_BOUNDS.position;
-  const at = <T extends { x: number; y: number }>(l: T, limit: number = p): T => ({ ...l, x: clamp(l.x, -limit, limit), y: clamp(l.y, -limit, limit) });
+  const at = <T extends { x: number; y: number }>(l: T, limit: number = p): T => ({
+    ...l,
+    x: clamp(l.x, -limit, limit),
+    y: clamp(l.y, -limit, limit),
+  });
   const tables: Layout['tables'] = {};
   for (const [id, t] of Object.entries(layout.tables)) {
     const placed = at(t);
-    tables[id] = t.width === undefined ? placed : { ...placed, width: clamp(t.width, LAYOUT_BOUNDS.width.min, LAYOUT_BOUNDS.width.max) };
+    tables[id] =
+      t.width === undefined
+        ? placed
+        : { ...placed, width: clamp(t.width, LAYOUT_BOUNDS.width.min, LAYOUT_BOUNDS.width.max) };
   }
   const notes: Layout['notes'] = {};
   for (const [id, n] of Object.entries(layout.notes)) notes[id] = at(n);
-  const viewport = at({ ...layout.viewport, zoom: clamp(layout.viewport.zoom, LAYOUT_BOUNDS.zoom.min, LAYOUT_BOUNDS.zoom.max) }, LAYOUT_BOUNDS.viewportOffset);
+  const viewport = at(
+    {
+      ...layout.viewport,
+      zoom: clamp(layout.viewport.zoom, LAYOUT_BOUNDS.zoom.min, LAYOUT_BOUNDS.zoom.max),
+    },
+    LAYOUT_BOUNDS.viewportOffset,
+  );
   return { ...layout, tables, notes, viewport };
 }
 
@@ -183,7 +221,12 @@ function findOutOfBounds(layout: Layout): ParseError | undefined {
   const p = LAYOUT_BOUNDS.position;
   const position = (path: string, at: { x: number; y: number }, limit: number = p) => {
     for (const axis of ['x', 'y'] as const) {
-      if (Math.abs(at[axis]) > limit) return outside(`${path}.${axis}`, at[axis], `-${limit.toLocaleString('en')} to ${limit.toLocaleString('en')}`);
+      if (Math.abs(at[axis]) > limit)
+        return outside(
+          `${path}.${axis}`,
+          at[axis],
+          `-${limit.toLocaleString('en')} to ${limit.toLocaleString('en')}`,
+        );
     }
     return undefined;
   };
@@ -191,7 +234,8 @@ function findOutOfBounds(layout: Layout): ParseError | undefined {
     const found = position(`layout.tables.${id}`, t);
     if (found) return found;
     const { min, max } = LAYOUT_BOUNDS.width;
-    if (t.width !== undefined && (t.width < min || t.width > max)) return outside(`layout.tables.${id}.width`, t.width, `${min} to ${max.toLocaleString('en')}`);
+    if (t.width !== undefined && (t.width < min || t.width > max))
+      return outside(`layout.tables.${id}.width`, t.width, `${min} to ${max.toLocaleString('en')}`);
   }
   for (const [id, n] of Object.entries(layout.notes)) {
     const found = position(`layout.notes.${id}`, n);
@@ -199,7 +243,8 @@ function findOutOfBounds(layout: Layout): ParseError | undefined {
   }
   const v = layout.viewport;
   const { min, max } = LAYOUT_BOUNDS.zoom;
-  if (v.zoom < min || v.zoom > max) return outside('layout.viewport.zoom', v.zoom, `${min} to ${max}`);
+  if (v.zoom < min || v.zoom > max)
+    return outside('layout.viewport.zoom', v.zoom, `${min} to ${max}`);
   return position('layout.viewport', v, LAYOUT_BOUNDS.viewportOffset);
 }
 
@@ -208,7 +253,10 @@ function findOutOfBounds(layout: Layout): ParseError | undefined {
  * as extras) are drawn too, so their positions live beside the tables'.
  */
 function pruneLayout(layout: Layout, design: Design): Layout {
-  const drawn = new Set([...Object.keys(design.tables), ...(design.extras ?? []).filter((x) => x.columns).map((x) => x.id)]);
+  const drawn = new Set([
+    ...Object.keys(design.tables),
+    ...(design.extras ?? []).filter((x) => x.columns).map((x) => x.id),
+  ]);
   const tables: Layout['tables'] = {};
   for (const [tid, l] of Object.entries(layout.tables)) if (drawn.has(tid)) tables[tid] = l;
   const notes: Layout['notes'] = {};

@@ -33,7 +33,11 @@ export function exampleDocument(): DesignDocument {
     Object.entries(positions).map(([id, [x, y, color]]) => [id, { x, y, color }]),
   );
   // The viewport frames all five tables on a laptop screen beside the inspector.
-  return makeDocument(design, { tables: layoutTables, notes: {}, viewport: { x: 16, y: 8, zoom: 0.85 } });
+  return makeDocument(design, {
+    tables: layoutTables,
+    notes: {},
+    viewport: { x: 16, y: 8, zoom: 0.85 },
+  });
 }
 
 const idCol = (table: string): Column => ({
@@ -63,7 +67,12 @@ const pk = (table: string): Constraint => ({
   name: `${table}_pkey`,
   columnIds: [`c_${table}_id`],
 });
-const fk = (table: string, column: string, ref: string, onDelete: 'cascade' | 'restrict'): Constraint => ({
+const fk = (
+  table: string,
+  column: string,
+  ref: string,
+  onDelete: 'cascade' | 'restrict',
+): Constraint => ({
   id: `k_${table}_${column}_fkey`,
   kind: 'foreignKey',
   name: `${table}_${column}_fkey`,
@@ -89,10 +98,20 @@ function customers(): Table {
     schemaId: 's_public',
     name: 'customers',
     comment: 'People who can place orders.',
-    columns: [idCol('customers'), col('customers', 'email', 'text'), col('customers', 'full_name', 'text'), createdAt('customers')],
+    columns: [
+      idCol('customers'),
+      col('customers', 'email', 'text'),
+      col('customers', 'full_name', 'text'),
+      createdAt('customers'),
+    ],
     constraints: [
       pk('customers'),
-      { id: 'k_customers_email_key', kind: 'unique', name: 'customers_email_key', columnIds: ['c_customers_email'] },
+      {
+        id: 'k_customers_email_key',
+        kind: 'unique',
+        name: 'customers_email_key',
+        columnIds: ['c_customers_email'],
+      },
     ],
     indexes: [],
   };
@@ -141,8 +160,18 @@ function products(): Table {
     ],
     constraints: [
       pk('products'),
-      { id: 'k_products_sku_key', kind: 'unique', name: 'products_sku_key', columnIds: ['c_products_sku'] },
-      { id: 'k_products_price_check', kind: 'check', name: 'products_price_check', expression: 'price >= 0' },
+      {
+        id: 'k_products_sku_key',
+        kind: 'unique',
+        name: 'products_sku_key',
+        columnIds: ['c_products_sku'],
+      },
+      {
+        id: 'k_products_price_check',
+        kind: 'check',
+        name: 'products_price_check',
+        expression: 'price >= 0',
+      },
     ],
     indexes: [],
   };
@@ -187,7 +216,12 @@ function orderItems(): Table {
       pk('order_items'),
       fk('order_items', 'order_id', 'orders', 'cascade'),
       fk('order_items', 'product_id', 'products', 'restrict'),
-      { id: 'k_order_items_quantity_check', kind: 'check', name: 'order_items_quantity_check', expression: 'quantity > 0' },
+      {
+        id: 'k_order_items_quantity_check',
+        kind: 'check',
+        name: 'order_items_quantity_check',
+        expression: 'quantity > 0',
+      },
       {
         id: 'k_order_items_order_product_key',
         kind: 'unique',

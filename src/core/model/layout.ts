@@ -24,7 +24,16 @@ export const layoutSchema = z.object({
 /** Positions, colors, collapsed state and viewport: never read by DDL, diff or lint. */
 export type Layout = z.infer<typeof layoutSchema>;
 
-export const TABLE_COLORS = ['slate', 'blue', 'green', 'amber', 'red', 'violet', 'pink', 'teal'] as const;
+export const TABLE_COLORS = [
+  'slate',
+  'blue',
+  'green',
+  'amber',
+  'red',
+  'violet',
+  'pink',
+  'teal',
+] as const;
 export type TableColor = (typeof TABLE_COLORS)[number];
 
 export function emptyLayout(): Layout {

@@ -9,11 +9,21 @@ import { rawObjectSchema } from './extras';
 const id = z.string().min(1).max(64);
 const text = z.string().max(1_000_000);
 
-export const referentialActionSchema = z.enum(['noAction', 'restrict', 'cascade', 'setNull', 'setDefault']);
+export const referentialActionSchema = z.enum([
+  'noAction',
+  'restrict',
+  'cascade',
+  'setNull',
+  'setDefault',
+]);
 /** ON DELETE / ON UPDATE behaviour of a foreign key. */
 export type ReferentialAction = z.infer<typeof referentialActionSchema>;
 
-export const deferrableSchema = z.enum(['notDeferrable', 'initiallyImmediate', 'initiallyDeferred']);
+export const deferrableSchema = z.enum([
+  'notDeferrable',
+  'initiallyImmediate',
+  'initiallyDeferred',
+]);
 /** Whether a constraint check may be deferred to commit. */
 export type Deferrable = z.infer<typeof deferrableSchema>;
 
@@ -101,7 +111,11 @@ export const foreignKeySchema = z.object({
  * EXCLUDE constraints keep their body verbatim, e.g. `USING gist (room WITH =, during WITH &&)`,
  * DEFERRABLE clauses included.
  */
-export const excludeSchema = z.object({ ...named, kind: z.literal('exclude'), definition: text.min(1) });
+export const excludeSchema = z.object({
+  ...named,
+  kind: z.literal('exclude'),
+  definition: text.min(1),
+});
 
 export const constraintSchema = z.discriminatedUnion('kind', [
   primaryKeySchema,

@@ -10,10 +10,23 @@ export function referencingType(type: string): string {
 }
 
 const TYPE_ALIASES: Record<string, string> = {
-  int: 'integer', int4: 'integer', int8: 'bigint', int2: 'smallint', bool: 'boolean',
-  serial: 'integer', serial4: 'integer', bigserial: 'bigint', serial8: 'bigint', smallserial: 'smallint', serial2: 'smallint',
-  float8: 'double precision', float4: 'real', varchar: 'character varying', timestamptz: 'timestamp with time zone',
-  timestamp: 'timestamp without time zone', decimal: 'numeric',
+  int: 'integer',
+  int4: 'integer',
+  int8: 'bigint',
+  int2: 'smallint',
+  bool: 'boolean',
+  serial: 'integer',
+  serial4: 'integer',
+  bigserial: 'bigint',
+  serial8: 'bigint',
+  smallserial: 'smallint',
+  serial2: 'smallint',
+  float8: 'double precision',
+  float4: 'real',
+  varchar: 'character varying',
+  timestamptz: 'timestamp with time zone',
+  timestamp: 'timestamp without time zone',
+  decimal: 'numeric',
 };
 
 /** Lower-cased, whitespace-collapsed, common aliases resolved: enough to compare two spellings. */
@@ -31,10 +44,39 @@ export function typesMatchForReference(columnType: string, referencedType: strin
 
 /** Suggestions for the type field: the PostgreSQL types people use most, best practice first. */
 export const COMMON_TYPES = [
-  'bigint', 'integer', 'smallint', 'text', 'boolean', 'timestamptz', 'date', 'time', 'interval',
-  'numeric', 'numeric(12,2)', 'uuid', 'jsonb', 'json', 'bytea', 'inet', 'cidr', 'macaddr',
-  'double precision', 'real', 'char(2)', 'varchar(255)', 'timestamp', 'tsvector', 'citext',
-  'text[]', 'integer[]', 'int4range', 'tstzrange', 'daterange', 'point', 'money', 'xml',
+  'bigint',
+  'integer',
+  'smallint',
+  'text',
+  'boolean',
+  'timestamptz',
+  'date',
+  'time',
+  'interval',
+  'numeric',
+  'numeric(12,2)',
+  'uuid',
+  'jsonb',
+  'json',
+  'bytea',
+  'inet',
+  'cidr',
+  'macaddr',
+  'double precision',
+  'real',
+  'char(2)',
+  'varchar(255)',
+  'timestamp',
+  'tsvector',
+  'citext',
+  'text[]',
+  'integer[]',
+  'int4range',
+  'tstzrange',
+  'daterange',
+  'point',
+  'money',
+  'xml',
 ];
 
 const SHORT_TYPES: [RegExp, string][] = [

@@ -10,7 +10,17 @@ describe('visibleName', () => {
   });
 
   it('leaves every other name alone, emoji and scripts included', () => {
-    for (const name of ['orders', '👩‍💻 team', '🏳️‍🌈', 'Ünïcødé', 'таблица', '表', 'naïve "quoted"', '👩‍💻_table', 'עברית']) {
+    for (const name of [
+      'orders',
+      '👩‍💻 team',
+      '🏳️‍🌈',
+      'Ünïcødé',
+      'таблица',
+      '表',
+      'naïve "quoted"',
+      '👩‍💻_table',
+      'עברית',
+    ]) {
       expect(visibleName(name)).toBe(name);
       expect(hasHiddenCharacters(name)).toBe(false);
     }

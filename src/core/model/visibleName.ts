@@ -16,7 +16,11 @@ function joinsEmoji(name: string, at: number): boolean {
 
 /** The name with each hidden character shown as its code point, e.g. `abc⟨U+202E⟩def`. */
 export function visibleName(name: string): string {
-  return name.replace(HIDDEN, (c, at: number) => (c === '\u200D' && joinsEmoji(name, at) ? c : `⟨U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}⟩`));
+  return name.replace(HIDDEN, (c, at: number) =>
+    c === '\u200D' && joinsEmoji(name, at)
+      ? c
+      : `⟨U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
 }
 
 /** True when `name` holds a character `visibleName` would show. */

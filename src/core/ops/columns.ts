@@ -13,7 +13,10 @@ export function addColumn(design: Design, tableId: string, column: Column, index
 
 /** A new column's name: `column`, `column_2`... unique within the table. */
 export function nextColumnName(table: Table, base = 'new_column'): string {
-  return uniqueName(base, table.columns.map((c) => c.name));
+  return uniqueName(
+    base,
+    table.columns.map((c) => c.name),
+  );
 }
 
 export type ColumnPatch = Partial<Omit<Column, 'id'>>;
@@ -23,7 +26,12 @@ export type ColumnPatch = Partial<Omit<Column, 'id'>>;
  * Identity, generated expression and default are mutually exclusive in PostgreSQL, so setting one
  * clears the others rather than producing DDL Postgres would refuse.
  */
-export function updateColumn(design: Design, tableId: string, columnId: string, patch: ColumnPatch): Design {
+export function updateColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  patch: ColumnPatch,
+): Design {
   return updateTable(design, tableId, (t) => {
     const i = t.columns.findIndex((c) => c.id === columnId);
     const old = t.columns[i];
@@ -49,7 +57,10 @@ export function updateColumn(design: Design, tableId: string, columnId: string, 
       delete next.identity;
       delete next.generated;
     }
-    if (next.nullable && t.constraints.some((k) => k.kind === 'primaryKey' && k.columnIds.includes(columnId))) {
+    if (
+      next.nullable &&
+      t.constraints.some((k) => k.kind === 'primaryKey' && k.columnIds.includes(columnId))
+    ) {
       next.nullable = false; // a primary key column is always NOT NULL
     }
     const columns = [...t.columns];
@@ -58,7 +69,12 @@ export function updateColumn(design: Design, tableId: string, columnId: string, 
   });
 }
 
-export function moveColumn(design: Design, tableId: string, columnId: string, toIndex: number): Design {
+export function moveColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  toIndex: number,
+): Design {
   return updateTable(design, tableId, (t) => {
     const from = t.columns.findIndex((c) => c.id === columnId);
     if (from < 0) return t;
@@ -83,7 +99,8 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
   for (const [id, t] of Object.entries(design.tables)) {
     const constraints = t.constraints.filter((k) => {
       if (id === tableId && 'columnIds' in k && k.columnIds.includes(columnId)) return false;
-      if (k.kind === 'foreignKey' && k.refTableId === tableId && k.refColumnIds.includes(columnId)) return false;
+      if (k.kind === 'foreignKey' && k.refTableId === tableId && k.refColumnIds.includes(columnId))
+        return false;
       return true;
     });
     if (id !== tableId) {
@@ -91,9 +108,16 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
       continue;
     }
     const indexes = t.indexes.filter(
-      (ix) => !ix.include.includes(columnId) && !ix.elements.some((e) => e.kind === 'column' && e.columnId === columnId),
+      (ix) =>
+        !ix.include.includes(columnId) &&
+        !ix.elements.some((e) => e.kind === 'column' && e.columnId === columnId),
     );
-    tables[id] = { ...t, columns: t.columns.filter((c) => c.id !== columnId), constraints, indexes };
+    tables[id] = {
+      ...t,
+      columns: t.columns.filter((c) => c.id !== columnId),
+      constraints,
+      indexes,
+    };
   }
   return { ...design, tables };
 }

@@ -6,7 +6,13 @@ import { updateTable } from './tables';
  * Adds or removes a column from the table's primary key, creating or dropping the constraint as
  * needed. PK columns become NOT NULL, as PostgreSQL makes them.
  */
-export function togglePrimaryKeyColumn(design: Design, tableId: string, columnId: string, on: boolean, newConstraintId: string): Design {
+export function togglePrimaryKeyColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  on: boolean,
+  newConstraintId: string,
+): Design {
   return updateTable(design, tableId, (t) => {
     const pk = primaryKeyOf(t);
     const has = pk?.columnIds.includes(columnId) ?? false;
@@ -14,23 +20,36 @@ export function togglePrimaryKeyColumn(design: Design, tableId: string, columnId
     let constraints: Constraint[];
     if (on) {
       constraints = pk
-        ? t.constraints.map((k) => (k === pk ? { ...pk, columnIds: [...pk.columnIds, columnId] } : k))
+        ? t.constraints.map((k) =>
+            k === pk ? { ...pk, columnIds: [...pk.columnIds, columnId] } : k,
+          )
         : [{ id: newConstraintId, kind: 'primaryKey', columnIds: [columnId] }, ...t.constraints];
     } else {
       const rest = pk ? pk.columnIds.filter((c) => c !== columnId) : [];
-      constraints = rest.length && pk
-        ? t.constraints.map((k) => (k === pk ? { ...pk, columnIds: rest } : k))
-        : t.constraints.filter((k) => k !== pk);
+      constraints =
+        rest.length && pk
+          ? t.constraints.map((k) => (k === pk ? { ...pk, columnIds: rest } : k))
+          : t.constraints.filter((k) => k !== pk);
     }
-    const columns = on ? t.columns.map((c) => (c.id === columnId ? { ...c, nullable: false } : c)) : t.columns;
+    const columns = on
+      ? t.columns.map((c) => (c.id === columnId ? { ...c, nullable: false } : c))
+      : t.columns;
     return { ...t, columns, constraints };
   });
 }
 
 /** Adds or removes a single-column UNIQUE constraint. */
-export function toggleUniqueColumn(design: Design, tableId: string, columnId: string, on: boolean, newConstraintId: string): Design {
+export function toggleUniqueColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  on: boolean,
+  newConstraintId: string,
+): Design {
   return updateTable(design, tableId, (t) => {
-    const existing = t.constraints.find((k) => k.kind === 'unique' && k.columnIds.length === 1 && k.columnIds[0] === columnId);
+    const existing = t.constraints.find(
+      (k) => k.kind === 'unique' && k.columnIds.length === 1 && k.columnIds[0] === columnId,
+    );
     if (Boolean(existing) === on) return t;
     const constraints: Constraint[] = on
       ? [...t.constraints, { id: newConstraintId, kind: 'unique', columnIds: [columnId] }]
@@ -45,7 +64,9 @@ export function addConstraint(design: Design, tableId: string, constraint: Const
     if (t && primaryKeyOf(t)) return design; // a table has at most one primary key
   }
   return updateTable(design, tableId, (t) =>
-    t.constraints.some((k) => k.id === constraint.id) ? t : { ...t, constraints: [...t.constraints, constraint] },
+    t.constraints.some((k) => k.id === constraint.id)
+      ? t
+      : { ...t, constraints: [...t.constraints, constraint] },
   );
 }
 

@@ -23,7 +23,13 @@ function drawnDesign(): Design {
   for (const [id, t] of Object.entries(design.tables)) {
     tables[id] = {
       ...t,
-      columns: t.columns.map((c) => (c.name === 'created_at' ? { ...c, type: 'timestamptz' } : c.name === 'sku' ? { ...c, type: 'varchar(40)' } : c)),
+      columns: t.columns.map((c) =>
+        c.name === 'created_at'
+          ? { ...c, type: 'timestamptz' }
+          : c.name === 'sku'
+            ? { ...c, type: 'varchar(40)' }
+            : c,
+      ),
       constraints: t.constraints.map(({ name: _n, ...k }) => k),
       indexes: t.indexes.map(({ name: _n, ...ix }) => ix),
     };
@@ -37,13 +43,19 @@ describe('keepWrittenForm', () => {
     const ddl = generateDdl(before).text;
     expect(ddl).not.toContain('CONSTRAINT');
     // The person adds one column by typing it.
-    const typed = ddl.replace('CREATE TABLE customers (\n', 'CREATE TABLE customers (\n  nick character varying(30),\n');
+    const typed = ddl.replace(
+      'CREATE TABLE customers (\n',
+      'CREATE TABLE customers (\n  nick character varying(30),\n',
+    );
     const after = await throughPostgres(before, typed);
     const next = generateDdl(after).text;
     expect(next).toMatch(/nick\s+varchar\(30\),/);
     expect(next).not.toContain('CONSTRAINT');
     expect(next).not.toContain('CREATE INDEX orders_');
-    for (const line of ddl.split('\n').filter((l) => /PRIMARY KEY|UNIQUE|timestamptz|varchar\(40\)|CREATE INDEX/.test(l))) expect(next).toContain(line);
+    for (const line of ddl
+      .split('\n')
+      .filter((l) => /PRIMARY KEY|UNIQUE|timestamptz|varchar\(40\)|CREATE INDEX/.test(l)))
+      expect(next).toContain(line);
     // Without it, the catalog's spelling and names come back.
     const raw = generateDdl(reconcileIds(before, await readCatalog(await db()))).text;
     expect(raw).toContain('CONSTRAINT customers_pkey');
@@ -52,7 +64,10 @@ describe('keepWrittenForm', () => {
 
   it('keeps a name the person gave, even one that looks like PostgreSQL’s', async () => {
     const before = drawnDesign();
-    const ddl = generateDdl(before).text.replace('CREATE TABLE products (\n', 'CREATE TABLE products (\n  CONSTRAINT products_price_positive CHECK (price > 0),\n');
+    const ddl = generateDdl(before).text.replace(
+      'CREATE TABLE products (\n',
+      'CREATE TABLE products (\n  CONSTRAINT products_price_positive CHECK (price > 0),\n',
+    );
     const after = await throughPostgres(before, ddl);
     expect(generateDdl(after).text).toContain('CONSTRAINT products_price_positive CHECK');
   });

@@ -32,7 +32,8 @@ const SHORT_SPELLINGS: [RegExp, string][] = [
 export function usualSpelling(type: string): string {
   const arrays = /(\[\])*$/.exec(type)?.[0] ?? '';
   const base = type.slice(0, type.length - arrays.length);
-  for (const [re, short] of SHORT_SPELLINGS) if (re.test(base)) return base.replace(re, short) + arrays;
+  for (const [re, short] of SHORT_SPELLINGS)
+    if (re.test(base)) return base.replace(re, short) + arrays;
   return type;
 }
 
@@ -42,7 +43,12 @@ function keepTypeSpellings(prev: Design, next: Design): Design {
     const before = prev.tables[id];
     const columns = table.columns.map((c) => {
       const old = before?.columns.find((o) => o.id === c.id);
-      const type = old && normalizeType(old.type) === normalizeType(c.type) ? old.type : old ? c.type : usualSpelling(c.type);
+      const type =
+        old && normalizeType(old.type) === normalizeType(c.type)
+          ? old.type
+          : old
+            ? c.type
+            : usualSpelling(c.type);
       return type === c.type ? c : { ...c, type };
     });
     tables[id] = columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns };
@@ -69,7 +75,9 @@ function dropPredictableNames(prev: Design, next: Design): Design {
   const candidates = new Map<string, string>(); // id -> the name the catalog gave
   for (const table of Object.values(next.tables)) {
     for (const id of unnamedBefore(prev, table)) {
-      const name = table.constraints.find((k) => k.id === id)?.name ?? table.indexes.find((ix) => ix.id === id)?.name;
+      const name =
+        table.constraints.find((k) => k.id === id)?.name ??
+        table.indexes.find((ix) => ix.id === id)?.name;
       if (name) candidates.set(id, name);
     }
   }
@@ -91,7 +99,8 @@ function dropPredictableNames(prev: Design, next: Design): Design {
 function withoutNames(design: Design, ids: ReadonlySet<string>): Design {
   const tables: Design['tables'] = {};
   for (const [id, t] of Object.entries(design.tables)) {
-    const touches = t.constraints.some((k) => ids.has(k.id)) || t.indexes.some((ix) => ids.has(ix.id));
+    const touches =
+      t.constraints.some((k) => ids.has(k.id)) || t.indexes.some((ix) => ids.has(ix.id));
     tables[id] = touches
       ? {
           ...t,

@@ -34,16 +34,31 @@ export function mergeDesigns(current: Design, incoming: Design): MergeResult {
     const constraints = t.constraints.filter((k) => {
       if (k.kind !== 'foreignKey') return true;
       const ref = tables[k.refTableId];
-      const ok = !!ref && present.has(ref.id) && k.refColumnIds.every((c) => ref.columns.some((col) => col.id === c));
-      if (!ok) notes.push(`Left out foreign key ${k.name ?? ''} on "${t.name}": the table it references in your design lacks its columns.`.replace('  ', ' '));
+      const ok =
+        !!ref &&
+        present.has(ref.id) &&
+        k.refColumnIds.every((c) => ref.columns.some((col) => col.id === c));
+      if (!ok)
+        notes.push(
+          `Left out foreign key ${k.name ?? ''} on "${t.name}": the table it references in your design lacks its columns.`.replace(
+            '  ',
+            ' ',
+          ),
+        );
       return ok;
     });
     if (constraints.length !== t.constraints.length) tables[id] = { ...t, constraints };
   }
-  const currentExtraNames = new Set((current.extras ?? []).map((x) => `${x.kind}:${x.schemaId ?? ''}:${x.name}`));
+  const currentExtraNames = new Set(
+    (current.extras ?? []).map((x) => `${x.kind}:${x.schemaId ?? ''}:${x.name}`),
+  );
   const extras = [...(current.extras ?? [])];
   for (const x of matched.extras ?? []) {
-    if (currentExtraNames.has(`${x.kind}:${x.schemaId ?? ''}:${x.name}`) || extras.some((e) => e.id === x.id)) continue;
+    if (
+      currentExtraNames.has(`${x.kind}:${x.schemaId ?? ''}:${x.name}`) ||
+      extras.some((e) => e.id === x.id)
+    )
+      continue;
     extras.push(x);
     if (x.columns) addedIds.push(x.id);
   }

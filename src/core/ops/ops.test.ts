@@ -3,27 +3,63 @@ import { checkIntegrity } from '../model/integrity';
 import { emptyDesign, exampleDocument, type Column, type Design } from '../model';
 import * as ops from './index';
 
-const col = (id: string, name: string, type = 'text', nullable = true): Column => ({ id, name, type, nullable });
+const col = (id: string, name: string, type = 'text', nullable = true): Column => ({
+  id,
+  name,
+  type,
+  nullable,
+});
 
 function twoTables(): Design {
   let d = emptyDesign('t', 'd_t');
   d = ops.addTable(d, { id: 't_a', name: 'a', columns: [col('c_a_id', 'id', 'bigint', false)] });
   d = ops.togglePrimaryKeyColumn(d, 't_a', 'c_a_id', true, 'k_a_pk');
-  d = ops.addTable(d, { id: 't_b', name: 'b', columns: [col('c_b_id', 'id', 'bigint', false), col('c_b_a', 'a_id', 'bigint')] });
-  d = ops.addForeignKey(d, 't_b', { id: 'k_b_fk', columnIds: ['c_b_a'], refTableId: 't_a', refColumnIds: ['c_a_id'] });
-  d = ops.addIndex(d, 't_b', { id: 'i_b_a', unique: false, method: 'btree', elements: [{ kind: 'column', columnId: 'c_b_a' }], include: [] });
+  d = ops.addTable(d, {
+    id: 't_b',
+    name: 'b',
+    columns: [col('c_b_id', 'id', 'bigint', false), col('c_b_a', 'a_id', 'bigint')],
+  });
+  d = ops.addForeignKey(d, 't_b', {
+    id: 'k_b_fk',
+    columnIds: ['c_b_a'],
+    refTableId: 't_a',
+    refColumnIds: ['c_a_id'],
+  });
+  d = ops.addIndex(d, 't_b', {
+    id: 'i_b_a',
+    unique: false,
+    method: 'btree',
+    elements: [{ kind: 'column', columnId: 'c_b_a' }],
+    include: [],
+  });
   return d;
 }
 
 describe('ops', () => {
   it('delete a partitioned table with its partitions, and the raw objects that hang on them', () => {
     let d = twoTables();
-    d = ops.addTable(d, { id: 't_a1', name: 'a_2024', columns: [col('c_a1_id', 'id', 'bigint', false)] });
-    d = { ...d, tables: { ...d.tables, t_a1: { ...d.tables.t_a1!, partitionOf: { tableId: 't_a', bound: 'DEFAULT' } } } };
+    d = ops.addTable(d, {
+      id: 't_a1',
+      name: 'a_2024',
+      columns: [col('c_a1_id', 'id', 'bigint', false)],
+    });
+    d = {
+      ...d,
+      tables: {
+        ...d.tables,
+        t_a1: { ...d.tables.t_a1!, partitionOf: { tableId: 't_a', bound: 'DEFAULT' } },
+      },
+    };
     d = {
       ...d,
       extras: [
-        { id: 'x_trg', kind: 'trigger', tableId: 't_a1', name: 'touch', sql: 'CREATE TRIGGER touch ...;' },
+        {
+          id: 'x_trg',
+          kind: 'trigger',
+          tableId: 't_a1',
+          name: 'touch',
+          sql: 'CREATE TRIGGER touch ...;',
+        },
         { id: 'x_fn', kind: 'function', name: 'f()', sql: 'CREATE FUNCTION f() ...;' },
       ],
     };
@@ -37,7 +73,11 @@ describe('ops', () => {
   it('build a consistent design', () => {
     const d = twoTables();
     expect(checkIntegrity(d)).toBeUndefined();
-    expect(d.tables.t_b?.constraints[0]).toMatchObject({ kind: 'foreignKey', onDelete: 'noAction', deferrable: 'notDeferrable' });
+    expect(d.tables.t_b?.constraints[0]).toMatchObject({
+      kind: 'foreignKey',
+      onDelete: 'noAction',
+      deferrable: 'notDeferrable',
+    });
   });
 
   it('are total: unknown ids leave the design unchanged (same object)', () => {
@@ -78,9 +118,14 @@ describe('ops', () => {
   it('composite primary keys grow and shrink column by column', () => {
     let d = ops.togglePrimaryKeyColumn(twoTables(), 't_b', 'c_b_id', true, 'k_pk');
     d = ops.togglePrimaryKeyColumn(d, 't_b', 'c_b_a', true, 'unused');
-    expect(d.tables.t_b?.constraints.find((k) => k.kind === 'primaryKey')).toMatchObject({ id: 'k_pk', columnIds: ['c_b_id', 'c_b_a'] });
+    expect(d.tables.t_b?.constraints.find((k) => k.kind === 'primaryKey')).toMatchObject({
+      id: 'k_pk',
+      columnIds: ['c_b_id', 'c_b_a'],
+    });
     d = ops.togglePrimaryKeyColumn(d, 't_b', 'c_b_id', false, 'unused');
-    expect(d.tables.t_b?.constraints.find((k) => k.kind === 'primaryKey')).toMatchObject({ columnIds: ['c_b_a'] });
+    expect(d.tables.t_b?.constraints.find((k) => k.kind === 'primaryKey')).toMatchObject({
+      columnIds: ['c_b_a'],
+    });
   });
 
   it('identity, generated and default exclude each other', () => {
@@ -99,7 +144,11 @@ describe('ops', () => {
   });
 
   it('a table has at most one primary key', () => {
-    const d = ops.addConstraint(twoTables(), 't_a', { id: 'k_second', kind: 'primaryKey', columnIds: ['c_a_id'] });
+    const d = ops.addConstraint(twoTables(), 't_a', {
+      id: 'k_second',
+      kind: 'primaryKey',
+      columnIds: ['c_a_id'],
+    });
     expect(d.tables.t_a?.constraints.filter((k) => k.kind === 'primaryKey')).toHaveLength(1);
   });
 

@@ -5,7 +5,10 @@ import { reconcileIds } from './reconcileIds';
 
 /** The example design as if read back from the catalog: same names, all ids different. */
 function withFreshIds(d: Design): Design {
-  const json = JSON.stringify(d).replace(/"([tckise])_([a-z0-9_]+)"/g, (_m, p: string, rest: string) => `"${p}_fresh_${rest}"`);
+  const json = JSON.stringify(d).replace(
+    /"([tckise])_([a-z0-9_]+)"/g,
+    (_m, p: string, rest: string) => `"${p}_fresh_${rest}"`,
+  );
   return JSON.parse(json) as Design;
 }
 
@@ -24,7 +27,10 @@ describe('reconcileIds', () => {
     if (!orders?.columns[3]) throw new Error('fixture');
     orders.columns[3] = { ...orders.columns[3], name: 'state' };
     const next = reconcileIds(prev, fresh);
-    expect(next.tables.t_orders?.columns[3]).toMatchObject({ id: 'c_orders_status', name: 'state' });
+    expect(next.tables.t_orders?.columns[3]).toMatchObject({
+      id: 'c_orders_status',
+      name: 'state',
+    });
     expect(checkIntegrity(next)).toBeUndefined();
   });
 
@@ -35,8 +41,14 @@ describe('reconcileIds', () => {
     orders?.columns.push({ id: 'c_new', name: 'note', type: 'text', nullable: true });
     const next = reconcileIds(prev, fresh);
     expect(next.tables.t_orders?.columns.at(-1)?.id).toBe('c_new');
-    const fk = next.tables.t_order_items?.constraints.find((k) => k.kind === 'foreignKey' && k.name === 'order_items_order_id_fkey');
-    expect(fk).toMatchObject({ refTableId: 't_orders', refColumnIds: ['c_orders_id'], columnIds: ['c_order_items_order_id'] });
+    const fk = next.tables.t_order_items?.constraints.find(
+      (k) => k.kind === 'foreignKey' && k.name === 'order_items_order_id_fkey',
+    );
+    expect(fk).toMatchObject({
+      refTableId: 't_orders',
+      refColumnIds: ['c_orders_id'],
+      columnIds: ['c_order_items_order_id'],
+    });
     expect(checkIntegrity(next)).toBeUndefined();
   });
 

@@ -20,18 +20,34 @@ export function reconcileIds(prev: Design, next: Design): Design {
   for (const s of Object.values(next.schemas)) take(s.id, prevSchemaByName.get(s.name));
   const schemaName = (d: Design, id: string) => d.schemas[id]?.name ?? '';
 
-  const prevEnumByName = new Map(Object.values(prev.enums).map((e) => [`${schemaName(prev, e.schemaId)}.${e.name}`, e.id]));
-  for (const e of Object.values(next.enums)) take(e.id, prevEnumByName.get(`${schemaName(next, e.schemaId)}.${e.name}`));
+  const prevEnumByName = new Map(
+    Object.values(prev.enums).map((e) => [`${schemaName(prev, e.schemaId)}.${e.name}`, e.id]),
+  );
+  for (const e of Object.values(next.enums))
+    take(e.id, prevEnumByName.get(`${schemaName(next, e.schemaId)}.${e.name}`));
 
-  const prevTableByName = new Map(Object.values(prev.tables).map((t) => [`${schemaName(prev, t.schemaId)}.${t.name}`, t]));
+  const prevTableByName = new Map(
+    Object.values(prev.tables).map((t) => [`${schemaName(prev, t.schemaId)}.${t.name}`, t]),
+  );
   for (const t of Object.values(next.tables)) {
     const old = prevTableByName.get(`${schemaName(next, t.schemaId)}.${t.name}`);
     if (!old) continue;
     take(t.id, old.id);
     matchColumns(old.columns, t.columns, take);
     const colKey = (ids: string[]) => ids.map((i) => map.get(i) ?? i).join(',');
-    matchBy(old.constraints, t.constraints, (k) => (k.name ? `n:${k.kind}:${k.name}` : undefined), take);
-    matchBy(old.constraints, t.constraints, (k) => `c:${k.kind}:${constraintShape(k, (ids) => colKey(ids))}`, take, map);
+    matchBy(
+      old.constraints,
+      t.constraints,
+      (k) => (k.name ? `n:${k.kind}:${k.name}` : undefined),
+      take,
+    );
+    matchBy(
+      old.constraints,
+      t.constraints,
+      (k) => `c:${k.kind}:${constraintShape(k, (ids) => colKey(ids))}`,
+      take,
+      map,
+    );
     matchBy(old.indexes, t.indexes, (i) => (i.name ? `n:${i.name}` : undefined), take);
     matchBy(old.indexes, t.indexes, (i) => `d:${indexShape(i, colKey)}`, take, map);
   }
@@ -39,7 +55,11 @@ export function reconcileIds(prev: Design, next: Design): Design {
   return remap(next, (id) => map.get(id) ?? id);
 }
 
-function matchColumns(old: Column[], fresh: Column[], take: (from: string, to: string | undefined) => void) {
+function matchColumns(
+  old: Column[],
+  fresh: Column[],
+  take: (from: string, to: string | undefined) => void,
+) {
   const oldByName = new Map(old.map((c) => [c.name, c.id]));
   const freshNames = new Set(fresh.map((c) => c.name));
   for (const c of fresh) take(c.id, oldByName.get(c.name));
@@ -47,7 +67,8 @@ function matchColumns(old: Column[], fresh: Column[], take: (from: string, to: s
   const unmatchedNew = fresh.map((c, i) => ({ c, i })).filter(({ c }) => !oldByName.has(c.name));
   const [o] = unmatchedOld;
   const [n] = unmatchedNew;
-  if (unmatchedOld.length === 1 && unmatchedNew.length === 1 && o && n && o.i === n.i) take(n.c.id, o.c.id);
+  if (unmatchedOld.length === 1 && unmatchedNew.length === 1 && o && n && o.i === n.i)
+    take(n.c.id, o.c.id);
 }
 
 function matchBy<T extends { id: string }>(
@@ -88,7 +109,9 @@ function constraintShape(k: Constraint, cols: (ids: string[]) => string): string
 }
 
 function indexShape(i: Index, cols: (ids: string[]) => string): string {
-  const keys = i.elements.map((e) => (e.kind === 'column' ? cols([e.columnId]) : e.expression)).join(',');
+  const keys = i.elements
+    .map((e) => (e.kind === 'column' ? cols([e.columnId]) : e.expression))
+    .join(',');
   return `${i.unique}:${i.method}:${keys}:${i.where ?? ''}`;
 }
 
@@ -102,7 +125,12 @@ function remap(d: Design, f: (id: string) => string): Design {
     constraints: t.constraints.map((k): Constraint => {
       const base = { ...k, id: f(k.id) };
       if (base.kind === 'foreignKey') {
-        return { ...base, columnIds: base.columnIds.map(f), refTableId: f(base.refTableId), refColumnIds: base.refColumnIds.map(f) };
+        return {
+          ...base,
+          columnIds: base.columnIds.map(f),
+          refTableId: f(base.refTableId),
+          refColumnIds: base.refColumnIds.map(f),
+        };
       }
       return 'columnIds' in base ? { ...base, columnIds: base.columnIds.map(f) } : base;
     }),
@@ -110,14 +138,18 @@ function remap(d: Design, f: (id: string) => string): Design {
       ...i,
       id: f(i.id),
       include: i.include.map(f),
-      elements: i.elements.map((e) => (e.kind === 'column' ? { ...e, columnId: f(e.columnId) } : e)),
+      elements: i.elements.map((e) =>
+        e.kind === 'column' ? { ...e, columnId: f(e.columnId) } : e,
+      ),
     })),
   });
   const rekey = <T extends { id: string }>(rec: Record<string, T>, g: (x: T) => T) =>
-    Object.fromEntries(Object.values(rec).map((x) => {
-      const y = g(x);
-      return [y.id, y];
-    }));
+    Object.fromEntries(
+      Object.values(rec).map((x) => {
+        const y = g(x);
+        return [y.id, y];
+      }),
+    );
   return {
     ...d,
     schemas: rekey(d.schemas, (s) => ({ ...s, id: f(s.id) })),

@@ -51,7 +51,7 @@ export function deleteTables(design: Design, tableIds: readonly string[]): Desig
   const doomed = new Set(tableIds.filter((id) => design.tables[id]));
   if (doomed.size === 0) return design;
   // Partitions of partitions too: repeat until nothing new joins.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of Object.values(design.tables)) {
       if (t.partitionOf && doomed.has(t.partitionOf.tableId) && !doomed.has(t.id)) {
@@ -63,14 +63,17 @@ export function deleteTables(design: Design, tableIds: readonly string[]): Desig
   const tables: Design['tables'] = {};
   for (const [id, t] of Object.entries(design.tables)) {
     if (doomed.has(id)) continue;
-    const constraints = t.constraints.filter((k) => !(k.kind === 'foreignKey' && doomed.has(k.refTableId)));
+    const constraints = t.constraints.filter(
+      (k) => !(k.kind === 'foreignKey' && doomed.has(k.refTableId)),
+    );
     const inherits = t.inherits?.filter((parent) => !doomed.has(parent));
     let next = constraints.length === t.constraints.length ? t : { ...t, constraints };
     if (inherits && inherits.length !== t.inherits?.length) next = { ...next, inherits };
     tables[id] = next;
   }
   const next: Design = { ...design, tables };
-  if (design.extras) next.extras = design.extras.filter((x) => x.tableId === undefined || !doomed.has(x.tableId));
+  if (design.extras)
+    next.extras = design.extras.filter((x) => x.tableId === undefined || !doomed.has(x.tableId));
   return next;
 }
 

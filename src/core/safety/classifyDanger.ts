@@ -26,21 +26,43 @@ const list = (node: unknown, name: string): unknown[] => {
   const value = isNode(node) ? node[name] : undefined;
   return Array.isArray(value) ? value : [];
 };
-const sval = (node: unknown): string | undefined => str(isNode(node) ? node.String : undefined, 'sval');
+const sval = (node: unknown): string | undefined =>
+  str(isNode(node) ? node.String : undefined, 'sval');
 const nameList = (items: unknown[]): string[] => items.flatMap((i) => sval(i) ?? []);
 
 /** Functions that read or write the server's files. */
 const FILE_FUNCTIONS = new Set([
-  'pg_read_file', 'pg_read_binary_file', 'pg_stat_file', 'pg_ls_dir', 'pg_ls_logdir', 'pg_ls_waldir',
-  'pg_ls_tmpdir', 'pg_ls_archive_statusdir', 'pg_ls_logicalsnapdir', 'pg_ls_logicalmapdir',
-  'pg_ls_replslotdir', 'pg_file_write', 'pg_file_rename', 'pg_file_unlink', 'pg_file_sync',
-  'pg_logdir_ls', 'lo_import', 'lo_export',
+  'pg_read_file',
+  'pg_read_binary_file',
+  'pg_stat_file',
+  'pg_ls_dir',
+  'pg_ls_logdir',
+  'pg_ls_waldir',
+  'pg_ls_tmpdir',
+  'pg_ls_archive_statusdir',
+  'pg_ls_logicalsnapdir',
+  'pg_ls_logicalmapdir',
+  'pg_ls_replslotdir',
+  'pg_file_write',
+  'pg_file_rename',
+  'pg_file_unlink',
+  'pg_file_sync',
+  'pg_logdir_ls',
+  'lo_import',
+  'lo_export',
 ]);
 /** Functions that act on the server or other sessions rather than on a schema. */
 const SERVER_FUNCTIONS = new Set([
-  'pg_terminate_backend', 'pg_cancel_backend', 'pg_reload_conf', 'pg_rotate_logfile',
-  'pg_promote', 'pg_switch_wal', 'pg_drop_replication_slot', 'pg_create_physical_replication_slot',
-  'pg_create_logical_replication_slot', 'pg_log_backend_memory_contexts',
+  'pg_terminate_backend',
+  'pg_cancel_backend',
+  'pg_reload_conf',
+  'pg_rotate_logfile',
+  'pg_promote',
+  'pg_switch_wal',
+  'pg_drop_replication_slot',
+  'pg_create_physical_replication_slot',
+  'pg_create_logical_replication_slot',
+  'pg_log_backend_memory_contexts',
 ]);
 /** Extensions that reach other servers, the file system, or run untrusted code. */
 const RISKY_EXTENSIONS: Record<string, Danger> = {
@@ -52,22 +74,46 @@ const RISKY_EXTENSIONS: Record<string, Danger> = {
 };
 /** Procedural languages that run with the server's operating-system rights. */
 const UNTRUSTED_LANGUAGES = new Set([
-  'c', 'internal', 'plpythonu', 'plpython2u', 'plpython3u', 'plperlu', 'pltclu', 'plsh', 'pljavau', 'plr', 'plv8u',
+  'c',
+  'internal',
+  'plpythonu',
+  'plpython2u',
+  'plpython3u',
+  'plperlu',
+  'pltclu',
+  'plsh',
+  'pljavau',
+  'plr',
+  'plv8u',
 ]);
 /** Roles whose membership gives superuser-like powers. */
 const POWERFUL_ROLES = new Set([
-  'pg_read_server_files', 'pg_write_server_files', 'pg_execute_server_program', 'pg_signal_backend',
-  'pg_checkpoint', 'pg_maintain', 'pg_signal_autovacuum_worker', 'pg_create_subscription',
+  'pg_read_server_files',
+  'pg_write_server_files',
+  'pg_execute_server_program',
+  'pg_signal_backend',
+  'pg_checkpoint',
+  'pg_maintain',
+  'pg_signal_autovacuum_worker',
+  'pg_create_subscription',
 ]);
 /** Words in a procedural body (DO, functions) that name a dangerous call: its body is text to the parser. */
 const BODY_WORDS = [
-  ...FILE_FUNCTIONS, ...SERVER_FUNCTIONS, 'dblink', 'dblink_exec', 'dblink_connect', 'dblink_connect_u',
-  'lo_unlink', 'lo_from_bytea', 'lo_put',
+  ...FILE_FUNCTIONS,
+  ...SERVER_FUNCTIONS,
+  'dblink',
+  'dblink_exec',
+  'dblink_connect',
+  'dblink_connect_u',
+  'lo_unlink',
+  'lo_from_bytea',
+  'lo_put',
 ];
 const BODY_PATTERN = new RegExp(`\\b(${BODY_WORDS.join('|')})\\s*\\(`, 'i');
 const BODY_COPY_PROGRAM = /\bcopy\b[^;]*\bprogram\b/i;
 const BODY_COPY_FILE = /\bcopy\b[^;]*\b(?:to|from)\s+(?:e?')/i;
-const BODY_ROLE = /\b(?:alter\s+system|set\s+(?:local\s+|session\s+)?role|session\s+authorization|(?:create|alter|drop)\s+(?:role|user)|drop\s+(?:database|schema))\b/i;
+const BODY_ROLE =
+  /\b(?:alter\s+system|set\s+(?:local\s+|session\s+)?role|session\s+authorization|(?:create|alter|drop)\s+(?:role|user)|drop\s+(?:database|schema))\b/i;
 
 /**
  * The dangers of one statement, from its parse tree (`{ "CopyStmt": { … } }`, one element's
@@ -92,11 +138,21 @@ function statementDangers(type: string, f: unknown): Danger[] {
       const filename = str(f, 'filename');
       const from = isNode(f) && f.is_from === true;
       if (isNode(f) && f.is_program === true) {
-        return [{ kind: 'program', reason: `COPY … ${from ? 'FROM' : 'TO'} PROGRAM runs a shell command on the database server (${filename ?? ''}).` }];
+        return [
+          {
+            kind: 'program',
+            reason: `COPY … ${from ? 'FROM' : 'TO'} PROGRAM runs a shell command on the database server (${filename ?? ''}).`,
+          },
+        ];
       }
       // No file name: STDIN/STDOUT, the client's side (pg_dump data sections): harmless.
       if (filename !== undefined) {
-        return [{ kind: 'file', reason: `COPY ${from ? 'FROM' : 'TO'} a file ${from ? 'reads' : 'writes'} '${filename}' on the database server.` }];
+        return [
+          {
+            kind: 'file',
+            reason: `COPY ${from ? 'FROM' : 'TO'} a file ${from ? 'reads' : 'writes'} '${filename}' on the database server.`,
+          },
+        ];
       }
       return [];
     }
@@ -106,36 +162,87 @@ function statementDangers(type: string, f: unknown): Danger[] {
       // `DROP TABLE IF EXISTS x CASCADE` before a CREATE is a common idiom of schema files (e.g.
       // listmonk's): only a whole schema is flagged, where CASCADE takes everything in it.
       if (removeType === 'OBJECT_SCHEMA') {
-        return [{ kind: 'destructive', reason: `DROP SCHEMA${cascade ? ' … CASCADE' : ''} deletes a schema${cascade ? ' and everything in it' : ''}, data included.` }];
+        return [
+          {
+            kind: 'destructive',
+            reason: `DROP SCHEMA${cascade ? ' … CASCADE' : ''} deletes a schema${cascade ? ' and everything in it' : ''}, data included.`,
+          },
+        ];
       }
       return [];
     }
     case 'DropdbStmt':
       return [{ kind: 'destructive', reason: 'DROP DATABASE deletes a whole database.' }];
     case 'DropOwnedStmt':
-      return [{ kind: 'destructive', reason: 'DROP OWNED deletes everything a role owns, in any schema.' }];
+      return [
+        {
+          kind: 'destructive',
+          reason: 'DROP OWNED deletes everything a role owns, in any schema.',
+        },
+      ];
     case 'ReassignOwnedStmt':
-      return [{ kind: 'privilege', reason: 'REASSIGN OWNED hands every object of a role to another role.' }];
+      return [
+        {
+          kind: 'privilege',
+          reason: 'REASSIGN OWNED hands every object of a role to another role.',
+        },
+      ];
     case 'TruncateStmt':
       return [{ kind: 'destructive', reason: 'TRUNCATE deletes every row of the table.' }];
     case 'DeleteStmt':
-      return isNode(f) && f.whereClause !== undefined ? [] : [{ kind: 'destructive', reason: 'DELETE without WHERE deletes every row of the table.' }];
+      return isNode(f) && f.whereClause !== undefined
+        ? []
+        : [{ kind: 'destructive', reason: 'DELETE without WHERE deletes every row of the table.' }];
     case 'UpdateStmt':
-      return isNode(f) && f.whereClause !== undefined ? [] : [{ kind: 'destructive', reason: 'UPDATE without WHERE changes every row of the table.' }];
+      return isNode(f) && f.whereClause !== undefined
+        ? []
+        : [{ kind: 'destructive', reason: 'UPDATE without WHERE changes every row of the table.' }];
     case 'CreateRoleStmt':
     case 'AlterRoleStmt':
     case 'AlterRoleSetStmt':
     case 'DropRoleStmt':
-      return [{ kind: 'privilege', reason: 'This creates, changes or drops a role (a login of the server), not part of a schema.' }];
+      return [
+        {
+          kind: 'privilege',
+          reason:
+            'This creates, changes or drops a role (a login of the server), not part of a schema.',
+        },
+      ];
     case 'GrantRoleStmt': {
-      const granted = list(f, 'granted_roles').map((r) => str(isNode(r) ? r.AccessPriv : undefined, 'priv_name') ?? '');
+      const granted = list(f, 'granted_roles').map(
+        (r) => str(isNode(r) ? r.AccessPriv : undefined, 'priv_name') ?? '',
+      );
       const powerful = granted.filter((r) => POWERFUL_ROLES.has(r) || r === 'postgres');
-      return [{ kind: 'privilege', reason: powerful.length ? `Role membership ${powerful.join(', ')} gives server-level powers (files, programs, other sessions).` : 'GRANT/REVOKE of a role changes who may act as whom on the server.' }];
+      return [
+        {
+          kind: 'privilege',
+          reason: powerful.length
+            ? `Role membership ${powerful.join(', ')} gives server-level powers (files, programs, other sessions).`
+            : 'GRANT/REVOKE of a role changes who may act as whom on the server.',
+        },
+      ];
     }
     case 'GrantStmt': {
       const objtype = str(f, 'objtype') ?? '';
-      const serverLevel = ['OBJECT_DATABASE', 'OBJECT_LANGUAGE', 'OBJECT_FDW', 'OBJECT_FOREIGN_SERVER', 'OBJECT_LARGEOBJECT', 'OBJECT_PARAMETER_ACL', 'OBJECT_TABLESPACE'];
-      if (serverLevel.includes(objtype)) return [{ kind: 'privilege', reason: `${isNode(f) && f.is_grant === true ? 'GRANT' : 'REVOKE'} on a ${objtype.replace(/^OBJECT_/, '').replace(/_/g, ' ').toLowerCase()} changes server-level privileges.` }];
+      const serverLevel = [
+        'OBJECT_DATABASE',
+        'OBJECT_LANGUAGE',
+        'OBJECT_FDW',
+        'OBJECT_FOREIGN_SERVER',
+        'OBJECT_LARGEOBJECT',
+        'OBJECT_PARAMETER_ACL',
+        'OBJECT_TABLESPACE',
+      ];
+      if (serverLevel.includes(objtype))
+        return [
+          {
+            kind: 'privilege',
+            reason: `${isNode(f) && f.is_grant === true ? 'GRANT' : 'REVOKE'} on a ${objtype
+              .replace(/^OBJECT_/, '')
+              .replace(/_/g, ' ')
+              .toLowerCase()} changes server-level privileges.`,
+          },
+        ];
       return [];
     }
     case 'AlterSystemStmt':
@@ -143,39 +250,85 @@ function statementDangers(type: string, f: unknown): Danger[] {
     case 'AlterDatabaseStmt':
     case 'AlterDatabaseSetStmt':
     case 'AlterDatabaseRefreshCollStmt':
-      return [{ kind: 'privilege', reason: 'ALTER DATABASE changes a database of the server, not a schema.' }];
+      return [
+        {
+          kind: 'privilege',
+          reason: 'ALTER DATABASE changes a database of the server, not a schema.',
+        },
+      ];
     case 'VariableSetStmt': {
       const name = str(f, 'name');
-      if (name === 'role') return [{ kind: 'privilege', reason: 'SET ROLE makes the rest of the script run as another role.' }];
-      if (name === 'session_authorization') return [{ kind: 'privilege', reason: 'SET SESSION AUTHORIZATION makes the rest of the script run as another user.' }];
+      if (name === 'role')
+        return [
+          {
+            kind: 'privilege',
+            reason: 'SET ROLE makes the rest of the script run as another role.',
+          },
+        ];
+      if (name === 'session_authorization')
+        return [
+          {
+            kind: 'privilege',
+            reason: 'SET SESSION AUTHORIZATION makes the rest of the script run as another user.',
+          },
+        ];
       return [];
     }
     case 'CreateExtensionStmt': {
       const name = str(f, 'extname') ?? '';
       const risky = RISKY_EXTENSIONS[name];
       if (risky) return [risky];
-      if (UNTRUSTED_LANGUAGES.has(name)) return [{ kind: 'code', reason: `The extension ${name} is an untrusted language: its functions run with the server's operating-system rights.` }];
+      if (UNTRUSTED_LANGUAGES.has(name))
+        return [
+          {
+            kind: 'code',
+            reason: `The extension ${name} is an untrusted language: its functions run with the server's operating-system rights.`,
+          },
+        ];
       return [];
     }
     case 'CreatePLangStmt': {
       const name = str(f, 'plname') ?? '';
-      return [{ kind: 'code', reason: `CREATE LANGUAGE ${name} installs a procedural language${UNTRUSTED_LANGUAGES.has(name) || isNode(f) && f.pltrusted !== true ? ' that runs with the server\'s operating-system rights' : ''}.` }];
+      return [
+        {
+          kind: 'code',
+          reason: `CREATE LANGUAGE ${name} installs a procedural language${UNTRUSTED_LANGUAGES.has(name) || (isNode(f) && f.pltrusted !== true) ? " that runs with the server's operating-system rights" : ''}.`,
+        },
+      ];
     }
     case 'CreateFunctionStmt':
       return functionDangers(f);
     case 'DoStmt':
       return bodyDangers('DO block', optionString(list(f, 'args'), 'as'), true);
     case 'LoadStmt':
-      return [{ kind: 'code', reason: `LOAD loads a shared library into the server (${str(f, 'filename') ?? ''}).` }];
+      return [
+        {
+          kind: 'code',
+          reason: `LOAD loads a shared library into the server (${str(f, 'filename') ?? ''}).`,
+        },
+      ];
     case 'CreateTableSpaceStmt':
-      return [{ kind: 'file', reason: `CREATE TABLESPACE writes to a directory of the server (${str(f, 'location') ?? ''}).` }];
+      return [
+        {
+          kind: 'file',
+          reason: `CREATE TABLESPACE writes to a directory of the server (${str(f, 'location') ?? ''}).`,
+        },
+      ];
     case 'CreateForeignServerStmt':
     case 'CreateUserMappingStmt':
     case 'AlterUserMappingStmt':
-      return [{ kind: 'connection', reason: 'Foreign servers and user mappings connect to other database servers (with stored passwords).' }];
+      return [
+        {
+          kind: 'connection',
+          reason:
+            'Foreign servers and user mappings connect to other database servers (with stored passwords).',
+        },
+      ];
     case 'CreateSubscriptionStmt':
     case 'AlterSubscriptionStmt':
-      return [{ kind: 'connection', reason: 'A subscription connects to another database server.' }];
+      return [
+        { kind: 'connection', reason: 'A subscription connects to another database server.' },
+      ];
     default:
       return [];
   }
@@ -200,9 +353,17 @@ function functionDangers(f: unknown): Danger[] {
   // A C function bound to a library installed with the server (`AS '$libdir/unaccent', 'unaccent_dict'`,
   // as musicbrainz wraps unaccent to make it IMMUTABLE) loads nothing from elsewhere: it names code
   // the server already ships. Any other path is a file from the server's disk.
-  const shipped = language === 'c' && /^\$libdir\/[A-Za-z0-9_.-]+$/.test(optionString(options, 'as')[0] ?? '') && !(optionString(options, 'as')[0] ?? '').includes('..');
+  const shipped =
+    language === 'c' &&
+    /^\$libdir\/[A-Za-z0-9_.-]+$/.test(optionString(options, 'as')[0] ?? '') &&
+    !(optionString(options, 'as')[0] ?? '').includes('..');
   if (UNTRUSTED_LANGUAGES.has(language) && !shipped) {
-    return [{ kind: 'code', reason: `The function ${name} is written in ${language}: it runs ${language === 'c' || language === 'internal' ? 'native code loaded from the server\'s disk' : 'with the server\'s operating-system rights'}.` }];
+    return [
+      {
+        kind: 'code',
+        reason: `The function ${name} is written in ${language}: it runs ${language === 'c' || language === 'internal' ? "native code loaded from the server's disk" : "with the server's operating-system rights"}.`,
+      },
+    ];
   }
   return bodyDangers(`The body of ${name}`, optionString(options, 'as'));
 }
@@ -214,10 +375,20 @@ function functionDangers(f: unknown): Danger[] {
  */
 function bodyDangers(what: string, bodies: string[], runsNow = false): Danger[] {
   const body = bodies.join('\n');
-  if (BODY_COPY_PROGRAM.test(body)) return [{ kind: 'program', reason: `${what} may run COPY … PROGRAM, a shell command on the server.` }];
+  if (BODY_COPY_PROGRAM.test(body))
+    return [
+      { kind: 'program', reason: `${what} may run COPY … PROGRAM, a shell command on the server.` },
+    ];
   const call = BODY_PATTERN.exec(body);
-  if (call) return [{ kind: FILE_FUNCTIONS.has(call[1]!.toLowerCase()) ? 'file' : 'connection', reason: `${what} calls ${call[1]}(), which reaches outside the schema (server files, sessions or other servers).` }];
-  if (BODY_COPY_FILE.test(body)) return [{ kind: 'file', reason: `${what} may run COPY to or from a file on the server.` }];
+  if (call)
+    return [
+      {
+        kind: FILE_FUNCTIONS.has(call[1]!.toLowerCase()) ? 'file' : 'connection',
+        reason: `${what} calls ${call[1]}(), which reaches outside the schema (server files, sessions or other servers).`,
+      },
+    ];
+  if (BODY_COPY_FILE.test(body))
+    return [{ kind: 'file', reason: `${what} may run COPY to or from a file on the server.` }];
   const role = runsNow ? BODY_ROLE.exec(body) : null;
   if (role) return [{ kind: 'privilege', reason: `${what} runs ${role[0].toUpperCase()}.` }];
   return [];
@@ -226,14 +397,31 @@ function bodyDangers(what: string, bodies: string[], runsNow = false): Danger[] 
 function callDanger(call: Node): Danger | undefined {
   const parts = nameList(list(call, 'funcname'));
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
-  if (FILE_FUNCTIONS.has(name)) return { kind: 'file', reason: `${name}() reads or writes files on the database server.` };
-  if (name.startsWith('lo_')) return { kind: 'file', reason: `${name}() works on server-side large objects, outside the schema.` };
-  if (name.startsWith('dblink')) return { kind: 'connection', reason: `${name}() connects to another database server.` };
-  if (SERVER_FUNCTIONS.has(name)) return { kind: 'privilege', reason: `${name}() acts on the server or other sessions, not on a schema.` };
+  if (FILE_FUNCTIONS.has(name))
+    return { kind: 'file', reason: `${name}() reads or writes files on the database server.` };
+  if (name.startsWith('lo_'))
+    return {
+      kind: 'file',
+      reason: `${name}() works on server-side large objects, outside the schema.`,
+    };
+  if (name.startsWith('dblink'))
+    return { kind: 'connection', reason: `${name}() connects to another database server.` };
+  if (SERVER_FUNCTIONS.has(name))
+    return {
+      kind: 'privilege',
+      reason: `${name}() acts on the server or other sessions, not on a schema.`,
+    };
   if (name === 'set_config') {
     const first = list(call, 'args')[0];
-    const setting = str(isNode(first) && isNode(first.A_Const) ? first.A_Const.sval : undefined, 'sval');
-    if (setting === 'role' || setting === 'session_authorization') return { kind: 'privilege', reason: `set_config('${setting}', …) switches the role the rest runs as.` };
+    const setting = str(
+      isNode(first) && isNode(first.A_Const) ? first.A_Const.sval : undefined,
+      'sval',
+    );
+    if (setting === 'role' || setting === 'session_authorization')
+      return {
+        kind: 'privilege',
+        reason: `set_config('${setting}', …) switches the role the rest runs as.`,
+      };
   }
   return undefined;
 }

@@ -30,7 +30,9 @@ export function dangerHeader(statements: readonly DangerousStatement[]): string 
     '-- Read them before running this file, and never run it as a superuser without doing so:',
   ];
   for (const s of statements) {
-    lines.push(`--   ${s.line !== undefined ? `line ${s.line}: ` : ''}${firstLine(s.text).replace(/\n/g, ' ')}`);
+    lines.push(
+      `--   ${s.line !== undefined ? `line ${s.line}: ` : ''}${firstLine(s.text).replace(/\n/g, ' ')}`,
+    );
     for (const d of s.dangers) lines.push(`--     ${d.reason}`);
   }
   return `${lines.join('\n')}\n\n`;

@@ -18,14 +18,20 @@ describe('share links of the real-world fixtures', () => {
       const doc = makeDocument(design, layoutForTest(design, emptyLayout()));
       const payload = encodeShare(doc);
       const ddl = generateDdl(design).text;
-      const reference = toBase64Url(deflateSync(new TextEncoder().encode(ddl), { level: 9 })).length;
+      const reference = toBase64Url(
+        deflateSync(new TextEncoder().encode(ddl), { level: 9 }),
+      ).length;
       const ratio = payload.length / reference;
-      console.log(`${name}: link payload ${payload.length} chars, deflated DDL ${reference} chars, ratio ${ratio.toFixed(2)}`);
+      console.log(
+        `${name}: link payload ${payload.length} chars, deflated DDL ${reference} chars, ratio ${ratio.toFixed(2)}`,
+      );
       expect(ratio).toBeLessThanOrEqual(1.5);
       const back = decodeShare(payload);
       if (!back.ok) throw new Error(back.error.message);
       expect(generateDdl(back.value.design).text).toBe(ddl);
-      expect(Object.keys(back.value.layout.tables)).toHaveLength(Object.keys(doc.layout.tables).length);
+      expect(Object.keys(back.value.layout.tables)).toHaveLength(
+        Object.keys(doc.layout.tables).length,
+      );
     });
   }
 });

@@ -30,9 +30,12 @@ const sortKeys = (v: unknown, key = ''): unknown => {
   if (Array.isArray(v)) return v.map((x) => sortKeys(x));
   if (!v || typeof v !== 'object') return v;
   const keys = RECORDS.has(key) ? Object.keys(v) : Object.keys(v).sort();
-  return Object.fromEntries(keys.map((k) => [k, sortKeys((v as Record<string, unknown>)[k], RECORDS.has(key) ? '' : k)]));
+  return Object.fromEntries(
+    keys.map((k) => [k, sortKeys((v as Record<string, unknown>)[k], RECORDS.has(key) ? '' : k)]),
+  );
 };
-const shape = (doc: DesignDocument) => JSON.stringify(pack(sortKeys(JSON.parse(JSON.stringify(doc))) as Json));
+const shape = (doc: DesignDocument) =>
+  JSON.stringify(pack(sortKeys(JSON.parse(JSON.stringify(doc))) as Json));
 
 function decodeOk(payload: string): DesignDocument {
   const r = decodeShare(payload);
@@ -41,7 +44,8 @@ function decodeOk(payload: string): DesignDocument {
 }
 
 /** A payload from raw JSON text, as a hostile link maker would write it. */
-const craft = (json: string, version = LINK_FORMAT) => `v${version}.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`;
+const craft = (json: string, version = LINK_FORMAT) =>
+  `v${version}.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`;
 
 describe('share link codec', () => {
   it('round-trips random designs with their layout (property)', () => {
@@ -68,11 +72,22 @@ describe('share link codec', () => {
   it('keeps names that look like ids or short ids as names', () => {
     const doc = exampleDocument();
     const [first] = Object.values(doc.design.tables);
-    const renamed: DesignDocument = { ...doc, design: { ...doc.design, tables: { ...doc.design.tables, [first!.id]: { ...first!, name: 't1', comment: 'c_abcdefghij' } } } };
+    const renamed: DesignDocument = {
+      ...doc,
+      design: {
+        ...doc.design,
+        tables: {
+          ...doc.design.tables,
+          [first!.id]: { ...first!, name: 't1', comment: 'c_abcdefghij' },
+        },
+      },
+    };
     const back = decodeOk(encodeShare(renamed));
     const names = Object.values(back.design.tables).map((t) => t.name);
     expect(names).toContain('t1');
-    expect(Object.values(back.design.tables).find((t) => t.name === 't1')?.comment).toBe('c_abcdefghij');
+    expect(Object.values(back.design.tables).find((t) => t.name === 't1')?.comment).toBe(
+      'c_abcdefghij',
+    );
   });
 
   it('builds links and reads them back from a location hash or a whole URL', () => {
@@ -87,7 +102,11 @@ describe('share link codec', () => {
   it('keeps opening links of the first format (golden v1 link)', () => {
     const v1 = readFileSync(new URL('./__golden__/link-v1.txt', import.meta.url), 'utf8').trim();
     const doc = decodeOk(v1);
-    expect(Object.values(doc.design.tables).map((t) => t.name).sort()).toEqual(['addresses', 'customers', 'order_items', 'orders', 'products']);
+    expect(
+      Object.values(doc.design.tables)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['addresses', 'customers', 'order_items', 'orders', 'products']);
   });
 });
 
@@ -103,20 +122,36 @@ describe('broken and hostile links get a message and no design', () => {
   };
 
   it('truncated', () => {
-    expectRefused(payload.slice(0, Math.floor(payload.length * 0.6)), 'truncated', /cut off|damaged/);
+    expectRefused(
+      payload.slice(0, Math.floor(payload.length * 0.6)),
+      'truncated',
+      /cut off|damaged/,
+    );
     expectRefused('v2.', 'truncated', /cut off/);
   });
   it('corrupted', () => {
-    expectRefused(payload.slice(0, 40) + '!!*' + payload.slice(43), 'corrupted', /characters a share link never has/);
+    expectRefused(
+      payload.slice(0, 40) + '!!*' + payload.slice(43),
+      'corrupted',
+      /characters a share link never has/,
+    );
     const flipped = payload.slice(0, 60) + (payload[60] === 'A' ? 'B' : 'A') + payload.slice(61);
     const r = decodeShare(flipped);
     expect(r.ok).toBe(false);
     expectRefused('hello', 'corrupted', /not a Tablewright share link/);
     expectRefused(craft('{"format":'), 'corrupted', /not a readable design/);
-    expectRefused(`v2.${toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe, 0xfd])))}`, 'corrupted', /not valid text/);
+    expectRefused(
+      `v2.${toBase64Url(deflateSync(new Uint8Array([0xff, 0xfe, 0xfd])))}`,
+      'corrupted',
+      /not valid text/,
+    );
   });
   it('a newer format says so', () => {
-    expectRefused('v9.' + payload.slice(3), 'newer', /newer Tablewright \(link format 9; this one reads up to 2\)/);
+    expectRefused(
+      'v9.' + payload.slice(3),
+      'newer',
+      /newer Tablewright \(link format 9; this one reads up to 2\)/,
+    );
   });
   it('a decompression bomb is stopped at the cap', () => {
     const bomb = deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 4 * 1024 * 1024), { level: 9 });
@@ -125,9 +160,14 @@ describe('broken and hostile links get a message and no design', () => {
     expectRefused('v2.' + 'A'.repeat(8_000_001), 'tooLarge', /characters long/);
   });
   it('prototype-pollution keys are refused and pollute nothing', () => {
-    const doc = JSON.parse(JSON.stringify(exampleDocument())) as { design: Record<string, unknown> };
+    const doc = JSON.parse(JSON.stringify(exampleDocument())) as {
+      design: Record<string, unknown>;
+    };
     for (const key of ['__proto__', 'constructor']) {
-      const json = JSON.stringify(doc).replace('"design":{', `"design":{"${key}":{"polluted":true},`);
+      const json = JSON.stringify(doc).replace(
+        '"design":{',
+        `"design":{"${key}":{"polluted":true},`,
+      );
       expectRefused(craft(json, 1), 'invalid', /forbidden key/);
       expectRefused(craft(json, 2), 'invalid', /forbidden key/);
     }
@@ -138,7 +178,10 @@ describe('broken and hostile links get a message and no design', () => {
     const [tid] = Object.keys(doc.design.tables);
     const nan = JSON.stringify(doc).replace(`"${tid}":{"x":`, `"${tid}":{"x":1e999,"y0":`);
     expectRefused(craft(nan, 1), 'invalid', /cannot be opened/);
-    const dangling = JSON.stringify(doc).replace(/"refTableId":"[^"]+"/, '"refTableId":"t_nothere000"');
+    const dangling = JSON.stringify(doc).replace(
+      /"refTableId":"[^"]+"/,
+      '"refTableId":"t_nothere000"',
+    );
     expectRefused(craft(dangling, 1), 'invalid', /cannot be opened/);
     const t = Object.values(doc.design.tables);
     const dup = JSON.stringify(doc).replaceAll(t[1]!.columns[0]!.id, t[0]!.columns[0]!.id);
@@ -147,17 +190,34 @@ describe('broken and hostile links get a message and no design', () => {
   it('extreme but finite numbers: a position of 1e308, a zoom of 5e-324, a width of 1e300', () => {
     const doc = exampleDocument();
     const [tid] = Object.keys(doc.design.tables);
-    const far = { ...doc, layout: { ...doc.layout, tables: { ...doc.layout.tables, [tid!]: { x: 1e308, y: 0 } } } };
-    expectRefused(craft(JSON.stringify(far), 1), 'invalid', new RegExp(`damaged at layout\\.tables\\.${tid}\\.x: 1e\\+308 is outside`));
+    const far = {
+      ...doc,
+      layout: { ...doc.layout, tables: { ...doc.layout.tables, [tid!]: { x: 1e308, y: 0 } } },
+    };
+    expectRefused(
+      craft(JSON.stringify(far), 1),
+      'invalid',
+      new RegExp(`damaged at layout\\.tables\\.${tid}\\.x: 1e\\+308 is outside`),
+    );
     const tiny = { ...doc, layout: { ...doc.layout, viewport: { x: 0, y: 0, zoom: 5e-324 } } };
-    expectRefused(craft(JSON.stringify(tiny), 1), 'invalid', /layout\.viewport\.zoom: 5e-324 is outside what the canvas can show \(0\.05 to 2\.5\)/);
-    const wide = { ...doc, layout: { ...doc.layout, tables: { ...doc.layout.tables, [tid!]: { x: 0, y: 0, width: 1e300 } } } };
+    expectRefused(
+      craft(JSON.stringify(tiny), 1),
+      'invalid',
+      /layout\.viewport\.zoom: 5e-324 is outside what the canvas can show \(0\.05 to 2\.5\)/,
+    );
+    const wide = {
+      ...doc,
+      layout: {
+        ...doc.layout,
+        tables: { ...doc.layout.tables, [tid!]: { x: 0, y: 0, width: 1e300 } },
+      },
+    };
     expectRefused(craft(JSON.stringify(wide), 1), 'invalid', /width: 1e\+300 is outside/);
     // Packed (v2) links go through the same door.
     expectRefused(encodeShare(tiny), 'invalid', /layout\.viewport\.zoom/);
   });
 
-  it('names the lengths a link can have: refused past Chromium\'s 2 MB, warned past 32,000', () => {
+  it("names the lengths a link can have: refused past Chromium's 2 MB, warned past 32,000", () => {
     expect(MAX_OPENABLE_LINK_CHARS).toBe(2_097_152);
     expect(linkReach(COMFORTABLE_LINK_CHARS)).toBe('anywhere');
     expect(linkReach(COMFORTABLE_LINK_CHARS + 1)).toBe('browsersOnly');

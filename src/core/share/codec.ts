@@ -66,40 +66,73 @@ export function decodeShare(input: string): Result<DesignDocument, ShareError> {
   const hashAt = input.indexOf('#');
   const payload = sharePayload(hashAt >= 0 ? input.slice(hashAt) : input) ?? input;
   if (payload.length > MAX_LINK_CHARS) {
-    return err({ kind: 'tooLarge', message: `This link is ${payload.length.toLocaleString('en')} characters long, more than any design needs; it was not opened.` });
+    return err({
+      kind: 'tooLarge',
+      message: `This link is ${payload.length.toLocaleString('en')} characters long, more than any design needs; it was not opened.`,
+    });
   }
   const head = /^v(\d{1,6})\.([\s\S]*)$/.exec(payload);
-  if (!head) return err({ kind: 'corrupted', message: 'This is not a Tablewright share link: the design part of the address is missing or mangled.' });
+  if (!head)
+    return err({
+      kind: 'corrupted',
+      message:
+        'This is not a Tablewright share link: the design part of the address is missing or mangled.',
+    });
   const version = Number(head[1]);
   if (version > LINK_FORMAT) {
-    return err({ kind: 'newer', message: `This link was made by a newer Tablewright (link format ${version}; this one reads up to ${LINK_FORMAT}). Update the studio to open it.` });
+    return err({
+      kind: 'newer',
+      message: `This link was made by a newer Tablewright (link format ${version}; this one reads up to ${LINK_FORMAT}). Update the studio to open it.`,
+    });
   }
-  if (version < 1) return err({ kind: 'corrupted', message: `This link names a link format (${version}) that never existed.` });
+  if (version < 1)
+    return err({
+      kind: 'corrupted',
+      message: `This link names a link format (${version}) that never existed.`,
+    });
   const bytes = fromBase64Url(head[2]!.trim());
-  if (!bytes) return err({ kind: 'corrupted', message: 'This link is damaged: it contains characters a share link never has. Was it edited or cut while copying?' });
+  if (!bytes)
+    return err({
+      kind: 'corrupted',
+      message:
+        'This link is damaged: it contains characters a share link never has. Was it edited or cut while copying?',
+    });
   const inflated = inflateCapped(bytes);
   if (!inflated.ok) return inflated;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.value);
   } catch {
-    return err({ kind: 'corrupted', message: 'This link is damaged: its content is not valid text.' });
+    return err({
+      kind: 'corrupted',
+      message: 'This link is damaged: its content is not valid text.',
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return err({ kind: 'corrupted', message: 'This link is damaged: its content is not a readable design.' });
+    return err({
+      kind: 'corrupted',
+      message: 'This link is damaged: its content is not a readable design.',
+    });
   }
   if (version >= 2) {
     try {
       value = unpack(value as Json);
     } catch {
-      return err({ kind: 'corrupted', message: 'This link is damaged: its design is not laid out as a share link\'s is.' });
+      return err({
+        kind: 'corrupted',
+        message: "This link is damaged: its design is not laid out as a share link's is.",
+      });
     }
   }
   const doc = parseDesign(value);
-  if (!doc.ok) return err({ kind: 'invalid', message: `This link's design cannot be opened. ${doc.error.message}` });
+  if (!doc.ok)
+    return err({
+      kind: 'invalid',
+      message: `This link's design cannot be opened. ${doc.error.message}`,
+    });
   return ok(doc.value);
 }
 
@@ -121,14 +154,25 @@ function inflateCapped(bytes: Uint8Array): Result<Uint8Array, ShareError> {
     for (let i = 0; i < bytes.length; i += STEP) {
       inflater.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
       if (size > MAX_INFLATED_BYTES) {
-        return err({ kind: 'tooLarge', message: `This link expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a design needs; it was not opened.` });
+        return err({
+          kind: 'tooLarge',
+          message: `This link expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a design needs; it was not opened.`,
+        });
       }
     }
   } catch {
-    return err({ kind: 'truncated', message: 'This link is damaged or cut off: its compressed design does not decode. Ask for the link again, or for the design as a file.' });
+    return err({
+      kind: 'truncated',
+      message:
+        'This link is damaged or cut off: its compressed design does not decode. Ask for the link again, or for the design as a file.',
+    });
   }
   if (!ended || bytes.length === 0) {
-    return err({ kind: 'truncated', message: 'This link is cut off: the design it carries ends early. Ask for the link again, or for the design as a file.' });
+    return err({
+      kind: 'truncated',
+      message:
+        'This link is cut off: the design it carries ends early. Ask for the link again, or for the design as a file.',
+    });
   }
   const out = new Uint8Array(size);
   let at = 0;

@@ -19,7 +19,8 @@ const ID_FIELDS = /^(id|.*Id|.*Ids|include|inherits|attachedTo|clusterOn|depends
 const ID_KEYED_RECORDS = new Set(['schemas', 'enums', 'tables', 'notes']);
 const MAX_DEPTH = 64;
 
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: Json | undefined): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function pack(doc: Json): Json {
   const counters = new Map<string, string>();
@@ -45,15 +46,25 @@ export function pack(doc: Json): Json {
     if (Array.isArray(v)) {
       if (v.length > 1 && v.every(isObj)) {
         const keys: string[] = [];
-        for (const o of v as Obj[]) for (const k of Object.keys(o)) if (!keys.includes(k)) keys.push(k);
-        return { $k: keys, $r: (v as Obj[]).map((o) => keys.map((k) => (k in o ? field(o, k, depth + 1) : null))) };
+        for (const o of v as Obj[])
+          for (const k of Object.keys(o)) if (!keys.includes(k)) keys.push(k);
+        return {
+          $k: keys,
+          $r: (v as Obj[]).map((o) => keys.map((k) => (k in o ? field(o, k, depth + 1) : null))),
+        };
       }
       return v.map((x) => walk(x, isObj(x) ? '' : key, depth + 1));
     }
     if (isObj(v)) {
       const entries = Object.entries(v);
-      if (!ID_KEYED_RECORDS.has(key)) return Object.fromEntries(entries.map(([k]) => [k, field(v, k, depth + 1)]));
-      if (entries.every(([k, x]) => isObj(x) && x.id === k)) return walk(entries.map(([, x]) => x), '', depth + 1);
+      if (!ID_KEYED_RECORDS.has(key))
+        return Object.fromEntries(entries.map(([k]) => [k, field(v, k, depth + 1)]));
+      if (entries.every(([k, x]) => isObj(x) && x.id === k))
+        return walk(
+          entries.map(([, x]) => x),
+          '',
+          depth + 1,
+        );
       return Object.fromEntries(entries.map(([k, x]) => [short(k), walk(x, '', depth + 1)]));
     }
     return v;
@@ -72,13 +83,15 @@ export function unpack(packed: Json): Json {
   // A short id's text is its prefix and its counter: the first sight of one binds a fresh id.
   const expand = (s: string): string => long.get(s) ?? bind(s, s.charAt(0));
   const field = (key: string, v: Json, depth: number): Json => {
-    if (key === 'id' && typeof v === 'string' && /^[a-z]$/.test(v)) return bind(v + long.size.toString(36), v);
+    if (key === 'id' && typeof v === 'string' && /^[a-z]$/.test(v))
+      return bind(v + long.size.toString(36), v);
     return walk(v, key, depth);
   };
   const rows = (v: Obj, depth: number): Json[] | undefined => {
     const keys = v.$k;
     const table = v.$r;
-    if (!Array.isArray(keys) || !Array.isArray(table) || !keys.every((k) => typeof k === 'string')) return undefined;
+    if (!Array.isArray(keys) || !Array.isArray(table) || !keys.every((k) => typeof k === 'string'))
+      return undefined;
     return table.map((row) => {
       if (!Array.isArray(row)) throw new Error('A packed row is not an array.');
       const entries: [string, Json][] = [];
@@ -89,7 +102,8 @@ export function unpack(packed: Json): Json {
       return Object.fromEntries(entries) as Json;
     });
   };
-  const byId = (items: Json[]): Json => Object.fromEntries(items.map((x) => [isObj(x) && typeof x.id === 'string' ? x.id : '', x]));
+  const byId = (items: Json[]): Json =>
+    Object.fromEntries(items.map((x) => [isObj(x) && typeof x.id === 'string' ? x.id : '', x]));
   const walk = (v: Json, key: string, depth: number): Json => {
     if (depth > MAX_DEPTH) throw new Error('The design is nested too deeply.');
     if (typeof v === 'string') return ID_FIELDS.test(key) ? expand(v) : v;
@@ -101,7 +115,11 @@ export function unpack(packed: Json): Json {
       const table = rows(v, depth);
       if (table) return ID_KEYED_RECORDS.has(key) ? byId(table) : table;
       const keyed = ID_KEYED_RECORDS.has(key);
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => (keyed ? [expand(k), walk(x, '', depth + 1)] : [k, field(k, x, depth + 1)])));
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) =>
+          keyed ? [expand(k), walk(x, '', depth + 1)] : [k, field(k, x, depth + 1)],
+        ),
+      );
     }
     return v;
   };

@@ -151,16 +151,46 @@ describe('generateDdl with raw objects', () => {
   it('places each by its kind, later when it depends on a table or on a later object', () => {
     const design = designWith([customers], {
       extras: [
-        { id: 'x_evt', kind: 'eventTrigger', name: 'audit', sql: 'CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION f();' },
-        { id: 'x_ext', kind: 'extension', name: 'citext', sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;' },
+        {
+          id: 'x_evt',
+          kind: 'eventTrigger',
+          name: 'audit',
+          sql: 'CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION f();',
+        },
+        {
+          id: 'x_ext',
+          kind: 'extension',
+          name: 'citext',
+          sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;',
+        },
         { id: 'x_dom', kind: 'domain', name: 'email', sql: 'CREATE DOMAIN email AS citext;' },
-        { id: 'x_rows', kind: 'function', name: 'all_customers()', sql: 'CREATE FUNCTION all_customers() RETURNS SETOF customers LANGUAGE sql AS $$ SELECT * FROM customers $$;', dependsOn: ['t_customers'] },
-        { id: 'x_view', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT * FROM all_customers();', dependsOn: ['x_rows'] },
-        { id: 'x_count', kind: 'function', name: 'n()', sql: 'CREATE FUNCTION n() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM v $$;', dependsOn: ['x_view'] },
+        {
+          id: 'x_rows',
+          kind: 'function',
+          name: 'all_customers()',
+          sql: 'CREATE FUNCTION all_customers() RETURNS SETOF customers LANGUAGE sql AS $$ SELECT * FROM customers $$;',
+          dependsOn: ['t_customers'],
+        },
+        {
+          id: 'x_view',
+          kind: 'view',
+          name: 'v',
+          sql: 'CREATE VIEW v AS SELECT * FROM all_customers();',
+          dependsOn: ['x_rows'],
+        },
+        {
+          id: 'x_count',
+          kind: 'function',
+          name: 'n()',
+          sql: 'CREATE FUNCTION n() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM v $$;',
+          dependsOn: ['x_view'],
+        },
       ],
     });
     const out = generateDdl(design);
-    const order = out.statements.map((s) => (s.kind === 'extra' ? s.entityId : `${s.kind}:${s.entityId}`));
+    const order = out.statements.map((s) =>
+      s.kind === 'extra' ? s.entityId : `${s.kind}:${s.entityId}`,
+    );
     expect(order).toEqual([
       'setting:d_test',
       'x_ext',

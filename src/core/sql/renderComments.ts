@@ -44,7 +44,8 @@ export function renderTableComments(ctx: RenderContext, table: Table): string[] 
   // Only named constraints and indexes can be commented on: COMMENT ON needs the name.
   for (const constraint of table.constraints) {
     const constraintName = givenName(constraint);
-    if (!constraint.comment || constraintName === undefined || ctx.omitted.has(constraint.id)) continue;
+    if (!constraint.comment || constraintName === undefined || ctx.omitted.has(constraint.id))
+      continue;
     out.push(
       'COMMENT ON CONSTRAINT ' +
         quoteIdent(constraintName) +
@@ -58,7 +59,11 @@ export function renderTableComments(ctx: RenderContext, table: Table): string[] 
   for (const index of table.indexes) {
     if (!index.comment || givenName(index) === undefined || ctx.omitted.has(index.id)) continue;
     out.push(
-      'COMMENT ON INDEX ' + indexName(ctx, table, index) + ' IS ' + quoteLiteral(index.comment) + ';',
+      'COMMENT ON INDEX ' +
+        indexName(ctx, table, index) +
+        ' IS ' +
+        quoteLiteral(index.comment) +
+        ';',
     );
   }
   return out;

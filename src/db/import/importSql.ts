@@ -152,7 +152,11 @@ async function runStatements(
     // report says why (also where the statement was skipped anyway, e.g. COPY as "data").
     const dangers = classifyDanger({ [statement.tree.type]: statement.tree.fields });
     if (dangers.length > 0) {
-      decision = { action: 'skip', kind: 'server', reason: `Not run, dangerous: ${dangerSummary(dangers)}` };
+      decision = {
+        action: 'skip',
+        kind: 'server',
+        reason: `Not run, dangerous: ${dangerSummary(dangers)}`,
+      };
     }
     builder.decided(statement, decision);
     if (decision.action === 'skip') continue;

@@ -22,7 +22,9 @@ async function answer(request: LabRequest): Promise<unknown> {
     case 'rebuild':
       return { ...(await engine.rebuild(request.design)), kept: engine.kept };
     case 'generate':
-      return engine.generate(request.design, request.rowsPerTable, (done, total, table) => scope.postMessage({ id: request.id, progress: { done, total, table } }));
+      return engine.generate(request.design, request.rowsPerTable, (done, total, table) =>
+        scope.postMessage({ id: request.id, progress: { done, total, table } }),
+      );
     case 'rows':
       return engine.rows(request.tableId, request.limit, request.order);
     case 'insertRow':
@@ -36,14 +38,25 @@ async function answer(request: LabRequest): Promise<unknown> {
     case 'tryIndex':
       return engine.tryIndex(request.design, request.sql, request.advice);
     case 'query': {
-      const { rows, fields } = await engine.query<Record<string, unknown>>(request.design, request.sql);
+      const { rows, fields } = await engine.query<Record<string, unknown>>(
+        request.design,
+        request.sql,
+      );
       return { rows, fields };
     }
   }
 }
 
 /** Requests that may change rows: the rows are in durable storage before the page hears back. */
-const CHANGES_ROWS: ReadonlySet<LabRequest['method']> = new Set(['rebuild', 'generate', 'insertRow', 'updateCell', 'deleteRow', 'tryIndex', 'query']);
+const CHANGES_ROWS: ReadonlySet<LabRequest['method']> = new Set([
+  'rebuild',
+  'generate',
+  'insertRow',
+  'updateCell',
+  'deleteRow',
+  'tryIndex',
+  'query',
+]);
 
 /**
  * When to flush a kept database: before the answer when rows changed (a reload right after keeps
@@ -73,7 +86,11 @@ scope.onmessage = (event) => {
       // The next request waits for this write: one thing at a time in the database.
       if (when === 'after') await engine.flush().catch(() => undefined);
     } catch (thrown) {
-      scope.postMessage({ id: request.id, ok: false, message: thrown instanceof Error ? thrown.message : String(thrown) });
+      scope.postMessage({
+        id: request.id,
+        ok: false,
+        message: thrown instanceof Error ? thrown.message : String(thrown),
+      });
     }
   });
 };

@@ -3,7 +3,11 @@ import { labIdbName, labLockName } from './labNames';
 const IDB_PREFIX = labIdbName('');
 
 interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+  request<T>(
+    name: string,
+    options: { ifAvailable: boolean },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
 }
 
 /**
@@ -20,12 +24,17 @@ export async function removeOrphanLabDatabases(keepIds: readonly string[]): Prom
     if (!name?.startsWith(IDB_PREFIX)) continue;
     const designId = name.slice(IDB_PREFIX.length);
     if (!designId || keep.has(designId)) continue;
-    const remove = () => new Promise<boolean>((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = () => resolve(true);
-      request.onerror = () => resolve(false);
-    });
-    const done = locks ? await locks.request(labLockName(designId), { ifAvailable: true }, async (lock) => (lock ? remove() : false)) : await remove();
+    const remove = () =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve(true);
+        request.onerror = () => resolve(false);
+      });
+    const done = locks
+      ? await locks.request(labLockName(designId), { ifAvailable: true }, async (lock) =>
+          lock ? remove() : false,
+        )
+      : await remove();
     if (done) removed.push(designId);
   }
   return removed;

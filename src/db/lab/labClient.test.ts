@@ -38,7 +38,10 @@ describe('the lab client’s watchdog', () => {
       workers.push(w);
       return w as unknown as Worker;
     });
-    const long = client.call({ method: 'generate', design: {} as never, rowsPerTable: 1 }, { timeoutMs: 600_000 });
+    const long = client.call(
+      { method: 'generate', design: {} as never, rowsPerTable: 1 },
+      { timeoutMs: 600_000 },
+    );
     const rows = client.call({ method: 'rows', tableId: 't', limit: 1 }, { timeoutMs: 30_000 });
     // The generation runs for two minutes; the grid's reload waits behind it, unharmed.
     await vi.advanceTimersByTimeAsync(120_000);
@@ -50,6 +53,10 @@ describe('the lab client’s watchdog', () => {
     expect(workers[0]!.terminated).toBe(false);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(workers[0]!.terminated).toBe(true);
-    await expect(rows).resolves.toMatchObject({ ok: false, stopped: true, message: 'Stopped after 30 s; the playground restarted.' });
+    await expect(rows).resolves.toMatchObject({
+      ok: false,
+      stopped: true,
+      message: 'Stopped after 30 s; the playground restarted.',
+    });
   });
 });

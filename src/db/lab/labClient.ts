@@ -1,7 +1,8 @@
 import type { LabCall, LabReply } from './labProtocol';
 
 export type LabProgress = { done: number; total: number; table: string };
-export type LabAnswer<T> = { ok: true; value: T } | { ok: false; message: string; stopped?: boolean };
+export type LabAnswer<T> =
+  { ok: true; value: T } | { ok: false; message: string; stopped?: boolean };
 
 /**
  * The page's side of the lab worker: typed calls, progress, and a watchdog. A call that runs past
@@ -10,7 +11,10 @@ export type LabAnswer<T> = { ok: true; value: T } | { ok: false; message: string
  * rows were not kept, an empty one (callers are told `stopped`).
  */
 export interface LabClient {
-  call<T>(request: LabCall, options?: { timeoutMs?: number; onProgress?(p: LabProgress): void }): Promise<LabAnswer<T>>;
+  call<T>(
+    request: LabCall,
+    options?: { timeoutMs?: number; onProgress?(p: LabProgress): void },
+  ): Promise<LabAnswer<T>>;
   /** Stops whatever runs now. */
   cancel(): void;
   /** Called after the worker was replaced (rows not kept in storage are gone). */
@@ -19,10 +23,20 @@ export interface LabClient {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-export function createLabClient(createWorker = () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' })): LabClient {
+export function createLabClient(
+  createWorker = () => new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' }),
+): LabClient {
   let worker: Worker | undefined;
   let next = 1;
-  const pending = new Map<number, { resolve(a: LabAnswer<unknown>): void; timer: ReturnType<typeof setTimeout> | undefined; timeoutMs: number; onProgress?: (p: LabProgress) => void }>();
+  const pending = new Map<
+    number,
+    {
+      resolve(a: LabAnswer<unknown>): void;
+      timer: ReturnType<typeof setTimeout> | undefined;
+      timeoutMs: number;
+      onProgress?: (p: LabProgress) => void;
+    }
+  >();
   const resetListeners = new Set<() => void>();
   const stop = (message: string) => {
     worker?.terminate();
@@ -45,12 +59,18 @@ export function createLabClient(createWorker = () => new Worker(new URL('./lab.w
         return;
       }
       if ('started' in reply) {
-        p.timer = setTimeout(() => stop(`Stopped after ${Math.round(p.timeoutMs / 1000)} s; the playground restarted.`), p.timeoutMs);
+        p.timer = setTimeout(
+          () =>
+            stop(`Stopped after ${Math.round(p.timeoutMs / 1000)} s; the playground restarted.`),
+          p.timeoutMs,
+        );
         return;
       }
       clearTimeout(p.timer);
       pending.delete(reply.id);
-      p.resolve(reply.ok ? { ok: true, value: reply.result } : { ok: false, message: reply.message });
+      p.resolve(
+        reply.ok ? { ok: true, value: reply.result } : { ok: false, message: reply.message },
+      );
     };
     w.onerror = (e) => {
       e.preventDefault();
@@ -59,14 +79,22 @@ export function createLabClient(createWorker = () => new Worker(new URL('./lab.w
     return w;
   };
   return {
-    call<T>(request: LabCall, options: { timeoutMs?: number; onProgress?(p: LabProgress): void } = {}) {
+    call<T>(
+      request: LabCall,
+      options: { timeoutMs?: number; onProgress?(p: LabProgress): void } = {},
+    ) {
       worker ??= start();
       const id = next++;
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       return new Promise<LabAnswer<T>>((resolve) => {
         // The watchdog starts when the worker starts the call (see `started`), not while it waits
         // behind another one: a grid's reload queued behind a long generation must not stop it.
-        pending.set(id, { resolve: resolve as (a: LabAnswer<unknown>) => void, timer: undefined, timeoutMs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        pending.set(id, {
+          resolve: resolve as (a: LabAnswer<unknown>) => void,
+          timer: undefined,
+          timeoutMs,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
         worker!.postMessage({ ...request, id });
       });
     },

@@ -8,9 +8,12 @@ import { loadContribModules } from '../import/contribModules';
 import type { CreateLabDb, LabDb } from './labEngine';
 import { labDataDir, labIdbName, labLockName } from './labNames';
 
-
 interface LockManagerLike {
-  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void>): Promise<void>;
+  request(
+    name: string,
+    options: { ifAvailable: boolean },
+    callback: (lock: unknown) => Promise<void>,
+  ): Promise<void>;
 }
 
 /** Takes the design's lock if no one holds it; resolves to its release, or undefined. */
@@ -31,7 +34,8 @@ async function tryLock(name: string): Promise<(() => void) | undefined> {
 }
 
 async function idbExists(name: string): Promise<boolean | undefined> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return undefined;
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function')
+    return undefined;
   try {
     return (await indexedDB.databases()).some((d) => d.name === name);
   } catch {
@@ -62,20 +66,33 @@ export function labDatabases(workerHref: string): CreateLabDb {
   let snapshot: Promise<SnapshotLoad> | undefined;
   let release: (() => void) | undefined;
   const snapshotBlob = async (): Promise<Blob | undefined> => {
-    snapshot ??= loadSnapshot(new URL(`${import.meta.env.BASE_URL}pgdata/snapshot.tgz`, workerHref));
+    snapshot ??= loadSnapshot(
+      new URL(`${import.meta.env.BASE_URL}pgdata/snapshot.tgz`, workerHref),
+    );
     const snap = await snapshot;
     // PGlite consumes the Blob it is given: each database gets its own copy.
     return snap.ok ? snap.data.slice(0, snap.data.size, snap.data.type) : undefined;
   };
-  const create = async (extensionNames: readonly string[], dataDir: string | undefined, load: Blob | undefined) => {
-    const extensions: Record<string, Extension> = await loadContribModules(contribModulesFor(extensionNames));
+  const create = async (
+    extensionNames: readonly string[],
+    dataDir: string | undefined,
+    load: Blob | undefined,
+  ) => {
+    const extensions: Record<string, Extension> = await loadContribModules(
+      contribModulesFor(extensionNames),
+    );
     // Kept databases write to IndexedDB in the background (PGlite would otherwise walk and write the
     // data directory after every statement: sample data for 130 tables took 27 s instead of 5 s);
     // the worker flushes once after each request that changes rows.
-    const pg = await PGlite.create({ extensions, ...(dataDir ? { dataDir, relaxedDurability: true } : {}), ...(load ? { loadDataDir: load } : {}) });
+    const pg = await PGlite.create({
+      extensions,
+      ...(dataDir ? { dataDir, relaxedDurability: true } : {}),
+      ...(load ? { loadDataDir: load } : {}),
+    });
     return { pg, loaded: new Set(Object.keys(extensions)) };
   };
-  const inMemory = async (names: string[]) => (await create(names, undefined, await snapshotBlob())).pg;
+  const inMemory = async (names: string[]) =>
+    (await create(names, undefined, await snapshotBlob())).pg;
 
   return async (design: Design, { fresh }) => {
     release?.();
@@ -104,7 +121,9 @@ export function labDatabases(workerHref: string): CreateLabDb {
       }
       // The kept database may use extensions the design no longer creates (a migration drops them):
       // their modules must be loaded too.
-      const { rows } = await opened.pg.query<{ extname: string }>('SELECT extname FROM pg_extension');
+      const { rows } = await opened.pg.query<{ extname: string }>(
+        'SELECT extname FROM pg_extension',
+      );
       const needed = contribModulesFor(rows.map((r) => r.extname));
       if (needed.some((m) => !opened.loaded.has(m))) {
         await opened.pg.close();
@@ -128,7 +147,7 @@ function closing(pg: PGlite, after: () => void, kept = false): LabDb {
   };
   return {
     exec: (sql) => db.exec(sql),
-    query: <T,>(sql: string, params?: unknown[]) => db.query<T>(sql, params),
+    query: <T>(sql: string, params?: unknown[]) => db.query<T>(sql, params),
     ...(kept ? { flush } : {}),
     close: async () => {
       try {

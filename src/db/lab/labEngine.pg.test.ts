@@ -33,7 +33,8 @@ afterAll(async () => {
 });
 
 const shop = exampleDocument().design;
-const tableId = (d: Design, name: string) => Object.values(d.tables).find((t) => t.name === name)!.id;
+const tableId = (d: Design, name: string) =>
+  Object.values(d.tables).find((t) => t.name === name)!.id;
 const products = tableId(shop, 'products');
 const orders = tableId(shop, 'orders');
 
@@ -47,10 +48,13 @@ describe('the constraint playground', () => {
   });
 
   it('orders rows by a column as Postgres orders its type: 2 before 10', async () => {
-    const idOf = (r: { columns: string[]; rows: { values: unknown[] }[] }) => r.rows.map((row) => Number(row.values[r.columns.indexOf('id')]));
+    const idOf = (r: { columns: string[]; rows: { values: unknown[] }[] }) =>
+      r.rows.map((row) => Number(row.values[r.columns.indexOf('id')]));
     const ids = idOf(await lab.rows(products, 50, { column: 'id' }));
     expect(ids.slice(0, 11)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(idOf(await lab.rows(products, 50, { column: 'id', descending: true })).slice(0, 3)).toEqual([20, 19, 18]);
+    expect(
+      idOf(await lab.rows(products, 50, { column: 'id', descending: true })).slice(0, 3),
+    ).toEqual([20, 19, 18]);
     // The oracle can fail: the same ids ordered as text put 10 before 2.
     const asText = ids.map(String).sort();
     expect(asText.indexOf('10')).toBeLessThan(asText.indexOf('2'));
@@ -62,7 +66,9 @@ describe('the constraint playground', () => {
     if (!bad.ok) {
       expect(bad.error.code).toBe('23503');
       expect(bad.error.constraint).toBe('orders_customer_id_fkey');
-      expect(bad.error.detail).toContain('(customer_id)=(999999) is not present in table "customers"');
+      expect(bad.error.detail).toContain(
+        '(customer_id)=(999999) is not present in table "customers"',
+      );
     }
     const { rows } = await lab.rows(products, 1);
     const price = await lab.updateCell(products, rows[0]!.ctid, 'price', '-5');
@@ -70,26 +76,54 @@ describe('the constraint playground', () => {
     const gone = await lab.deleteRow(products, rows[0]!.ctid);
     // Order items reference products (ON DELETE RESTRICT): Postgres refuses, naming the foreign key.
     expect(gone.ok).toBe(false);
-    if (!gone.ok) expect([gone.error.code, gone.error.constraint]).toEqual(['23001', 'order_items_product_id_fkey']);
+    if (!gone.ok)
+      expect([gone.error.code, gone.error.constraint]).toEqual([
+        '23001',
+        'order_items_product_id_fkey',
+      ]);
   });
 
   it('keeps the rows through a change they allow, applied as a migration', async () => {
-    const withNote = ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true });
+    const withNote = ops.addColumn(shop, products, {
+      id: 'c_note000001',
+      name: 'note',
+      type: 'text',
+      nullable: true,
+    });
     expect(await lab.sync(withNote)).toEqual({ kind: 'migrated', steps: 1 });
     expect((await lab.rows(products, 5)).columns).toContain('note');
     expect((await lab.rows(products, 5)).total).toBe(20);
   });
 
   it('refuses a change the rows break, and shows which rows', async () => {
-    const current = ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true });
-    const required = ops.addColumn(current, products, { id: 'c_rank000001', name: 'rank', type: 'integer', nullable: false });
+    const current = ops.addColumn(shop, products, {
+      id: 'c_note000001',
+      name: 'note',
+      type: 'text',
+      nullable: true,
+    });
+    const required = ops.addColumn(current, products, {
+      id: 'c_rank000001',
+      name: 'rank',
+      type: 'integer',
+      nullable: false,
+    });
     const blocked = await lab.sync(required);
     expect(blocked.kind).toBe('blocked');
     if (blocked.kind === 'blocked') {
       expect(blocked.error.code).toBe('23502');
-      expect(blocked.violations).toMatchObject({ table: 'products', count: 20, rule: 'rank IS NOT NULL' });
+      expect(blocked.violations).toMatchObject({
+        table: 'products',
+        count: 20,
+        rule: 'rank IS NOT NULL',
+      });
     }
-    const cheap = ops.addConstraint(current, products, { id: 'k_cheap00001', kind: 'check', name: 'products_cheap', expression: 'price < 10' });
+    const cheap = ops.addConstraint(current, products, {
+      id: 'k_cheap00001',
+      kind: 'check',
+      name: 'products_cheap',
+      expression: 'price < 10',
+    });
     const refused = await lab.sync(cheap);
     expect(refused.kind).toBe('blocked');
     if (refused.kind === 'blocked') {
@@ -103,10 +137,20 @@ describe('the constraint playground', () => {
   });
 
   it('keeps the rows across a reload, migrated to the design as it is now', async () => {
-    const kept = ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true });
+    const kept = ops.addColumn(shop, products, {
+      id: 'c_note000001',
+      name: 'note',
+      type: 'text',
+      nullable: true,
+    });
     // The page goes away; the design changed meanwhile (another tab, an undo before the reload).
     await lab.close();
-    const changed = ops.addColumn(kept, products, { id: 'c_label00001', name: 'label', type: 'text', nullable: true });
+    const changed = ops.addColumn(kept, products, {
+      id: 'c_label00001',
+      name: 'label',
+      type: 'text',
+      nullable: true,
+    });
     const reloaded = new LabEngine(keptDatabases);
     try {
       expect(await reloaded.sync(changed)).toEqual({ kind: 'migrated', steps: 1 });
@@ -124,13 +168,30 @@ describe('the constraint playground', () => {
   });
 
   it('keeps each design’s rows apart, and empties only on request', async () => {
-    const other: Design = { ...ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true }), id: 'd_otherdesign1' };
+    const other: Design = {
+      ...ops.addColumn(shop, products, {
+        id: 'c_note000001',
+        name: 'note',
+        type: 'text',
+        nullable: true,
+      }),
+      id: 'd_otherdesign1',
+    };
     const engine = new LabEngine(keptDatabases);
     try {
       expect(await engine.sync(other)).toEqual({ kind: 'built' });
       expect((await engine.rows(products, 5)).total).toBe(0);
       // Back to the first design: its rows are there.
-      const first = ops.addColumn(ops.addColumn(shop, products, { id: 'c_note000001', name: 'note', type: 'text', nullable: true }), products, { id: 'c_label00001', name: 'label', type: 'text', nullable: true });
+      const first = ops.addColumn(
+        ops.addColumn(shop, products, {
+          id: 'c_note000001',
+          name: 'note',
+          type: 'text',
+          nullable: true,
+        }),
+        products,
+        { id: 'c_label00001', name: 'label', type: 'text', nullable: true },
+      );
       expect((await engine.sync(first)).kind).toBe('unchanged');
       expect((await engine.rows(products, 5)).total).toBe(20);
       expect(await engine.rebuild(first)).toEqual({ kind: 'built' });

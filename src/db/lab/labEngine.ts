@@ -12,7 +12,10 @@ import type { IndexAdvice, PlanNode } from '../../core/explain';
 /** A database the lab owns: PGlite in the worker, or in Node tests. */
 export interface LabDb {
   exec(sql: string): Promise<unknown>;
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; fields: { name: string; dataTypeID: number }[] }>;
+  query<T>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: T[]; fields: { name: string; dataTypeID: number }[] }>;
   close(): Promise<void>;
   /** Waits until what was written is in durable storage (kept databases write it there lazily). */
   flush?(): Promise<void>;
@@ -24,7 +27,10 @@ export interface LabDb {
  * `kept` says whether it outlives the page (false: in memory only, e.g. storage refused or the
  * design's playground open in another tab).
  */
-export type CreateLabDb = (design: Design, options: { fresh: boolean }) => Promise<{ db: LabDb; kept: boolean }>;
+export type CreateLabDb = (
+  design: Design,
+  options: { fresh: boolean },
+) => Promise<{ db: LabDb; kept: boolean }>;
 
 /** Rows a change would break, for the person to see before deciding. */
 export interface Violations {
@@ -107,7 +113,9 @@ export class LabEngine {
       } catch (thrown) {
         await this.db.exec('ROLLBACK');
         const error = toPgError(thrown);
-        const violations = await violatingRows(this.db, this.design, design, error).catch(() => undefined);
+        const violations = await violatingRows(this.db, this.design, design, error).catch(
+          () => undefined,
+        );
         return { kind: 'blocked', error, sql: step.sql, ...(violations ? { violations } : {}) };
       }
     }
@@ -135,7 +143,9 @@ export class LabEngine {
     await db.exec('BEGIN');
     try {
       await db.exec(generateDdl(design).text);
-      await db.exec(`CREATE SCHEMA "_tablewright_lab"; CREATE TABLE ${META} (design jsonb NOT NULL)`);
+      await db.exec(
+        `CREATE SCHEMA "_tablewright_lab"; CREATE TABLE ${META} (design jsonb NOT NULL)`,
+      );
       await this.remember(db, design);
     } catch (thrown) {
       await db.exec('ROLLBACK').catch(() => undefined);
@@ -164,14 +174,20 @@ export class LabEngine {
   }
 
   private async recall(db: LabDb): Promise<Design | undefined> {
-    const { rows: found } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class WHERE oid = to_regclass('${META.replace(/'/g, "''")}')`);
+    const { rows: found } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_class WHERE oid = to_regclass('${META.replace(/'/g, "''")}')`,
+    );
     if (!found[0]?.n) return undefined;
     const { rows } = await db.query<{ design: unknown }>(`SELECT design FROM ${META} LIMIT 1`);
     const design = rows[0]?.design;
     return isDesignLike(design) ? design : undefined;
   }
 
-  async generate(design: Design, rowsPerTable: number, onProgress: SampleProgress): Promise<SampleDataResult> {
+  async generate(
+    design: Design,
+    rowsPerTable: number,
+    onProgress: SampleProgress,
+  ): Promise<SampleDataResult> {
     const db = await this.ready(design);
     return generateSampleData(db, design, { rowsPerTable }, onProgress);
   }
@@ -181,10 +197,19 @@ export class LabEngine {
     const { db, table, name } = await this.table(tableId);
     const cols = table.columns.map((c) => c.name);
     const list = cols.map(quoteIdent).join(', ');
-    const by = order && cols.includes(order.column) ? `${quoteIdent(order.column)} ${order.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ctid` : 'ctid';
-    const { rows } = await db.query<Record<string, unknown>>(`SELECT ctid::text AS "ctid", ${list || 'NULL'} FROM ${name} ORDER BY ${by} LIMIT ${Math.max(1, Math.floor(limit))}`);
+    const by =
+      order && cols.includes(order.column)
+        ? `${quoteIdent(order.column)} ${order.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, ctid`
+        : 'ctid';
+    const { rows } = await db.query<Record<string, unknown>>(
+      `SELECT ctid::text AS "ctid", ${list || 'NULL'} FROM ${name} ORDER BY ${by} LIMIT ${Math.max(1, Math.floor(limit))}`,
+    );
     const { rows: count } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`);
-    return { columns: cols, rows: rows.map((r) => ({ ctid: String(r.ctid), values: cols.map((c) => r[c] ?? null) })), total: count[0]?.n ?? 0 };
+    return {
+      columns: cols,
+      rows: rows.map((r) => ({ ctid: String(r.ctid), values: cols.map((c) => r[c] ?? null) })),
+      total: count[0]?.n ?? 0,
+    };
   }
 
   /** Inserts a row; absent columns take their defaults. Values are text, cast by Postgres. */
@@ -192,12 +217,23 @@ export class LabEngine {
     return this.attempt(tableId, (name) => {
       const cols = Object.keys(values);
       if (cols.length === 0) return [`INSERT INTO ${name} DEFAULT VALUES`, []];
-      return [`INSERT INTO ${name} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, cols.map((c) => values[c])];
+      return [
+        `INSERT INTO ${name} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        cols.map((c) => values[c]),
+      ];
     });
   }
 
-  updateCell(tableId: string, ctid: string, column: string, value: string | null): Promise<RowResult> {
-    return this.attempt(tableId, (name) => [`UPDATE ${name} SET ${quoteIdent(column)} = $1 WHERE ctid = $2::tid`, [value, ctid]]);
+  updateCell(
+    tableId: string,
+    ctid: string,
+    column: string,
+    value: string | null,
+  ): Promise<RowResult> {
+    return this.attempt(tableId, (name) => [
+      `UPDATE ${name} SET ${quoteIdent(column)} = $1 WHERE ctid = $2::tid`,
+      [value, ctid],
+    ]);
   }
 
   deleteRow(tableId: string, ctid: string): Promise<RowResult> {
@@ -216,7 +252,11 @@ export class LabEngine {
   }
 
   /** The plan without and with an index, which is dropped again (Keep adds it to the design). */
-  async tryIndex(design: Design, sql: string, advice: Pick<IndexAdvice, 'createSql' | 'table'>): Promise<IndexTrial> {
+  async tryIndex(
+    design: Design,
+    sql: string,
+    advice: Pick<IndexAdvice, 'createSql' | 'table'>,
+  ): Promise<IndexTrial> {
     return tryIndex(await this.ready(design), sql, advice);
   }
 
@@ -237,7 +277,8 @@ export class LabEngine {
   private async ready(design: Design): Promise<LabDb> {
     if (!this.db || this.openId !== design.id || this.design !== design) {
       const outcome = await this.sync(design);
-      if (outcome.kind === 'blocked') throw new Error(`The sample data does not fit the design: ${outcome.error.message}`);
+      if (outcome.kind === 'blocked')
+        throw new Error(`The sample data does not fit the design: ${outcome.error.message}`);
     }
     return this.db!;
   }
@@ -249,7 +290,10 @@ export class LabEngine {
     return { db: this.db, table, name: qualifiedName(schema, table.name) };
   }
 
-  private async attempt(tableId: string, build: (name: string) => [string, unknown[]]): Promise<RowResult> {
+  private async attempt(
+    tableId: string,
+    build: (name: string) => [string, unknown[]],
+  ): Promise<RowResult> {
     const { db, name } = await this.table(tableId);
     const [sql, params] = build(name);
     try {
@@ -265,5 +309,11 @@ export class LabEngine {
 function isDesignLike(value: unknown): value is Design {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Partial<Record<keyof Design, unknown>>;
-  return typeof d.id === 'string' && typeof d.tables === 'object' && d.tables !== null && typeof d.schemas === 'object' && d.schemas !== null;
+  return (
+    typeof d.id === 'string' &&
+    typeof d.tables === 'object' &&
+    d.tables !== null &&
+    typeof d.schemas === 'object' &&
+    d.schemas !== null
+  );
 }

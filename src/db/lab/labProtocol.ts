@@ -11,7 +11,12 @@ export type LabRequest = { id: number } & (
   | { method: 'deleteRow'; tableId: string; ctid: string }
   | { method: 'query'; design: Design; sql: string }
   | { method: 'explain'; design: Design; sql: string }
-  | { method: 'tryIndex'; design: Design; sql: string; advice: { createSql: string; table: string } }
+  | {
+      method: 'tryIndex';
+      design: Design;
+      sql: string;
+      advice: { createSql: string; table: string };
+    }
 );
 
 export type LabReply =
@@ -22,7 +27,11 @@ export type LabReply =
   | { id: number; started: true };
 
 /** A request without its id, as the client's callers write it. */
-export type LabCall = LabRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+export type LabCall = LabRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
 
 /** What `sync` and `rebuild` answer: the outcome, and whether the rows outlive the page. */
 export type SyncReply = SyncOutcome & { kept: boolean };

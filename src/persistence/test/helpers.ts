@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { emptyDesign, emptyLayout, makeDocument, type DesignDocument, type Table } from '../../core/model';
+import {
+  emptyDesign,
+  emptyLayout,
+  makeDocument,
+  type DesignDocument,
+  type Table,
+} from '../../core/model';
 import { openDesignRepo, type DesignRepo } from '../designRepo';
 import type { BroadcastChannelLike } from '../tabSync';
 
@@ -10,7 +16,14 @@ export function sampleDoc(name = 'Shop', tableCount = 1, id?: string): DesignDoc
   const tables: Record<string, Table> = {};
   for (let i = 0; i < tableCount; i++) {
     const tid = `t_${i}`;
-    tables[tid] = { id: tid, schemaId: 's_public', name: `table_${i}`, columns: [], constraints: [], indexes: [] };
+    tables[tid] = {
+      id: tid,
+      schemaId: 's_public',
+      name: `table_${i}`,
+      columns: [],
+      constraints: [],
+      indexes: [],
+    };
   }
   return makeDocument({ ...design, tables }, emptyLayout());
 }
@@ -20,8 +33,14 @@ export function freshIndexedDB(): IDBFactory {
   return new IDBFactory();
 }
 
-export async function openTestRepo(factory: IDBFactory = freshIndexedDB(), now?: () => number): Promise<DesignRepo> {
-  const opened = await openDesignRepo('tablewright-test', now ? { indexedDB: factory, now } : { indexedDB: factory });
+export async function openTestRepo(
+  factory: IDBFactory = freshIndexedDB(),
+  now?: () => number,
+): Promise<DesignRepo> {
+  const opened = await openDesignRepo(
+    'tablewright-test',
+    now ? { indexedDB: factory, now } : { indexedDB: factory },
+  );
   if (!opened.ok) throw new Error(opened.error.message);
   return opened.value;
 }
@@ -75,7 +94,8 @@ export function createChannelHub() {
       return {
         postMessage(message) {
           const data = structuredClone(message);
-          for (const other of members) if (other !== member) queueMicrotask(() => other.deliver(data));
+          for (const other of members)
+            if (other !== member) queueMicrotask(() => other.deliver(data));
         },
         addEventListener: (_type, listener) => listeners.add(listener),
         removeEventListener: (_type, listener) => listeners.delete(listener),

@@ -25,14 +25,19 @@ import { toFlow } from './toFlow';
 import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './geometry';
 
-const nodeTypes = { table: TableNodeComponent, view: ViewNodeComponent, schemaGroup: SchemaGroupComponent };
+const nodeTypes = {
+  table: TableNodeComponent,
+  view: ViewNodeComponent,
+  schemaGroup: SchemaGroupComponent,
+};
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const FIT_OPTIONS = { padding: 0.08 };
 /** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
-const isColumnToColumn = (c: Connection | Edge) => !c.sourceHandle?.startsWith(HEADER_ANCHOR) && !c.targetHandle?.startsWith(HEADER_ANCHOR);
+const isColumnToColumn = (c: Connection | Edge) =>
+  !c.sourceHandle?.startsWith(HEADER_ANCHOR) && !c.targetHandle?.startsWith(HEADER_ANCHOR);
 
 /**
  * The diagram: a view of the store. Every change goes back through store commands.
@@ -48,7 +53,10 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const readOnly = useStudio((s) => s.readOnly);
   const schemaFilter = useStudio((s) => s.schemaFilter);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const { nodes, edges } = useMemo(() => toFlow(design, layout, selected, schemaFilter), [design, layout, selected, schemaFilter]);
+  const { nodes, edges } = useMemo(
+    () => toFlow(design, layout, selected, schemaFilter),
+    [design, layout, selected, schemaFilter],
+  );
   const flow = useReactFlow();
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
   const [minimap, toggleMinimap] = useMinimapPreference(tableCount);
@@ -90,7 +98,9 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
         const ids = [...next];
         if (ids.length !== cur.tableIds.length || ids.some((id, i) => id !== cur.tableIds[i])) {
           const keepColumn = ids.length === 1 && ids[0] === cur.tableIds[0] && cur.columnId;
-          store.getState().select(keepColumn ? { tableIds: ids, columnId: cur.columnId } : { tableIds: ids });
+          store
+            .getState()
+            .select(keepColumn ? { tableIds: ids, columnId: cur.columnId } : { tableIds: ids });
         }
       }
     },
@@ -116,7 +126,12 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           text: `${mismatch.columnName} is ${mismatch.has} but ${mismatch.refName} is ${mismatch.wants}: a foreign key should have the same type as the key it references.`,
           action: {
             label: `Change ${mismatch.columnName} to ${mismatch.wants}`,
-            run: () => store.getState().dispatch((d) => ops.updateColumn(d, mismatch.tableId, mismatch.columnId, { type: mismatch.wants })),
+            run: () =>
+              store.getState().dispatch((d) =>
+                ops.updateColumn(d, mismatch.tableId, mismatch.columnId, {
+                  type: mismatch.wants,
+                }),
+              ),
           },
         });
       }
@@ -132,7 +147,10 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [flow, store, readOnly],
   );
 
-  const onMoveEnd = useCallback((_e: unknown, v: Viewport) => store.getState().setViewport(v), [store]);
+  const onMoveEnd = useCallback(
+    (_e: unknown, v: Viewport) => store.getState().setViewport(v),
+    [store],
+  );
 
   return (
     <div className="tw-canvas" onDoubleClick={onDoubleClick}>
@@ -169,11 +187,24 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} aria-label="Zoom controls">
-          <ControlButton onClick={toggleMinimap} aria-label={minimap ? 'Hide minimap' : 'Show minimap'} title={minimap ? 'Hide minimap' : 'Show minimap'} aria-pressed={minimap}>
+          <ControlButton
+            onClick={toggleMinimap}
+            aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
+            title={minimap ? 'Hide minimap' : 'Show minimap'}
+            aria-pressed={minimap}
+          >
             <span aria-hidden>▣</span>
           </ControlButton>
         </Controls>
-        {minimap && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_SIZE} />}
+        {minimap && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            ariaLabel="Minimap"
+            style={MINIMAP_SIZE}
+          />
+        )}
       </ReactFlow>
     </div>
   );

@@ -43,7 +43,9 @@ export function InlineEdit({ value, label, onCommit, list, display, editKey }: P
         tabIndex={0}
         role="button"
         aria-label={label}
-        title={display && display !== value ? `${value} (double-click to edit)` : 'Double-click to edit'}
+        title={
+          display && display !== value ? `${value} (double-click to edit)` : 'Double-click to edit'
+        }
         onDoubleClick={(e) => {
           e.stopPropagation();
           start();

@@ -27,7 +27,14 @@ export const RelationshipEdgeComponent = memo(RelationshipEdgeView);
 
 /** SVG marker definitions, rendered once per canvas. */
 export function RelationshipMarkers() {
-  const common = { markerWidth: 22, markerHeight: 22, refX: 0, refY: 11, orient: 'auto-start-reverse', markerUnits: 'userSpaceOnUse' } as const;
+  const common = {
+    markerWidth: 22,
+    markerHeight: 22,
+    refX: 0,
+    refY: 11,
+    orient: 'auto-start-reverse',
+    markerUnits: 'userSpaceOnUse',
+  } as const;
   return (
     <svg className="tw-markers" aria-hidden width="0" height="0">
       <defs>

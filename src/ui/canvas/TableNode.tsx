@@ -1,7 +1,14 @@
 import { memo, useCallback } from 'react';
 import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
-import { isPrimaryKeyColumn, isSingleColumnUnique, foreignKeysOf, visibleName, type Column, type Table } from '../../core/model';
+import {
+  isPrimaryKeyColumn,
+  isSingleColumnUnique,
+  foreignKeysOf,
+  visibleName,
+  type Column,
+  type Table,
+} from '../../core/model';
 import * as ops from '../../core/ops';
 import { shortTypeName } from '../../core/model/typeNames';
 import { editKeys } from '../common/editRequest';
@@ -22,15 +29,27 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const collapsed = useStudio((s) => !!s.layout.tables[id]?.collapsed);
   const readOnly = useStudio((s) => s.readOnly);
   const schemaName = useStudio((s) => (table ? s.design.schemas[table.schemaId]?.name : undefined));
-  const partitions = useStudio((s) => (table?.partitionBy ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length : 0));
-  const errorCount = useStore(useServices().check, (s) => s.errors.filter((e) => e.entityId === id).length + s.generatorProblems.filter((p) => p.entityId === id).length);
+  const partitions = useStudio((s) =>
+    table?.partitionBy
+      ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length
+      : 0,
+  );
+  const errorCount = useStore(
+    useServices().check,
+    (s) =>
+      s.errors.filter((e) => e.entityId === id).length +
+      s.generatorProblems.filter((p) => p.entityId === id).length,
+  );
   const detailed = useFlowStore(zoomSelector);
   const anchored = useStudio((s) => anchorKeyOf(s.design, id));
   // In a comparison: what the compared version did to this table.
   const change = useStudio((s) => s.preview?.overlay?.tables[id]);
   const lit = useStudio((s) => s.litTableIds.includes(id));
   const store = useStudioStore();
-  const rename = useCallback((name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)), [store, id]);
+  const rename = useCallback(
+    (name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)),
+    [store, id],
+  );
   const columns = table ? visibleColumns(table, collapsed) : [];
   const columnIds = columns.map((c) => c.id);
   useRemeasureOnChange(id, `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`);
@@ -46,13 +65,33 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
       <HeaderAnchors />
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">
-          {schemaName && schemaName !== 'public' && <span className="tw-schema-prefix">{schemaName}.</span>}
-          {detailed && !readOnly ? <InlineEdit value={table.name} display={visibleName(table.name)} label={`Table name ${table.name}`} onCommit={rename} editKey={editKeys.tableName(id)} /> : visibleName(table.name)}
+          {schemaName && schemaName !== 'public' && (
+            <span className="tw-schema-prefix">{schemaName}.</span>
+          )}
+          {detailed && !readOnly ? (
+            <InlineEdit
+              value={table.name}
+              display={visibleName(table.name)}
+              label={`Table name ${table.name}`}
+              onCommit={rename}
+              editKey={editKeys.tableName(id)}
+            />
+          ) : (
+            visibleName(table.name)
+          )}
         </span>
-        {table.partitionBy && <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>partitioned</span>}
+        {table.partitionBy && (
+          <span className="tw-tag" title={`PARTITION BY ${table.partitionBy}`}>
+            partitioned
+          </span>
+        )}
         {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
         {errorCount > 0 && (
-          <span className="tw-badge tw-badge-error" role="status" aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}>
+          <span
+            className="tw-badge tw-badge-error"
+            role="status"
+            aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}
+          >
             {errorCount}
           </span>
         )}
@@ -65,47 +104,111 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
         </ul>
       ) : (
         <>
-          <div className="tw-columns-far" aria-hidden style={{ height: columns.length * ROW_HEIGHT }} />
+          <div
+            className="tw-columns-far"
+            aria-hidden
+            style={{ height: columns.length * ROW_HEIGHT }}
+          />
           <FarRowAnchors columnIds={columnIds} anchored={anchored} />
         </>
       )}
       <div className="tw-table-footer tw-table-drag">
         {detailed && !readOnly && (
-          <button type="button" className="tw-link-button nodrag" onClick={() => addColumnAndName(store, id, 'canvas')} aria-label={`Add column to ${table.name}`}>
+          <button
+            type="button"
+            className="tw-link-button nodrag"
+            onClick={() => addColumnAndName(store, id, 'canvas')}
+            aria-label={`Add column to ${table.name}`}
+          >
             + column
           </button>
         )}
-        {partitions > 0 && <span className="tw-muted">{partitions} {partitions === 1 ? 'partition' : 'partitions'}</span>}
-        {collapsed && <span className="tw-muted">{table.columns.length - columns.length} more</span>}
+        {partitions > 0 && (
+          <span className="tw-muted">
+            {partitions} {partitions === 1 ? 'partition' : 'partitions'}
+          </span>
+        )}
+        {collapsed && (
+          <span className="tw-muted">{table.columns.length - columns.length} more</span>
+        )}
       </div>
     </div>
   );
 }
 
-const ColumnRow = memo(function ColumnRow({ table, column, readOnly }: { table: Table; column: Column; readOnly: boolean }) {
+const ColumnRow = memo(function ColumnRow({
+  table,
+  column,
+  readOnly,
+}: {
+  table: Table;
+  column: Column;
+  readOnly: boolean;
+}) {
   const store = useStudioStore();
   const pk = isPrimaryKeyColumn(table, column.id);
   const fk = foreignKeysOf(table).some((k) => k.columnIds.includes(column.id));
   const uq = isSingleColumnUnique(table, column.id);
-  const update = (patch: Partial<Column>) => store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
+  const update = (patch: Partial<Column>) =>
+    store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
   const select = () => store.getState().select({ tableIds: [table.id], columnId: column.id });
   const change = useStudio((s) => s.preview?.overlay?.columns[column.id]);
   return (
-    <li className={change ? `tw-column tw-change-${change}` : 'tw-column'} onClick={select} aria-description={change ? `${change} in this comparison` : undefined}>
-      <Handle type="source" id={handleId(column.id, 'l')} position={Position.Left} className="tw-handle" aria-label={`Connect ${table.name}.${column.name}`} />
+    <li
+      className={change ? `tw-column tw-change-${change}` : 'tw-column'}
+      onClick={select}
+      aria-description={change ? `${change} in this comparison` : undefined}
+    >
+      <Handle
+        type="source"
+        id={handleId(column.id, 'l')}
+        position={Position.Left}
+        className="tw-handle"
+        aria-label={`Connect ${table.name}.${column.name}`}
+      />
       <span className="tw-keys" aria-hidden>
         {pk ? 'PK' : fk ? 'FK' : uq ? 'UQ' : ''}
       </span>
       <span className="tw-column-name">
-        {readOnly ? visibleName(column.name) : <InlineEdit value={column.name} display={visibleName(column.name)} label={`Column name ${column.name}`} onCommit={(name) => update({ name })} editKey={editKeys.columnName(column.id)} />}
+        {readOnly ? (
+          visibleName(column.name)
+        ) : (
+          <InlineEdit
+            value={column.name}
+            display={visibleName(column.name)}
+            label={`Column name ${column.name}`}
+            onCommit={(name) => update({ name })}
+            editKey={editKeys.columnName(column.id)}
+          />
+        )}
       </span>
       <span className="tw-column-type">
-        {readOnly ? shortTypeName(column.type) : <InlineEdit value={column.type} display={shortTypeName(column.type)} label={`Type of ${column.name}`} list="tw-type-suggestions" onCommit={(type) => update({ type })} />}
+        {readOnly ? (
+          shortTypeName(column.type)
+        ) : (
+          <InlineEdit
+            value={column.type}
+            display={shortTypeName(column.type)}
+            label={`Type of ${column.name}`}
+            list="tw-type-suggestions"
+            onCommit={(type) => update({ type })}
+          />
+        )}
       </span>
-      <span className="tw-nullability" title={column.nullable ? 'nullable' : 'NOT NULL'} aria-label={column.nullable ? 'nullable' : 'not null'}>
+      <span
+        className="tw-nullability"
+        title={column.nullable ? 'nullable' : 'NOT NULL'}
+        aria-label={column.nullable ? 'nullable' : 'not null'}
+      >
         {column.nullable ? '?' : ''}
       </span>
-      <Handle type="source" id={handleId(column.id, 'r')} position={Position.Right} className="tw-handle" aria-label={`Connect ${table.name}.${column.name} (right)`} />
+      <Handle
+        type="source"
+        id={handleId(column.id, 'r')}
+        position={Position.Right}
+        className="tw-handle"
+        aria-label={`Connect ${table.name}.${column.name} (right)`}
+      />
     </li>
   );
 });

@@ -7,12 +7,18 @@ import type { ViewNode as ViewNodeType } from './toFlow';
 /** A view or materialized view: its columns as Postgres reports them; edited as SQL only. */
 function ViewNodeView({ id, selected }: NodeProps<ViewNodeType>) {
   const view = useStudio((s) => s.design.extras?.find((x) => x.id === id));
-  const schema = useStudio((s) => (view?.schemaId ? s.design.schemas[view.schemaId]?.name : undefined));
+  const schema = useStudio((s) =>
+    view?.schemaId ? s.design.schemas[view.schemaId]?.name : undefined,
+  );
   if (!view?.columns) return null;
   const kind = view.kind === 'materializedView' ? 'materialized view' : 'view';
   const name = schema && schema !== 'public' ? `${schema}.${view.name}` : view.name;
   return (
-    <div className={`tw-table tw-view${selected ? ' is-selected' : ''}`} role="group" aria-label={`View ${name}`}>
+    <div
+      className={`tw-table tw-view${selected ? ' is-selected' : ''}`}
+      role="group"
+      aria-label={`View ${name}`}
+    >
       <div className="tw-table-header tw-table-drag">
         <span className="tw-table-name">{name}</span>
         <span className="tw-tag">{kind}</span>
@@ -22,7 +28,9 @@ function ViewNodeView({ id, selected }: NodeProps<ViewNodeType>) {
           <li key={c.name} className="tw-column">
             <span className="tw-keys" aria-hidden />
             <span className="tw-column-name">{c.name}</span>
-            <span className="tw-column-type" title={c.type}>{shortTypeName(c.type)}</span>
+            <span className="tw-column-type" title={c.type}>
+              {shortTypeName(c.type)}
+            </span>
             <span />
           </li>
         ))}

@@ -45,7 +45,15 @@ export function anchorKeyOf(design: Design, tableId: string): string {
 }
 
 function Anchor({ id, side, top }: { id: string; side: 'l' | 'r'; top: number }) {
-  return <div className={`source tw-anchor tw-anchor-${side}`} data-handleid={handleId(id, side)} data-handlepos={side === 'l' ? 'left' : 'right'} style={{ top }} aria-hidden />;
+  return (
+    <div
+      className={`source tw-anchor tw-anchor-${side}`}
+      data-handleid={handleId(id, side)}
+      data-handlepos={side === 'l' ? 'left' : 'right'}
+      style={{ top }}
+      aria-hidden
+    />
+  );
 }
 
 /** Both header anchors: where a line ends when its column is hidden (a collapsed table). */
@@ -60,7 +68,13 @@ export function HeaderAnchors() {
 }
 
 /** Far out, where column rows are not drawn: anchors for the rows lines end at. */
-export function FarRowAnchors({ columnIds, anchored }: { columnIds: readonly string[]; anchored: string }) {
+export function FarRowAnchors({
+  columnIds,
+  anchored,
+}: {
+  columnIds: readonly string[];
+  anchored: string;
+}) {
   const wanted = new Set(anchored.split(' '));
   return (
     <>

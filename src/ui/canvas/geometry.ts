@@ -13,7 +13,11 @@ const HANDLE = 8;
 
 export function visibleColumns(table: Table, collapsed: boolean) {
   if (!collapsed) return table.columns;
-  const keyIds = new Set(table.constraints.flatMap((k) => (k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [])));
+  const keyIds = new Set(
+    table.constraints.flatMap((k) =>
+      k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [],
+    ),
+  );
   return table.columns.filter((c) => keyIds.has(c.id));
 }
 
@@ -40,14 +44,48 @@ export const HEADER_ANCHOR = '#header';
 export function handlesFor(table: Table, collapsed: boolean, width = NODE_WIDTH) {
   const headerY = HEADER_HEIGHT / 2 - HANDLE / 2;
   const header = [
-    { id: handleId(HEADER_ANCHOR, 'l'), type: 'source' as const, position: 'left' as const, x: -HANDLE / 2, y: headerY, width: HANDLE, height: HANDLE },
-    { id: handleId(HEADER_ANCHOR, 'r'), type: 'source' as const, position: 'right' as const, x: width - HANDLE / 2, y: headerY, width: HANDLE, height: HANDLE },
+    {
+      id: handleId(HEADER_ANCHOR, 'l'),
+      type: 'source' as const,
+      position: 'left' as const,
+      x: -HANDLE / 2,
+      y: headerY,
+      width: HANDLE,
+      height: HANDLE,
+    },
+    {
+      id: handleId(HEADER_ANCHOR, 'r'),
+      type: 'source' as const,
+      position: 'right' as const,
+      x: width - HANDLE / 2,
+      y: headerY,
+      width: HANDLE,
+      height: HANDLE,
+    },
   ];
-  return header.concat(visibleColumns(table, collapsed).flatMap((c, i) => {
-    const y = HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - HANDLE / 2;
-    return [
-      { id: handleId(c.id, 'l'), type: 'source' as const, position: 'left' as const, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
-      { id: handleId(c.id, 'r'), type: 'source' as const, position: 'right' as const, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
-    ];
-  }));
+  return header.concat(
+    visibleColumns(table, collapsed).flatMap((c, i) => {
+      const y = HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - HANDLE / 2;
+      return [
+        {
+          id: handleId(c.id, 'l'),
+          type: 'source' as const,
+          position: 'left' as const,
+          x: -HANDLE / 2,
+          y,
+          width: HANDLE,
+          height: HANDLE,
+        },
+        {
+          id: handleId(c.id, 'r'),
+          type: 'source' as const,
+          position: 'right' as const,
+          x: width - HANDLE / 2,
+          y,
+          width: HANDLE,
+          height: HANDLE,
+        },
+      ];
+    }),
+  );
 }

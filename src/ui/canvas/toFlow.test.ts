@@ -9,7 +9,10 @@ describe('toFlow', () => {
     const { design, layout } = exampleDocument();
     const { nodes } = toFlow(design, layout, new Set());
     const orders = nodes.find((n) => n.id === 't_orders');
-    expect(orders?.measured).toEqual({ width: 260, height: HEADER_HEIGHT + 5 * ROW_HEIGHT + FOOTER_HEIGHT });
+    expect(orders?.measured).toEqual({
+      width: 260,
+      height: HEADER_HEIGHT + 5 * ROW_HEIGHT + FOOTER_HEIGHT,
+    });
     expect(orders?.handles).toHaveLength(12);
   });
 
@@ -18,12 +21,20 @@ describe('toFlow', () => {
     const { edges } = toFlow(design, layout, new Set());
     const byId = Object.fromEntries(edges.map((e) => [e.id, e.data]));
     // orders.customer_id is NOT NULL and not unique: exactly one customer, many orders.
-    expect(byId.k_orders_customer_id_fkey).toMatchObject({ parentEnd: 'one', childEnd: 'zeroOrMany' });
+    expect(byId.k_orders_customer_id_fkey).toMatchObject({
+      parentEnd: 'one',
+      childEnd: 'zeroOrMany',
+    });
     // orders.shipping_address_id is nullable: zero or one address.
-    expect(byId.k_orders_shipping_address_id_fkey).toMatchObject({ parentEnd: 'zeroOrOne', childEnd: 'zeroOrMany' });
+    expect(byId.k_orders_shipping_address_id_fkey).toMatchObject({
+      parentEnd: 'zeroOrOne',
+      childEnd: 'zeroOrMany',
+    });
     // A unique FK column is one-to-one.
     const d2 = ops.toggleUniqueColumn(design, 't_orders', 'c_orders_customer_id', true, 'k_u');
-    const e2 = toFlow(d2, layout, new Set()).edges.find((e) => e.id === 'k_orders_customer_id_fkey');
+    const e2 = toFlow(d2, layout, new Set()).edges.find(
+      (e) => e.id === 'k_orders_customer_id_fkey',
+    );
     expect(e2?.data).toMatchObject({ childEnd: 'zeroOrOne' });
   });
 
@@ -39,23 +50,38 @@ describe('toFlow', () => {
     const a = toFlow(design, layout, new Set());
     const d = ops.renameTable(design, 't_orders', 'purchases');
     const b = toFlow(d, layout, new Set());
-    expect(b.nodes.find((n) => n.id === 't_customers')).toBe(a.nodes.find((n) => n.id === 't_customers'));
-    expect(b.nodes.find((n) => n.id === 't_orders')).not.toBe(a.nodes.find((n) => n.id === 't_orders'));
+    expect(b.nodes.find((n) => n.id === 't_customers')).toBe(
+      a.nodes.find((n) => n.id === 't_customers'),
+    );
+    expect(b.nodes.find((n) => n.id === 't_orders')).not.toBe(
+      a.nodes.find((n) => n.id === 't_orders'),
+    );
   });
 
   it('collapsed tables show only key columns; a line to a hidden column ends at the header', () => {
     const { design, layout } = exampleDocument();
-    const collapsed = { ...layout, tables: { ...layout.tables, t_products: { x: 800, y: 380, collapsed: true } } };
+    const collapsed = {
+      ...layout,
+      tables: { ...layout.tables, t_products: { x: 800, y: 380, collapsed: true } },
+    };
     const { nodes, edges } = toFlow(design, collapsed, new Set());
     expect(nodes.find((n) => n.id === 't_products')?.handles).toHaveLength(4);
     // Every foreign key is still a line, whatever is collapsed.
-    const fks = Object.values(design.tables).flatMap((t) => t.constraints.filter((k) => k.kind === 'foreignKey'));
+    const fks = Object.values(design.tables).flatMap((t) =>
+      t.constraints.filter((k) => k.kind === 'foreignKey'),
+    );
     expect(edges).toHaveLength(fks.length);
-    const both = { ...layout, tables: Object.fromEntries(Object.entries(layout.tables).map(([id, l]) => [id, { ...l, collapsed: true }])) };
+    const both = {
+      ...layout,
+      tables: Object.fromEntries(
+        Object.entries(layout.tables).map(([id, l]) => [id, { ...l, collapsed: true }]),
+      ),
+    };
     const all = toFlow(design, both, new Set());
     expect(all.edges).toHaveLength(fks.length);
     for (const e of all.edges) {
-      const handles = (id: string) => all.nodes.find((n) => n.id === id)?.handles?.map((h) => h.id) ?? [];
+      const handles = (id: string) =>
+        all.nodes.find((n) => n.id === id)?.handles?.map((h) => h.id) ?? [];
       expect(handles(e.source)).toContain(e.sourceHandle);
       expect(handles(e.target)).toContain(e.targetHandle);
     }

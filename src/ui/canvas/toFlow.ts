@@ -2,7 +2,15 @@ import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
-import { HEADER_ANCHOR, handleId, handlesFor, nodeHeight, NODE_WIDTH, viewHeight, visibleColumns } from './geometry';
+import {
+  HEADER_ANCHOR,
+  handleId,
+  handlesFor,
+  nodeHeight,
+  NODE_WIDTH,
+  viewHeight,
+  visibleColumns,
+} from './geometry';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -48,7 +56,8 @@ export function toFlow(
   schemaFilter: string | null = null,
 ): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
   const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
-  const shown = (schemaId: string | undefined) => schemaFilter === null || schemaId === schemaFilter;
+  const shown = (schemaId: string | undefined) =>
+    schemaFilter === null || schemaId === schemaFilter;
   for (const table of Object.values(design.tables)) {
     // Partitions fold under their parent; the parent's footer counts them.
     if (table.partitionOf || !shown(table.schemaId)) continue;
@@ -72,7 +81,10 @@ export function toFlow(
       width,
       height,
       measured: { width, height },
-      handles: handlesFor(table, collapsed, width).map((h) => ({ ...h, position: h.position === 'left' ? Position.Left : Position.Right })),
+      handles: handlesFor(table, collapsed, width).map((h) => ({
+        ...h,
+        position: h.position === 'left' ? Position.Left : Position.Right,
+      })),
       dragHandle: '.tw-table-drag',
     };
     nodeCache.set(table, { key, node });
@@ -96,10 +108,18 @@ export function toFlow(
       dragHandle: '.tw-table-drag',
     });
   }
-  const groups = Object.keys(design.schemas).length > 1 && schemaFilter === null ? schemaGroups(design, nodes) : [];
+  const groups =
+    Object.keys(design.schemas).length > 1 && schemaFilter === null
+      ? schemaGroups(design, nodes)
+      : [];
   const visible = new Set(nodes.map((n) => n.id));
   nodes.unshift(...groups);
-  return { nodes, edges: relationshipEdges(design, layout).filter((e) => visible.has(e.source) && visible.has(e.target)) };
+  return {
+    nodes,
+    edges: relationshipEdges(design, layout).filter(
+      (e) => visible.has(e.source) && visible.has(e.target),
+    ),
+  };
 }
 
 function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
@@ -114,8 +134,12 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
       const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
       const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
       // A column a collapsed table hides: the line ends at that table's header instead.
-      const childAnchor = visibleColumns(child, !!cl.collapsed).some((c) => c.id === childCol) ? childCol : HEADER_ANCHOR;
-      const parentAnchor = visibleColumns(parent, !!pl.collapsed).some((c) => c.id === parentCol) ? parentCol : HEADER_ANCHOR;
+      const childAnchor = visibleColumns(child, !!cl.collapsed).some((c) => c.id === childCol)
+        ? childCol
+        : HEADER_ANCHOR;
+      const parentAnchor = visibleColumns(parent, !!pl.collapsed).some((c) => c.id === parentCol)
+        ? parentCol
+        : HEADER_ANCHOR;
       // Route from the sides that face each other; tables stacked above each other (and a
       // self-reference) connect on one side, which reads better than a Z through both.
       const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
@@ -140,7 +164,10 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
           childEnd: isUniqueSet(child, k.columnIds) ? 'zeroOrOne' : 'zeroOrMany',
           typeMismatch,
         },
-        ariaLabel: `Foreign key ${k.name ?? ''} from ${child.name} to ${parent.name}`.replace('  ', ' '),
+        ariaLabel: `Foreign key ${k.name ?? ''} from ${child.name} to ${parent.name}`.replace(
+          '  ',
+          ' ',
+        ),
         focusable: true,
       });
     }
@@ -149,7 +176,10 @@ function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
 }
 
 /** One box per schema around its tables' bounding rectangle; behind everything, inert. */
-function schemaGroups(design: Design, nodes: (TableNode | ViewNode | SchemaGroupNode)[]): SchemaGroupNode[] {
+function schemaGroups(
+  design: Design,
+  nodes: (TableNode | ViewNode | SchemaGroupNode)[],
+): SchemaGroupNode[] {
   const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
   for (const n of nodes) {
     if (n.type !== 'table') continue;

@@ -33,7 +33,13 @@ export class ErrorBoundary extends Component<Props, State> {
 
   private report(): string {
     const e = this.state.error;
-    return [`Tablewright: ${this.props.area} failed to draw`, `${e?.name ?? 'Error'}: ${e?.message ?? ''}`, e?.stack ?? '', `at ${new Date().toISOString()}`, navigator.userAgent].join('\n');
+    return [
+      `Tablewright: ${this.props.area} failed to draw`,
+      `${e?.name ?? 'Error'}: ${e?.message ?? ''}`,
+      e?.stack ?? '',
+      `at ${new Date().toISOString()}`,
+      navigator.userAgent,
+    ].join('\n');
   }
 
   render(): ReactNode {
@@ -42,13 +48,27 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="tw-crash" role="alert">
         <p>
-          <strong>Something went wrong drawing {this.props.area}.</strong> Your design is safe: it is still open and saved. {this.state.error.message}
+          <strong>Something went wrong drawing {this.props.area}.</strong> Your design is safe: it
+          is still open and saved. {this.state.error.message}
         </p>
         <div className="tw-row">
-          <button type="button" className="tw-primary" onClick={() => this.setState({ error: null })}>
+          <button
+            type="button"
+            className="tw-primary"
+            onClick={() => this.setState({ error: null })}
+          >
             Try again
           </button>
-          <button type="button" onClick={() => downloadFile(`${safeFileName(doc.design.name)}.tablewright.json`, serializeDocument(doc), 'application/json')}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadFile(
+                `${safeFileName(doc.design.name)}.tablewright.json`,
+                serializeDocument(doc),
+                'application/json',
+              )
+            }
+          >
             Download design file
           </button>
           <button type="button" onClick={() => void copyText(this.report())}>

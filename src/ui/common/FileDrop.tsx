@@ -22,7 +22,9 @@ export function FileDrop({ onFile, children }: { onFile(file: File): void; child
       }}
     >
       {children}
-      {over && <div className="tw-drop-hint">Drop a .sql, .dbml or design .json file to import it</div>}
+      {over && (
+        <div className="tw-drop-hint">Drop a .sql, .dbml or design .json file to import it</div>
+      )}
     </div>
   );
 }

@@ -32,7 +32,12 @@ export function Notices() {
               {n.action.label}
             </button>
           )}
-          <button type="button" className="tw-icon-button" aria-label="Dismiss" onClick={() => notices.getState().dismiss(n.id)}>
+          <button
+            type="button"
+            className="tw-icon-button"
+            aria-label="Dismiss"
+            onClick={() => notices.getState().dismiss(n.id)}
+          >
             ×
           </button>
         </div>

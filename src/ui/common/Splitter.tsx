@@ -20,8 +20,10 @@ const STEP = 24;
  */
 export function Splitter({ label, orientation, size, min, max, direction, onResize }: Props) {
   const start = useRef<{ at: number; size: number } | null>(null);
-  const along = (e: { clientX: number; clientY: number }) => (orientation === 'vertical' ? e.clientX : e.clientY);
-  const [less, more] = orientation === 'vertical' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
+  const along = (e: { clientX: number; clientY: number }) =>
+    orientation === 'vertical' ? e.clientX : e.clientY;
+  const [less, more] =
+    orientation === 'vertical' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
   return (
     <div
       className={`tw-splitter tw-splitter-${orientation}`}

@@ -25,7 +25,11 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** Offers text or bytes as a file download. */
-export function downloadFile(name: string, content: string | Blob, type = 'text/plain;charset=utf-8'): void {
+export function downloadFile(
+  name: string,
+  content: string | Blob,
+  type = 'text/plain;charset=utf-8',
+): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -8,25 +8,41 @@ import { editKeys, requestEdit } from './editRequest';
  * Buttons and shortcuts that create something put the keyboard in its name field: what the
  * person types next names it, and never reaches a single-key shortcut.
  */
-type Flow = Pick<ReactFlowInstance, 'screenToFlowPosition' | 'flowToScreenPosition' | 'setCenter' | 'getZoom'>;
+type Flow = Pick<
+  ReactFlowInstance,
+  'screenToFlowPosition' | 'flowToScreenPosition' | 'setCenter' | 'getZoom'
+>;
 
-export function addTableAndName(store: StudioStore, flow: Flow, near: { x: number; y: number }): string {
+export function addTableAndName(
+  store: StudioStore,
+  flow: Flow,
+  near: { x: number; y: number },
+): string {
   const id = addTableAt(store, near);
   revealTable(store, flow, id);
   requestEdit(editKeys.tableName(id));
   return id;
 }
 
-export function addColumnAndName(store: StudioStore, tableId: string, where: 'canvas' | 'inspector'): string | undefined {
+export function addColumnAndName(
+  store: StudioStore,
+  tableId: string,
+  where: 'canvas' | 'inspector',
+): string | undefined {
   const columnId = addColumn(store, tableId);
-  if (columnId) requestEdit(where === 'canvas' ? editKeys.columnName(columnId) : editKeys.inspectorColumnName(columnId));
+  if (columnId)
+    requestEdit(
+      where === 'canvas' ? editKeys.columnName(columnId) : editKeys.inspectorColumnName(columnId),
+    );
   return columnId;
 }
 
 /** Adds a table in the middle of what the canvas shows (toolbar button and the T shortcut). */
 export function addTableInView(store: StudioStore, flow: Flow): string {
   const pane = canvasRect();
-  const middle = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
+  const middle = pane
+    ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }
+    : { x: 400, y: 300 };
   return addTableAndName(store, flow, flow.screenToFlowPosition(middle));
 }
 
@@ -44,6 +60,14 @@ function revealTable(store: StudioStore, flow: Flow, id: string): void {
   const size = tableSize(table, at);
   const topLeft = flow.flowToScreenPosition({ x: at.x, y: at.y });
   const bottomRight = flow.flowToScreenPosition({ x: at.x + size.width, y: at.y + size.height });
-  const inside = topLeft.x >= pane.left && topLeft.y >= pane.top && bottomRight.x <= pane.right && bottomRight.y <= pane.bottom;
-  if (!inside) void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: flow.getZoom(), duration: 200 });
+  const inside =
+    topLeft.x >= pane.left &&
+    topLeft.y >= pane.top &&
+    bottomRight.x <= pane.right &&
+    bottomRight.y <= pane.bottom;
+  if (!inside)
+    void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, {
+      zoom: flow.getZoom(),
+      duration: 200,
+    });
 }

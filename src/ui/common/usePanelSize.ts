@@ -11,13 +11,20 @@ function read(key: string, fallback: PanelSize): PanelSize {
     const raw = localStorage.getItem(key);
     if (!raw) return fallback;
     const v = JSON.parse(raw) as Partial<PanelSize>;
-    return { size: typeof v.size === 'number' && Number.isFinite(v.size) ? v.size : fallback.size, shown: typeof v.shown === 'boolean' ? v.shown : fallback.shown };
+    return {
+      size: typeof v.size === 'number' && Number.isFinite(v.size) ? v.size : fallback.size,
+      shown: typeof v.shown === 'boolean' ? v.shown : fallback.shown,
+    };
   } catch {
     return fallback;
   }
 }
 
-export function usePanelSize(key: string, fallback: PanelSize, bounds: { min: number; max: number }): [PanelSize, (next: Partial<PanelSize>) => void] {
+export function usePanelSize(
+  key: string,
+  fallback: PanelSize,
+  bounds: { min: number; max: number },
+): [PanelSize, (next: Partial<PanelSize>) => void] {
   const [state, setState] = useState(() => read(`tablewright.panel.${key}`, fallback));
   const update = useCallback(
     (next: Partial<PanelSize>) =>

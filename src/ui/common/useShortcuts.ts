@@ -35,13 +35,18 @@ export function useShortcuts(actions: ShortcutActions): void {
     const onCanvas = (e: KeyboardEvent, key: string): (() => void) | undefined => {
       const s = store.getState();
       const editable = !s.readOnly;
-      if ((e.ctrlKey || e.metaKey) && key === 'a') return () => s.select({ tableIds: Object.keys(s.design.tables) });
+      if ((e.ctrlKey || e.metaKey) && key === 'a')
+        return () => s.select({ tableIds: Object.keys(s.design.tables) });
       if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-      if ((key === 'delete' || key === 'backspace') && editable && s.selection.tableIds.length) return () => deleteTables(store, s.selection.tableIds);
+      if ((key === 'delete' || key === 'backspace') && editable && s.selection.tableIds.length)
+        return () => deleteTables(store, s.selection.tableIds);
       if (key === 't' && editable) return () => void addTableInView(store, flow);
-      if (key === 'l' && editable) return () => void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
+      if (key === 'l' && editable)
+        return () =>
+          void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
       if (key === 'f') return () => void flow.fitView({ duration: 300, padding: 0.1 });
-      if (key === '/') return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
+      if (key === '/')
+        return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
       if (key === 'escape') return () => s.select({ tableIds: [] });
       return undefined;
     };
@@ -50,7 +55,9 @@ export function useShortcuts(actions: ShortcutActions): void {
       const scope = shortcutScope(e.target, document);
       if (scope === 'none') return;
       const key = e.key.toLowerCase();
-      const action = (e.ctrlKey || e.metaKey ? withModifier(e, key) : undefined) ?? (scope === 'canvas' ? onCanvas(e, key) : undefined);
+      const action =
+        (e.ctrlKey || e.metaKey ? withModifier(e, key) : undefined) ??
+        (scope === 'canvas' ? onCanvas(e, key) : undefined);
       if (!action) return;
       if (key !== 'escape') e.preventDefault();
       action();

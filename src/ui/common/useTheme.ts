@@ -9,5 +9,7 @@ function subscribe(cb: () => void) {
 
 /** The current theme, following the `data-theme` attribute on <html>. */
 export function useTheme(): Theme {
-  return useSyncExternalStore(subscribe, () => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'));
+  return useSyncExternalStore(subscribe, () =>
+    document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light',
+  );
 }

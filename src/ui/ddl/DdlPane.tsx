@@ -82,7 +82,8 @@ export function DdlPane() {
       const stmt = statementAt(ddlFor(store.getState().design), model.getOffsetAt(e.position));
       if (stmt && store.getState().design.tables[stmt.entityId]) {
         const cur = store.getState().selection.tableIds;
-        if (cur.length !== 1 || cur[0] !== stmt.entityId) store.getState().select({ tableIds: [stmt.entityId] });
+        if (cur.length !== 1 || cur[0] !== stmt.entityId)
+          store.getState().select({ tableIds: [stmt.entityId] });
       }
     });
     return () => sub.dispose();
@@ -103,7 +104,14 @@ export function DdlPane() {
       });
     decorations.current?.clear();
     decorations.current = editor.createDecorationsCollection(
-      ranges.map((range) => ({ range, options: { isWholeLine: true, className: 'tw-ddl-selected', linesDecorationsClassName: 'tw-ddl-selected-gutter' } })),
+      ranges.map((range) => ({
+        range,
+        options: {
+          isWholeLine: true,
+          className: 'tw-ddl-selected',
+          linesDecorationsClassName: 'tw-ddl-selected-gutter',
+        },
+      })),
     );
     const first = ranges[0];
     if (first) editor.revealRangeNearTopIfOutsideViewport(first, monaco.editor.ScrollType.Smooth);
@@ -114,12 +122,23 @@ export function DdlPane() {
   useEffect(() => {
     const model = editor?.getModel();
     if (!editor || !model) return;
-    monaco.editor.setModelMarkers(model, 'postgres', draftState.text !== null ? draftMarkers(model, draftState.errors) : checkMarkers(model, checkState));
+    monaco.editor.setModelMarkers(
+      model,
+      'postgres',
+      draftState.text !== null
+        ? draftMarkers(model, draftState.errors)
+        : checkMarkers(model, checkState),
+    );
   }, [editor, checkState, draftState]);
 
   const copy = async () => {
-    if (await copyText(shown)) notices.getState().push({ tone: 'info', text: 'DDL copied to the clipboard.' });
-    else notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access. Use Download instead.' });
+    if (await copyText(shown))
+      notices.getState().push({ tone: 'info', text: 'DDL copied to the clipboard.' });
+    else
+      notices.getState().push({
+        tone: 'error',
+        text: 'The browser refused clipboard access. Use Download instead.',
+      });
   };
   const download = () => downloadFile(`${safeFileName(design.name)}.sql`, shown, 'application/sql');
 
@@ -129,13 +148,21 @@ export function DdlPane() {
         <h2>DDL</h2>
         <div className="tw-pane-actions">
           {draftState.text !== null && (
-            <button type="button" onClick={() => ddlEditing.discard()}>Discard edits</button>
+            <button type="button" onClick={() => ddlEditing.discard()}>
+              Discard edits
+            </button>
           )}
-          <button type="button" onClick={copy}>Copy DDL</button>
-          <button type="button" onClick={download}>Download DDL</button>
+          <button type="button" onClick={copy}>
+            Copy DDL
+          </button>
+          <button type="button" onClick={download}>
+            Download DDL
+          </button>
         </div>
       </header>
-      {draftState.text !== null && <DraftStatus phase={draftState.phase} errorCount={draftState.errors.length} />}
+      {draftState.text !== null && (
+        <DraftStatus phase={draftState.phase} errorCount={draftState.errors.length} />
+      )}
       {ddl.problems.length > 0 && (
         <ul className="tw-ddl-problems" aria-label="Left out of the DDL">
           {ddl.problems.map((p, i) => (
@@ -150,12 +177,17 @@ export function DdlPane() {
 
 function DraftStatus({ phase, errorCount }: { phase: string; errorCount: number }) {
   const text =
-    phase === 'waiting' && errorCount > 0 ? 'Syntax error: the diagram follows once it parses'
-    : phase === 'waiting' ? 'Edited: Postgres reads it when you pause'
-    : phase === 'applying' ? 'Postgres is reading your SQL…'
-    : phase === 'invalid' ? `${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} in your SQL: the diagram shows the last valid version`
-    : phase === 'applied' ? 'Diagram updated from your SQL'
-    : '';
+    phase === 'waiting' && errorCount > 0
+      ? 'Syntax error: the diagram follows once it parses'
+      : phase === 'waiting'
+        ? 'Edited: Postgres reads it when you pause'
+        : phase === 'applying'
+          ? 'Postgres is reading your SQL…'
+          : phase === 'invalid'
+            ? `${errorCount} ${errorCount === 1 ? 'problem' : 'problems'} in your SQL: the diagram shows the last valid version`
+            : phase === 'applied'
+              ? 'Diagram updated from your SQL'
+              : '';
   return (
     <span className={`tw-draft-status tw-draft-${phase}`} role="status" aria-live="polite">
       {text}
@@ -163,7 +195,10 @@ function DraftStatus({ phase, errorCount }: { phase: string; errorCount: number 
   );
 }
 
-function checkMarkers(model: monaco.editor.ITextModel, state: CheckState): monaco.editor.IMarkerData[] {
+function checkMarkers(
+  model: monaco.editor.ITextModel,
+  state: CheckState,
+): monaco.editor.IMarkerData[] {
   if (state.ddlText !== model.getValue()) return [];
   return state.errors.map((e) => {
     const start = model.getPositionAt(e.offset ?? e.from);
@@ -176,23 +211,39 @@ function checkMarkers(model: monaco.editor.ITextModel, state: CheckState): monac
   });
 }
 
-function draftMarkers(model: monaco.editor.ITextModel, errors: DraftError[]): monaco.editor.IMarkerData[] {
+function draftMarkers(
+  model: monaco.editor.ITextModel,
+  errors: DraftError[],
+): monaco.editor.IMarkerData[] {
   return errors.map((e) => {
-    const start = e.from !== undefined ? model.getPositionAt(e.from) : new monaco.Position(e.line ?? 1, 1);
-    const stop = e.to !== undefined ? model.getPositionAt(e.to) : new monaco.Position(start.lineNumber, model.getLineMaxColumn(start.lineNumber));
+    const start =
+      e.from !== undefined ? model.getPositionAt(e.from) : new monaco.Position(e.line ?? 1, 1);
+    const stop =
+      e.to !== undefined
+        ? model.getPositionAt(e.to)
+        : new monaco.Position(start.lineNumber, model.getLineMaxColumn(start.lineNumber));
     return marker(e, start, stop);
   });
 }
 
-function marker(e: { message: string; detail?: string; hint?: string; code?: string }, start: monaco.Position, stop: monaco.Position): monaco.editor.IMarkerData {
+function marker(
+  e: { message: string; detail?: string; hint?: string; code?: string },
+  start: monaco.Position,
+  stop: monaco.Position,
+): monaco.editor.IMarkerData {
   return {
     severity: monaco.MarkerSeverity.Error,
-    message: [e.message, e.detail && `Detail: ${e.detail}`, e.hint && `Hint: ${e.hint}`].filter(Boolean).join('\n'),
+    message: [e.message, e.detail && `Detail: ${e.detail}`, e.hint && `Hint: ${e.hint}`]
+      .filter(Boolean)
+      .join('\n'),
     code: e.code,
     source: 'PostgreSQL',
     startLineNumber: start.lineNumber,
     startColumn: start.column,
     endLineNumber: stop.lineNumber,
-    endColumn: Math.max(stop.column, start.lineNumber === stop.lineNumber ? start.column + 1 : stop.column),
+    endColumn: Math.max(
+      stop.column,
+      start.lineNumber === stop.lineNumber ? start.column + 1 : stop.column,
+    ),
   };
 }

@@ -16,9 +16,20 @@ export function ConflictBanner() {
   if (save.state === 'conflict') {
     return (
       <div className="tw-banner" role="alert">
-        <span>{save.message ?? 'Another tab saved newer work on this design. Your changes here are not saved.'}</span>
-        <button type="button" onClick={() => void designs.resolveConflict('theirs')}>Load their version</button>
-        <button type="button" className="tw-primary" onClick={() => void designs.resolveConflict('copy')}>Keep mine as a copy</button>
+        <span>
+          {save.message ??
+            'Another tab saved newer work on this design. Your changes here are not saved.'}
+        </span>
+        <button type="button" onClick={() => void designs.resolveConflict('theirs')}>
+          Load their version
+        </button>
+        <button
+          type="button"
+          className="tw-primary"
+          onClick={() => void designs.resolveConflict('copy')}
+        >
+          Keep mine as a copy
+        </button>
       </div>
     );
   }

@@ -4,7 +4,11 @@ import { useServices, useStudio } from '../StudioContext';
 import { detectImportKind, readDesignText } from '../../app/importKinds';
 
 type Mode = 'new' | 'merge';
-type Phase = { kind: 'idle' } | { kind: 'running'; message: string; done?: number; total?: number } | { kind: 'done'; report: ImportReport; summary: string } | { kind: 'error'; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; message: string; done?: number; total?: number }
+  | { kind: 'done'; report: ImportReport; summary: string }
+  | { kind: 'error'; message: string };
 
 /**
  * Import SQL, DBML or a design file, picked, dropped or pasted. Postgres reads SQL in a scratch
@@ -32,8 +36,11 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
 
   const kind = detectImportKind(fileName, sql);
   const run = async () => {
-    const name = fileName ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json)$/i, '') : 'Imported design';
-    const progress = (p: { message: string; done?: number; total?: number }) => setPhase({ kind: 'running', ...p });
+    const name = fileName
+      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json)$/i, '')
+      : 'Imported design';
+    const progress = (p: { message: string; done?: number; total?: number }) =>
+      setPhase({ kind: 'running', ...p });
     let result;
     if (kind === 'sql') {
       setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
@@ -41,7 +48,12 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     } else {
       const read = readDesignText(kind, sql);
       result = read.ok
-        ? await importer.importDesign(read.design, read.layout, { mode, name: kind === 'json' ? read.design.name : name }, progress)
+        ? await importer.importDesign(
+            read.design,
+            read.layout,
+            { mode, name: kind === 'json' ? read.design.name : name },
+            progress,
+          )
         : read;
     }
     if (!result.ok) setPhase({ kind: 'error', message: result.message });
@@ -67,44 +79,105 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       <header className="tw-pane-header">
         <h2>Import</h2>
         <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>Close</button>
+          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>
+            Close
+          </button>
         </div>
       </header>
       <div className="tw-dialog-body">
         {phase.kind !== 'done' && (
           <>
             <p className="tw-muted">
-              A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres reads it; psql meta-commands, other
-              databases, roles and extensions it does not ship are skipped and listed. Also DBML, and Tablewright design files (.json).
+              A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
+              reads it; psql meta-commands, other databases, roles and extensions it does not ship
+              are skipped and listed. Also DBML, and Tablewright design files (.json).
             </p>
             <div className="tw-row">
               <label className="tw-file">
-                File <input type="file" accept=".sql,.psql,.txt,.dbml,.json,text/plain,application/sql,application/json" disabled={busy} onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+                File{' '}
+                <input
+                  type="file"
+                  accept=".sql,.psql,.txt,.dbml,.json,text/plain,application/sql,application/json"
+                  disabled={busy}
+                  onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
+                />
               </label>
-              {fileName && <span className="tw-muted">{fileName} ({Math.round(sql.length / 1024)} KiB)</span>}
+              {fileName && (
+                <span className="tw-muted">
+                  {fileName} ({Math.round(sql.length / 1024)} KiB)
+                </span>
+              )}
             </div>
             <label className="tw-stack">
               or paste SQL or DBML
-              <textarea className="tw-import-text" value={sql} rows={10} spellCheck={false} disabled={busy} onChange={(e) => { setSql(e.target.value); setFileName(undefined); }} />
+              <textarea
+                className="tw-import-text"
+                value={sql}
+                rows={10}
+                spellCheck={false}
+                disabled={busy}
+                onChange={(e) => {
+                  setSql(e.target.value);
+                  setFileName(undefined);
+                }}
+              />
             </label>
             <fieldset className="tw-row" disabled={busy}>
               <legend className="tw-visually-hidden">Where to import</legend>
-              <label><input type="radio" name="mode" checked={mode === 'new'} onChange={() => setMode('new')} /> Open as a new design</label>
-              <label><input type="radio" name="mode" checked={mode === 'merge'} disabled={readOnly} onChange={() => setMode('merge')} /> Merge into “{designName}”</label>
+              <label>
+                <input
+                  type="radio"
+                  name="mode"
+                  checked={mode === 'new'}
+                  onChange={() => setMode('new')}
+                />{' '}
+                Open as a new design
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="mode"
+                  checked={mode === 'merge'}
+                  disabled={readOnly}
+                  onChange={() => setMode('merge')}
+                />{' '}
+                Merge into “{designName}”
+              </label>
             </fieldset>
             <div className="tw-row">
-              <button type="button" className="tw-primary" disabled={busy || !sql.trim()} onClick={() => void run()}>
-                {kind === 'sql' ? 'Import SQL' : kind === 'dbml' ? 'Import DBML' : 'Open design file'}
+              <button
+                type="button"
+                className="tw-primary"
+                disabled={busy || !sql.trim()}
+                onClick={() => void run()}
+              >
+                {kind === 'sql'
+                  ? 'Import SQL'
+                  : kind === 'dbml'
+                    ? 'Import DBML'
+                    : 'Open design file'}
               </button>
               {phase.kind === 'running' && <Progress {...phase} />}
               {phase.kind === 'running' && kind === 'sql' && (
-                <button type="button" onClick={cancel}>Cancel import</button>
+                <button type="button" onClick={cancel}>
+                  Cancel import
+                </button>
               )}
             </div>
-            {phase.kind === 'error' && <p role="alert" className="tw-error-box">{phase.message}</p>}
+            {phase.kind === 'error' && (
+              <p role="alert" className="tw-error-box">
+                {phase.message}
+              </p>
+            )}
           </>
         )}
-        {phase.kind === 'done' && <ReportView report={phase.report} summary={phase.summary} onDone={() => ref.current?.close()} />}
+        {phase.kind === 'done' && (
+          <ReportView
+            report={phase.report}
+            summary={phase.summary}
+            onDone={() => ref.current?.close()}
+          />
+        )}
       </div>
     </dialog>
   );
@@ -114,12 +187,24 @@ function Progress({ message, done, total }: { message: string; done?: number; to
   return (
     <div className="tw-progress" role="status" aria-live="polite">
       <span>{message}</span>
-      {total ? <progress value={done ?? 0} max={total} aria-label="Import progress" /> : <progress aria-label="Import progress" />}
+      {total ? (
+        <progress value={done ?? 0} max={total} aria-label="Import progress" />
+      ) : (
+        <progress aria-label="Import progress" />
+      )}
     </div>
   );
 }
 
-function ReportView({ report, summary, onDone }: { report: ImportReport; summary: string; onDone(): void }) {
+function ReportView({
+  report,
+  summary,
+  onDone,
+}: {
+  report: ImportReport;
+  summary: string;
+  onDone(): void;
+}) {
   const issues = [
     ...report.skipped.map((s) => ({ ...s, what: 'skipped' as const })),
     ...report.failed.map((f) => ({ ...f, what: 'failed' as const })),
@@ -129,29 +214,47 @@ function ReportView({ report, summary, onDone }: { report: ImportReport; summary
       <p role="status">{summary}</p>
       <p className="tw-muted">
         {report.executed} of {report.statements} statements ran
-        {report.extensionsLoaded.length ? `; extensions loaded: ${report.extensionsLoaded.join(', ')}` : ''}.
+        {report.extensionsLoaded.length
+          ? `; extensions loaded: ${report.extensionsLoaded.join(', ')}`
+          : ''}
+        .
       </p>
       {report.notes.length > 0 && (
-        <ul className="tw-notes">{report.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>
+        <ul className="tw-notes">
+          {report.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
       )}
       {issues.length > 0 && (
         <table className="tw-report" aria-label="Skipped and failed statements">
           <thead>
-            <tr><th scope="col">Line</th><th scope="col">What</th><th scope="col">Statement</th><th scope="col">Why</th></tr>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">What</th>
+              <th scope="col">Statement</th>
+              <th scope="col">Why</th>
+            </tr>
           </thead>
           <tbody>
             {issues.map((x, i) => (
               <tr key={i} className={`tw-report-${x.what}`}>
                 <td>{x.line}</td>
                 <td>{x.what}</td>
-                <td><code>{x.text}</code></td>
+                <td>
+                  <code>{x.text}</code>
+                </td>
                 <td>{x.reason}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <div className="tw-row"><button type="button" className="tw-primary" onClick={onDone}>Done</button></div>
+      <div className="tw-row">
+        <button type="button" className="tw-primary" onClick={onDone}>
+          Done
+        </button>
+      </div>
     </section>
   );
 }

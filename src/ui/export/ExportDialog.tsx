@@ -10,8 +10,18 @@ import { useDangerousStatements } from './useDangerousStatements';
 
 type Choice = { kind: 'text'; id: string } | { kind: 'svg' } | { kind: 'png' };
 const IMAGE_CHOICES = [
-  { key: 'svg', label: 'SVG image', description: 'The whole diagram as a vector image, in the current theme; opens on its own anywhere.' },
-  { key: 'png', label: 'PNG image', description: 'The whole diagram as a picture (twice the screen size where it fits), in the current theme.' },
+  {
+    key: 'svg',
+    label: 'SVG image',
+    description:
+      'The whole diagram as a vector image, in the current theme; opens on its own anywhere.',
+  },
+  {
+    key: 'png',
+    label: 'PNG image',
+    description:
+      'The whole diagram as a picture (twice the screen size where it fits), in the current theme.',
+  },
 ] as const;
 const PREVIEW_CHARS = 20_000;
 
@@ -31,7 +41,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const output = useMemo(() => {
     try {
       // Whoever runs the SQL file reads the warning first, as comments: the file still runs.
-      if (format) return { ok: true as const, text: (format.id === 'sql' ? dangerHeader(dangerous) : '') + format.render(doc) };
+      if (format)
+        return {
+          ok: true as const,
+          text: (format.id === 'sql' ? dangerHeader(dangerous) : '') + format.render(doc),
+        };
       if (choice.kind === 'svg') return { ok: true as const, text: diagramSvg(doc, theme) };
       return { ok: true as const, text: '' };
     } catch (thrown) {
@@ -39,7 +53,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     }
   }, [format, choice.kind, doc, theme, dangerous]);
 
-  const tell = (text: string, tone: 'info' | 'error' = 'info') => notices.getState().push({ tone, text });
+  const tell = (text: string, tone: 'info' | 'error' = 'info') =>
+    notices.getState().push({ tone, text });
   const download = async () => {
     if (!output.ok) return;
     if (format) return downloadFile(base + format.suffix, output.text, format.mime);
@@ -54,13 +69,23 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     }
   };
   const copy = async () => {
-    if (output.ok && (await copyText(output.text))) tell(`${format?.label ?? 'SVG'} copied to the clipboard.`);
+    if (output.ok && (await copyText(output.text)))
+      tell(`${format?.label ?? 'SVG'} copied to the clipboard.`);
     else tell('The browser refused clipboard access. Use Download instead.', 'error');
   };
-  const isSelected = (c: Choice) => c.kind === choice.kind && (c.kind !== 'text' || (choice.kind === 'text' && c.id === choice.id));
+  const isSelected = (c: Choice) =>
+    c.kind === choice.kind && (c.kind !== 'text' || (choice.kind === 'text' && c.id === choice.id));
   const options = [
-    ...TEXT_EXPORTS.map((f) => ({ choice: { kind: 'text', id: f.id } as Choice, label: f.label, description: f.description })),
-    ...IMAGE_CHOICES.map((i) => ({ choice: { kind: i.key } as Choice, label: i.label, description: i.description })),
+    ...TEXT_EXPORTS.map((f) => ({
+      choice: { kind: 'text', id: f.id } as Choice,
+      label: f.label,
+      description: f.description,
+    })),
+    ...IMAGE_CHOICES.map((i) => ({
+      choice: { kind: i.key } as Choice,
+      label: i.label,
+      description: i.description,
+    })),
   ];
   const selected = options.find((o) => isSelected(o.choice));
 
@@ -69,14 +94,21 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
       <header className="tw-pane-header">
         <h2>Export “{doc.design.name}”</h2>
         <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()}>Close</button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Close
+          </button>
         </div>
       </header>
       <div className="tw-export-body">
         <fieldset className="tw-export-formats" aria-label="Format">
           {options.map((o) => (
             <label key={o.label} className={isSelected(o.choice) ? 'tw-selected' : undefined}>
-              <input type="radio" name="export-format" checked={isSelected(o.choice)} onChange={() => setChoice(o.choice)} />
+              <input
+                type="radio"
+                name="export-format"
+                checked={isSelected(o.choice)}
+                onChange={() => setChoice(o.choice)}
+              />
               {o.label}
             </label>
           ))}
@@ -85,28 +117,49 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <p className="tw-muted">{selected?.description}</p>
           {dangerous.length > 0 && (
             <p role="alert" className="tw-warning">
-              Warning: this design holds {dangerous.length} {dangerous.length === 1 ? 'statement' : 'statements'} that act beyond the
-              schema on a real server ({dangerous.map((d) => d.dangers[0]?.kind).filter((k, i, all) => all.indexOf(k) === i).join(', ')}):{' '}
-              {dangerous.map((d) => d.text.replace(/\s+/g, ' ').slice(0, 80)).join('; ')}. Read them before running any export; the SQL export starts with this warning.
+              Warning: this design holds {dangerous.length}{' '}
+              {dangerous.length === 1 ? 'statement' : 'statements'} that act beyond the schema on a
+              real server (
+              {dangerous
+                .map((d) => d.dangers[0]?.kind)
+                .filter((k, i, all) => all.indexOf(k) === i)
+                .join(', ')}
+              ): {dangerous.map((d) => d.text.replace(/\s+/g, ' ').slice(0, 80)).join('; ')}. Read
+              them before running any export; the SQL export starts with this warning.
             </p>
           )}
           {!output.ok ? (
-            <p role="alert" className="tw-warning">This export failed: {output.message}</p>
+            <p role="alert" className="tw-warning">
+              This export failed: {output.message}
+            </p>
           ) : choice.kind === 'png' ? (
             <p className="tw-muted">The PNG is drawn when you download it.</p>
           ) : choice.kind === 'svg' ? (
-            <img className="tw-export-image" alt={`Diagram of ${doc.design.name}`} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(output.text)}`} />
+            <img
+              className="tw-export-image"
+              alt={`Diagram of ${doc.design.name}`}
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(output.text)}`}
+            />
           ) : (
             <pre className="tw-export-text" aria-label={`${format?.label} preview`} tabIndex={0}>
-              {output.text.length > PREVIEW_CHARS ? `${output.text.slice(0, PREVIEW_CHARS)}\n…` : output.text}
+              {output.text.length > PREVIEW_CHARS
+                ? `${output.text.slice(0, PREVIEW_CHARS)}\n…`
+                : output.text}
             </pre>
           )}
           <div className="tw-row">
-            <button type="button" className="tw-primary" disabled={!output.ok || busy} onClick={() => void download()}>
+            <button
+              type="button"
+              className="tw-primary"
+              disabled={!output.ok || busy}
+              onClick={() => void download()}
+            >
               {busy ? 'Drawing…' : `Download ${selected?.label ?? ''}`}
             </button>
             {choice.kind !== 'png' && (
-              <button type="button" disabled={!output.ok} onClick={() => void copy()}>Copy</button>
+              <button type="button" disabled={!output.ok} onClick={() => void copy()}>
+                Copy
+              </button>
             )}
           </div>
         </section>

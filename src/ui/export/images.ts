@@ -14,9 +14,18 @@ const MAX_SIDE = 16_000;
 const MAX_AREA = 120_000_000;
 
 /** The whole diagram as a PNG, at `scale` where the size allows. */
-export async function diagramPng(doc: DesignDocument, theme: 'light' | 'dark', scale = 2): Promise<Blob> {
+export async function diagramPng(
+  doc: DesignDocument,
+  theme: 'light' | 'dark',
+  scale = 2,
+): Promise<Blob> {
   const { svg, width, height } = renderDiagramSvg(doc.design, doc.layout, { theme });
-  const fit = Math.min(scale, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
+  const fit = Math.min(
+    scale,
+    MAX_SIDE / width,
+    MAX_SIDE / height,
+    Math.sqrt(MAX_AREA / (width * height)),
+  );
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -30,7 +39,11 @@ export async function diagramPng(doc: DesignDocument, theme: 'light' | 'dark', s
     if (!ctx) throw new Error('This browser cannot draw the image (no 2D canvas).');
     ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image is too large for this browser to encode.'))), 'image/png'),
+      canvas.toBlob(
+        (b) =>
+          b ? resolve(b) : reject(new Error('The image is too large for this browser to encode.')),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

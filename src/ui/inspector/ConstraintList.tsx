@@ -1,30 +1,58 @@
-import { findColumn, newId, type Constraint, type Deferrable, type ForeignKey, type ReferentialAction, type Table } from '../../core/model';
+import {
+  findColumn,
+  newId,
+  type Constraint,
+  type Deferrable,
+  type ForeignKey,
+  type ReferentialAction,
+  type Table,
+} from '../../core/model';
 import { referencingType, typesMatchForReference } from '../../core/model/typeNames';
 import * as ops from '../../core/ops';
 import { useStudio, useStudioStore } from '../StudioContext';
 import { blurOnEnter } from './Inspector';
 
 const ACTIONS: [ReferentialAction, string][] = [
-  ['noAction', 'NO ACTION'], ['restrict', 'RESTRICT'], ['cascade', 'CASCADE'], ['setNull', 'SET NULL'], ['setDefault', 'SET DEFAULT'],
+  ['noAction', 'NO ACTION'],
+  ['restrict', 'RESTRICT'],
+  ['cascade', 'CASCADE'],
+  ['setNull', 'SET NULL'],
+  ['setDefault', 'SET DEFAULT'],
 ];
 const DEFERRABLE: [Deferrable, string][] = [
-  ['notDeferrable', 'NOT DEFERRABLE'], ['initiallyImmediate', 'DEFERRABLE INITIALLY IMMEDIATE'], ['initiallyDeferred', 'DEFERRABLE INITIALLY DEFERRED'],
+  ['notDeferrable', 'NOT DEFERRABLE'],
+  ['initiallyImmediate', 'DEFERRABLE INITIALLY IMMEDIATE'],
+  ['initiallyDeferred', 'DEFERRABLE INITIALLY DEFERRED'],
 ];
 const KIND_LABEL: Record<Constraint['kind'], string> = {
-  primaryKey: 'PRIMARY KEY', unique: 'UNIQUE', check: 'CHECK', foreignKey: 'FOREIGN KEY', exclude: 'EXCLUDE',
+  primaryKey: 'PRIMARY KEY',
+  unique: 'UNIQUE',
+  check: 'CHECK',
+  foreignKey: 'FOREIGN KEY',
+  exclude: 'EXCLUDE',
 };
 
 /** The table's constraints: names, foreign-key actions, check expressions; add a CHECK; delete. */
 export function ConstraintList({ table, readOnly }: { table: Table; readOnly: boolean }) {
   const store = useStudioStore();
-  const replace = (k: Constraint) => store.getState().dispatch((d) => ops.updateConstraint(d, table.id, k));
+  const replace = (k: Constraint) =>
+    store.getState().dispatch((d) => ops.updateConstraint(d, table.id, k));
   const addCheck = () =>
-    store.getState().dispatch((d) => ops.addConstraint(d, table.id, { id: newId('k'), kind: 'check', name: `${table.name}_check`, expression: 'true' }));
+    store.getState().dispatch((d) =>
+      ops.addConstraint(d, table.id, {
+        id: newId('k'),
+        kind: 'check',
+        name: `${table.name}_check`,
+        expression: 'true',
+      }),
+    );
   return (
     <>
       <div className="tw-subheader">
         <h3>Constraints</h3>
-        <button type="button" disabled={readOnly} onClick={addCheck}>Add check</button>
+        <button type="button" disabled={readOnly} onClick={addCheck}>
+          Add check
+        </button>
       </div>
       {table.constraints.length === 0 && <p className="tw-muted">No constraints.</p>}
       <ul className="tw-constraints">
@@ -33,22 +61,51 @@ export function ConstraintList({ table, readOnly }: { table: Table; readOnly: bo
             <fieldset disabled={readOnly}>
               <div className="tw-row">
                 <strong className="tw-kind">{KIND_LABEL[k.kind]}</strong>
-                <span className="tw-muted">{'columnIds' in k ? k.columnIds.map((c) => findColumn(table, c)?.name).join(', ') : ''}</span>
-                <button type="button" className="tw-danger tw-push" aria-label={`Delete constraint ${k.name ?? KIND_LABEL[k.kind]}`} onClick={() => store.getState().dispatch((d) => ops.deleteConstraint(d, table.id, k.id))}>
+                <span className="tw-muted">
+                  {'columnIds' in k
+                    ? k.columnIds.map((c) => findColumn(table, c)?.name).join(', ')
+                    : ''}
+                </span>
+                <button
+                  type="button"
+                  className="tw-danger tw-push"
+                  aria-label={`Delete constraint ${k.name ?? KIND_LABEL[k.kind]}`}
+                  onClick={() =>
+                    store.getState().dispatch((d) => ops.deleteConstraint(d, table.id, k.id))
+                  }
+                >
                   Delete
                 </button>
               </div>
               <label>
                 Constraint name
-                <input key={`${k.id}:${k.name ?? ''}`} defaultValue={k.name ?? ''} placeholder="chosen by Postgres" onBlur={(e) => e.target.value.trim() !== (k.name ?? '') && replace(withName(k, e.target.value.trim()))} onKeyDown={blurOnEnter} />
+                <input
+                  key={`${k.id}:${k.name ?? ''}`}
+                  defaultValue={k.name ?? ''}
+                  placeholder="chosen by Postgres"
+                  onBlur={(e) =>
+                    e.target.value.trim() !== (k.name ?? '') &&
+                    replace(withName(k, e.target.value.trim()))
+                  }
+                  onKeyDown={blurOnEnter}
+                />
               </label>
               {k.kind === 'check' && (
                 <label>
                   Check expression
-                  <input key={`${k.id}:${k.expression}`} defaultValue={k.expression} onBlur={(e) => e.target.value.trim() && replace({ ...k, expression: e.target.value.trim() })} onKeyDown={blurOnEnter} />
+                  <input
+                    key={`${k.id}:${k.expression}`}
+                    defaultValue={k.expression}
+                    onBlur={(e) =>
+                      e.target.value.trim() && replace({ ...k, expression: e.target.value.trim() })
+                    }
+                    onKeyDown={blurOnEnter}
+                  />
                 </label>
               )}
-              {k.kind === 'foreignKey' && <ForeignKeyFields table={table} fk={k} onChange={replace} />}
+              {k.kind === 'foreignKey' && (
+                <ForeignKeyFields table={table} fk={k} onChange={replace} />
+              )}
             </fieldset>
           </li>
         ))}
@@ -62,7 +119,15 @@ function withName<K extends Constraint>(k: K, name: string): K {
   return (name ? { ...rest, name } : rest) as K;
 }
 
-function ForeignKeyFields({ table, fk, onChange }: { table: Table; fk: ForeignKey; onChange: (k: ForeignKey) => void }) {
+function ForeignKeyFields({
+  table,
+  fk,
+  onChange,
+}: {
+  table: Table;
+  fk: ForeignKey;
+  onChange: (k: ForeignKey) => void;
+}) {
   const store = useStudioStore();
   const parent = useStudio((s) => s.design.tables[fk.refTableId]);
   if (!parent) return null;
@@ -74,12 +139,22 @@ function ForeignKeyFields({ table, fk, onChange }: { table: Table; fk: ForeignKe
   return (
     <>
       <p className="tw-muted">
-        references {parent.name} ({fk.refColumnIds.map((c) => findColumn(parent, c)?.name).join(', ')})
+        references {parent.name} (
+        {fk.refColumnIds.map((c) => findColumn(parent, c)?.name).join(', ')})
       </p>
       {mismatches.map(({ col, ref }) => (
         <p key={col.id} className="tw-warning" role="alert">
           {col.name} is {col.type} but {parent.name}.{ref.name} is {ref.type}.{' '}
-          <button type="button" onClick={() => store.getState().dispatch((d) => ops.updateColumn(d, table.id, col.id, { type: referencingType(ref.type) }))}>
+          <button
+            type="button"
+            onClick={() =>
+              store
+                .getState()
+                .dispatch((d) =>
+                  ops.updateColumn(d, table.id, col.id, { type: referencingType(ref.type) }),
+                )
+            }
+          >
             Change {col.name} to {referencingType(ref.type)}
           </button>
         </p>
@@ -87,21 +162,42 @@ function ForeignKeyFields({ table, fk, onChange }: { table: Table; fk: ForeignKe
       <div className="tw-row">
         <label>
           ON DELETE{' '}
-          <select value={fk.onDelete} onChange={(e) => onChange({ ...fk, onDelete: e.target.value as ReferentialAction })}>
-            {ACTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select
+            value={fk.onDelete}
+            onChange={(e) => onChange({ ...fk, onDelete: e.target.value as ReferentialAction })}
+          >
+            {ACTIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           ON UPDATE{' '}
-          <select value={fk.onUpdate} onChange={(e) => onChange({ ...fk, onUpdate: e.target.value as ReferentialAction })}>
-            {ACTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          <select
+            value={fk.onUpdate}
+            onChange={(e) => onChange({ ...fk, onUpdate: e.target.value as ReferentialAction })}
+          >
+            {ACTIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <label>
         Deferrable{' '}
-        <select value={fk.deferrable} onChange={(e) => onChange({ ...fk, deferrable: e.target.value as Deferrable })}>
-          {DEFERRABLE.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        <select
+          value={fk.deferrable}
+          onChange={(e) => onChange({ ...fk, deferrable: e.target.value as Deferrable })}
+        >
+          {DEFERRABLE.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
       </label>
     </>

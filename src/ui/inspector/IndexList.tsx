@@ -6,8 +6,14 @@ import { useStudioStore } from '../StudioContext';
 const METHODS: IndexMethod[] = ['btree', 'hash', 'gin', 'gist', 'brin'];
 
 function describe(table: Table, ix: Index): string {
-  const keys = ix.elements.map((e) => (e.kind === 'column' ? (findColumn(table, e.columnId)?.name ?? '?') + (e.descending ? ' DESC' : '') : `(${e.expression})`));
-  const include = ix.include.length ? ` INCLUDE (${ix.include.map((c) => findColumn(table, c)?.name).join(', ')})` : '';
+  const keys = ix.elements.map((e) =>
+    e.kind === 'column'
+      ? (findColumn(table, e.columnId)?.name ?? '?') + (e.descending ? ' DESC' : '')
+      : `(${e.expression})`,
+  );
+  const include = ix.include.length
+    ? ` INCLUDE (${ix.include.map((c) => findColumn(table, c)?.name).join(', ')})`
+    : '';
   return `${ix.unique ? 'UNIQUE ' : ''}${ix.method} (${keys.join(', ')})${include}${ix.where ? ` WHERE ${ix.where}` : ''}`;
 }
 
@@ -32,14 +38,27 @@ export function IndexList({ table, readOnly }: { table: Table; readOnly: boolean
   };
   return (
     <>
-      <div className="tw-subheader"><h3>Indexes</h3></div>
+      <div className="tw-subheader">
+        <h3>Indexes</h3>
+      </div>
       {table.indexes.length === 0 && <p className="tw-muted">No indexes.</p>}
       <ul className="tw-constraints">
         {table.indexes.map((ix) => (
           <li key={ix.id} aria-label={`Index ${ix.name ?? describe(table, ix)}`}>
             <div className="tw-row">
-              <code className="tw-grow">{ix.name ? `${ix.name}: ` : ''}{describe(table, ix)}</code>
-              <button type="button" className="tw-danger" disabled={readOnly} aria-label={`Delete index ${ix.name ?? ''}`} onClick={() => store.getState().dispatch((d) => ops.deleteIndex(d, table.id, ix.id))}>
+              <code className="tw-grow">
+                {ix.name ? `${ix.name}: ` : ''}
+                {describe(table, ix)}
+              </code>
+              <button
+                type="button"
+                className="tw-danger"
+                disabled={readOnly}
+                aria-label={`Delete index ${ix.name ?? ''}`}
+                onClick={() =>
+                  store.getState().dispatch((d) => ops.deleteIndex(d, table.id, ix.id))
+                }
+              >
                 Delete
               </button>
             </div>
@@ -47,14 +66,35 @@ export function IndexList({ table, readOnly }: { table: Table; readOnly: boolean
         ))}
       </ul>
       <fieldset className="tw-row tw-add-index" disabled={readOnly || !chosen}>
-        <select aria-label="Index column" value={chosen?.id ?? ''} onChange={(e) => setColumnId(e.target.value)}>
-          {table.columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        <select
+          aria-label="Index column"
+          value={chosen?.id ?? ''}
+          onChange={(e) => setColumnId(e.target.value)}
+        >
+          {table.columns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
-        <select aria-label="Index method" value={method} onChange={(e) => setMethod(e.target.value as IndexMethod)}>
-          {METHODS.map((m) => <option key={m} value={m}>{m}</option>)}
+        <select
+          aria-label="Index method"
+          value={method}
+          onChange={(e) => setMethod(e.target.value as IndexMethod)}
+        >
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
-        <label><input type="checkbox" checked={unique} onChange={(e) => setUnique(e.target.checked)} /> unique</label>
-        <button type="button" onClick={add}>Add index</button>
+        <label>
+          <input type="checkbox" checked={unique} onChange={(e) => setUnique(e.target.checked)} />{' '}
+          unique
+        </label>
+        <button type="button" onClick={add}>
+          Add index
+        </button>
       </fieldset>
     </>
   );

@@ -18,13 +18,19 @@ export function Inspector() {
   if (!table) {
     return (
       <section className="tw-inspector" aria-label="Inspector">
-        <header className="tw-pane-header"><h2>Inspector</h2></header>
+        <header className="tw-pane-header">
+          <h2>Inspector</h2>
+        </header>
         <p className="tw-muted tw-pad">{emptyInspectorHint(count, readOnly)}</p>
         {count > 1 && !readOnly && (
           <>
             <ColorPicker tableIds={selection.tableIds} />
             <div className="tw-pad">
-              <button type="button" className="tw-danger" onClick={() => deleteTables(store, selection.tableIds)}>
+              <button
+                type="button"
+                className="tw-danger"
+                onClick={() => deleteTables(store, selection.tableIds)}
+              >
                 Delete {count} tables
               </button>
             </div>
@@ -37,8 +43,12 @@ export function Inspector() {
 }
 
 function emptyInspectorHint(count: number, readOnly: boolean): string {
-  if (readOnly) return count > 1 ? `${count} tables selected.` : 'Select a table to see its columns, keys and indexes. This design is read-only.';
-  if (count > 1) return `${count} tables selected: pick a color, or delete them (Delete on the canvas).`;
+  if (readOnly)
+    return count > 1
+      ? `${count} tables selected.`
+      : 'Select a table to see its columns, keys and indexes. This design is read-only.';
+  if (count > 1)
+    return `${count} tables selected: pick a color, or delete them (Delete on the canvas).`;
   return 'Select a table to edit it. Double-click the canvas or press T to add one.';
 }
 
@@ -55,11 +65,24 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
           <button
             type="button"
             aria-pressed={collapsed}
-            onClick={() => store.getState().setLayout((l) => ({ ...l, tables: { ...l.tables, [table.id]: { x: 0, y: 0, ...l.tables[table.id], collapsed: !collapsed } } }))}
+            onClick={() =>
+              store.getState().setLayout((l) => ({
+                ...l,
+                tables: {
+                  ...l.tables,
+                  [table.id]: { x: 0, y: 0, ...l.tables[table.id], collapsed: !collapsed },
+                },
+              }))
+            }
           >
             {collapsed ? 'Show all columns' : 'Keys only'}
           </button>
-          <button type="button" className="tw-danger" disabled={readOnly} onClick={() => deleteTables(store, [table.id])}>
+          <button
+            type="button"
+            className="tw-danger"
+            disabled={readOnly}
+            onClick={() => deleteTables(store, [table.id])}
+          >
             Delete table
           </button>
         </div>
@@ -67,22 +90,48 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
       <fieldset className="tw-pad tw-form" disabled={readOnly}>
         <label>
           Table name
-          <input key={table.id + table.name} defaultValue={table.name} onBlur={(e) => e.target.value.trim() && dispatch((d) => ops.renameTable(d, table.id, e.target.value.trim()))} onKeyDown={blurOnEnter} />
+          <input
+            key={table.id + table.name}
+            defaultValue={table.name}
+            onBlur={(e) =>
+              e.target.value.trim() &&
+              dispatch((d) => ops.renameTable(d, table.id, e.target.value.trim()))
+            }
+            onKeyDown={blurOnEnter}
+          />
         </label>
         <label>
           Table comment
-          <textarea key={table.id + (table.comment ?? '')} defaultValue={table.comment ?? ''} rows={2} onBlur={(e) => dispatch((d) => ops.setTableComment(d, table.id, e.target.value))} />
+          <textarea
+            key={table.id + (table.comment ?? '')}
+            defaultValue={table.comment ?? ''}
+            rows={2}
+            onBlur={(e) => dispatch((d) => ops.setTableComment(d, table.id, e.target.value))}
+          />
         </label>
         <ColorPicker tableIds={[table.id]} />
       </fieldset>
       <div className="tw-pad">
         <div className="tw-subheader">
           <h3>Columns</h3>
-          <button type="button" disabled={readOnly} onClick={() => addColumnAndName(store, table.id, 'inspector')}>Add column</button>
+          <button
+            type="button"
+            disabled={readOnly}
+            onClick={() => addColumnAndName(store, table.id, 'inspector')}
+          >
+            Add column
+          </button>
         </div>
         <ol className="tw-column-editors">
           {table.columns.map((c, i) => (
-            <ColumnEditor key={c.id} table={table} column={c} index={i} focused={c.id === focusColumnId} readOnly={readOnly} />
+            <ColumnEditor
+              key={c.id}
+              table={table}
+              column={c}
+              index={i}
+              focused={c.id === focusColumnId}
+              readOnly={readOnly}
+            />
           ))}
         </ol>
         <ConstraintList table={table} readOnly={readOnly} />
@@ -94,7 +143,9 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
 
 function ColorPicker({ tableIds }: { tableIds: string[] }) {
   const store = useStudioStore();
-  const current = useStudio((s) => (tableIds.length === 1 ? s.layout.tables[tableIds[0] ?? '']?.color : undefined));
+  const current = useStudio((s) =>
+    tableIds.length === 1 ? s.layout.tables[tableIds[0] ?? '']?.color : undefined,
+  );
   return (
     <div className="tw-colors" role="radiogroup" aria-label="Table color">
       {TABLE_COLORS.map((c) => (

@@ -25,29 +25,62 @@ export function DataPanel() {
   }, [selectedId]);
   const list = Object.values(tables).sort((a, b) => a.name.localeCompare(b.name));
   const current = tableId && tables[tableId] ? tableId : list[0]?.id;
-  const valid = Number.isInteger(rowsPerTable) && rowsPerTable >= 1 && rowsPerTable <= MAX_SAMPLE_ROWS;
+  const valid =
+    Number.isInteger(rowsPerTable) && rowsPerTable >= 1 && rowsPerTable <= MAX_SAMPLE_ROWS;
   const g = state.generating;
   return (
     <div className="tw-data">
-      <form className="tw-row tw-review-bar" onSubmit={(e) => { e.preventDefault(); if (valid) void lab.generate(rowsPerTable); }}>
+      <form
+        className="tw-row tw-review-bar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid) void lab.generate(rowsPerTable);
+        }}
+      >
         <label className="tw-inline-label">
           Rows per table
-          <input type="number" min={1} max={MAX_SAMPLE_ROWS} value={rowsPerTable} onChange={(e) => setRowsPerTable(Number(e.target.value))} aria-label="Rows per table" aria-invalid={!valid} style={{ width: 100 }} />
+          <input
+            type="number"
+            min={1}
+            max={MAX_SAMPLE_ROWS}
+            value={rowsPerTable}
+            onChange={(e) => setRowsPerTable(Number(e.target.value))}
+            aria-label="Rows per table"
+            aria-invalid={!valid}
+            style={{ width: 100 }}
+          />
         </label>
-        <button type="submit" className="tw-primary" disabled={!valid || !!g}>Generate sample data</button>
-        <button type="button" disabled={!!g} onClick={() => void lab.emptyTables()}>Empty all tables</button>
+        <button type="submit" className="tw-primary" disabled={!valid || !!g}>
+          Generate sample data
+        </button>
+        <button type="button" disabled={!!g} onClick={() => void lab.emptyTables()}>
+          Empty all tables
+        </button>
         {g && (
           <span className="tw-progress" role="status" aria-label="Sample data progress">
-            <progress value={g.done} max={g.total || 1} /> {g.table ? `Filling ${g.table}…` : 'Starting…'}
-            <button type="button" onClick={() => lab.cancel()}>Cancel</button>
+            <progress value={g.done} max={g.total || 1} />{' '}
+            {g.table ? `Filling ${g.table}…` : 'Starting…'}
+            <button type="button" onClick={() => lab.cancel()}>
+              Cancel
+            </button>
           </span>
         )}
-        {!valid && <span className="tw-warning">From 1 to {MAX_SAMPLE_ROWS.toLocaleString('en')} rows.</span>}
+        {!valid && (
+          <span className="tw-warning">From 1 to {MAX_SAMPLE_ROWS.toLocaleString('en')} rows.</span>
+        )}
         <span className="tw-spacer" />
         <label className="tw-inline-label">
           Table
-          <select value={current ?? ''} onChange={(e) => setTableId(e.target.value)} aria-label="Table to show">
-            {list.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          <select
+            value={current ?? ''}
+            onChange={(e) => setTableId(e.target.value)}
+            aria-label="Table to show"
+          >
+            {list.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </label>
       </form>
@@ -58,8 +91,18 @@ export function DataPanel() {
             : 'Sample rows are not kept: they are lost on reload (browser storage is unavailable, or this design’s playground is open in another tab).'}
         </p>
       )}
-      {state.status === 'error' && <p className="tw-pad tw-warning" role="alert">{state.message}</p>}
-      {state.status === 'blocked' && state.blocked && <BlockedChange blocked={state.blocked} onUndo={() => store.getState().undo()} onEmpty={() => void lab.emptyTables()} />}
+      {state.status === 'error' && (
+        <p className="tw-pad tw-warning" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'blocked' && state.blocked && (
+        <BlockedChange
+          blocked={state.blocked}
+          onUndo={() => store.getState().undo()}
+          onEmpty={() => void lab.emptyTables()}
+        />
+      )}
       {state.lastRun && <RunReport run={state.lastRun} />}
       {current && state.status !== 'blocked' && <RowGrid key={current} tableId={current} />}
     </div>
@@ -70,11 +113,20 @@ function RunReport({ run }: { run: SampleDataResult }) {
   const rows = run.filled.reduce((n, f) => n + f.rows, 0);
   return (
     <div className="tw-pad tw-run-report" role="status" aria-label="Sample data report">
-      Filled {run.filled.length} {run.filled.length === 1 ? 'table' : 'tables'} with {rows.toLocaleString('en')} rows.
+      Filled {run.filled.length} {run.filled.length === 1 ? 'table' : 'tables'} with{' '}
+      {rows.toLocaleString('en')} rows.
       {(run.failed.length > 0 || run.skipped.length > 0) && (
         <ul>
-          {run.failed.map((f) => <li key={f.tableId}><strong>{f.table}</strong>: Postgres refused the rows: {f.reason}</li>)}
-          {run.skipped.map((s) => <li key={s.tableId}><strong>{s.table}</strong>: not filled: {s.reason}</li>)}
+          {run.failed.map((f) => (
+            <li key={f.tableId}>
+              <strong>{f.table}</strong>: Postgres refused the rows: {f.reason}
+            </li>
+          ))}
+          {run.skipped.map((s) => (
+            <li key={s.tableId}>
+              <strong>{s.table}</strong>: not filled: {s.reason}
+            </li>
+          ))}
         </ul>
       )}
     </div>

@@ -15,31 +15,74 @@ export function PlanTree({ node }: { node: PlanNode }) {
 }
 
 function PlanItem({ node }: { node: PlanNode }) {
-  const actual = node.actualRows !== undefined ? node.actualRows * (node.actualLoops ?? 1) : undefined;
-  const off = actual !== undefined && node.planRows > 0 && (actual / node.planRows > 10 || node.planRows / Math.max(actual, 1) > 10);
+  const actual =
+    node.actualRows !== undefined ? node.actualRows * (node.actualLoops ?? 1) : undefined;
+  const off =
+    actual !== undefined &&
+    node.planRows > 0 &&
+    (actual / node.planRows > 10 || node.planRows / Math.max(actual, 1) > 10);
   return (
-    <li role="treeitem" aria-expanded={node.children.length ? true : undefined} aria-label={`${node.nodeType}${node.relation ? ` on ${node.relation}` : ''}`}>
+    <li
+      role="treeitem"
+      aria-expanded={node.children.length ? true : undefined}
+      aria-label={`${node.nodeType}${node.relation ? ` on ${node.relation}` : ''}`}
+    >
       <div className="tw-plan-node">
         <strong>{node.nodeType}</strong>
-        {node.relation && <span> on <code>{node.relation}</code></span>}
-        {node.indexName && <span> using <code>{node.indexName}</code></span>}
+        {node.relation && (
+          <span>
+            {' '}
+            on <code>{node.relation}</code>
+          </span>
+        )}
+        {node.indexName && (
+          <span>
+            {' '}
+            using <code>{node.indexName}</code>
+          </span>
+        )}
         <span className={off ? 'tw-plan-off' : 'tw-muted'} title="estimated rows → actual rows">
           rows {node.planRows.toLocaleString('en')} est. → {actual?.toLocaleString('en') ?? '?'}
         </span>
-        <span className="tw-muted">cost {node.startupCost.toFixed(2)}..{node.totalCost.toFixed(2)}</span>
-        {node.actualTotalTimeMs !== undefined && <span className="tw-muted">{node.actualTotalTimeMs.toFixed(3)} ms</span>}
-        {(node.sharedHitBlocks || node.sharedReadBlocks) ? <span className="tw-muted">buffers hit {node.sharedHitBlocks ?? 0}, read {node.sharedReadBlocks ?? 0}</span> : null}
+        <span className="tw-muted">
+          cost {node.startupCost.toFixed(2)}..{node.totalCost.toFixed(2)}
+        </span>
+        {node.actualTotalTimeMs !== undefined && (
+          <span className="tw-muted">{node.actualTotalTimeMs.toFixed(3)} ms</span>
+        )}
+        {node.sharedHitBlocks || node.sharedReadBlocks ? (
+          <span className="tw-muted">
+            buffers hit {node.sharedHitBlocks ?? 0}, read {node.sharedReadBlocks ?? 0}
+          </span>
+        ) : null}
       </div>
       {(node.filter || node.indexCond || node.sortKey) && (
         <div className="tw-plan-detail">
-          {node.indexCond && <div>Index cond: <code>{node.indexCond}</code></div>}
-          {node.filter && <div>Filter: <code>{node.filter}</code>{node.rowsRemovedByFilter ? ` (removed ${node.rowsRemovedByFilter.toLocaleString('en')} rows)` : ''}</div>}
-          {node.sortKey && <div>Sort key: <code>{node.sortKey.join(', ')}</code></div>}
+          {node.indexCond && (
+            <div>
+              Index cond: <code>{node.indexCond}</code>
+            </div>
+          )}
+          {node.filter && (
+            <div>
+              Filter: <code>{node.filter}</code>
+              {node.rowsRemovedByFilter
+                ? ` (removed ${node.rowsRemovedByFilter.toLocaleString('en')} rows)`
+                : ''}
+            </div>
+          )}
+          {node.sortKey && (
+            <div>
+              Sort key: <code>{node.sortKey.join(', ')}</code>
+            </div>
+          )}
         </div>
       )}
       {node.children.length > 0 && (
         <ul role="group">
-          {node.children.map((c, i) => <PlanItem key={i} node={c} />)}
+          {node.children.map((c, i) => (
+            <PlanItem key={i} node={c} />
+          ))}
         </ul>
       )}
     </li>

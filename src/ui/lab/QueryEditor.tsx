@@ -19,19 +19,46 @@ function registerCompletion(): void {
       const design = completionDesign();
       if (!design || !model.uri.path.startsWith('/query')) return { suggestions: [] };
       const word = model.getWordUntilPosition(position);
-      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
       const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
       const qualifier = /([A-Za-z_][\w$]*)\.$/.exec(before)?.[1]?.toLowerCase();
       const tables = Object.values(design.tables);
       const Kind = monaco.languages.CompletionItemKind;
       if (qualifier) {
         const table = tables.find((t) => t.name.toLowerCase() === qualifier);
-        return { suggestions: (table?.columns ?? []).map((c) => ({ label: c.name, kind: Kind.Field, detail: c.type, insertText: c.name, range })) };
+        return {
+          suggestions: (table?.columns ?? []).map((c) => ({
+            label: c.name,
+            kind: Kind.Field,
+            detail: c.type,
+            insertText: c.name,
+            range,
+          })),
+        };
       }
       return {
         suggestions: [
-          ...tables.map((t) => ({ label: t.name, kind: Kind.Class, detail: `table, ${t.columns.length} columns`, insertText: t.name, range })),
-          ...tables.flatMap((t) => t.columns.map((c) => ({ label: c.name, kind: Kind.Field, detail: `${t.name}.${c.name} ${c.type}`, insertText: c.name, range }))),
+          ...tables.map((t) => ({
+            label: t.name,
+            kind: Kind.Class,
+            detail: `table, ${t.columns.length} columns`,
+            insertText: t.name,
+            range,
+          })),
+          ...tables.flatMap((t) =>
+            t.columns.map((c) => ({
+              label: c.name,
+              kind: Kind.Field,
+              detail: `${t.name}.${c.name} ${c.type}`,
+              insertText: c.name,
+              range,
+            })),
+          ),
         ],
       };
     },
@@ -39,7 +66,15 @@ function registerCompletion(): void {
 }
 
 /** A small SQL editor for queries: pgsql highlighting, completion of the design's names, Ctrl+Enter runs. */
-export function QueryEditor({ value, onChange, onRun }: { value: string; onChange(v: string): void; onRun(): void }) {
+export function QueryEditor({
+  value,
+  onChange,
+  onRun,
+}: {
+  value: string;
+  onChange(v: string): void;
+  onRun(): void;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<ReturnType<typeof monaco.editor.create>>(null);
   const store = useStudioStore();
@@ -50,7 +85,11 @@ export function QueryEditor({ value, onChange, onRun }: { value: string; onChang
     completionDesign = () => store.getState().design;
     registerCompletion();
     if (!host.current) return undefined;
-    const model = monaco.editor.createModel(value, 'pgsql', monaco.Uri.parse(`inmemory://model/query-${Math.random().toString(36).slice(2)}`));
+    const model = monaco.editor.createModel(
+      value,
+      'pgsql',
+      monaco.Uri.parse(`inmemory://model/query-${Math.random().toString(36).slice(2)}`),
+    );
     const ed = createCodeEditor(host.current, {
       model,
       lineNumbers: 'off',

@@ -8,7 +8,10 @@ import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { PlanTree, planShape } from './PlanTree';
 import { QueryEditor } from './QueryEditor';
 
-type Trial = { advice: IndexAdvice; state: 'running' } | { advice: IndexAdvice; state: 'done'; trial: IndexTrial } | { advice: IndexAdvice; state: 'error'; message: string };
+type Trial =
+  | { advice: IndexAdvice; state: 'running' }
+  | { advice: IndexAdvice; state: 'done'; trial: IndexTrial }
+  | { advice: IndexAdvice; state: 'error'; message: string };
 
 /**
  * The EXPLAIN lab: a query against the sample data, its plan as a tree (the tables it touches lit
@@ -34,7 +37,11 @@ export function QueryLab() {
 
   const light = (p: PlanNode, d: Design) => {
     const names = new Set(tablesInPlan(p).map((n) => n.replace(/^public\./, '')));
-    store.getState().setLit(Object.values(d.tables).filter((t) => names.has(t.name) || names.has(`${d.schemas[t.schemaId]?.name}.${t.name}`)).map((t) => t.id));
+    store.getState().setLit(
+      Object.values(d.tables)
+        .filter((t) => names.has(t.name) || names.has(`${d.schemas[t.schemaId]?.name}.${t.name}`))
+        .map((t) => t.id),
+    );
   };
   const run = async () => {
     setBusy(true);
@@ -54,17 +61,31 @@ export function QueryLab() {
   const tryIt = async (a: IndexAdvice) => {
     setTrial({ advice: a, state: 'running' });
     const r = await lab.tryIndex(sql, a);
-    setTrial(r.ok ? { advice: a, state: 'done', trial: r.value } : { advice: a, state: 'error', message: r.message });
+    setTrial(
+      r.ok
+        ? { advice: a, state: 'done', trial: r.value }
+        : { advice: a, state: 'error', message: r.message },
+    );
   };
-  const keep = (a: IndexAdvice) => store.getState().dispatch((d) => ops.addIndex(d, a.tableId, { ...a.index, id: newId('i') }));
+  const keep = (a: IndexAdvice) =>
+    store.getState().dispatch((d) => ops.addIndex(d, a.tableId, { ...a.index, id: newId('i') }));
   const saveQuery = () => {
     const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
     const planned = plan ? { plan: planShape(plan) } : {};
-    store.getState().dispatch((d) => ({ ...d, queries: [...(d.queries ?? []), { id: newId('x'), name, sql, ...planned }] }));
+    store.getState().dispatch((d) => ({
+      ...d,
+      queries: [...(d.queries ?? []), { id: newId('x'), name, sql, ...planned }],
+    }));
   };
   const accept = (id: string, shape: string) =>
-    store.getState().dispatch((d) => ({ ...d, queries: (d.queries ?? []).map((q) => (q.id === id ? { ...q, plan: shape } : q)) }));
-  const removeQuery = (id: string) => store.getState().dispatch((d) => ({ ...d, queries: (d.queries ?? []).filter((q) => q.id !== id) }));
+    store.getState().dispatch((d) => ({
+      ...d,
+      queries: (d.queries ?? []).map((q) => (q.id === id ? { ...q, plan: shape } : q)),
+    }));
+  const removeQuery = (id: string) =>
+    store
+      .getState()
+      .dispatch((d) => ({ ...d, queries: (d.queries ?? []).filter((q) => q.id !== id) }));
   const rerunAll = async () => {
     const next: typeof shapes = {};
     for (const q of store.getState().design.queries ?? []) {
@@ -75,7 +96,13 @@ export function QueryLab() {
   };
   // Saved queries are the access patterns the schema is for: after a schema change, run them
   // again and flag the plans that changed.
-  const schemaKey = useMemo(() => JSON.stringify(Object.values(design.tables).map((t) => [t.columns, t.constraints, t.indexes])), [design.tables]);
+  const schemaKey = useMemo(
+    () =>
+      JSON.stringify(
+        Object.values(design.tables).map((t) => [t.columns, t.constraints, t.indexes]),
+      ),
+    [design.tables],
+  );
   useEffect(() => {
     if (!saved.length) return undefined;
     const timer = setTimeout(() => void rerunAll(), 800);
@@ -89,30 +116,61 @@ export function QueryLab() {
       <div className="tw-querylab-editor">
         <QueryEditor value={sql} onChange={setSql} onRun={() => void run()} />
         <div className="tw-row">
-          <button type="button" className="tw-primary" disabled={busy || !sql.trim()} onClick={() => void run()} aria-keyshortcuts="Control+Enter">
+          <button
+            type="button"
+            className="tw-primary"
+            disabled={busy || !sql.trim()}
+            onClick={() => void run()}
+            aria-keyshortcuts="Control+Enter"
+          >
             {busy ? 'Running…' : 'Run EXPLAIN ANALYZE'}
           </button>
-          <button type="button" disabled={readOnly || !sql.trim()} onClick={saveQuery}>Save query</button>
+          <button type="button" disabled={readOnly || !sql.trim()} onClick={saveQuery}>
+            Save query
+          </button>
           <span className="tw-muted">On the Data tab’s sample rows; changes are rolled back.</span>
         </div>
         {saved.length > 0 && (
           <section aria-label="Saved queries" className="tw-saved-queries">
             <div className="tw-row">
               <h3>Saved queries</h3>
-              <button type="button" onClick={() => void rerunAll()}>Re-run all</button>
+              <button type="button" onClick={() => void rerunAll()}>
+                Re-run all
+              </button>
             </div>
             <ul>
               {saved.map((q) => (
                 <li key={q.id}>
-                  <button type="button" className="tw-link-button" onClick={() => setSql(q.sql)}>{q.name}</button>
-                  {shapes[q.id] && <span className="tw-muted"> cost {shapes[q.id]!.cost.toFixed(1)}</span>}
+                  <button type="button" className="tw-link-button" onClick={() => setSql(q.sql)}>
+                    {q.name}
+                  </button>
+                  {shapes[q.id] && (
+                    <span className="tw-muted"> cost {shapes[q.id]!.cost.toFixed(1)}</span>
+                  )}
                   {shapes[q.id] && q.plan !== undefined && q.plan !== shapes[q.id]!.shape && (
                     <>
-                      <span className="tw-pill tw-pill-warn" role="status">plan changed</span>
-                      <button type="button" className="tw-link-button" disabled={readOnly} onClick={() => accept(q.id, shapes[q.id]!.shape)}>Accept the new plan</button>
+                      <span className="tw-pill tw-pill-warn" role="status">
+                        plan changed
+                      </span>
+                      <button
+                        type="button"
+                        className="tw-link-button"
+                        disabled={readOnly}
+                        onClick={() => accept(q.id, shapes[q.id]!.shape)}
+                      >
+                        Accept the new plan
+                      </button>
                     </>
                   )}
-                  <button type="button" className="tw-link-button" disabled={readOnly} onClick={() => removeQuery(q.id)} aria-label={`Delete saved query ${q.name}`}>×</button>
+                  <button
+                    type="button"
+                    className="tw-link-button"
+                    disabled={readOnly}
+                    onClick={() => removeQuery(q.id)}
+                    aria-label={`Delete saved query ${q.name}`}
+                  >
+                    ×
+                  </button>
                 </li>
               ))}
             </ul>
@@ -120,11 +178,16 @@ export function QueryLab() {
         )}
       </div>
       <div className="tw-querylab-result">
-        {error && <p className="tw-warning" role="alert">{error}</p>}
+        {error && (
+          <p className="tw-warning" role="alert">
+            {error}
+          </p>
+        )}
         {plan && (
           <>
             <p className="tw-muted" role="status" aria-label="Plan summary">
-              Cost {plan.totalCost.toFixed(2)} · {plan.executionTimeMs?.toFixed(2) ?? '?'} ms execution, {plan.planningTimeMs?.toFixed(2) ?? '?'} ms planning
+              Cost {plan.totalCost.toFixed(2)} · {plan.executionTimeMs?.toFixed(2) ?? '?'} ms
+              execution, {plan.planningTimeMs?.toFixed(2) ?? '?'} ms planning
             </p>
             <PlanTree node={plan} />
             {advice.length > 0 && (
@@ -135,8 +198,16 @@ export function QueryLab() {
                     <p>{a.reason}</p>
                     <code>{a.createSql}</code>
                     <div className="tw-row">
-                      <button type="button" onClick={() => void tryIt(a)} disabled={trial?.state === 'running'}>Try it</button>
-                      <button type="button" disabled={readOnly} onClick={() => keep(a)}>Keep (add to the design)</button>
+                      <button
+                        type="button"
+                        onClick={() => void tryIt(a)}
+                        disabled={trial?.state === 'running'}
+                      >
+                        Try it
+                      </button>
+                      <button type="button" disabled={readOnly} onClick={() => keep(a)}>
+                        Keep (add to the design)
+                      </button>
                     </div>
                     {trial?.advice === a && <TrialResult trial={trial} />}
                   </div>
@@ -151,15 +222,35 @@ export function QueryLab() {
 }
 
 function TrialResult({ trial }: { trial: Trial }) {
-  if (trial.state === 'running') return <p role="status">Creating the index and running the query again…</p>;
-  if (trial.state === 'error') return <p role="alert" className="tw-warning">{trial.message}</p>;
+  if (trial.state === 'running')
+    return <p role="status">Creating the index and running the query again…</p>;
+  if (trial.state === 'error')
+    return (
+      <p role="alert" className="tw-warning">
+        {trial.message}
+      </p>
+    );
   const { before, after } = trial.trial;
   return (
     <table className="tw-grid tw-trial" aria-label="Before and after the index">
-      <thead><tr><th scope="col" /><th scope="col">cost</th><th scope="col">time</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col" />
+          <th scope="col">cost</th>
+          <th scope="col">time</th>
+        </tr>
+      </thead>
       <tbody>
-        <tr><th scope="row">without the index</th><td>{before.cost.toFixed(2)}</td><td>{before.timeMs.toFixed(2)} ms</td></tr>
-        <tr><th scope="row">with the index</th><td>{after.cost.toFixed(2)}</td><td>{after.timeMs.toFixed(2)} ms</td></tr>
+        <tr>
+          <th scope="row">without the index</th>
+          <td>{before.cost.toFixed(2)}</td>
+          <td>{before.timeMs.toFixed(2)} ms</td>
+        </tr>
+        <tr>
+          <th scope="row">with the index</th>
+          <td>{after.cost.toFixed(2)}</td>
+          <td>{after.timeMs.toFixed(2)} ms</td>
+        </tr>
       </tbody>
     </table>
   );

@@ -34,12 +34,13 @@ export function RowGrid({ tableId }: { tableId: string }) {
     };
   }, [lab, tableId, version, order]);
   if (!table) return null;
-  const fail = (key: string, error?: PgError) => setRowErrors((cur) => {
-    const next = { ...cur };
-    if (error) next[key] = error;
-    else delete next[key];
-    return next;
-  });
+  const fail = (key: string, error?: PgError) =>
+    setRowErrors((cur) => {
+      const next = { ...cur };
+      if (error) next[key] = error;
+      else delete next[key];
+      return next;
+    });
   const commitEdit = async () => {
     if (!editing) return;
     const { ctid, column, text } = editing;
@@ -48,57 +49,113 @@ export function RowGrid({ tableId }: { tableId: string }) {
     fail(ctid, r.ok ? undefined : r.error);
   };
   const insert = async () => {
-    const values = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '').map(([k, v]) => [k, parseCell(v)]));
+    const values = Object.fromEntries(
+      Object.entries(draft)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, parseCell(v)]),
+    );
     const r = await lab.insertRow(tableId, values);
     fail('new', r.ok ? undefined : r.error);
     if (r.ok) setDraft({});
   };
-  if (loadError) return <p className="tw-pad tw-warning" role="alert">{loadError}</p>;
-  if (!data) return <p className="tw-pad tw-muted" role="status">Opening the playground database…</p>;
+  if (loadError)
+    return (
+      <p className="tw-pad tw-warning" role="alert">
+        {loadError}
+      </p>
+    );
+  if (!data)
+    return (
+      <p className="tw-pad tw-muted" role="status">
+        Opening the playground database…
+      </p>
+    );
   const cols = data.columns;
   // Ascending, then descending, then the stored order again.
   const sortBy = (column: string) =>
-    setOrder((cur) => (cur?.column !== column ? { column } : cur.descending ? undefined : { column, descending: true }));
+    setOrder((cur) =>
+      cur?.column !== column
+        ? { column }
+        : cur.descending
+          ? undefined
+          : { column, descending: true },
+    );
   return (
     <div className="tw-rowgrid">
       <p className="tw-pad tw-muted">
-        {table.name}: {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}{data.total > data.rows.length ? `, the first ${data.rows.length} shown` : ''}. Click a cell to edit it; type NULL for no value.
+        {table.name}: {data.total.toLocaleString('en')} {data.total === 1 ? 'row' : 'rows'}
+        {data.total > data.rows.length ? `, the first ${data.rows.length} shown` : ''}. Click a cell
+        to edit it; type NULL for no value.
       </p>
       <table className="tw-grid tw-data-grid" aria-label={`Rows of ${table.name}`}>
         <thead>
           <tr>
             {cols.map((c) => {
-              const sorted = order?.column === c ? (order.descending ? 'descending' : 'ascending') : undefined;
+              const sorted =
+                order?.column === c ? (order.descending ? 'descending' : 'ascending') : undefined;
               return (
                 <th key={c} scope="col" aria-sort={sorted ?? 'none'}>
-                  <button type="button" className="tw-link-button" onClick={() => sortBy(c)} aria-label={`Sort by ${c}`}>
-                    {c}{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                  <button
+                    type="button"
+                    className="tw-link-button"
+                    onClick={() => sortBy(c)}
+                    aria-label={`Sort by ${c}`}
+                  >
+                    {c}
+                    {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                   </button>
                 </th>
               );
             })}
-            <th scope="col"><span className="tw-visually-hidden">Actions</span></th>
+            <th scope="col">
+              <span className="tw-visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {data.rows.map((row, i) => (
-            <RowView key={row.ctid} index={i} row={row} cols={cols} error={rowErrors[row.ctid]} readOnly={readOnly} editing={editing?.ctid === row.ctid ? editing : undefined}
-              onEdit={(column, value) => setEditing({ ctid: row.ctid, column, text: editText(value) })}
+            <RowView
+              key={row.ctid}
+              index={i}
+              row={row}
+              cols={cols}
+              error={rowErrors[row.ctid]}
+              readOnly={readOnly}
+              editing={editing?.ctid === row.ctid ? editing : undefined}
+              onEdit={(column, value) =>
+                setEditing({ ctid: row.ctid, column, text: editText(value) })
+              }
               onChange={(text) => editing && setEditing({ ...editing, text })}
               onCommit={() => void commitEdit()}
               onCancel={() => setEditing(undefined)}
-              onDelete={async () => { const r = await lab.deleteRow(tableId, row.ctid); fail(row.ctid, r.ok ? undefined : r.error); }}
+              onDelete={async () => {
+                const r = await lab.deleteRow(tableId, row.ctid);
+                fail(row.ctid, r.ok ? undefined : r.error);
+              }}
             />
           ))}
           <tr className="tw-new-row">
             {cols.map((c) => (
               <td key={c}>
-                <input value={draft[c] ?? ''} placeholder="default" aria-label={`New row: ${c}`} disabled={readOnly} onChange={(e) => setDraft({ ...draft, [c]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void insert()} />
+                <input
+                  value={draft[c] ?? ''}
+                  placeholder="default"
+                  aria-label={`New row: ${c}`}
+                  disabled={readOnly}
+                  onChange={(e) => setDraft({ ...draft, [c]: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Enter' && void insert()}
+                />
               </td>
             ))}
-            <td><button type="button" disabled={readOnly} onClick={() => void insert()}>Insert row</button></td>
+            <td>
+              <button type="button" disabled={readOnly} onClick={() => void insert()}>
+                Insert row
+              </button>
+            </td>
           </tr>
-          {rowErrors.new && <ErrorRow span={cols.length + 1} error={rowErrors.new} label="New row" />}
+          {rowErrors.new && (
+            <ErrorRow span={cols.length + 1} error={rowErrors.new} label="New row" />
+          )}
         </tbody>
       </table>
     </div>
@@ -119,23 +176,60 @@ interface RowProps {
   onDelete(): void;
 }
 
-function RowView({ index, row, cols, error, readOnly, editing, onEdit, onChange, onCommit, onCancel, onDelete }: RowProps) {
+function RowView({
+  index,
+  row,
+  cols,
+  error,
+  readOnly,
+  editing,
+  onEdit,
+  onChange,
+  onCommit,
+  onCancel,
+  onDelete,
+}: RowProps) {
   return (
     <>
       <tr className={error ? 'tw-row-error' : undefined} aria-label={`Row ${index + 1}`}>
         {cols.map((c, j) => (
           <td key={c}>
             {editing?.column === c ? (
-              <input autoFocus value={editing.text} aria-label={`Edit ${c} of row ${index + 1}`} onChange={(e) => onChange(e.target.value)} onBlur={onCancel}
-                onKeyDown={(e) => { if (e.key === 'Enter') onCommit(); if (e.key === 'Escape') onCancel(); }} />
+              <input
+                autoFocus
+                value={editing.text}
+                aria-label={`Edit ${c} of row ${index + 1}`}
+                onChange={(e) => onChange(e.target.value)}
+                onBlur={onCancel}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') onCommit();
+                  if (e.key === 'Escape') onCancel();
+                }}
+              />
             ) : (
-              <button type="button" className="tw-cell" disabled={readOnly} onClick={() => onEdit(c, row.values[j])} aria-label={`${c} of row ${index + 1}: ${cellText(row.values[j])}`}>
+              <button
+                type="button"
+                className="tw-cell"
+                disabled={readOnly}
+                onClick={() => onEdit(c, row.values[j])}
+                aria-label={`${c} of row ${index + 1}: ${cellText(row.values[j])}`}
+              >
                 {cellText(row.values[j])}
               </button>
             )}
           </td>
         ))}
-        <td><button type="button" className="tw-danger" disabled={readOnly} onClick={onDelete} aria-label={`Delete row ${index + 1}`}>Delete</button></td>
+        <td>
+          <button
+            type="button"
+            className="tw-danger"
+            disabled={readOnly}
+            onClick={onDelete}
+            aria-label={`Delete row ${index + 1}`}
+          >
+            Delete
+          </button>
+        </td>
       </tr>
       {error && <ErrorRow span={cols.length + 1} error={error} label={`Row ${index + 1}`} />}
     </>

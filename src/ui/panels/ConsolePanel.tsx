@@ -32,7 +32,9 @@ export function ConsolePanel() {
   return (
     <section className="tw-console" aria-label="SQL console">
       <div className="tw-console-input">
-        <label htmlFor="tw-console-sql" className="tw-visually-hidden">SQL to run</label>
+        <label htmlFor="tw-console-sql" className="tw-visually-hidden">
+          SQL to run
+        </label>
         <textarea
           id="tw-console-sql"
           value={sql}
@@ -47,7 +49,12 @@ export function ConsolePanel() {
           }}
         />
         <div className="tw-console-actions">
-          <button type="button" className="tw-primary" onClick={() => void run()} disabled={running}>
+          <button
+            type="button"
+            className="tw-primary"
+            onClick={() => void run()}
+            disabled={running}
+          >
             Run <kbd>Ctrl+Enter</kbd>
           </button>
           <button type="button" onClick={() => pg.cancel()} disabled={!running}>

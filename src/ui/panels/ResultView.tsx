@@ -16,7 +16,8 @@ export function ResultView({ outcome }: { outcome: ConsoleOutcome }) {
       </div>
     );
   }
-  if (outcome.results.length === 0) return <p className="tw-muted">Done in {Math.round(outcome.durationMs)} ms.</p>;
+  if (outcome.results.length === 0)
+    return <p className="tw-muted">Done in {Math.round(outcome.durationMs)} ms.</p>;
   return (
     <>
       {outcome.results.map((r, i) => (
@@ -28,8 +29,13 @@ export function ResultView({ outcome }: { outcome: ConsoleOutcome }) {
 }
 
 function StatementResult({ result }: { result: SqlStatementResult }) {
-  if (result.command === 'EXPLAIN' || (result.fields.length === 1 && result.fields[0]?.name === 'QUERY PLAN')) {
-    const text = result.rows.map((r) => (typeof r[0] === 'string' ? r[0] : JSON.stringify(r[0], null, 2))).join('\n');
+  if (
+    result.command === 'EXPLAIN' ||
+    (result.fields.length === 1 && result.fields[0]?.name === 'QUERY PLAN')
+  ) {
+    const text = result.rows
+      .map((r) => (typeof r[0] === 'string' ? r[0] : JSON.stringify(r[0], null, 2)))
+      .join('\n');
     return (
       <figure className="tw-plan-figure" aria-label="Query plan">
         <figcaption className="tw-muted">Query plan</figcaption>
@@ -38,19 +44,38 @@ function StatementResult({ result }: { result: SqlStatementResult }) {
     );
   }
   if (result.fields.length === 0) {
-    return <p className="tw-muted">{result.command}{result.affectedRows !== undefined ? ` ${result.affectedRows}` : ''}</p>;
+    return (
+      <p className="tw-muted">
+        {result.command}
+        {result.affectedRows !== undefined ? ` ${result.affectedRows}` : ''}
+      </p>
+    );
   }
   return (
     <div className="tw-result">
       <table className="tw-grid" aria-label={`${result.command} result`}>
         <thead>
-          <tr>{result.fields.map((f, i) => <th key={i} scope="col">{f.name}</th>)}</tr>
+          <tr>
+            {result.fields.map((f, i) => (
+              <th key={i} scope="col">
+                {f.name}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {result.rows.map((row, i) => (
             <tr key={i}>
               {row.map((v, j) => (
-                <td key={j}>{v === null ? <span className="tw-null">null</span> : typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
+                <td key={j}>
+                  {v === null ? (
+                    <span className="tw-null">null</span>
+                  ) : typeof v === 'object' ? (
+                    JSON.stringify(v)
+                  ) : (
+                    String(v)
+                  )}
+                </td>
               ))}
             </tr>
           ))}

@@ -25,15 +25,23 @@ export function ReviewPanel() {
   const [shown, setShown] = useState<Set<Severity>>(() => new Set(SEVERITIES));
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const [status, setStatus] = useState('');
-  const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>, [findings]);
+  const counts = useMemo(
+    () =>
+      Object.fromEntries(
+        SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+      ) as Record<Severity, number>,
+    [findings],
+  );
   const visible = groups.filter((g) => shown.has(g.severity));
-  const isOpen = (g: FindingGroup) => toggled[g.rule] ?? (findings.length < OPEN_ALL_BELOW || g === visible[0]);
-  const toggleSeverity = (s: Severity) => setShown((cur) => {
-    const next = new Set(cur);
-    if (next.has(s)) next.delete(s);
-    else next.add(s);
-    return next;
-  });
+  const isOpen = (g: FindingGroup) =>
+    toggled[g.rule] ?? (findings.length < OPEN_ALL_BELOW || g === visible[0]);
+  const toggleSeverity = (s: Severity) =>
+    setShown((cur) => {
+      const next = new Set(cur);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
   return (
     <div className="tw-review">
       {/* The filters and what Fix all did stay in view while a long group is scrolled. */}
@@ -42,17 +50,24 @@ export function ReviewPanel() {
           <fieldset className="tw-row" aria-label="Show severities">
             {SEVERITIES.map((s) => (
               <label key={s} className={`tw-sev tw-sev-${s}`}>
-                <input type="checkbox" checked={shown.has(s)} onChange={() => toggleSeverity(s)} /> {SEVERITY_LABEL[s]}s ({counts[s]})
+                <input type="checkbox" checked={shown.has(s)} onChange={() => toggleSeverity(s)} />{' '}
+                {SEVERITY_LABEL[s]}s ({counts[s]})
               </label>
             ))}
           </fieldset>
           <span className="tw-spacer" />
           <RuleSettings />
         </div>
-        <p role="status" className="tw-review-status">{status}</p>
+        <p role="status" className="tw-review-status">
+          {status}
+        </p>
       </div>
       {visible.length === 0 ? (
-        <p className="tw-muted tw-pad">{findings.length === 0 ? 'Nothing to review: this design follows every enabled practice.' : 'No findings of the shown severities.'}</p>
+        <p className="tw-muted tw-pad">
+          {findings.length === 0
+            ? 'Nothing to review: this design follows every enabled practice.'
+            : 'No findings of the shown severities.'}
+        </p>
       ) : (
         <ul className="tw-rule-groups" aria-label="Review findings by rule">
           {visible.map((g) => (

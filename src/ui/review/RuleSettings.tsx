@@ -27,11 +27,18 @@ export function RuleSettings() {
         Rules ({RULES.length - off.size} of {RULES.length} on)
       </button>
       {open && (
-        <dialog ref={ref} className="tw-dialog" aria-label="Review rules" onClose={() => setOpen(false)}>
+        <dialog
+          ref={ref}
+          className="tw-dialog"
+          aria-label="Review rules"
+          onClose={() => setOpen(false)}
+        >
           <header className="tw-pane-header">
             <h2>Review rules for this design</h2>
             <div className="tw-pane-actions">
-              <button type="button" onClick={() => ref.current?.close()}>Close</button>
+              <button type="button" onClick={() => ref.current?.close()}>
+                Close
+              </button>
             </div>
           </header>
           <div className="tw-dialog-body">
@@ -39,8 +46,14 @@ export function RuleSettings() {
               {RULES.map((r) => (
                 <li key={r.id}>
                   <label>
-                    <input type="checkbox" checked={!off.has(r.id)} disabled={readOnly} onChange={(e) => setRule(r.id, e.target.checked)} />
-                    <strong>{r.title}</strong> <span className={`tw-sev-label tw-sev-${r.severity}`}>{r.severity}</span>
+                    <input
+                      type="checkbox"
+                      checked={!off.has(r.id)}
+                      disabled={readOnly}
+                      onChange={(e) => setRule(r.id, e.target.checked)}
+                    />
+                    <strong>{r.title}</strong>{' '}
+                    <span className={`tw-sev-label tw-sev-${r.severity}`}>{r.severity}</span>
                   </label>
                   <p className="tw-muted">{r.why}</p>
                 </li>

@@ -14,7 +14,9 @@ export function fixAllOfRuleCommand(store: StudioStore, group: FindingGroup): st
   });
   if (!result || result.applied === 0) return `Nothing to fix for “${group.title}”.`;
   const fixed = group.fixable - result.remaining;
-  const parts = [`Fixed ${fixed} of ${group.fixable} “${group.title}” finding${group.fixable === 1 ? '' : 's'} in one step (Ctrl+Z undoes it).`];
+  const parts = [
+    `Fixed ${fixed} of ${group.fixable} “${group.title}” finding${group.fixable === 1 ? '' : 's'} in one step (Ctrl+Z undoes it).`,
+  ];
   if (result.remaining > 0) parts.push(`${result.remaining} could not be fixed automatically.`);
   return parts.join(' ');
 }

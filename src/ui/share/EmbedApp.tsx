@@ -11,7 +11,9 @@ export function EmbedApp({ error }: { error?: string }) {
       </main>
     );
   }
-  const full = window.location.href.replace(/([?&])embed(=[^&#]*)?&?/, '$1').replace(/[?&](?=#|$)/, '');
+  const full = window.location.href
+    .replace(/([?&])embed(=[^&#]*)?&?/, '$1')
+    .replace(/[?&](?=#|$)/, '');
   return (
     <main className="tw-embed" aria-label={`Schema diagram: ${name}`}>
       <Canvas fitOnOpen />

@@ -21,57 +21,104 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
     const doc = currentDocument(store.getState());
     const l = shareLink(studioBaseUrl(), doc);
     const e = l.replace('#', `${l.includes('?') ? '&' : '?'}embed#`);
-    return { link: l, embed: `<iframe src="${e.replace(/"/g, '&quot;')}" width="960" height="600" title="${doc.design.name.replace(/[<>"&]/g, '')} (schema diagram)" style="border:1px solid #d8dde5;border-radius:8px"></iframe>`, json: serializeDocument(doc), name: doc.design.name };
+    return {
+      link: l,
+      embed: `<iframe src="${e.replace(/"/g, '&quot;')}" width="960" height="600" title="${doc.design.name.replace(/[<>"&]/g, '')} (schema diagram)" style="border:1px solid #d8dde5;border-radius:8px"></iframe>`,
+      json: serializeDocument(doc),
+      name: doc.design.name,
+    };
   }, [store]);
   const reach = linkReach(link.length);
   const long = reach !== 'anywhere';
   const tooLong = reach === 'tooLong';
   const copy = async (what: 'link' | 'embed') => {
     if (await copyText(what === 'link' ? link : embed)) setCopied(what);
-    else notices.getState().push({ tone: 'error', text: 'The browser refused clipboard access: select the text and copy it by hand.' });
+    else
+      notices.getState().push({
+        tone: 'error',
+        text: 'The browser refused clipboard access: select the text and copy it by hand.',
+      });
   };
   return (
     <dialog ref={ref} className="tw-dialog" aria-label="Share" onClose={onClose}>
       <header className="tw-pane-header">
         <h2>Share “{name}”</h2>
         <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()}>Close</button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Close
+          </button>
         </div>
       </header>
       <div className="tw-dialog-body tw-share">
-        <p>Anyone with the link sees this design read-only (diagram, DDL and the Postgres check), with nothing installed, and can save a copy. The design travels inside the link; no server stores it.</p>
+        <p>
+          Anyone with the link sees this design read-only (diagram, DDL and the Postgres check),
+          with nothing installed, and can save a copy. The design travels inside the link; no server
+          stores it.
+        </p>
         {tooLong ? (
           <p className="tw-warning" role="status" aria-label="Link length">
-            This design needs a link of {link.length.toLocaleString('en')} characters; browsers refuse links over {MAX_OPENABLE_LINK_CHARS.toLocaleString('en')}, so no link can carry it.
-            Send the design file instead: it opens through Import.
+            This design needs a link of {link.length.toLocaleString('en')} characters; browsers
+            refuse links over {MAX_OPENABLE_LINK_CHARS.toLocaleString('en')}, so no link can carry
+            it. Send the design file instead: it opens through Import.
           </p>
         ) : (
           <>
             <label>
               Link
-              <textarea readOnly rows={3} value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+              <textarea
+                readOnly
+                rows={3}
+                value={link}
+                aria-label="Share link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </label>
             <p className={long ? 'tw-warning' : 'tw-muted'} role="status" aria-label="Link length">
               {link.length.toLocaleString('en')} characters.
-              {long && ' Chromium and Firefox open links this long, but chat apps and mail often cut them (past about 32,000 characters): send the design as a file instead.'}
+              {long &&
+                ' Chromium and Firefox open links this long, but chat apps and mail often cut them (past about 32,000 characters): send the design as a file instead.'}
             </p>
           </>
         )}
         <div className="tw-row">
-          {!tooLong && <button type="button" className={long ? undefined : 'tw-primary'} onClick={() => void copy('link')}>Copy link</button>}
-          <button type="button" className={long ? 'tw-primary' : undefined} onClick={() => downloadFile(`${safeFileName(name)}.tablewright.json`, json, 'application/json')}>
+          {!tooLong && (
+            <button
+              type="button"
+              className={long ? undefined : 'tw-primary'}
+              onClick={() => void copy('link')}
+            >
+              Copy link
+            </button>
+          )}
+          <button
+            type="button"
+            className={long ? 'tw-primary' : undefined}
+            onClick={() =>
+              downloadFile(`${safeFileName(name)}.tablewright.json`, json, 'application/json')
+            }
+          >
             Download design file
           </button>
-          {copied && <span role="status">{copied === 'link' ? 'Link copied.' : 'Embed code copied.'}</span>}
+          {copied && (
+            <span role="status">{copied === 'link' ? 'Link copied.' : 'Embed code copied.'}</span>
+          )}
         </div>
         {!tooLong && (
           <>
             <label>
               Embed (diagram only, pan and zoom) for docs and wikis
-              <textarea readOnly rows={3} value={embed} aria-label="Embed code" onFocus={(e) => e.currentTarget.select()} />
+              <textarea
+                readOnly
+                rows={3}
+                value={embed}
+                aria-label="Embed code"
+                onFocus={(e) => e.currentTarget.select()}
+              />
             </label>
             <div className="tw-row">
-              <button type="button" onClick={() => void copy('embed')}>Copy embed code</button>
+              <button type="button" onClick={() => void copy('embed')}>
+                Copy embed code
+              </button>
             </div>
           </>
         )}

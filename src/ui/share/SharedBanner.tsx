@@ -15,9 +15,12 @@ export function SharedBanner() {
   return (
     <div className="tw-banner tw-banner-info" role="region" aria-label="Shared design">
       <span>
-        <strong>Shared design “{name}”</strong>, read-only. Nothing you see here is stored until you save a copy; your own designs are unchanged.
+        <strong>Shared design “{name}”</strong>, read-only. Nothing you see here is stored until you
+        save a copy; your own designs are unchanged.
       </span>
-      <button type="button" className="tw-primary" onClick={() => void save()}>Save a copy</button>
+      <button type="button" className="tw-primary" onClick={() => void save()}>
+        Save a copy
+      </button>
     </div>
   );
 }

@@ -9,7 +9,11 @@ export function ActivityIndicator() {
   return (
     <span className="tw-progress" role="status" aria-live="polite">
       {current.message}
-      {current.total ? <progress value={current.done ?? 0} max={current.total} aria-label="Progress" /> : <progress aria-label="Progress" />}
+      {current.total ? (
+        <progress value={current.done ?? 0} max={current.total} aria-label="Progress" />
+      ) : (
+        <progress aria-label="Progress" />
+      )}
     </span>
   );
 }

@@ -19,7 +19,9 @@ export function CheckStatus({ onOpenProblems }: { onOpenProblems: () => void }) 
       tone = 'busy';
       break;
     case 'accepted':
-      text = count ? `${count} ${count === 1 ? 'problem' : 'problems'}` : 'Postgres accepts this schema';
+      text = count
+        ? `${count} ${count === 1 ? 'problem' : 'problems'}`
+        : 'Postgres accepts this schema';
       tone = count ? 'error' : 'ok';
       break;
     case 'rejected':
@@ -31,7 +33,15 @@ export function CheckStatus({ onOpenProblems }: { onOpenProblems: () => void }) 
       tone = 'error';
   }
   return (
-    <button type="button" className={`tw-status tw-status-${tone}`} role="status" aria-live="polite" aria-label={`Postgres status: ${text}`} onClick={onOpenProblems} title={message}>
+    <button
+      type="button"
+      className={`tw-status tw-status-${tone}`}
+      role="status"
+      aria-live="polite"
+      aria-label={`Postgres status: ${text}`}
+      onClick={onOpenProblems}
+      title={message}
+    >
       <span className="tw-dot" aria-hidden />
       {text}
     </button>

@@ -8,7 +8,11 @@ export function SchemaFilter() {
   const list = Object.values(schemas);
   if (list.length < 2) return null;
   return (
-    <select aria-label="Schema shown on the canvas" value={value ?? ''} onChange={(e) => store.getState().setSchemaFilter(e.target.value || null)}>
+    <select
+      aria-label="Schema shown on the canvas"
+      value={value ?? ''}
+      onChange={(e) => store.getState().setSchemaFilter(e.target.value || null)}
+    >
       <option value="">All schemas</option>
       {list.map((s) => (
         <option key={s.id} value={s.id}>

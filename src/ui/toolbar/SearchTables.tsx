@@ -16,7 +16,11 @@ export function SearchTables() {
     if (!q) return [];
     return Object.values(design.tables)
       .filter((t) => displayName(design, t).toLowerCase().includes(q))
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          Number(!a.name.toLowerCase().startsWith(q)) -
+            Number(!b.name.toLowerCase().startsWith(q)) || a.name.localeCompare(b.name),
+      )
       .slice(0, 12);
   }, [query, design]);
   const go = (tableId: string) => {
@@ -25,7 +29,10 @@ export function SearchTables() {
     const t = s.design.tables[tableId];
     if (!l || !t) return;
     s.select({ tableIds: [tableId] });
-    void flow.setCenter(l.x + (l.width ?? NODE_WIDTH) / 2, l.y + nodeHeight(t, !!l.collapsed) / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    void flow.setCenter(l.x + (l.width ?? NODE_WIDTH) / 2, l.y + nodeHeight(t, !!l.collapsed) / 2, {
+      zoom: Math.max(flow.getZoom(), 0.8),
+      duration: 300,
+    });
     setQuery('');
   };
   return (
@@ -51,9 +58,20 @@ export function SearchTables() {
         }}
       />
       {matches.length > 0 && (
-        <ul id="tw-search-results" role="listbox" aria-label="Matching tables" className="tw-search-results">
+        <ul
+          id="tw-search-results"
+          role="listbox"
+          aria-label="Matching tables"
+          className="tw-search-results"
+        >
           {matches.map((t, i) => (
-            <li key={t.id} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => go(t.id)}>
+            <li
+              key={t.id}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => go(t.id)}
+            >
               {displayName(design, t)}
             </li>
           ))}

@@ -21,7 +21,14 @@ interface Props {
 }
 
 /** The top bar: the design, the common actions (each with a shortcut), search, theme, status. */
-export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems, onShare, onExport }: Props) {
+export function Toolbar({
+  onOpenDesigns,
+  onNewDesign,
+  onImport,
+  onOpenProblems,
+  onShare,
+  onExport,
+}: Props) {
   const store = useStudioStore();
   const flow = useReactFlow();
   const name = useStudio((s) => s.design.name);
@@ -36,33 +43,105 @@ export function Toolbar({ onOpenDesigns, onNewDesign, onImport, onOpenProblems, 
   return (
     <header className="tw-header">
       <div className="tw-toolbar" role="toolbar" aria-label="Design">
-        <span className="tw-logo" aria-hidden>▦</span>
-        <span className="tw-design-name">
-          {readOnly ? name : <InlineEdit value={name} label={`Design name ${name}`} onCommit={(n) => store.getState().dispatch((d) => renameDesign(d, n))} />}
+        <span className="tw-logo" aria-hidden>
+          ▦
         </span>
-        <button type="button" onClick={onNewDesign}>New design</button>
-        <button type="button" onClick={onOpenDesigns}>Designs</button>
-        <button type="button" onClick={onImport} title="Import a .sql, .dbml or design .json file, or pasted SQL (or drop a file on the canvas)">Import</button>
+        <span className="tw-design-name">
+          {readOnly ? (
+            name
+          ) : (
+            <InlineEdit
+              value={name}
+              label={`Design name ${name}`}
+              onCommit={(n) => store.getState().dispatch((d) => renameDesign(d, n))}
+            />
+          )}
+        </span>
+        <button type="button" onClick={onNewDesign}>
+          New design
+        </button>
+        <button type="button" onClick={onOpenDesigns}>
+          Designs
+        </button>
+        <button
+          type="button"
+          onClick={onImport}
+          title="Import a .sql, .dbml or design .json file, or pasted SQL (or drop a file on the canvas)"
+        >
+          Import
+        </button>
         <span className="tw-sep" aria-hidden />
-        <button type="button" onClick={onShare} aria-keyshortcuts="Control+Shift+S" title="Share a link to this design (Ctrl+Shift+S)">Share</button>
-        <button type="button" onClick={onExport} aria-keyshortcuts="Control+Shift+E" title="Export SQL, Mermaid, DBML, ORM models, images… (Ctrl+Shift+E)">Export</button>
+        <button
+          type="button"
+          onClick={onShare}
+          aria-keyshortcuts="Control+Shift+S"
+          title="Share a link to this design (Ctrl+Shift+S)"
+        >
+          Share
+        </button>
+        <button
+          type="button"
+          onClick={onExport}
+          aria-keyshortcuts="Control+Shift+E"
+          title="Export SQL, Mermaid, DBML, ORM models, images… (Ctrl+Shift+E)"
+        >
+          Export
+        </button>
         <span className="tw-spacer" />
         <ActivityIndicator />
         <SaveStatus />
-        <button type="button" aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} onClick={() => applyTheme(theme === 'dark' ? 'light' : 'dark')}>
+        <button
+          type="button"
+          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          onClick={() => applyTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
       </div>
       {/* The second row never wraps: status text changing length must not move the canvas. */}
       <div className="tw-toolbar" role="toolbar" aria-label="Diagram">
-        <button type="button" className="tw-primary" onClick={addTable} disabled={readOnly} aria-keyshortcuts="T" title="Add table (T)">Add table</button>
-        <button type="button" onClick={() => store.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">Undo</button>
-        <button type="button" onClick={() => store.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">Redo</button>
-        <button type="button" onClick={() => void flow.fitView({ duration: 300, padding: 0.1 })} aria-keyshortcuts="F" title="Fit view (F)">Fit view</button>
+        <button
+          type="button"
+          className="tw-primary"
+          onClick={addTable}
+          disabled={readOnly}
+          aria-keyshortcuts="T"
+          title="Add table (T)"
+        >
+          Add table
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          aria-keyshortcuts="Control+Z"
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          onClick={() => void flow.fitView({ duration: 300, padding: 0.1 })}
+          aria-keyshortcuts="F"
+          title="Fit view (F)"
+        >
+          Fit view
+        </button>
         <button
           type="button"
           disabled={readOnly || tableCount === 0}
-          onClick={() => void arrange(selectedCount > 1 ? store.getState().selection.tableIds : undefined)}
+          onClick={() =>
+            void arrange(selectedCount > 1 ? store.getState().selection.tableIds : undefined)
+          }
           aria-keyshortcuts="L"
           title="Auto-layout all tables, or only the selected ones (L)"
         >

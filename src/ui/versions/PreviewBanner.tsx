@@ -9,12 +9,18 @@ export function PreviewBanner() {
   return (
     <div className="tw-banner tw-banner-info" role="region" aria-label="Preview">
       <span>
-        <strong>{preview.label}</strong>, read-only.{preview.kind === 'compare' ? ' Green: added; amber: changed; red: removed.' : ''} Your design is unchanged.
+        <strong>{preview.label}</strong>, read-only.
+        {preview.kind === 'compare' ? ' Green: added; amber: changed; red: removed.' : ''} Your
+        design is unchanged.
       </span>
       {preview.kind === 'version' && preview.versionId && (
-        <button type="button" onClick={() => void versions.restore(preview.versionId!)}>Restore this version</button>
+        <button type="button" onClick={() => void versions.restore(preview.versionId!)}>
+          Restore this version
+        </button>
       )}
-      <button type="button" className="tw-primary" onClick={() => store.getState().exitPreview()}>Back to editing</button>
+      <button type="button" className="tw-primary" onClick={() => store.getState().exitPreview()}>
+        Back to editing
+      </button>
     </div>
   );
 }

@@ -1,11 +1,24 @@
 import type { Verification } from '../../app/comparison';
 
 /** The verdict beside the migration: Postgres ran it both ways, or here is exactly what differs. */
-export function VerificationStatus({ verification, fromLabel, toLabel }: { verification: Verification; fromLabel: string; toLabel: string }) {
+export function VerificationStatus({
+  verification,
+  fromLabel,
+  toLabel,
+}: {
+  verification: Verification;
+  fromLabel: string;
+  toLabel: string;
+}) {
   if (verification.state === 'running') {
     return (
-      <p className="tw-verification tw-verification-running" role="status" aria-label="Verification">
-        <progress aria-label="Verifying" /> Postgres is checking the migration: {fromLabel}’s DDL, then up, must equal {toLabel}; then down must give {fromLabel} back…
+      <p
+        className="tw-verification tw-verification-running"
+        role="status"
+        aria-label="Verification"
+      >
+        <progress aria-label="Verifying" /> Postgres is checking the migration: {fromLabel}’s DDL,
+        then up, must equal {toLabel}; then down must give {fromLabel} back…
       </p>
     );
   }
@@ -20,7 +33,8 @@ export function VerificationStatus({ verification, fromLabel, toLabel }: { verif
   if (r.verified) {
     return (
       <p className="tw-verification tw-verification-ok" role="status" aria-label="Verification">
-        ✓ Verified by Postgres: up turns {fromLabel} into {toLabel}, and down turns it back, catalog for catalog.
+        ✓ Verified by Postgres: up turns {fromLabel} into {toLabel}, and down turns it back, catalog
+        for catalog.
       </p>
     );
   }
@@ -28,12 +42,17 @@ export function VerificationStatus({ verification, fromLabel, toLabel }: { verif
     <div className="tw-verification tw-verification-failed" role="status" aria-label="Verification">
       <p>
         ✗ Not verified.
-        {r.failedStep && ` Postgres refused ${r.failedStep.direction} step ${r.failedStep.index + 1}: ${r.failedStep.error}`}
+        {r.failedStep &&
+          ` Postgres refused ${r.failedStep.direction} step ${r.failedStep.index + 1}: ${r.failedStep.error}`}
       </p>
       {r.failedStep && <code>{r.failedStep.sql}</code>}
       {r.differences.length > 0 && (
         <ul aria-label="Differences">
-          {r.differences.slice(0, 50).map((d, i) => <li key={i}><code>{d}</code></li>)}
+          {r.differences.slice(0, 50).map((d, i) => (
+            <li key={i}>
+              <code>{d}</code>
+            </li>
+          ))}
           {r.differences.length > 50 && <li>…and {r.differences.length - 50} more</li>}
         </ul>
       )}

@@ -16,49 +16,118 @@ export function VersionsPanel() {
   }, [list, from]);
 
   const save = async () => {
-    if (await versions.save(name.trim() || `Version ${list.filter((v) => !v.auto).length + 1}`)) setName('');
+    if (await versions.save(name.trim() || `Version ${list.filter((v) => !v.auto).length + 1}`))
+      setName('');
   };
   const when = (t: number) => new Date(t).toLocaleString();
   return (
     <div className="tw-pad tw-versions">
-      <form className="tw-row" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <form
+        className="tw-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <label className="tw-grow tw-inline-label">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={`Version ${list.filter((v) => !v.auto).length + 1}`} aria-label="Version name" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={`Version ${list.filter((v) => !v.auto).length + 1}`}
+            aria-label="Version name"
+          />
         </label>
-        <button type="submit" className="tw-primary" disabled={!!unavailable}>Save version</button>
+        <button type="submit" className="tw-primary" disabled={!!unavailable}>
+          Save version
+        </button>
       </form>
-      {unavailable && <p className="tw-muted" role="status">{unavailable}</p>}
+      {unavailable && (
+        <p className="tw-muted" role="status">
+          {unavailable}
+        </p>
+      )}
       {list.length > 1 || (list.length === 1 && !unavailable) ? (
-        <form className="tw-row tw-compare-form" onSubmit={(e) => { e.preventDefault(); void comparison.compare(from, to); }}>
+        <form
+          className="tw-row tw-compare-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void comparison.compare(from, to);
+          }}
+        >
           <label className="tw-inline-label">
             Compare
-            <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Compare from">
-              {list.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            <select
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-label="Compare from"
+            >
+              {list.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
             </select>
           </label>
           <label className="tw-inline-label">
             with
             <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="Compare with">
               <option value="current">the design now</option>
-              {list.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+              {list.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" disabled={!from || from === to}>Compare</button>
+          <button type="submit" disabled={!from || from === to}>
+            Compare
+          </button>
         </form>
       ) : null}
-      {list.length === 0 && !unavailable && <p className="tw-muted">No versions yet. Save one before a change you may want to undo or ship as a migration.</p>}
+      {list.length === 0 && !unavailable && (
+        <p className="tw-muted">
+          No versions yet. Save one before a change you may want to undo or ship as a migration.
+        </p>
+      )}
       <ol className="tw-timeline" aria-label="Versions">
         {list.map((v) => (
           <li key={v.id} className={v.id === previewing ? 'tw-selected' : undefined}>
             <span className="tw-timeline-name">{v.name}</span>
             {v.auto && <span className="tw-pill">auto</span>}
-            <span className="tw-muted">{when(v.createdAt)} · {v.tableCount} {v.tableCount === 1 ? 'table' : 'tables'}</span>
+            <span className="tw-muted">
+              {when(v.createdAt)} · {v.tableCount} {v.tableCount === 1 ? 'table' : 'tables'}
+            </span>
             <span className="tw-spacer" />
-            <button type="button" onClick={() => void versions.open(v.id)} aria-label={`Open ${v.name}`}>Open</button>
-            <button type="button" onClick={() => void comparison.compare(v.id, 'current')} aria-label={`Compare ${v.name} with now`}>Compare with now</button>
-            <button type="button" onClick={() => void versions.restore(v.id)} aria-label={`Restore ${v.name}`}>Restore</button>
-            <button type="button" className="tw-danger" onClick={() => void versions.remove(v.id)} aria-label={`Delete ${v.name}`}>Delete</button>
+            <button
+              type="button"
+              onClick={() => void versions.open(v.id)}
+              aria-label={`Open ${v.name}`}
+            >
+              Open
+            </button>
+            <button
+              type="button"
+              onClick={() => void comparison.compare(v.id, 'current')}
+              aria-label={`Compare ${v.name} with now`}
+            >
+              Compare with now
+            </button>
+            <button
+              type="button"
+              onClick={() => void versions.restore(v.id)}
+              aria-label={`Restore ${v.name}`}
+            >
+              Restore
+            </button>
+            <button
+              type="button"
+              className="tw-danger"
+              onClick={() => void versions.remove(v.id)}
+              aria-label={`Delete ${v.name}`}
+            >
+              Delete
+            </button>
           </li>
         ))}
       </ol>

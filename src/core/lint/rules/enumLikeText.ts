@@ -5,7 +5,20 @@ import { isTextLike, typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
 
 /** Last words of names that usually hold one of a few fixed values. */
-const ENUM_WORDS = new Set(['status', 'state', 'type', 'kind', 'role', 'category', 'level', 'priority', 'gender', 'mode', 'stage', 'phase']);
+const ENUM_WORDS = new Set([
+  'status',
+  'state',
+  'type',
+  'kind',
+  'role',
+  'category',
+  'level',
+  'priority',
+  'gender',
+  'mode',
+  'stage',
+  'phase',
+]);
 /** Open-ended despite the word: MIME and content types. */
 const OPEN_ENDED = /(^|_)(mime|content|media|file)_type$/;
 /** Columns that make `state` a part of a postal address (a region), not a lifecycle state. */
@@ -20,19 +33,28 @@ export const enumLikeText: Rule = {
   check(_design, ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      const fkColumns = new Set(table.constraints.flatMap((k) => (k.kind === 'foreignKey' ? k.columnIds : [])));
+      const fkColumns = new Set(
+        table.constraints.flatMap((k) => (k.kind === 'foreignKey' ? k.columnIds : [])),
+      );
       const checks = table.constraints.flatMap((k) => (k.kind === 'check' ? [k.expression] : []));
       const names = new Set(table.columns.map((c) => c.name.toLowerCase()));
-      const isAddress = table.columns.some((c) => nameWords(c.name).some((w) => ADDRESS_WORDS.has(w)));
+      const isAddress = table.columns.some((c) =>
+        nameWords(c.name).some((w) => ADDRESS_WORDS.has(w)),
+      );
       for (const column of table.columns) {
         const t = typeInfo(column.type);
-        if (!isTextLike(t) || t.array || fkColumns.has(column.id) || ctx.inherited(table, column)) continue;
+        if (!isTextLike(t) || t.array || fkColumns.has(column.id) || ctx.inherited(table, column))
+          continue;
         const name = column.name.toLowerCase();
         const last = nameWords(column.name).at(-1) ?? '';
-        if (!ENUM_WORDS.has(last) || OPEN_ENDED.test(name) || (last === 'state' && isAddress)) continue;
+        if (!ENUM_WORDS.has(last) || OPEN_ENDED.test(name) || (last === 'state' && isAddress))
+          continue;
         // `<x>_type` beside `<x>_id` is polymorphic-association's finding.
         if (/_type$/.test(name) && names.has(name.replace(/_type$/, '_id'))) continue;
-        const mentioned = new RegExp(`(^|[^a-z0-9_])"?${escapeRegExp(column.name)}"?([^a-z0-9_]|$)`, 'i');
+        const mentioned = new RegExp(
+          `(^|[^a-z0-9_])"?${escapeRegExp(column.name)}"?([^a-z0-9_]|$)`,
+          'i',
+        );
         if (checks.some((e) => mentioned.test(e))) continue;
         findings.push(
           ctx.finding(

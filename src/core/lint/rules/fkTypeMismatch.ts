@@ -41,7 +41,10 @@ export const fkTypeMismatch: Rule = {
               table,
               column,
               `${column.name} is ${column.type} but references ${ctx.label(ref)}.${target.name}, which is ${target.type}. Make it ${type}.`,
-              { label: `Change ${column.name} to ${type}`, apply: (d) => changeColumnType(d, table.id, column.id, type) },
+              {
+                label: `Change ${column.name} to ${type}`,
+                apply: (d) => changeColumnType(d, table.id, column.id, type),
+              },
             ),
           );
         });

@@ -21,7 +21,9 @@ export const fkWithoutIndex: Rule = {
       for (const fk of foreignKeysOf(table)) {
         const wanted = new Set(fk.columnIds);
         const covered = keys.some(
-          (k) => k.leadingColumns.length >= wanted.size && k.leadingColumns.slice(0, wanted.size).every((c) => wanted.has(c)),
+          (k) =>
+            k.leadingColumns.length >= wanted.size &&
+            k.leadingColumns.slice(0, wanted.size).every((c) => wanted.has(c)),
         );
         if (covered) continue;
         const columns = fk.columnIds.map((id) => ctx.column(table, id));
@@ -33,7 +35,10 @@ export const fkWithoutIndex: Rule = {
             table,
             fk.columnIds.length === 1 ? columns[0] : undefined,
             `No index starts with (${names}), the foreign key to ${ref ? ctx.label(ref) : 'another table'}: deleting a referenced row scans all of ${ctx.label(table)}.`,
-            { label: `Add index on (${names})`, apply: (d) => addColumnsIndex(d, table.id, fk.columnIds) },
+            {
+              label: `Add index on (${names})`,
+              apply: (d) => addColumnsIndex(d, table.id, fk.columnIds),
+            },
           ),
         );
       }

@@ -10,18 +10,51 @@ export const identifierTooLong: Rule = {
   practice: PRACTICE.identifierLength,
   check(_design, ctx) {
     const findings: Finding[] = [];
-    const tooLong = (name: string) => name.length > 21 && utf8ByteLength(name) > MAX_IDENTIFIER_BYTES;
+    const tooLong = (name: string) =>
+      name.length > 21 && utf8ByteLength(name) > MAX_IDENTIFIER_BYTES;
     for (const table of ctx.tables) {
       const at = ` on ${ctx.label(table)}`;
-      if (tooLong(table.name)) findings.push(ctx.finding(identifierTooLong, table, undefined, checkIdentifierLength(table.name, 'Table name') ?? ''));
+      if (tooLong(table.name))
+        findings.push(
+          ctx.finding(
+            identifierTooLong,
+            table,
+            undefined,
+            checkIdentifierLength(table.name, 'Table name') ?? '',
+          ),
+        );
       for (const column of table.columns) {
-        if (tooLong(column.name)) findings.push(ctx.finding(identifierTooLong, table, column, checkIdentifierLength(column.name, 'Column name') ?? ''));
+        if (tooLong(column.name))
+          findings.push(
+            ctx.finding(
+              identifierTooLong,
+              table,
+              column,
+              checkIdentifierLength(column.name, 'Column name') ?? '',
+            ),
+          );
       }
       for (const k of table.constraints) {
-        if (k.name && tooLong(k.name)) findings.push(ctx.finding(identifierTooLong, table, undefined, checkIdentifierLength(k.name, 'Constraint name', at) ?? ''));
+        if (k.name && tooLong(k.name))
+          findings.push(
+            ctx.finding(
+              identifierTooLong,
+              table,
+              undefined,
+              checkIdentifierLength(k.name, 'Constraint name', at) ?? '',
+            ),
+          );
       }
       for (const i of table.indexes) {
-        if (i.name && tooLong(i.name)) findings.push(ctx.finding(identifierTooLong, table, undefined, checkIdentifierLength(i.name, 'Index name', at) ?? ''));
+        if (i.name && tooLong(i.name))
+          findings.push(
+            ctx.finding(
+              identifierTooLong,
+              table,
+              undefined,
+              checkIdentifierLength(i.name, 'Index name', at) ?? '',
+            ),
+          );
       }
     }
     return findings;

@@ -24,7 +24,13 @@ export const integerPrimaryKey: Rule = {
       const wider = WIDER[t.base];
       if (!wider || t.array) continue;
       // A key that is itself a foreign key follows its parent's key; the parent gets the finding.
-      if (table.constraints.some((k) => k.kind === 'foreignKey' && k.columnIds.length === 1 && k.columnIds[0] === column.id)) continue;
+      if (
+        table.constraints.some(
+          (k) =>
+            k.kind === 'foreignKey' && k.columnIds.length === 1 && k.columnIds[0] === column.id,
+        )
+      )
+        continue;
       const referencing = ctx.referencesTo(table.id).length;
       findings.push(
         ctx.finding(
@@ -32,7 +38,10 @@ export const integerPrimaryKey: Rule = {
           table,
           column,
           `The primary key ${column.name} is ${column.type}, which ends at about 2.1 billion. Prefer ${wider}${referencing ? ` (with the ${referencing} foreign key column${referencing === 1 ? '' : 's'} referencing it)` : ''}.`,
-          { label: `Change ${column.name} to ${wider}${referencing ? ' and the columns referencing it' : ''}`, apply: (d) => changeColumnType(d, table.id, column.id, wider) },
+          {
+            label: `Change ${column.name} to ${wider}${referencing ? ' and the columns referencing it' : ''}`,
+            apply: (d) => changeColumnType(d, table.id, column.id, wider),
+          },
         ),
       );
     }

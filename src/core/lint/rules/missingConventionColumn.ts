@@ -5,7 +5,16 @@ import { preferredType } from '../preferredType';
 import type { Finding, Rule } from '../types';
 
 /** Bookkeeping columns a schema tends to put on every table. */
-const CONVENTION_COLUMNS = ['created_at', 'updated_at', 'inserted_at', 'modified_at', 'last_update', 'created', 'updated', 'modified'];
+const CONVENTION_COLUMNS = [
+  'created_at',
+  'updated_at',
+  'inserted_at',
+  'modified_at',
+  'last_update',
+  'created',
+  'updated',
+  'modified',
+];
 /** Share of tables that must have the column before its absence counts as inconsistent. */
 const MAJORITY = 0.6;
 const MIN_TABLES = 4;
@@ -38,7 +47,10 @@ export const missingConventionColumn: Rule = {
             table,
             undefined,
             `${having.length} of ${tables.length} tables have ${name}, but ${ctx.label(table)} does not.`,
-            { label: `Add ${name} ${preferredType(model.type)}`, apply: (d) => addColumnEverywhere(d, table.id, templateColumn(d, table, model)) },
+            {
+              label: `Add ${name} ${preferredType(model.type)}`,
+              apply: (d) => addColumnEverywhere(d, table.id, templateColumn(d, table, model)),
+            },
           ),
         );
       }
@@ -60,7 +72,10 @@ function mostCommon(columns: Column[]): Column {
 
 function templateColumn(design: Design, table: Table, model: Column): Column {
   // A copied nextval(...) would share the model table's sequence: such a default is left off.
-  const fallback = model.default !== undefined && !/^nextval\(/i.test(model.default.trim()) ? model.default : undefined;
+  const fallback =
+    model.default !== undefined && !/^nextval\(/i.test(model.default.trim())
+      ? model.default
+      : undefined;
   // NOT NULL without a default cannot be added to a table that has rows; nullable then.
   const nullable = model.nullable || fallback === undefined;
   return {

@@ -11,6 +11,13 @@ export const missingTableComment: Rule = {
   check(_design, ctx) {
     return ctx.tables
       .filter((t) => !t.partitionOf && !t.comment?.trim())
-      .map((t) => ctx.finding(missingTableComment, t, undefined, `${ctx.label(t)} has no comment. Say in a sentence what one row of it is.`));
+      .map((t) =>
+        ctx.finding(
+          missingTableComment,
+          t,
+          undefined,
+          `${ctx.label(t)} has no comment. Say in a sentence what one row of it is.`,
+        ),
+      );
   },
 };

@@ -7,8 +7,26 @@ import type { Finding, Rule } from '../types';
 
 /** Words that make a column an amount of money. */
 const MONEY_WORDS = new Set([
-  'price', 'prices', 'amount', 'amounts', 'cost', 'costs', 'total', 'subtotal', 'balance', 'fee', 'fees',
-  'tax', 'charge', 'payment', 'salary', 'wage', 'revenue', 'refund', 'freight', 'budget',
+  'price',
+  'prices',
+  'amount',
+  'amounts',
+  'cost',
+  'costs',
+  'total',
+  'subtotal',
+  'balance',
+  'fee',
+  'fees',
+  'tax',
+  'charge',
+  'payment',
+  'salary',
+  'wage',
+  'revenue',
+  'refund',
+  'freight',
+  'budget',
 ]);
 const FLOATS = new Set(['real', 'double precision']);
 
@@ -29,7 +47,11 @@ export const moneyType: Rule = {
         const t = typeInfo(column.type);
         if (t.array || ctx.inherited(table, column)) continue;
         const isMoney = t.base === 'money';
-        if (!isMoney && !(FLOATS.has(t.base) && nameWords(column.name).some((w) => MONEY_WORDS.has(w)))) continue;
+        if (
+          !isMoney &&
+          !(FLOATS.has(t.base) && nameWords(column.name).some((w) => MONEY_WORDS.has(w)))
+        )
+          continue;
         findings.push(
           ctx.finding(
             moneyType,
@@ -38,7 +60,10 @@ export const moneyType: Rule = {
             isMoney
               ? `${column.name} uses the money type, whose input and output depend on the server's lc_monetary setting. Use ${MONEY_NUMERIC} (and a currency column if there may be several).`
               : `${column.name} looks like an amount of money but is ${column.type}, which cannot hold most decimal amounts exactly. Use ${MONEY_NUMERIC}.`,
-            { label: `Change ${column.name} to ${MONEY_NUMERIC}`, apply: (d) => changeColumnType(d, table.id, column.id, MONEY_NUMERIC) },
+            {
+              label: `Change ${column.name} to ${MONEY_NUMERIC}`,
+              apply: (d) => changeColumnType(d, table.id, column.id, MONEY_NUMERIC),
+            },
           ),
         );
       }

@@ -29,15 +29,27 @@ function explain(what: string, name: string): string {
  * A rename is only offered where nothing kept as raw SQL (views, functions, triggers) mentions
  * the old name: those would break, and the model cannot rewrite them.
  */
-function renameFix(design: Design, table: Table, columnId: string | undefined, name: string): Fix | undefined {
+function renameFix(
+  design: Design,
+  table: Table,
+  columnId: string | undefined,
+  name: string,
+): Fix | undefined {
   const snake = toSnakeCase(name);
   if (!snake || snake === name || quoteIdent(snake) !== snake) return undefined;
-  const taken = columnId ? table.columns.map((c) => c.name) : Object.values(design.tables).filter((t) => t.schemaId === table.schemaId).map((t) => t.name);
+  const taken = columnId
+    ? table.columns.map((c) => c.name)
+    : Object.values(design.tables)
+        .filter((t) => t.schemaId === table.schemaId)
+        .map((t) => t.name);
   if (taken.includes(snake)) return undefined;
   if ((design.extras ?? []).some((x) => x.sql.includes(name))) return undefined;
   return {
     label: `Rename to ${snake}`,
-    apply: (d) => (columnId ? updateColumn(d, table.id, columnId, { name: snake }) : renameTable(d, table.id, snake)),
+    apply: (d) =>
+      columnId
+        ? updateColumn(d, table.id, columnId, { name: snake })
+        : renameTable(d, table.id, snake),
   };
 }
 

@@ -18,11 +18,25 @@ export const nameNotSnakeCase: Rule = {
     const odd = (name: string) => quoteIdent(name) === name && !SNAKE_CASE.test(name);
     for (const table of ctx.tables) {
       if (odd(table.name) && !table.partitionOf) {
-        findings.push(ctx.finding(nameNotSnakeCase, table, undefined, `Table name ${table.name} is not snake_case (lower-case words joined by single underscores).`));
+        findings.push(
+          ctx.finding(
+            nameNotSnakeCase,
+            table,
+            undefined,
+            `Table name ${table.name} is not snake_case (lower-case words joined by single underscores).`,
+          ),
+        );
       }
       for (const column of table.columns) {
         if (!odd(column.name) || ctx.inherited(table, column)) continue;
-        findings.push(ctx.finding(nameNotSnakeCase, table, column, `Column name ${column.name} is not snake_case (lower-case words joined by single underscores).`));
+        findings.push(
+          ctx.finding(
+            nameNotSnakeCase,
+            table,
+            column,
+            `Column name ${column.name} is not snake_case (lower-case words joined by single underscores).`,
+          ),
+        );
       }
     }
     return findings;

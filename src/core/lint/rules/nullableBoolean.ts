@@ -14,7 +14,14 @@ export const nullableBoolean: Rule = {
     for (const table of ctx.tables) {
       for (const column of table.columns) {
         const t = typeInfo(column.type);
-        if (t.base !== 'boolean' || t.array || !column.nullable || column.generated || ctx.inherited(table, column)) continue;
+        if (
+          t.base !== 'boolean' ||
+          t.array ||
+          !column.nullable ||
+          column.generated ||
+          ctx.inherited(table, column)
+        )
+          continue;
         const fallback = column.default ?? 'false';
         findings.push(
           ctx.finding(
@@ -24,7 +31,11 @@ export const nullableBoolean: Rule = {
             `${column.name} is a nullable boolean: true, false and NULL. Make it NOT NULL${column.default ? '' : ' DEFAULT false'} unless NULL means something.`,
             {
               label: `Make ${column.name} NOT NULL${column.default ? '' : ' DEFAULT false'}`,
-              apply: (d) => updateColumnEverywhere(d, table.id, column.id, { nullable: false, default: fallback }),
+              apply: (d) =>
+                updateColumnEverywhere(d, table.id, column.id, {
+                  nullable: false,
+                  default: fallback,
+                }),
             },
           ),
         );

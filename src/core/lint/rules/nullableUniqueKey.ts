@@ -20,8 +20,11 @@ export const nullableUniqueKey: Rule = {
     for (const table of ctx.tables) {
       for (const key of btreeKeys(table)) {
         // A partial key (WHERE b IS NOT NULL) is the usual deliberate answer to exactly this.
-        if (!key.unique || key.nullsNotDistinct || key.where || key.leadingColumns.length < 2) continue;
-        const nullable = key.leadingColumns.map((id) => ctx.column(table, id)).filter((c) => c?.nullable);
+        if (!key.unique || key.nullsNotDistinct || key.where || key.leadingColumns.length < 2)
+          continue;
+        const nullable = key.leadingColumns
+          .map((id) => ctx.column(table, id))
+          .filter((c) => c?.nullable);
         const first = nullable[0];
         if (!first) continue;
         const names = key.leadingColumns.map((id) => ctx.column(table, id)?.name ?? '?').join(', ');
@@ -30,7 +33,8 @@ export const nullableUniqueKey: Rule = {
           apply: (d: Design) => {
             const t = d.tables[table.id];
             const k = t?.constraints.find((x) => x.id === key.id);
-            if (k?.kind === 'unique') return updateConstraint(d, table.id, { ...k, nullsNotDistinct: true });
+            if (k?.kind === 'unique')
+              return updateConstraint(d, table.id, { ...k, nullsNotDistinct: true });
             const ix = t?.indexes.find((x) => x.id === key.id);
             return ix ? updateIndex(d, table.id, { ...ix, nullsNotDistinct: true }) : d;
           },

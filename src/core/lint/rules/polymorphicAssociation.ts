@@ -15,7 +15,9 @@ export const polymorphicAssociation: Rule = {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
       const byName = new Map(table.columns.map((c) => [c.name.toLowerCase(), c]));
-      const fkColumns = new Set(table.constraints.flatMap((k) => (k.kind === 'foreignKey' ? k.columnIds : [])));
+      const fkColumns = new Set(
+        table.constraints.flatMap((k) => (k.kind === 'foreignKey' ? k.columnIds : [])),
+      );
       for (const column of table.columns) {
         const m = /^(.+)_(type|kind|class|table)$/.exec(column.name.toLowerCase());
         const id = m?.[1] ? byName.get(`${m[1]}_id`) : undefined;

@@ -23,7 +23,10 @@ export const preferJsonb: Rule = {
             table,
             column,
             `${column.name} is ${column.type}. Use ${type} unless the exact input text (whitespace, key order, duplicate keys) must be kept.`,
-            { label: `Change ${column.name} to ${type}`, apply: (d) => changeColumnType(d, table.id, column.id, type) },
+            {
+              label: `Change ${column.name} to ${type}`,
+              apply: (d) => changeColumnType(d, table.id, column.id, type),
+            },
           ),
         );
       }

@@ -28,7 +28,12 @@ export const preferTimestamptz: Rule = {
             table,
             column,
             `${column.name} is ${column.type}. Use ${type}, unless it really is a local time with no place attached (existing values are read in the session's time zone when converted).${fixable ? '' : ' An index, generated column or constraint expression uses it and must be rewritten for timestamptz first (e.g. with AT TIME ZONE).'}`,
-            fixable ? { label: `Change ${column.name} to ${type}`, apply: (d) => changeColumnType(d, table.id, column.id, type) } : undefined,
+            fixable
+              ? {
+                  label: `Change ${column.name} to ${type}`,
+                  apply: (d) => changeColumnType(d, table.id, column.id, type),
+                }
+              : undefined,
           ),
         );
       }

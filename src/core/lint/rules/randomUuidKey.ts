@@ -18,7 +18,8 @@ export const randomUuidKey: Rule = {
       const pk = primaryKeyOf(table);
       if (!pk || pk.columnIds.length !== 1) continue;
       const column = ctx.column(table, pk.columnIds[0] ?? '');
-      if (!column || ctx.inherited(table, column) || typeInfo(column.type).base !== 'uuid') continue;
+      if (!column || ctx.inherited(table, column) || typeInfo(column.type).base !== 'uuid')
+        continue;
       if (!RANDOM_UUID.test(column.default?.trim() ?? '')) continue;
       findings.push(
         ctx.finding(
@@ -26,7 +27,10 @@ export const randomUuidKey: Rule = {
           table,
           column,
           `The primary key ${column.name} defaults to ${column.default ?? ''}, a random UUID. On PostgreSQL 18, uuidv7() gives time-ordered UUIDs that index far better.`,
-          { label: `Default ${column.name} to uuidv7()`, apply: (d) => updateColumn(d, table.id, column.id, { default: 'uuidv7()' }) },
+          {
+            label: `Default ${column.name} to uuidv7()`,
+            apply: (d) => updateColumn(d, table.id, column.id, { default: 'uuidv7()' }),
+          },
         ),
       );
     }

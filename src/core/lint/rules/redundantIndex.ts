@@ -5,7 +5,8 @@ import type { LintContext } from '../context';
 import { PRACTICE } from '../practices';
 import type { Finding, Fix, Rule } from '../types';
 
-const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Whether `b` serves every query `a` serves and enforces at least what `a` enforces. A unique key
@@ -19,12 +20,25 @@ function covers(b: BtreeKey, a: BtreeKey): boolean {
   if (!a.unique) return true;
   // A deferrable key does not replace an immediate one: a foreign key may reference a.
   if (b.deferrable && !a.deferrable) return false;
-  return b.unique && a.elements.length === b.elements.length && a.nullsNotDistinct === b.nullsNotDistinct;
+  return (
+    b.unique && a.elements.length === b.elements.length && a.nullsNotDistinct === b.nullsNotDistinct
+  );
 }
 
 const describeKey = (k: BtreeKey, ctx: LintContext, table: Table) => {
-  const what = k.source === 'primaryKey' ? 'primary key' : k.source === 'unique' ? 'unique constraint' : k.unique ? 'unique index' : 'index';
-  const cols = k.elements.map((e) => (e.startsWith('c:') ? (ctx.column(table, e.slice(2).split('#')[0] ?? '')?.name ?? '?') : 'expression'));
+  const what =
+    k.source === 'primaryKey'
+      ? 'primary key'
+      : k.source === 'unique'
+        ? 'unique constraint'
+        : k.unique
+          ? 'unique index'
+          : 'index';
+  const cols = k.elements.map((e) =>
+    e.startsWith('c:')
+      ? (ctx.column(table, e.slice(2).split('#')[0] ?? '')?.name ?? '?')
+      : 'expression',
+  );
   return `${what}${k.name ? ' ' + k.name : ''} (${cols.join(', ')})`;
 };
 
@@ -36,7 +50,9 @@ export const redundantIndex: Rule = {
   practice: PRACTICE.indexes,
   check(_design, ctx) {
     const findings: Finding[] = [];
-    const parents = new Set(ctx.tables.flatMap((t) => t.indexes.flatMap((i) => (i.attachedTo ? [i.attachedTo] : []))));
+    const parents = new Set(
+      ctx.tables.flatMap((t) => t.indexes.flatMap((i) => (i.attachedTo ? [i.attachedTo] : []))),
+    );
     for (const table of ctx.tables) {
       const keys = btreeKeys(table); // constraints first: on a tie, a constraint's index is kept
       for (const [i, a] of keys.entries()) {
@@ -64,6 +80,10 @@ export const redundantIndex: Rule = {
 /** No fix where dropping the index would change more than the index list (CLUSTER, partitions). */
 function dropFix(table: Table, key: BtreeKey, parents: Set<string>): Fix | undefined {
   const index = key.index;
-  if (!index || table.clusterOn === index.id || index.attachedTo || parents.has(index.id)) return undefined;
-  return { label: `Drop index ${index.name ?? ''}`.trimEnd(), apply: (d) => deleteIndex(d, table.id, index.id) };
+  if (!index || table.clusterOn === index.id || index.attachedTo || parents.has(index.id))
+    return undefined;
+  return {
+    label: `Drop index ${index.name ?? ''}`.trimEnd(),
+    apply: (d) => deleteIndex(d, table.id, index.id),
+  };
 }

@@ -22,7 +22,14 @@ export const repeatingGroup: Rule = {
       const groups = new Map<string, Array<[number, Column]>>();
       for (const column of table.columns) {
         const m = /^(.*[a-z])_?(\d+)$/.exec(column.name.toLowerCase());
-        if (!m?.[1] || !m[2] || m[1].length < 3 || POSITIONAL.test(m[1]) || ctx.inherited(table, column)) continue;
+        if (
+          !m?.[1] ||
+          !m[2] ||
+          m[1].length < 3 ||
+          POSITIONAL.test(m[1]) ||
+          ctx.inherited(table, column)
+        )
+          continue;
         const key = m[1].replace(/_$/, '');
         const list = groups.get(key) ?? [];
         list.push([Number(m[2]), column]);
@@ -31,7 +38,8 @@ export const repeatingGroup: Rule = {
       for (const [stem, members] of groups) {
         const numbers = new Set(members.map(([n]) => n));
         const base = table.columns.some((c) => c.name.toLowerCase() === stem);
-        if (!numbers.has(2) || !(numbers.has(1) || base) || members.length + (base ? 1 : 0) < 3) continue;
+        if (!numbers.has(2) || !(numbers.has(1) || base) || members.length + (base ? 1 : 0) < 3)
+          continue;
         const names = members.map(([, c]) => c.name);
         findings.push(
           ctx.finding(

@@ -19,14 +19,18 @@ function lengthLimit(type: string): string | undefined {
 export function toTextFix(table: Table, column: Column): Fix {
   const n = lengthLimit(column.type);
   return {
-    label: n ? `Change ${column.name} to text with CHECK (char_length(${column.name}) <= ${n})` : `Change ${column.name} to text`,
+    label: n
+      ? `Change ${column.name} to text with CHECK (char_length(${column.name}) <= ${n})`
+      : `Change ${column.name} to text`,
     apply: (d: Design) => {
       const [rootTable, rootColumn] = referencedRoot(d, table.id, column.id);
       const root = d.tables[rootTable]?.columns.find((c) => c.id === rootColumn);
       if (!root) return d;
       const limit = lengthLimit(root.type);
       const next = changeColumnType(d, rootTable, rootColumn, 'text');
-      return limit ? addCheck(next, rootTable, root.name, `char_length(${quoteIdent(root.name)}) <= ${limit}`) : next;
+      return limit
+        ? addCheck(next, rootTable, root.name, `char_length(${quoteIdent(root.name)}) <= ${limit}`)
+        : next;
     },
   };
 }

@@ -22,7 +22,10 @@ export const unnamedConstraint: Rule = {
       for (const k of table.constraints) {
         if (k.name) continue;
         const name = suggestedConstraintName(design, table, k);
-        const column = 'columnIds' in k && k.columnIds.length === 1 ? ctx.column(table, k.columnIds[0] ?? '') : undefined;
+        const column =
+          'columnIds' in k && k.columnIds.length === 1
+            ? ctx.column(table, k.columnIds[0] ?? '')
+            : undefined;
         findings.push(
           ctx.finding(
             unnamedConstraint,
