@@ -40,12 +40,12 @@ export const PROJECT_FIXTURES_DIR = fileURLToPath(
 
 /** The original fixtures of a directory (not the `.pglite.sql` reference companions). */
 function fixturesIn(dir: string): string[] {
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql'))
-        .map((f) => f.replace(/\.sql$/, ''))
-        .sort()
-    : [];
+  // A missing directory fails loudly: an empty list would turn every fixture test into no test.
+  if (!existsSync(dir)) throw new Error(`fixtures directory ${dir} is missing`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql') && !f.endsWith('.pglite.sql'))
+    .map((f) => f.replace(/\.sql$/, ''))
+    .sort();
 }
 
 /** The shared fixtures (../shared/fixtures/schemas). */

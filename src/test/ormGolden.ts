@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { designSchema, exampleDocument, type Design } from '../core/model';
 import { checkIntegrity } from '../core/model/integrity';
+import { expectGolden as expectGoldenFile } from './golden';
 
 /**
  * The ORM exporters' golden cases: the studio's example and `orm-nasty-names.json` (names no ORM
@@ -28,10 +28,8 @@ export function ormGoldenCases(): OrmGoldenCase[] {
  * The other exporters' nasty design (`nasty-names.json`, owned by the Mermaid exporter's tests):
  * verified here too, without golden files of ours, since it may change under us.
  */
-export function sharedNastyDesign(): Design | undefined {
-  return existsSync(join(ORM_GOLDEN_DIR, 'nasty-names.json'))
-    ? readGoldenDesign('nasty-names.json')
-    : undefined;
+export function sharedNastyDesign(): Design {
+  return readGoldenDesign('nasty-names.json');
 }
 
 function readGoldenDesign(file: string): Design {
@@ -43,7 +41,5 @@ function readGoldenDesign(file: string): Design {
 
 /** Compares `actual` with the golden file `<case>.<suffix>`, rewriting it first under UPDATE_GOLDEN=1. */
 export function expectGolden(file: string, actual: string): void {
-  const path = join(ORM_GOLDEN_DIR, file);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectGoldenFile(join(ORM_GOLDEN_DIR, file), actual);
 }

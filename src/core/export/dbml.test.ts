@@ -1,14 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleDocument, type Design } from '../model';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
+import { expectGolden } from '../../test/golden';
 import { toDbml, type DbmlOptions } from './dbml';
 import { expectParsedLikeDesign, expectRoundTrip, parseDbml } from './dbmlReadBack';
 import { EXPORT_GOLDEN_DIR, loadNastyDesign } from './mermaidTestDesigns';
-
-/** Run with UPDATE_GOLDEN=1 to rewrite the expected files from the current exporter. */
-const update = process.env.UPDATE_GOLDEN === '1';
 
 const goldens: { file: string; design: () => Design; options?: DbmlOptions }[] = [
   { file: 'example.dbml', design: () => exampleDocument().design },
@@ -26,8 +23,7 @@ describe('toDbml golden files', () => {
       const design = golden.design();
       const text = toDbml(design, golden.options);
       const path = join(EXPORT_GOLDEN_DIR, golden.file);
-      if (update || !existsSync(path)) writeFileSync(path, text);
-      expect(text).toBe(readFileSync(path, 'utf8'));
+      expectGolden(path, text);
       expectParsedLikeDesign(design, text);
       expectRoundTrip(design, text);
     });

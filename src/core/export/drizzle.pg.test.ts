@@ -60,8 +60,7 @@ describe('exportDrizzle', () => {
   }
 
   it('builds the shared nasty-names design through drizzle-kit', async () => {
-    const shared = sharedNastyDesign();
-    if (shared) await verify(shared, 'shared-nasty');
+    await verify(sharedNastyDesign(), 'shared-nasty');
   }, 60_000);
 
   describe('real-world fixtures', () => {

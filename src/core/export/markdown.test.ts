@@ -1,17 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { displayName, exampleDocument, type Design } from '../model';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
+import { expectGolden } from '../../test/golden';
 import { sortedTables } from './mermaid';
 import { toMarkdown } from './markdown';
 import { mdCode, mdParagraph, mdText } from './markdownText';
 import { EXPORT_GOLDEN_DIR, loadNastyDesign } from './mermaidTestDesigns';
-
-/** Run with UPDATE_GOLDEN=1 to rewrite the expected files from the current exporter. */
-const update = process.env.UPDATE_GOLDEN === '1';
 
 // jsdom has no type declarations here (no @types/jsdom); require gives it the one type we use.
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
@@ -63,8 +60,7 @@ describe('toMarkdown golden files', () => {
       const design = golden.design();
       const text = toMarkdown(design);
       const path = join(EXPORT_GOLDEN_DIR, `${golden.name}.md`);
-      if (update || !existsSync(path)) writeFileSync(path, text);
-      expect(text).toBe(readFileSync(path, 'utf8'));
+      expectGolden(path, text);
       expectRendersLikeDesign(design, text);
     });
   }

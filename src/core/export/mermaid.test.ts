@@ -1,18 +1,16 @@
 // @vitest-environment jsdom
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument, type Design } from '../model';
+import { expectGolden } from '../../test/golden';
 import { toMermaid } from './mermaid';
 import { expectFaithful, parsed } from './mermaidReadBack';
 import { loadNastyDesign } from './mermaidTestDesigns';
 
 // Paths, not URLs: under jsdom the global URL is jsdom's, which node:fs does not take.
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
-/** Run with UPDATE_GOLDEN=1 to rewrite the expected files from the current exporter. */
-const update = process.env.UPDATE_GOLDEN === '1';
 
 beforeAll(() => {
   mermaid.initialize({ startOnLoad: false });
@@ -28,8 +26,7 @@ describe('toMermaid golden files', () => {
     it(golden.name, async () => {
       const text = toMermaid(golden.design());
       const path = join(GOLDEN, `${golden.name}.mmd`);
-      if (update || !existsSync(path)) writeFileSync(path, text);
-      expect(text).toBe(readFileSync(path, 'utf8'));
+      expectGolden(path, text);
       await expectFaithful(golden.design(), text);
     });
   }

@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
+import { expectGolden } from '../../test/golden';
 import { formatFindings } from './format';
 import { lintDesign } from './lintDesign';
 import { RULES } from './rules/index';
 import { expectFixesResolve } from './testing';
 
-/** Run with UPDATE_GOLDEN=1 to rewrite the expected findings from the current rules. */
-const update = process.env.UPDATE_GOLDEN === '1';
-const GOLDEN = new URL('./__golden__/pagila.json', import.meta.url);
+const GOLDEN = fileURLToPath(new URL('./__golden__/pagila.json', import.meta.url));
 
 describe('the review on real-world schemas', () => {
   for (const name of FIXTURE_NAMES) {
@@ -29,10 +28,6 @@ describe('the review on real-world schemas', () => {
 
   it('pagila: the findings match the golden file', async () => {
     const text = formatFindings(lintDesign(await fixtureDesign('pagila')), 'json');
-    if (update || !existsSync(GOLDEN)) {
-      mkdirSync(new URL('./__golden__/', import.meta.url), { recursive: true });
-      writeFileSync(GOLDEN, text);
-    }
-    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(GOLDEN, text);
   }, 120_000);
 });
