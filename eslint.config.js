@@ -2,6 +2,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
+
+const DEV_DEPENDENCIES = Object.keys(
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).devDependencies,
+);
+
+const CORE_PURE = [
+  {
+    group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
+    message: 'core is pure: no UI or state libraries',
+  },
+  {
+    group: ['monaco-editor', 'monaco-editor/*', '@electric-sql/*', 'idb', 'libpg-query'],
+    message: 'core is pure: adapters live in src/db, src/persistence',
+  },
+  {
+    group: ['**/ui/**', '**/state/**', '**/db/**', '**/persistence/**'],
+    message: 'imports go ui -> state -> core only',
+  },
+];
 
 export default tseslint.config(
   {
@@ -39,22 +59,27 @@ export default tseslint.config(
     // The core is pure: no DOM frameworks, no database, no persistence. Keeps it runnable in Node
     // (CLI, tests) and in any worker.
     files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: CORE_PURE }] },
+  },
+  {
+    // What ships from the core: tests may use dev tools and helpers, the core itself may not.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...CORE_PURE,
             {
-              group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*'],
-              message: 'core is pure: no UI or state libraries',
+              // A regex, not a gitignore-style group: `mermaid` would also match `./mermaid`.
+              regex: `^(${DEV_DEPENDENCIES.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(/.*)?$`,
+              message: 'core ships to the browser and the CLI: dev dependencies are for tests',
             },
+            { group: ['node:*'], message: 'core runs in the browser too: no Node built-ins' },
             {
-              group: ['monaco-editor', 'monaco-editor/*', '@electric-sql/*', 'idb', 'libpg-query'],
-              message: 'core is pure: adapters live in src/db, src/persistence',
-            },
-            {
-              group: ['**/ui/**', '**/state/**', '**/db/**', '**/persistence/**'],
-              message: 'imports go ui -> state -> core only',
+              group: ['**/test/**', '**/testing/**', '**/*.test', '**/__golden__/**'],
+              message: 'test helpers live in src/test and are imported by tests only',
             },
           ],
         },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resetDatabase, useTestDb } from '../../test/pglite';
 import type { Design, Table } from '../model/schema';
-import { loadGoldenCases } from '../sql/__golden__/cases';
+import { loadGoldenCases } from '../../test/ddlGoldenCases';
 import { generateDdl } from '../sql/generateDdl';
 import { readCatalog, readCatalogWithNotes } from './readCatalog';
 

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resetDatabase, useTestDb } from '../../test/pglite';
 import { generateDdl } from '../sql/generateDdl';
 import { readCatalog } from './readCatalog';
-import { designRecipe } from './testing/arbitraries';
-import { buildDesign } from './testing/buildDesign';
-import { canonicalize } from './testing/canonical';
+import { designRecipe } from '../../test/catalog/arbitraries';
+import { buildDesign } from '../../test/catalog/buildDesign';
+import { canonicalize } from '../../test/catalog/canonical';
 import { propertyParameters } from '../../test/propertySeed';
 
 const db = useTestDb();

@@ -4,8 +4,8 @@ import { exampleDocument, type Design } from '../model';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { expectGolden } from '../../test/golden';
 import { toDbml, type DbmlOptions } from './dbml';
-import { expectParsedLikeDesign, expectRoundTrip, parseDbml } from './dbmlReadBack';
-import { EXPORT_GOLDEN_DIR, loadNastyDesign } from './mermaidTestDesigns';
+import { expectParsedLikeDesign, expectRoundTrip, parseDbml } from '../../test/export/dbmlReadBack';
+import { EXPORT_GOLDEN_DIR, loadNastyDesign } from '../../test/export/mermaidTestDesigns';
 
 const goldens: { file: string; design: () => Design; options?: DbmlOptions }[] = [
   { file: 'example.dbml', design: () => exampleDocument().design },

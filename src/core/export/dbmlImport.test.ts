@@ -10,7 +10,7 @@ import {
 } from '../model';
 import { toDbml } from './dbml';
 import { designFromDbml } from './dbmlImport';
-import { expectRoundTrip } from './dbmlReadBack';
+import { expectRoundTrip } from '../../test/export/dbmlReadBack';
 
 function imported(text: string): Design {
   const result = designFromDbml(text);

@@ -8,7 +8,7 @@ import { expectGolden } from '../../test/golden';
 import { sortedTables } from './mermaid';
 import { toMarkdown } from './markdown';
 import { mdCode, mdParagraph, mdText } from './markdownText';
-import { EXPORT_GOLDEN_DIR, loadNastyDesign } from './mermaidTestDesigns';
+import { EXPORT_GOLDEN_DIR, loadNastyDesign } from '../../test/export/mermaidTestDesigns';
 
 // jsdom has no type declarations here (no @types/jsdom); require gives it the one type we use.
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as {

@@ -2,7 +2,7 @@ import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { toMermaid } from './mermaid';
-import { expectFaithful } from './mermaidReadBack';
+import { expectFaithful } from '../../test/export/mermaidReadBack';
 
 /**
  * In Node's environment, not jsdom's: the fixture loader resolves paths with Node's URL, which

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleDocument, type Design } from '../model';
 import { expectGolden } from '../../test/golden';
 import { toMermaid } from './mermaid';
-import { expectFaithful, parsed } from './mermaidReadBack';
-import { loadNastyDesign } from './mermaidTestDesigns';
+import { expectFaithful, parsed } from '../../test/export/mermaidReadBack';
+import { loadNastyDesign } from '../../test/export/mermaidTestDesigns';
 
 // Paths, not URLs: under jsdom the global URL is jsdom's, which node:fs does not take.
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { viewsOf } from '../model';
 import { renderDiagramSvg } from './svg';
-import { gridLayout, parseSvg } from './svgTestDesigns';
+import { gridLayout, parseSvg } from '../../test/export/svgTestDesigns';
 import { cleanText } from './svgText';
 
 /**

@@ -5,7 +5,7 @@ import * as sizes from '../../layout/sizes';
 import { exampleDocument, type Design, type Layout } from '../model';
 import { renderDiagramSvg } from './svg';
 import { FOOTER_HEIGHT, HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT } from './svgTable';
-import { chainDesign, LONG_NAME, nastyDesign, parseSvg } from './svgTestDesigns';
+import { chainDesign, LONG_NAME, nastyDesign, parseSvg } from '../../test/export/svgTestDesigns';
 import { cleanText, escapeXml, fitText, textWidth } from './svgText';
 import { PALETTES } from './svgTheme';
 

@@ -7,7 +7,7 @@ import { generateDdl } from '../sql/generateDdl';
 import { fixAllOfRule } from './fixAll';
 import { lintDesign } from './lintDesign';
 import { RULES } from './rules/index';
-import { messyDesign } from './testing';
+import { messyDesign } from '../../test/lintDesigns';
 import type { Finding } from './types';
 
 type PGlite = Awaited<ReturnType<typeof freshDbFor>>;

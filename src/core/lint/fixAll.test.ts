@@ -3,7 +3,7 @@ import { checkIntegrity } from '../model/integrity';
 import { fixAllOfRule } from './fixAll';
 import { groupFindings } from './groupFindings';
 import { lintDesign } from './lintDesign';
-import { design, messyDesign } from './testing';
+import { design, messyDesign } from '../../test/lintDesigns';
 
 describe('fixAllOfRule', () => {
   it('applies every fix of the rule, each on the design the previous ones left', () => {

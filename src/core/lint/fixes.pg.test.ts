@@ -5,7 +5,7 @@ import { checkIntegrity } from '../model/integrity';
 import type { Design } from '../model/schema';
 import { generateDdl } from '../sql/generateDdl';
 import { lintDesign } from './lintDesign';
-import { applyAllFixes, messyDesign } from './testing';
+import { applyAllFixes, messyDesign } from '../../test/lintDesigns';
 
 const db = useTestDb();
 

@@ -5,7 +5,7 @@ import { expectGolden } from '../../test/golden';
 import { formatFindings } from './format';
 import { lintDesign } from './lintDesign';
 import { RULES } from './rules/index';
-import { expectFixesResolve } from './testing';
+import { expectFixesResolve } from '../../test/lintDesigns';
 
 const GOLDEN = fileURLToPath(new URL('./__golden__/pagila.json', import.meta.url));
 

@@ -3,7 +3,7 @@ import { runLint } from '../../cli/lint';
 import { formatFindings } from './format';
 import { lintDesign } from './lintDesign';
 import { RULES } from './rules/index';
-import { design } from './testing';
+import { design } from '../../test/lintDesigns';
 
 const sample = () =>
   design(

@@ -4,7 +4,7 @@ import { emptyLayout, makeDocument, parseDesign, serializeDocument } from '../mo
 import { findingToJson } from './format';
 import { lintDesign } from './lintDesign';
 import { RULES } from './rules/index';
-import { design } from './testing';
+import { design } from '../../test/lintDesigns';
 
 const messy = () =>
   design(

@@ -4,8 +4,8 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { emptyLayout, exampleDocument, makeDocument, type DesignDocument } from '../model';
 import { generateDdl } from '../sql';
-import { designRecipe } from '../catalog/testing/arbitraries';
-import { buildDesign } from '../catalog/testing/buildDesign';
+import { designRecipe } from '../../test/catalog/arbitraries';
+import { buildDesign } from '../../test/catalog/buildDesign';
 import { toBase64Url } from './base64url';
 import {
   COMFORTABLE_LINK_CHARS,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadGoldenCases } from './__golden__/cases';
+import { loadGoldenCases } from '../../test/ddlGoldenCases';
 import { generateDdl } from './generateDdl';
 
 /** Run with UPDATE_GOLDEN=1 to rewrite the expected files from the current generator. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resetDatabase, useTestDb } from '../../test/pglite';
 import { readCatalog } from '../catalog';
 import { emptyDesign, exampleDocument, type Design } from '../model';
-import { loadGoldenCases } from './__golden__/cases';
+import { loadGoldenCases } from '../../test/ddlGoldenCases';
 import { generateDdl } from './generateDdl';
 import { allKeywords } from './keywords';
 import { quoteIdent, quoteLiteral } from './quote';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { design, expectFixesResolve, run, where, type TableSpec } from '../testing';
+import { design, expectFixesResolve, run, where, type TableSpec } from '../../../test/lintDesigns';
 import { fkOnDeleteUnchosen } from './fkOnDelete';
 import { fkTypeMismatch } from './fkTypeMismatch';
 import { fkWithoutIndex } from './fkWithoutIndex';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { design, expectFixesResolve, run, where, type TableSpec } from '../testing';
+import { design, expectFixesResolve, run, where, type TableSpec } from '../../../test/lintDesigns';
 import { enumLikeText } from './enumLikeText';
 import { listInColumn } from './listInColumn';
 import { missingConventionColumn } from './missingConventionColumn';

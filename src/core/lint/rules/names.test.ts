@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { design, expectFixesResolve, run, where } from '../testing';
+import { design, expectFixesResolve, run, where } from '../../../test/lintDesigns';
 import { identifierTooLong } from './identifierTooLong';
 import { nameNeedsQuoting } from './nameNeedsQuoting';
 import { nameNotSnakeCase } from './nameNotSnakeCase';

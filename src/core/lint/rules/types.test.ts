@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDdl } from '../../sql/generateDdl';
-import { design, expectFixesResolve, run, where, type TableSpec } from '../testing';
+import { design, expectFixesResolve, run, where, type TableSpec } from '../../../test/lintDesigns';
 import { integerPrimaryKey } from './integerPrimaryKey';
 import { moneyType } from './moneyType';
 import { nullableBoolean } from './nullableBoolean';

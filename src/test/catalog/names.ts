@@ -1,4 +1,4 @@
-import { utf8ByteLength } from '../../sql/quote';
+import { utf8ByteLength } from '../../core/sql/quote';
 
 /** Hands out names from the recipe, unique across the whole design and at most 63 bytes. */
 export class NameSupply {

@@ -1,5 +1,5 @@
-import type { Column, Index, IndexElement } from '../../model/schema';
-import { quoteIdent } from '../../sql/quote';
+import type { Column, Index, IndexElement } from '../../core/model/schema';
+import { quoteIdent } from '../../core/sql/quote';
 import type { IndexRecipe } from './arbitraries';
 import type { TableBuild } from './buildDesign';
 import type { NameSupply } from './names';

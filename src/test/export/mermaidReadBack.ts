@@ -1,7 +1,7 @@
 import mermaid from 'mermaid';
 import { expect } from 'vitest';
-import { displayName, foreignKeysOf, type Design } from '../model';
-import { sortedTables } from './mermaid';
+import { displayName, foreignKeysOf, type Design } from '../../core/model/index';
+import { sortedTables } from '../../core/export/mermaid';
 
 /** Test-only: reading an exported diagram back with the real Mermaid parser. */
 

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { emptyDesign } from '../model/design';
-import { checkIntegrity } from '../model/integrity';
-import type { Column, Constraint, Design, Index, Table } from '../model/schema';
-import { generateDdl } from '../sql/generateDdl';
-import { lintDesign } from './lintDesign';
-import type { Finding, Rule } from './types';
+import { emptyDesign } from '../core/model/design';
+import { checkIntegrity } from '../core/model/integrity';
+import type { Column, Constraint, Design, Index, Table } from '../core/model/schema';
+import { generateDdl } from '../core/sql/generateDdl';
+import { lintDesign } from '../core/lint/lintDesign';
+import type { Finding, Rule } from '../core/lint/types';
 
 /** Test designs in a few lines. Ids are readable: table `t_orders`, column `c_orders_id`. */
 export type ColumnSpec = [name: string, type: string, extra?: Partial<Column>];

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { designSchema, parseDesign, type Design } from '../../model';
-import { checkIntegrity } from '../../model/integrity';
+import { designSchema, parseDesign, type Design } from '../core/model/index';
+import { checkIntegrity } from '../core/model/integrity';
 
 /** A golden case: `<name>.json` (a DesignDocument or a bare Design) and the files expected from it. */
 export interface GoldenCase {
@@ -14,16 +14,21 @@ export interface GoldenCase {
   problemsPath: string;
 }
 
-export const GOLDEN_DIR = fileURLToPath(new URL('.', import.meta.url));
+export const GOLDEN_DIR = fileURLToPath(new URL('../core/sql/__golden__/', import.meta.url));
 
-/** Every golden case in this folder, validated the way the studio validates a document. */
+/** Every golden case of the DDL generator, validated the way the studio validates a document. */
 export function loadGoldenCases(): GoldenCase[] {
   return readdirSync(GOLDEN_DIR)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.problems.json'))
     .sort()
     .map((file) => {
       const name = file.slice(0, -'.json'.length);
-      return { name, design: readDesign(join(GOLDEN_DIR, file)), sqlPath: join(GOLDEN_DIR, `${name}.sql`), problemsPath: join(GOLDEN_DIR, `${name}.problems.json`) };
+      return {
+        name,
+        design: readDesign(join(GOLDEN_DIR, file)),
+        sqlPath: join(GOLDEN_DIR, `${name}.sql`),
+        problemsPath: join(GOLDEN_DIR, `${name}.problems.json`),
+      };
     });
 }
 

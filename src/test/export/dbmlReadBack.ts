@@ -1,7 +1,13 @@
 import { Parser, type Database } from '@dbml/core';
 import { expect } from 'vitest';
-import { displayName, foreignKeysOf, primaryKeyOf, type Design, type Table } from '../model';
-import { designFromDbml } from './dbmlImport';
+import {
+  displayName,
+  foreignKeysOf,
+  primaryKeyOf,
+  type Design,
+  type Table,
+} from '../../core/model/index';
+import { designFromDbml } from '../../core/export/dbmlImport';
 
 /** Test-only: reading exported DBML back with the real @dbml/core parser. */
 

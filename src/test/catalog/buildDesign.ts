@@ -1,5 +1,12 @@
-import type { Column, Constraint, Design, EnumType, Namespace, Table } from '../../model/schema';
-import { quoteIdent } from '../../sql/quote';
+import type {
+  Column,
+  Constraint,
+  Design,
+  EnumType,
+  Namespace,
+  Table,
+} from '../../core/model/schema';
+import { quoteIdent } from '../../core/sql/quote';
 import type { DesignRecipe, TableRecipe } from './arbitraries';
 import { addIndexes } from './buildIndexes';
 import { NameSupply } from './names';

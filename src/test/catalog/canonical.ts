@@ -1,4 +1,4 @@
-import type { Constraint, Design, Index, IndexElement, Table } from '../../model/schema';
+import type { Constraint, Design, Index, IndexElement, Table } from '../../core/model/schema';
 
 /**
  * A design reduced to what a round trip through PostgreSQL must preserve, keyed by names rather

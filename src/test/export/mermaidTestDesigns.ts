@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { designSchema, type Design } from '../model';
-import { checkIntegrity } from '../model/integrity';
+import { designSchema, type Design } from '../../core/model/index';
+import { checkIntegrity } from '../../core/model/integrity';
 
 /**
  * Test-only: the designs the exporters' golden files are made from (shared by the Mermaid, DBML
@@ -10,7 +10,10 @@ import { checkIntegrity } from '../model/integrity';
  */
 
 /** The golden files' folder, as a path (under jsdom the global URL is jsdom's, not Node's). */
-export const EXPORT_GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
+export const EXPORT_GOLDEN_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../core/export/__golden__',
+);
 
 /**
  * Names with spaces, dots, quotes, `#`, `%`, emoji and reserved words, a composite foreign key,

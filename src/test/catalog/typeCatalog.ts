@@ -1,4 +1,4 @@
-import { qualifiedName, quoteIdent, quoteLiteral } from '../../sql/quote';
+import { qualifiedName, quoteIdent, quoteLiteral } from '../../core/sql/quote';
 
 /**
  * Column types for round-trip tests, each as a person writes it and as PostgreSQL prints it back

@@ -7,8 +7,8 @@ import {
   type Design,
   type Layout,
   type Table,
-} from '../model';
-import { NODE_WIDTH } from './svgTable';
+} from '../../core/model/index';
+import { NODE_WIDTH } from '../../core/export/svgTable';
 
 /**
  * Designs and helpers for the SVG export tests. XML is checked with jsdom's DOMParser, created

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { utf8ByteLength } from '../../sql/quote';
+import { utf8ByteLength } from '../../core/sql/quote';
 
 /**
  * Recipes for random designs: plain data (picks, flags, names) that `buildDesign` turns into a
