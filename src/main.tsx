@@ -19,6 +19,8 @@ if (request.embed) {
   if (request.shared) studio.store.getState().load(request.shared, undefined, { readOnly: true });
 } else {
   void studio.services.designs.start(request);
+  // A hot reload replaces this module: the old session stores its work and stops listening first.
+  import.meta.hot?.dispose(() => studio.services.designs.dispose());
 }
 // A link pasted into the address bar of an open studio changes only the hash: open it properly.
 window.addEventListener('hashchange', () => {

@@ -12,11 +12,29 @@ import { createAutosave, type Autosave, type SaveStatus } from '../persistence/a
 import type { DesignRepo } from '../persistence/designRepo';
 import type { VersionAccess } from '../persistence/versionAccess';
 import type { DesignMeta } from '../persistence/records';
-import { createTabSync, openTabChannel, type TabSync } from '../persistence/tabSync';
-import { browserJournalStorage, createJournal, journalVerdict } from '../persistence/journal';
+import {
+  createTabSync,
+  openTabChannel,
+  type BroadcastChannelLike,
+  type TabSync,
+} from '../persistence/tabSync';
+import {
+  browserJournalStorage,
+  createJournal,
+  journalVerdict,
+  type JournalStorage,
+} from '../persistence/journal';
+import { watchPageLifecycle, type PageEventSources } from '../persistence/pageLifecycle';
 import { withNewDesignId } from '../persistence/records';
+import { renameDesign } from '../core/ops';
 import { currentDocument, editedDocument, type StudioStore } from '../state/store';
 import type { NoticeStore } from '../state/notices';
+import {
+  nextSession,
+  type SessionEffect,
+  type SessionEvent,
+  type SessionPhase,
+} from './sessionMachine';
 
 export interface SessionState {
   save: SaveStatus;
@@ -66,12 +84,30 @@ export interface DesignSession {
   onDraftRestored(listener: (text: string) => void): void;
   /** The storage of versions, and the stored design they belong to; undefined when there is none. */
   versionStorage(): { repo: VersionAccess; designId: string } | undefined;
+  /** Where the session's lifecycle is (see sessionMachine.ts). */
+  phase(): SessionPhase;
+  /**
+   * Tears the session down: stores what is pending, then removes every listener it added (page,
+   * tabs, store). Nothing is written after it resolves.
+   */
+  dispose(): Promise<void>;
+}
+
+/** What the session listens to and stores in; the browser's own when not given (tests give fakes). */
+export interface SessionEnvironment {
+  /** Hide/unload events, for the session and the open design's autosave. */
+  events?: PageEventSources;
+  /** The synchronous journal's storage; default localStorage. */
+  journalStorage?: JournalStorage;
+  /** The channel to other tabs; default a BroadcastChannel. null: none. */
+  tabChannel?: BroadcastChannelLike | null;
 }
 
 export function createDesignSession(
   store: StudioStore,
   notices: NoticeStore,
   openRepo: () => Promise<Result<DesignRepo, { message: string }>>,
+  env: SessionEnvironment = {},
 ): DesignSession {
   const state = createStore<SessionState>()(() => ({
     save: { state: 'unsaved' },
@@ -96,7 +132,44 @@ export function createDesignSession(
   };
   const tell = (text: string, tone: 'info' | 'error' = 'error') =>
     notices.getState().push({ tone, text });
-  const journal = createJournal(browserJournalStorage());
+  const journal = createJournal(
+    'journalStorage' in env ? env.journalStorage : browserJournalStorage(),
+  );
+  /** A write whose failure loses no design work (which design was open, the selection) is still said. */
+  const reportWrite = (r: Result<unknown, { message: string }>) => {
+    if (!r.ok && !closed()) tell(r.error.message);
+  };
+
+  let phase: SessionPhase = { name: 'new' };
+  let stopPage: (() => void) | undefined;
+  const closed = () => phase.name === 'closed';
+  /** Moves the lifecycle on and performs what the move requires, in order. */
+  const go = async (event: SessionEvent) => {
+    const step = nextSession(phase, event);
+    phase = step.phase;
+    for (const effect of step.effects) await perform(effect);
+  };
+  const perform = async (effect: SessionEffect) => {
+    switch (effect.type) {
+      case 'listenToPage':
+        stopPage = watchPageLifecycle(env.events ?? {}, { onHidden: flushDraft });
+        return;
+      case 'stopListening':
+        stopPage?.();
+        stopPage = undefined;
+        clearTimeout(draftTimer);
+        draftTimer = undefined;
+        stopSync?.();
+        stopSync = undefined;
+        sync?.close();
+        // The session opened the storage; nothing is written through it any more.
+        repo?.close();
+        return;
+      case 'detachAutosave':
+        return detach();
+    }
+  };
+  let stopSync: (() => void) | undefined;
 
   const attach = (designId: string, revision: number) => {
     if (!repo) return;
@@ -111,9 +184,11 @@ export function createDesignSession(
       sync,
       onExternalChange: (doc) => store.getState().load(doc, store.getState().selection),
       journal,
+      ...(env.events ? { events: env.events } : {}),
     });
     state.setState({ designId, save: autosave.status(), shared: false });
-    void r.setSession({ lastDesignId: designId });
+    void go({ type: 'designOpened', designId });
+    void r.setSession({ lastDesignId: designId }).then(reportWrite);
     stopSelection?.();
     // The selection is view state, stored with the DDL draft: debounced, and flushed when the page hides.
     stopSelection = store.subscribe((s, prev) => {
@@ -129,27 +204,33 @@ export function createDesignSession(
   };
 
   const openNewDocument = async (doc: DesignDocument) => {
-    await detach();
+    if (closed()) return;
+    await go({ type: 'switchBegan' });
+    if (closed()) return;
     store.getState().load(doc);
     state.setState({ shared: false });
-    if (!repo) return;
+    if (!repo) return go({ type: 'switchFailed', message: 'Storage is not available.' });
     const created = await repo.create(doc);
+    if (closed()) return;
     if (!created.ok) {
       state.setState({ save: { state: 'error', message: created.error.message } });
-      return;
+      return go({ type: 'switchFailed', message: created.error.message });
     }
     attach(created.value.id, created.value.revision);
   };
 
   const openStored = async (id: string): Promise<boolean> => {
-    if (!repo) return false;
+    if (!repo || closed()) return false;
     const loaded = await repo.load(id);
+    if (closed()) return false;
     if (!loaded.ok) {
       tell(`This design could not be opened: ${loaded.error.message}`);
       return false;
     }
-    await detach();
+    await go({ type: 'switchBegan' });
+    if (closed()) return false;
     const ui = await repo.getDesignUiState(id);
+    if (closed()) return false;
     store.getState().load(loaded.value.doc, {
       tableIds: ui.selection,
       ...(ui.columnId ? { columnId: ui.columnId } : {}),
@@ -190,6 +271,11 @@ export function createDesignSession(
         `Changes from a tab that closed before saving were kept as “${copy.design.name}” (another tab had saved this design since).`,
         'info',
       );
+    } else {
+      // The entry stays in the journal: the next opening tries again.
+      tell(
+        `Changes from a tab that closed before saving could not be kept as a copy yet: ${created.error.message}`,
+      );
     }
   };
 
@@ -209,21 +295,24 @@ export function createDesignSession(
     clearTimeout(draftTimer);
     draftTimer = undefined;
     const id = autosave?.designId();
-    if (repo && id) void repo.setDesignUiState(id, uiState());
+    if (repo && id) void repo.setDesignUiState(id, uiState()).then(reportWrite);
   };
 
   const startUp = async (options: StartOptions) => {
-    globalThis.addEventListener?.('pagehide', flushDraft);
-    globalThis.document?.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') flushDraft();
-    });
+    if (phase.name !== 'new') return;
+    await go({ type: 'start', shared: !!options.shared });
     if (options.shared) {
       // Shown as it came; the user's own designs (and which one was last open) stay untouched.
       store.getState().load(options.shared, undefined, { readOnly: true });
       state.setState({ shared: true, designId: undefined });
     }
     const opened = await openRepo();
+    if (closed()) {
+      if (opened.ok) opened.value.close();
+      return;
+    }
     if (!opened.ok) {
+      await go({ type: 'storageFailed', message: opened.error.message });
       state.setState({
         storageProblem: opened.error.message,
         save: { state: 'error', message: opened.error.message },
@@ -231,8 +320,12 @@ export function createDesignSession(
       return;
     }
     repo = opened.value;
-    sync = createTabSync({ repo, channel: openTabChannel() ?? null });
-    sync.subscribe(() => bumpList());
+    sync = createTabSync({
+      repo,
+      channel: env.tabChannel === undefined ? (openTabChannel() ?? null) : env.tabChannel,
+    });
+    stopSync = sync.subscribe(() => bumpList());
+    await go({ type: 'storageReady' });
     if (options.shared) return;
     if (options.shareError)
       tell(
@@ -270,25 +363,25 @@ export function createDesignSession(
       if (id !== autosave?.designId()) await openStored(id);
     },
     async list(includeDeleted) {
-      if (!repo)
+      if (!repo || closed())
         return err({ message: state.getState().storageProblem ?? 'Storage is not ready yet.' });
       return repo.list({ includeDeleted: includeDeleted ?? false });
     },
     async rename(id, name) {
-      if (!repo) return;
+      if (!repo || closed()) return;
       if (id === autosave?.designId()) {
-        store.getState().dispatch((d) => ({ ...d, name }));
+        store.getState().dispatch((d) => renameDesign(d, name));
         await autosave.flush();
         bumpList();
       } else report(await repo.rename(id, name));
     },
     async duplicate(id) {
-      if (!repo) return;
+      if (!repo || closed()) return;
       if (id === autosave?.designId()) await autosave.flush();
       report(await repo.duplicate(id));
     },
     async remove(id) {
-      if (!repo) return;
+      if (!repo || closed()) return;
       if (id === autosave?.designId()) {
         await autosave.flush();
         const r = await repo.softDelete(id);
@@ -303,13 +396,13 @@ export function createDesignSession(
       } else report(await repo.softDelete(id));
     },
     async restore(id) {
-      if (repo) report(await repo.restore(id));
+      if (repo && !closed()) report(await repo.restore(id));
     },
     async purge(id) {
-      if (repo) report(await repo.purge(id));
+      if (repo && !closed()) report(await repo.purge(id));
     },
     async resolveConflict(choice) {
-      if (!autosave) return;
+      if (!autosave || closed()) return;
       const r = await autosave.resolveConflict(choice);
       if (!r.ok) {
         tell(r.error.message);
@@ -317,7 +410,8 @@ export function createDesignSession(
       }
       store.getState().load(r.value.doc, store.getState().selection);
       state.setState({ designId: r.value.designId });
-      if (repo) void repo.setSession({ lastDesignId: r.value.designId });
+      void go({ type: 'designOpened', designId: r.value.designId });
+      if (repo) void repo.setSession({ lastDesignId: r.value.designId }).then(reportWrite);
       bumpList();
     },
     flush: async () => {
@@ -334,6 +428,11 @@ export function createDesignSession(
     versionStorage() {
       const designId = autosave?.designId();
       return repo && designId ? { repo, designId } : undefined;
+    },
+    phase: () => phase,
+    async dispose() {
+      flushDraft();
+      await go({ type: 'dispose' });
     },
   };
 }
