@@ -13,7 +13,7 @@ import * as ops from '../core/ops';
 import { referencingType, typesMatchForReference } from '../core/model/typeNames';
 import type { StudioStore } from './store';
 import { freeSpotFor } from '../layout/freeSpotFor';
-import { tableSize } from '../layout/sizes';
+import { tableSize } from '../core/geometry/tableGeometry';
 
 /**
  * Studio commands: what buttons and shortcuts do. Each is one undo step; they combine core ops

@@ -8,7 +8,7 @@ import {
   type Layout,
   type Table,
 } from '../model';
-import { NODE_WIDTH } from './svgTable';
+import { NODE_WIDTH } from '../geometry/tableGeometry';
 
 /**
  * Designs and helpers for the SVG export tests. XML is checked with jsdom's DOMParser, created

@@ -23,7 +23,7 @@ import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
 import { useMinimapPreference } from './useMinimapPreference';
-import { HEADER_ANCHOR } from './geometry';
+import { HEADER_ANCHOR } from './handles';
 
 const nodeTypes = {
   table: TableNodeComponent,
