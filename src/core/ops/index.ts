@@ -5,4 +5,3 @@ export * from './indexes';
 export * from './queries';
 export * from './review';
 export * from './layout';
-export * from './types';
