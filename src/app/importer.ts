@@ -3,9 +3,8 @@ import type { ImportReport } from '../core/import/report';
 import { mergeDesigns } from '../core/ops/mergeDesigns';
 import type { LayoutClient } from '../layout/client';
 import { placeNewTables } from '../layout/placeNewTables';
-import { tableSizes } from '../layout/sizes';
 import type { StudioStore } from '../state/store';
-import { NODE_WIDTH, viewHeight } from '../ui/canvas/geometry';
+import { NODE_WIDTH, tableSizes, viewSize } from '../core/geometry/tableGeometry';
 
 /** Progress as the dialog shows it. */
 export interface ImportProgress {
@@ -167,7 +166,7 @@ function fitViewport(design: Design, layout: Layout): Layout['viewport'] {
     minX = Math.min(minX, l.x);
     minY = Math.min(minY, l.y);
     maxX = Math.max(maxX, l.x + (sizes.get(id)?.width ?? NODE_WIDTH));
-    maxY = Math.max(maxY, l.y + (sizes.get(id)?.height ?? viewHeight(0)));
+    maxY = Math.max(maxY, l.y + (sizes.get(id)?.height ?? viewSize(0).height));
   }
   if (!Number.isFinite(minX)) return { x: 0, y: 0, zoom: 1 };
   const zoom = Math.max(0.05, Math.min(1, 1000 / (maxX - minX + 80), 600 / (maxY - minY + 80)));

@@ -1,6 +1,6 @@
 import type { Design, Layout } from '../core/model';
 import type { Size } from './rect';
-import { tableSize, viewSize } from './sizes';
+import { tableSize, viewSize } from '../core/geometry/tableGeometry';
 
 /** One box the canvas draws, so one box layout places: a table or a view. */
 export interface CanvasNode extends Size {

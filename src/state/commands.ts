@@ -13,7 +13,7 @@ import * as ops from '../core/ops';
 import { referencingType, typesMatchForReference } from '../core/model/typeNames';
 import type { StudioStore } from './store';
 import { freeSpotFor } from '../layout/freeSpotFor';
-import { tableSize } from '../layout/sizes';
+import { tableSize } from '../core/geometry/tableGeometry';
 
 /**
  * Studio commands: what buttons and shortcuts do. Each is one undo step; they combine core ops
@@ -105,16 +105,7 @@ export function setTableColor(
   tableIds: string[],
   color: TableColor | undefined,
 ): void {
-  store.getState().setLayout((layout) => {
-    const tables = { ...layout.tables };
-    for (const id of tableIds) {
-      const entry = tables[id];
-      if (!entry) continue;
-      const { color: _old, ...rest } = entry;
-      tables[id] = color ? { ...rest, color } : rest;
-    }
-    return { ...layout, tables };
-  });
+  store.getState().setLayout((layout) => ops.setTablesColor(layout, tableIds, color));
 }
 
 export interface ConnectResult {

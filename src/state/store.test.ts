@@ -1,4 +1,4 @@
-import { tableSize } from '../layout/sizes';
+import { tableSize } from '../core/geometry/tableGeometry';
 import { describe, expect, it } from 'vitest';
 import { exampleDocument } from '../core/model';
 import * as ops from '../core/ops';

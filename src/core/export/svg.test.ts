@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as sizes from '../../layout/sizes';
 import { exampleDocument, type Design, type Layout } from '../model';
 import { renderDiagramSvg } from './svg';
-import { FOOTER_HEIGHT, HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT } from './svgTable';
+import { tableSize } from '../geometry/tableGeometry';
 import { chainDesign, LONG_NAME, nastyDesign, parseSvg } from '../../test/export/svgTestDesigns';
 import { cleanText, escapeXml, fitText, textWidth } from './svgText';
 import { PALETTES } from './svgTheme';
@@ -34,23 +33,13 @@ function expectFramed(doc: Document, design: Design, layout: Layout) {
     expect(rows, t.name).not.toBeNull();
     expect(l.x).toBeGreaterThanOrEqual(vb.x);
     expect(l.y).toBeGreaterThanOrEqual(vb.y);
-    expect(l.x + (l.width ?? NODE_WIDTH)).toBeLessThanOrEqual(vb.x + vb.width);
-    expect(l.y + HEADER_HEIGHT + t.columns.length * ROW_HEIGHT + FOOTER_HEIGHT).toBeLessThanOrEqual(
-      vb.y + vb.height,
-    );
+    const size = tableSize(t, l);
+    expect(l.x + size.width).toBeLessThanOrEqual(vb.x + vb.width);
+    expect(l.y + size.height).toBeLessThanOrEqual(vb.y + vb.height);
   }
 }
 
 describe('renderDiagramSvg', () => {
-  it('uses the canvas geometry of src/layout/sizes.ts', () => {
-    expect([NODE_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, FOOTER_HEIGHT]).toEqual([
-      sizes.NODE_WIDTH,
-      sizes.HEADER_HEIGHT,
-      sizes.ROW_HEIGHT,
-      sizes.FOOTER_HEIGHT,
-    ]);
-  });
-
   it('renders the example design as a standalone, well-formed SVG with every table and foreign key', () => {
     const { design, layout } = exampleDocument();
     const out = renderDiagramSvg(design, layout, { theme: 'light' });

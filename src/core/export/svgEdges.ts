@@ -1,7 +1,8 @@
 import { findColumn, isUniqueSet, type ForeignKey, type Table } from '../model';
 import { typesMatchForReference } from '../model/typeNames';
 import { escapeXml, num } from './svgText';
-import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, type NodeBox } from './svgTable';
+import { HEADER_CENTER_Y, NODE_WIDTH, rowCenterY } from '../geometry/tableGeometry';
+import type { NodeBox } from './svgTable';
 import type { SvgPalette } from './svgTheme';
 
 /** How far an edge runs straight out of a table before it turns, and its corner radius (the canvas's smooth-step numbers). */
@@ -92,8 +93,7 @@ function columnNames(table: Table, ids: readonly string[]): string {
 
 function anchor(box: NodeBox, columnId: string | undefined, dir: 1 | -1): End {
   const row = columnId === undefined ? undefined : box.rows.get(columnId);
-  const y =
-    row === undefined ? HEADER_HEIGHT / 2 : HEADER_HEIGHT + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+  const y = row === undefined ? HEADER_CENTER_Y : rowCenterY(row);
   return { x: dir > 0 ? box.x + box.width : box.x, y: box.y + y, dir };
 }
 

@@ -7,26 +7,20 @@ import {
   type TableLayout,
 } from '../model';
 import { shortTypeName } from '../model/typeNames';
+import {
+  boxHeight,
+  FOOTER_HEIGHT,
+  FOOTER_PAD_X,
+  HEADER_CENTER_Y,
+  HEADER_HEIGHT,
+  HEADER_PAD_X,
+  NODE_WIDTH,
+  ROW_CELLS,
+  rowCenterY,
+  visibleColumns,
+} from '../geometry/tableGeometry';
 import { cleanText, escapeClean, fitText, num, textWidth } from './svgText';
 import { FONT_MONO, HEADER_TEXT, tableColor, VIEW_HEADER, type SvgPalette } from './svgTheme';
-
-/**
- * Node geometry of the canvas (src/layout/sizes.ts, src/ui/canvas/geometry.ts): restated because
- * the core imports nothing outside itself; svg.test.ts fails if these drift from sizes.ts.
- */
-export const NODE_WIDTH = 260;
-export const HEADER_HEIGHT = 36;
-export const ROW_HEIGHT = 24;
-export const FOOTER_HEIGHT = 28;
-
-/** Row layout of styles.css `.tw-column`: a 24px key cell, the name, the type, a 12px `?` cell. */
-const PAD_LEFT = 6;
-const PAD_RIGHT = 10;
-const GAP = 4;
-const KEY_CELL = 24;
-const NULL_CELL = 12;
-const TYPE_MAX = 120;
-const HEADER_PAD = 10;
 
 /** A drawn box, and where each of its visible columns sits (row index), for routing edges. */
 export interface NodeBox {
@@ -36,17 +30,6 @@ export interface NodeBox {
   width: number;
   height: number;
   rows: Map<string, number>;
-}
-
-/** Collapsed tables show only their key columns, as on the canvas. */
-export function visibleColumns(table: Table, collapsed: boolean) {
-  if (!collapsed) return table.columns;
-  const keyIds = new Set(
-    table.constraints.flatMap((k) =>
-      k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [],
-    ),
-  );
-  return table.columns.filter((c) => keyIds.has(c.id));
 }
 
 /** The y of a baseline that centres text of `size` px on `centerY` (no dominant-baseline: renderers differ). */
@@ -157,7 +140,7 @@ export function renderView(
 }
 
 function box(id: string, spec: BoxSpec, columnIds: string[]): NodeBox {
-  const height = HEADER_HEIGHT + spec.rows.length * ROW_HEIGHT + FOOTER_HEIGHT;
+  const height = boxHeight(spec.rows.length);
   return {
     id,
     x: spec.x,
@@ -170,7 +153,7 @@ function box(id: string, spec: BoxSpec, columnIds: string[]): NodeBox {
 
 function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
   const w = s.width;
-  const h = HEADER_HEIGHT + s.rows.length * ROW_HEIGHT + FOOTER_HEIGHT;
+  const h = boxHeight(s.rows.length);
   const kind = s.dashed ? 'view' : 'table';
   out.push(`<g class="tw-${kind}" transform="translate(${num(s.x)} ${num(s.y)})">`);
   // Background, header, content, then the border on top so the header does not cover it.
@@ -185,9 +168,9 @@ function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
   const footerTop = h - FOOTER_HEIGHT;
   out.push(`<path d="M0.5 ${num(footerTop)}H${num(w - 0.5)}" stroke="${p.border}"/>`);
   if (s.footer) {
-    const text = escapeClean(fitText(s.footer, w - 16, 12));
+    const text = escapeClean(fitText(s.footer, w - 2 * FOOTER_PAD_X, 12));
     out.push(
-      `<text x="8" y="${baseline(footerTop + FOOTER_HEIGHT / 2, 12)}" font-size="12" fill="${p.muted}">${text}</text>`,
+      `<text x="${FOOTER_PAD_X}" y="${baseline(footerTop + FOOTER_HEIGHT / 2, 12)}" font-size="12" fill="${p.muted}">${text}</text>`,
     );
   }
   const dash = s.dashed ? ' stroke-dasharray="4 3"' : '';
@@ -198,12 +181,12 @@ function drawBox(out: string[], s: BoxSpec, p: SvgPalette): void {
 }
 
 function drawHeader(out: string[], s: BoxSpec): void {
-  const y = baseline(HEADER_HEIGHT / 2, 13);
-  let room = s.width - 2 * HEADER_PAD;
+  const y = baseline(HEADER_CENTER_Y, 13);
+  let room = s.width - 2 * HEADER_PAD_X;
   if (s.tag) {
     const tagWidth = textWidth(s.tag, 10);
     out.push(
-      `<text x="${num(s.width - HEADER_PAD)}" y="${baseline(HEADER_HEIGHT / 2, 10)}" font-size="10" font-weight="500" fill="${HEADER_TEXT}" fill-opacity="0.85" text-anchor="end">${s.tag}</text>`,
+      `<text x="${num(s.width - HEADER_PAD_X)}" y="${baseline(HEADER_CENTER_Y, 10)}" font-size="10" font-weight="500" fill="${HEADER_TEXT}" fill-opacity="0.85" text-anchor="end">${s.tag}</text>`,
     );
     room -= tagWidth + 6;
   }
@@ -216,7 +199,7 @@ function drawHeader(out: string[], s: BoxSpec): void {
     ? `<tspan font-weight="400" fill-opacity="0.75">${escapeClean(dim)}</tspan>`
     : '';
   out.push(
-    `<text x="${HEADER_PAD}" y="${y}" font-size="13" font-weight="600" fill="${HEADER_TEXT}">${dimPart}${escapeClean(rest)}</text>`,
+    `<text x="${HEADER_PAD_X}" y="${y}" font-size="13" font-weight="600" fill="${HEADER_TEXT}">${dimPart}${escapeClean(rest)}</text>`,
   );
 }
 
@@ -226,22 +209,24 @@ function drawHeader(out: string[], s: BoxSpec): void {
  */
 function drawRows(out: string[], rows: readonly Row[], w: number, p: SvgPalette): void {
   if (rows.length === 0) return;
-  const typeRight = num(w - PAD_RIGHT - NULL_CELL - GAP);
-  const nameLeft = PAD_LEFT + KEY_CELL + GAP;
+  // The cells of a canvas row, left to right (the canvas CSS reads the same numbers).
+  const { padLeft, padRight, gap, keyCell, nullCell, typeMax } = ROW_CELLS;
+  const typeRight = num(w - padRight - nullCell - gap);
+  const nameLeft = padLeft + keyCell + gap;
   const keys: string[] = [];
   const names: string[] = [];
   const types: string[] = [];
   const nulls: string[] = [];
   rows.forEach((row, i) => {
-    const centerY = HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-    const type = fitText(row.type, TYPE_MAX, 11, { mono: true });
+    const centerY = rowCenterY(i);
+    const type = fitText(row.type, typeMax, 11, { mono: true });
     const typeWidth = textWidth(type, 11, { mono: true });
-    const room = Math.max(0, w - PAD_RIGHT - NULL_CELL - GAP - typeWidth - GAP - nameLeft);
+    const room = Math.max(0, w - padRight - nullCell - gap - typeWidth - gap - nameLeft);
     const y = baseline(centerY, 12);
-    if (row.key) keys.push(`<text x="${PAD_LEFT}" y="${baseline(centerY, 9)}">${row.key}</text>`);
+    if (row.key) keys.push(`<text x="${padLeft}" y="${baseline(centerY, 9)}">${row.key}</text>`);
     names.push(`<text x="${nameLeft}" y="${y}">${escapeClean(fitText(row.name, room, 12))}</text>`);
     types.push(`<text x="${typeRight}" y="${baseline(centerY, 11)}">${escapeClean(type)}</text>`);
-    if (row.nullable) nulls.push(`<text x="${num(w - PAD_RIGHT - NULL_CELL)}" y="${y}">?</text>`);
+    if (row.nullable) nulls.push(`<text x="${num(w - padRight - nullCell)}" y="${y}">?</text>`);
   });
   if (keys.length)
     out.push(`<g font-size="9" font-weight="700" fill="${p.warn}">`, ...keys, '</g>');

@@ -2,4 +2,6 @@ export * from './tables';
 export * from './columns';
 export * from './constraints';
 export * from './indexes';
-export * from './types';
+export * from './queries';
+export * from './review';
+export * from './layout';

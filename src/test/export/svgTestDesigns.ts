@@ -8,7 +8,7 @@ import {
   type Layout,
   type Table,
 } from '../../core/model/index';
-import { NODE_WIDTH } from '../../core/export/svgTable';
+import { NODE_WIDTH } from '../../core/geometry/tableGeometry';
 
 /**
  * Designs and helpers for the SVG export tests. XML is checked with jsdom's DOMParser, created

@@ -23,7 +23,7 @@ import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
 import { useMinimapPreference } from './useMinimapPreference';
-import { HEADER_ANCHOR } from './geometry';
+import { HEADER_ANCHOR } from './handles';
 
 const nodeTypes = {
   table: TableNodeComponent,
@@ -70,21 +70,11 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
-      const moves = changes.filter((c) => c.type === 'position' && c.position);
-      if (moves.length) {
-        store.getState().setLayout(
-          (l) => {
-            const tables = { ...l.tables };
-            for (const c of moves) {
-              if (c.type !== 'position' || !c.position) continue;
-              const prev = tables[c.id] ?? { x: 0, y: 0 };
-              tables[c.id] = { ...prev, x: Math.round(c.position.x), y: Math.round(c.position.y) };
-            }
-            return { ...l, tables };
-          },
-          { history: false },
-        );
-      }
+      const moves = changes.flatMap((c) =>
+        c.type === 'position' && c.position ? [{ id: c.id, ...c.position }] : [],
+      );
+      if (moves.length)
+        store.getState().setLayout((l) => ops.moveTables(l, moves), { history: false });
       // Selection is controlled: React Flow proposes `select` changes, the store decides.
       const selects = changes.filter((c) => c.type === 'select');
       if (selects.length) {

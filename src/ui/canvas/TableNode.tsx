@@ -14,14 +14,14 @@ import { shortTypeName } from '../../core/model/typeNames';
 import { editKeys } from '../common/editRequest';
 import { addColumnAndName } from '../common/createAndEdit';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
-import { handleId, ROW_HEIGHT, visibleColumns } from './geometry';
+import { rowsHeight, showsRowDetail, visibleColumns } from '../../core/geometry/tableGeometry';
+import { handleId } from './handles';
+import { nodeGeometryStyle } from './nodeGeometryStyle';
 import { anchorKeyOf, FarRowAnchors, HeaderAnchors, useRemeasureOnChange } from './anchors';
 import { InlineEdit } from './InlineEdit';
 import type { TableNode as TableNodeType } from './toFlow';
 
-/** Below this zoom a table shows only its header: text would be unreadable and costs frames. */
-const DETAIL_ZOOM = 0.45;
-const zoomSelector = (s: { transform: [number, number, number] }) => s.transform[2] >= DETAIL_ZOOM;
+const zoomSelector = (s: { transform: [number, number, number] }) => showsRowDetail(s.transform[2]);
 
 function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const table = useStudio((s) => s.design.tables[id]);
@@ -57,6 +57,7 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   return (
     <div
       className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}${change ? ` tw-change-${change}` : ''}${lit ? ' tw-lit' : ''}`}
+      style={nodeGeometryStyle}
       data-color={color ?? 'slate'}
       role="group"
       aria-label={`Table ${table.name}`}
@@ -107,7 +108,7 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
           <div
             className="tw-columns-far"
             aria-hidden
-            style={{ height: columns.length * ROW_HEIGHT }}
+            style={{ height: rowsHeight(columns.length) }}
           />
           <FarRowAnchors columnIds={columnIds} anchored={anchored} />
         </>

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { type NodeProps } from '@xyflow/react';
 import { shortTypeName } from '../../core/model/typeNames';
 import { useStudio } from '../StudioContext';
+import { nodeGeometryStyle } from './nodeGeometryStyle';
 import type { ViewNode as ViewNodeType } from './toFlow';
 
 /** A view or materialized view: its columns as Postgres reports them; edited as SQL only. */
@@ -16,6 +17,7 @@ function ViewNodeView({ id, selected }: NodeProps<ViewNodeType>) {
   return (
     <div
       className={`tw-table tw-view${selected ? ' is-selected' : ''}`}
+      style={nodeGeometryStyle}
       role="group"
       aria-label={`View ${name}`}
     >

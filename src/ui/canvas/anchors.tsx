@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useUpdateNodeInternals } from '@xyflow/react';
 import type { Design } from '../../core/model';
-import { HEADER_ANCHOR, HEADER_HEIGHT, handleId, ROW_HEIGHT } from './geometry';
+import { HEADER_CENTER_Y, rowCenterY } from '../../core/geometry/tableGeometry';
+import { HEADER_ANCHOR, handleId, handleTop } from './handles';
 
 /**
  * Edge anchors that are not connection handles. React Flow measures a node's handles from the
@@ -58,7 +59,7 @@ function Anchor({ id, side, top }: { id: string; side: 'l' | 'r'; top: number })
 
 /** Both header anchors: where a line ends when its column is hidden (a collapsed table). */
 export function HeaderAnchors() {
-  const top = HEADER_HEIGHT / 2 - 4;
+  const top = handleTop(HEADER_CENTER_Y);
   return (
     <>
       <Anchor id={HEADER_ANCHOR} side="l" top={top} />
@@ -81,8 +82,8 @@ export function FarRowAnchors({
       {columnIds.map((id, i) =>
         wanted.has(id) ? (
           <span key={id}>
-            <Anchor id={id} side="l" top={HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - 4} />
-            <Anchor id={id} side="r" top={HEADER_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2 - 4} />
+            <Anchor id={id} side="l" top={handleTop(rowCenterY(i))} />
+            <Anchor id={id} side="r" top={handleTop(rowCenterY(i))} />
           </span>
         ) : null,
       )}

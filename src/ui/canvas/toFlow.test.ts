@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDocument } from '../../core/model';
 import * as ops from '../../core/ops';
-import { HEADER_HEIGHT, FOOTER_HEIGHT, ROW_HEIGHT } from './geometry';
+import {
+  boxHeight,
+  HEADER_CENTER_Y,
+  NODE_WIDTH,
+  rowCenterY,
+} from '../../core/geometry/tableGeometry';
 import { toFlow } from './toFlow';
 
 describe('toFlow', () => {
@@ -9,11 +14,20 @@ describe('toFlow', () => {
     const { design, layout } = exampleDocument();
     const { nodes } = toFlow(design, layout, new Set());
     const orders = nodes.find((n) => n.id === 't_orders');
-    expect(orders?.measured).toEqual({
-      width: 260,
-      height: HEADER_HEIGHT + 5 * ROW_HEIGHT + FOOTER_HEIGHT,
-    });
+    expect(orders?.measured).toEqual({ width: NODE_WIDTH, height: boxHeight(5) });
     expect(orders?.handles).toHaveLength(12);
+  });
+
+  it('centres each handle on its row, where the SVG export ends the same line', () => {
+    const { design, layout } = exampleDocument();
+    const orders = toFlow(design, layout, new Set()).nodes.find((n) => n.id === 't_orders');
+    const centre = (id: string) => {
+      const h = orders?.handles?.find((x) => x.id === id);
+      return h ? h.y + (h.height ?? 0) / 2 : NaN;
+    };
+    expect(centre('#header:l')).toBe(HEADER_CENTER_Y);
+    expect(centre('c_orders_id:r')).toBe(rowCenterY(0));
+    expect(centre('c_orders_status:l')).toBe(rowCenterY(3));
   });
 
   it("derives crow's-foot ends from NOT NULL and uniqueness", () => {

@@ -2,15 +2,8 @@ import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
-import {
-  HEADER_ANCHOR,
-  handleId,
-  handlesFor,
-  nodeHeight,
-  NODE_WIDTH,
-  viewHeight,
-  visibleColumns,
-} from './geometry';
+import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
+import { HEADER_ANCHOR, handleId, handlesFor } from './handles';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -70,8 +63,7 @@ export function toFlow(
       nodes.push(cached.node);
       continue;
     }
-    const width = l.width ?? NODE_WIDTH;
-    const height = nodeHeight(table, collapsed);
+    const { width, height } = tableSize(table, l);
     const node: TableNode = {
       id: table.id,
       type: 'table',
@@ -93,16 +85,16 @@ export function toFlow(
   for (const view of design.extras ?? []) {
     if (!view.columns || !shown(view.schemaId)) continue;
     const l = layout.tables[view.id] ?? { x: 0, y: 0 };
-    const height = viewHeight(view.columns.length);
+    const { width, height } = viewSize(view.columns.length);
     nodes.push({
       id: view.id,
       type: 'view',
       position: { x: l.x, y: l.y },
       data: { viewId: view.id },
       selected: selected.has(view.id),
-      width: NODE_WIDTH,
+      width,
       height,
-      measured: { width: NODE_WIDTH, height },
+      measured: { width, height },
       handles: [],
       connectable: false,
       dragHandle: '.tw-table-drag',

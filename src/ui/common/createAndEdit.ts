@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { tableSize } from '../../layout/sizes';
+import { tableSize } from '../../core/geometry/tableGeometry';
 import { addColumn, addTableAt } from '../../state/commands';
 import type { StudioStore } from '../../state/store';
 import { editKeys, requestEdit } from './editRequest';

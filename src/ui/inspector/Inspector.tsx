@@ -66,13 +66,7 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
             type="button"
             aria-pressed={collapsed}
             onClick={() =>
-              store.getState().setLayout((l) => ({
-                ...l,
-                tables: {
-                  ...l.tables,
-                  [table.id]: { x: 0, y: 0, ...l.tables[table.id], collapsed: !collapsed },
-                },
-              }))
+              store.getState().setLayout((l) => ops.setTableCollapsed(l, table.id, !collapsed))
             }
           >
             {collapsed ? 'Show all columns' : 'Keys only'}

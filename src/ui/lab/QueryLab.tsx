@@ -72,20 +72,12 @@ export function QueryLab() {
   const saveQuery = () => {
     const name = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
     const planned = plan ? { plan: planShape(plan) } : {};
-    store.getState().dispatch((d) => ({
-      ...d,
-      queries: [...(d.queries ?? []), { id: newId('x'), name, sql, ...planned }],
-    }));
+    const query = { id: newId('x'), name, sql, ...planned };
+    store.getState().dispatch((d) => ops.addSavedQuery(d, query));
   };
   const accept = (id: string, shape: string) =>
-    store.getState().dispatch((d) => ({
-      ...d,
-      queries: (d.queries ?? []).map((q) => (q.id === id ? { ...q, plan: shape } : q)),
-    }));
-  const removeQuery = (id: string) =>
-    store
-      .getState()
-      .dispatch((d) => ({ ...d, queries: (d.queries ?? []).filter((q) => q.id !== id) }));
+    store.getState().dispatch((d) => ops.acceptQueryPlan(d, id, shape));
+  const removeQuery = (id: string) => store.getState().dispatch((d) => ops.deleteSavedQuery(d, id));
   const rerunAll = async () => {
     const next: typeof shapes = {};
     for (const q of store.getState().design.queries ?? []) {

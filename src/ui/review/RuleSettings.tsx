@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { RULES } from '../../core/lint';
-import type { Design } from '../../core/model';
+import { setRuleEnabled } from '../../core/ops';
 import { useStudio, useStudioStore } from '../StudioContext';
 
 /** Which rules this design is reviewed by: stored in the design, so they travel with it. */
@@ -15,12 +15,7 @@ export function RuleSettings() {
   }, [open]);
   const off = new Set(disabled ?? []);
   const setRule = (id: string, on: boolean) =>
-    store.getState().dispatch((d: Design) => {
-      const next = new Set(d.review?.disabledRules ?? []);
-      if (on) next.delete(id);
-      else next.add(id);
-      return { ...d, review: { ...d.review, disabledRules: [...next].sort() } };
-    });
+    store.getState().dispatch((d) => setRuleEnabled(d, id, on));
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>

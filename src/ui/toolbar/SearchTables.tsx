@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { displayName } from '../../core/model';
-import { nodeHeight, NODE_WIDTH } from '../canvas/geometry';
+import { tableSize } from '../../core/geometry/tableGeometry';
 import { useStudioStore, useStudio } from '../StudioContext';
 
 /** Find a table by name: Enter or a click selects it and centers the canvas on it. */
@@ -29,7 +29,8 @@ export function SearchTables() {
     const t = s.design.tables[tableId];
     if (!l || !t) return;
     s.select({ tableIds: [tableId] });
-    void flow.setCenter(l.x + (l.width ?? NODE_WIDTH) / 2, l.y + nodeHeight(t, !!l.collapsed) / 2, {
+    const size = tableSize(t, l);
+    void flow.setCenter(l.x + size.width / 2, l.y + size.height / 2, {
       zoom: Math.max(flow.getZoom(), 0.8),
       duration: 300,
     });

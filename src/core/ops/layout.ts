@@ -1,0 +1,54 @@
+import type { Layout, TableColor } from '../model';
+
+/**
+ * Layout ops: (layout, payload) => layout, dispatched through the store's `setLayout`. Layout sits
+ * beside the design (positions, colors, collapsed state), so these never touch a table.
+ */
+
+/** A node moved to a canvas position. */
+export interface TableMove {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Moves nodes, at whole pixels (a drag reports fractions); a table with no layout yet gets one. */
+export function moveTables(layout: Layout, moves: readonly TableMove[]): Layout {
+  let tables: Layout['tables'] | undefined;
+  for (const m of moves) {
+    const x = Math.round(m.x);
+    const y = Math.round(m.y);
+    const prev = (tables ?? layout.tables)[m.id];
+    if (prev && prev.x === x && prev.y === y) continue;
+    tables ??= { ...layout.tables };
+    tables[m.id] = { ...(prev ?? {}), x, y };
+  }
+  return tables ? { ...layout, tables } : layout;
+}
+
+/** Collapses a table to its key columns, or shows all of them again. */
+export function setTableCollapsed(layout: Layout, tableId: string, collapsed: boolean): Layout {
+  const prev = layout.tables[tableId];
+  if (!!prev?.collapsed === collapsed) return layout;
+  return {
+    ...layout,
+    tables: { ...layout.tables, [tableId]: { x: 0, y: 0, ...prev, collapsed } },
+  };
+}
+
+/** Colors tables (or clears their color); tables with no layout are left alone. */
+export function setTablesColor(
+  layout: Layout,
+  tableIds: readonly string[],
+  color: TableColor | undefined,
+): Layout {
+  let tables: Layout['tables'] | undefined;
+  for (const id of tableIds) {
+    const entry = layout.tables[id];
+    if (!entry || entry.color === color) continue;
+    const { color: _old, ...rest } = entry;
+    tables ??= { ...layout.tables };
+    tables[id] = color ? { ...rest, color } : rest;
+  }
+  return tables ? { ...layout, tables } : layout;
+}
