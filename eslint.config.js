@@ -56,6 +56,33 @@ export default tseslint.config(
     },
   },
   {
+    // Layers below the UI never reach up into it: the app services, store, adapters, layout and
+    // CLI run without React (the CLI and the tests in Node, the workers without a DOM).
+    files: [
+      'src/app/**/*.ts',
+      'src/state/**/*.ts',
+      'src/db/**/*.ts',
+      'src/persistence/**/*.ts',
+      'src/layout/**/*.ts',
+      'src/cli/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', 'react', 'react-dom', 'react/*', '@xyflow/*', 'monaco-editor'],
+              message:
+                'imports go ui -> app/state -> core: the UI is on top, nothing below imports it',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no DOM frameworks, no database, no persistence. Keeps it runnable in Node
     // (CLI, tests) and in any worker.
     files: ['src/core/**/*.ts'],
