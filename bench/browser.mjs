@@ -3,12 +3,19 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
-/** Starts `vite preview` on `port`; returns its URL and a stop function. Needs `vite build` first. */
+/** Where the benchmarks' build goes: a production build plus the store handle (see src/main.tsx). */
+export const BENCH_DIST = 'bench/out/dist';
+
+/**
+ * Starts `vite preview` of the benchmarks' build on `port`; returns its URL and a stop function.
+ * Needs `npx vite build --mode bench --outDir bench/out/dist` first (`npm run bench` does it).
+ */
 export async function startPreview(port) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--outDir', BENCH_DIST, '--port', String(port), '--strictPort'],
+    { stdio: 'ignore', detached: true },
+  );
   const stop = () => {
     try {
       process.kill(-server.pid);
@@ -19,8 +26,7 @@ export async function startPreview(port) {
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 150; i++) {
     try {
-      // `?bench` makes the studio expose its store to the benchmark (see src/main.tsx).
-      if ((await fetch(url)).ok) return { url: `${url}?bench`, stop };
+      if ((await fetch(url)).ok) return { url, stop };
     } catch {
       /* not up yet */
     }

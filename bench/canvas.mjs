@@ -1,5 +1,5 @@
 // Canvas benchmark in real Chromium: first render of a 1,000-table design and a programmatic pan
-// at normal zoom. Prints frame-time percentiles and long tasks (>50 ms). Needs `npm run build`.
+// at normal zoom. Prints frame-time percentiles and long tasks (>50 ms). Needs the bench build (see browser.mjs).
 //   node bench/canvas.mjs [tables=1000]
 import { launchChromium, startPreview } from './browser.mjs';
 import { syntheticDocument } from './syntheticDesign.mjs';

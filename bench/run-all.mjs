@@ -9,7 +9,11 @@ const steps = [
     ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts'],
   ],
   ['PGlite boot in Node', 'node', ['bench/pg-boot.mjs']],
-  ['Production build for the browser benches', 'npx', ['vite', 'build', '--logLevel', 'error']],
+  [
+    'Production build for the browser benches (with the store handle: --mode bench)',
+    'npx',
+    ['vite', 'build', '--mode', 'bench', '--outDir', 'bench/out/dist', '--logLevel', 'error'],
+  ],
   ['PGlite boot in the browser worker', 'node', ['bench/worker-boot.mjs']],
   ['Canvas of 1,000 tables in Chromium', 'node', ['bench/canvas.mjs', '1000']],
   ['DDL keystroke to canvas, 100 tables, in Chromium', 'node', ['bench/ddl-roundtrip.mjs', '100']],

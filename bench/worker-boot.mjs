@@ -1,5 +1,5 @@
 // PGlite ready time in the studio's worker, in Chromium: booting from the prebuilt data-dir
-// snapshot vs a cold initdb (the snapshot request blocked). Needs `vite build` first.
+// snapshot vs a cold initdb (the snapshot request blocked). Needs the bench build (see browser.mjs).
 //   node bench/worker-boot.mjs [runs=3]
 import { launchChromium, median, startPreview } from './browser.mjs';
 

@@ -30,12 +30,23 @@ export async function hasPlaywrightChromium() {
   }
 }
 
-export const INSTALL_HINT = [
-  'No Chromium found for the end-to-end tests.',
-  'Install one of:',
-  '  Debian/Ubuntu:  sudo apt-get install chromium',
-  '  Fedora:         sudo dnf install chromium',
-  '  macOS:          brew install --cask chromium',
-  '  or Playwright:  npx playwright install chromium',
-  'or point CHROMIUM_PATH at a Chromium/Chrome executable.',
-].join('\n');
+/** The command that installs Chromium on this system, or undefined where we do not know it. */
+export function systemInstallCommand() {
+  if (process.platform === 'darwin') return 'brew install --cask chromium';
+  if (existsSync('/etc/debian_version')) return 'sudo apt-get install -y chromium';
+  if (existsSync('/etc/fedora-release')) return 'sudo dnf install -y chromium';
+  if (existsSync('/etc/arch-release')) return 'sudo pacman -S chromium';
+  return undefined;
+}
+
+/** What to say when no Chromium could be found or downloaded. */
+export function installHint() {
+  const command = systemInstallCommand();
+  return [
+    'No Chromium found for the end-to-end tests, and Playwright could not download its own.',
+    command
+      ? `Install it with:  ${command}`
+      : 'Install Chromium or Chrome with your package manager.',
+    'Then run npm test again, or point CHROMIUM_PATH at a Chromium/Chrome executable.',
+  ].join('\n');
+}
