@@ -1,5 +1,5 @@
 import type { Column, Constraint, Design, Index } from '../model/schema';
-import { normalizeType } from '../model/typeNames';
+import { canonicalType, isSerial, parsePgType } from '../model/pgType';
 import { qualifiedName, quoteIdent } from '../sql/quote';
 
 /**
@@ -24,20 +24,14 @@ export function pairById<T extends { id: string }>(
   return { kept, removed, added: after.filter((y) => !beforeIds.has(y.id)) };
 }
 
-const ARRAY_SUFFIX = /((?:\[\d*\])*)$/;
-
 /**
  * A column type as a comparable key: an enum type becomes its id (so renaming or moving the enum
  * does not change the columns using it), other types their normalized spelling.
  */
 export function typeKey(design: Design, type: string): string {
-  const suffix = ARRAY_SUFFIX.exec(type.trim())?.[1] ?? '';
-  const base = type
-    .trim()
-    .slice(0, type.trim().length - suffix.length)
-    .trim();
-  const enumId = enumIdOf(design, base);
-  return enumId ? `enum:${enumId}${suffix}` : normalizeType(type);
+  const t = parsePgType(type);
+  const enumId = enumIdOf(design, t.element);
+  return enumId ? `enum:${enumId}${t.arrayDims > 0 ? '[]' : ''}` : canonicalType(type);
 }
 
 /** The enum a type spelling names, in any of the ways a design may write it. */
@@ -52,11 +46,6 @@ export function enumIdOf(design: Design, base: string): string | undefined {
     if (spellings.includes(base)) return e.id;
   }
   return undefined;
-}
-
-/** True for serial, bigserial, smallserial (and their aliases): a type that brings a sequence. */
-export function isSerial(type: string): boolean {
-  return /^(small|big)?serial[248]?$/i.test(type.trim());
 }
 
 /** The parts of a column that the planner alters one by one. */

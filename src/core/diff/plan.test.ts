@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diffDesigns } from './diffDesigns';
 import { planMigration } from './plan';
 import { renderMigrationSql } from './renderMigrationSql';
 import { baseDesign, col, edited } from './testDesigns';
@@ -174,6 +175,26 @@ describe('planMigration: what each change becomes', () => {
       [true, true],
       [true, true],
     ]);
+  });
+
+  it('plans nothing between spellings PostgreSQL reads as the same type', () => {
+    const before = edited(a, (d) => {
+      d.tables.t_users!.columns.push(col('c_seen', 'seen', 'timestamp(3) with time zone'));
+      d.tables.t_users!.columns[2]!.type = 'int4[]';
+    });
+    const after = edited(before, (d) => {
+      d.tables.t_users!.columns[3]!.type = 'timestamptz(3)';
+      d.tables.t_users!.columns[2]!.type = 'integer[]';
+    });
+    expect(diffDesigns(before, after)).toEqual([]);
+    expect(planMigration(before, after, { mode: 'safe' })).toEqual({ up: [], down: [] });
+    // A real change of the same column still is one, and a wider precision rewrites nothing.
+    const wider = edited(after, (d) => {
+      d.tables.t_users!.columns[3]!.type = 'timestamptz(6)';
+    });
+    expect(
+      planMigration(before, wider, { mode: 'safe' }).up.map((s) => [s.sql, s.rewritesTable]),
+    ).toEqual([['ALTER TABLE users ALTER COLUMN seen TYPE timestamptz(6);', undefined]]);
   });
 
   it('adds enum labels in place, and recreates the type when labels go', () => {

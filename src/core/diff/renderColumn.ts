@@ -1,17 +1,10 @@
 import type { Column, Table } from '../model/schema';
-import { referencingType } from '../model/typeNames';
 import { quoteIdent } from '../sql/quote';
 import { columnDefinition as renderedDefinition } from '../sql/renderTable';
-import { isSerial } from './compare';
 
 /** A column's definition after ADD COLUMN: the same text CREATE TABLE uses, so it reads back the same. */
 export function columnDefinition(column: Column): string {
   return quoteIdent(column.name) + ' ' + renderedDefinition(column);
-}
-
-/** The type as ALTER COLUMN ... TYPE takes it: serial pseudo-types are their integer types there. */
-export function plainType(type: string): string {
-  return isSerial(type) ? referencingType(type.trim().toLowerCase()) : type;
 }
 
 /** NOT NULL as PostgreSQL enforces it: declared, or implied by the primary key. */

@@ -1,7 +1,8 @@
+import { isSerial, plainType } from '../model/pgType';
 import type { Column, Table } from '../model/schema';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../sql/quote';
 import { collationName, parenthesized } from '../sql/renderTable';
-import { isSerial, pairById } from './compare';
+import { pairById } from './compare';
 import { makeName, notNullName, sequenceName } from './names';
 import {
   addStep,
@@ -16,7 +17,6 @@ import {
   defaultSequence,
   effectivelyNotNull,
   mustRecreate,
-  plainType,
 } from './renderColumn';
 import { castIsImplicit, typeChangeCost } from './typeCasts';
 

@@ -1,4 +1,4 @@
-import { normalizeType } from '../model/typeNames';
+import { parsePgType, type PgType } from '../model/pgType';
 
 /**
  * What ALTER COLUMN ... TYPE costs: PostgreSQL skips the table rewrite when the cast is binary
@@ -12,21 +12,19 @@ export interface TypeChangeCost {
   loses?: string;
 }
 
+/** The parts the cost depends on; `base` is format_type's base name (`character varying`...). */
 interface ParsedType {
   base: string;
-  mods: number[];
-  array: string;
+  mods: readonly number[];
+  /** PostgreSQL ignores the number of dimensions: `int[]` and `int[][]` are one type. */
+  array: boolean;
 }
 
 function parse(type: string): ParsedType {
-  const t = normalizeType(type);
-  const m = /^(.*?)\s*(?:\(([^)]*)\))?\s*((?:\[\d*\])*)$/.exec(t);
-  const base = (m?.[1] ?? t).trim();
-  const mods = (m?.[2] ?? '')
-    .split(',')
-    .filter((s) => s.trim() !== '')
-    .map((s) => Number(s.trim()));
-  return { base, mods, array: m?.[3] ?? '' };
+  const t: PgType = parsePgType(type);
+  // Interval fields narrow the values (`interval year to month` drops days): part of the base here.
+  const base = t.fields ? `${t.name} ${t.fields}` : t.name;
+  return { base, mods: t.modifiers, array: t.arrayDims > 0 };
 }
 
 const INTEGER_RANK: Record<string, number> = { smallint: 1, integer: 2, bigint: 3 };

@@ -1,4 +1,4 @@
-import { normalizeType } from '../model/typeNames';
+import { sameType } from '../model/pgType';
 
 /**
  * DBML's lexical rules as @dbml/parse applies them: a bare name is letters (any script), marks,
@@ -75,7 +75,7 @@ export function dbmlDefault(sql: string, columnType: string): string | undefined
   const literal = /^'((?:[^']|'')*)'(?:::(.+))?$/s.exec(text);
   if (literal) {
     const cast = literal[2];
-    if (cast === undefined || normalizeType(cast) === normalizeType(columnType)) {
+    if (cast === undefined || sameType(cast, columnType)) {
       return dbmlString((literal[1] ?? '').replaceAll("''", "'"));
     }
   }

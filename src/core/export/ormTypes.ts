@@ -1,4 +1,5 @@
 import type { Design, EnumType } from '../model/schema';
+import { parsePgType, shortBaseName } from '../model/pgType';
 import { schemaNameOf } from '../sql/describe';
 import { qualifiedName, quoteIdent } from '../sql/quote';
 
@@ -22,46 +23,8 @@ export interface OrmType {
   serial: boolean;
 }
 
-const ALIASES: Record<string, string> = {
-  int: 'integer',
-  int4: 'integer',
-  integer: 'integer',
-  serial: 'integer',
-  serial4: 'integer',
-  int8: 'bigint',
-  bigint: 'bigint',
-  bigserial: 'bigint',
-  serial8: 'bigint',
-  int2: 'smallint',
-  smallint: 'smallint',
-  smallserial: 'smallint',
-  serial2: 'smallint',
-  bool: 'boolean',
-  boolean: 'boolean',
-  varchar: 'varchar',
-  'character varying': 'varchar',
-  char: 'char',
-  character: 'char',
-  bpchar: 'char',
-  float8: 'double precision',
-  'double precision': 'double precision',
-  float4: 'real',
-  real: 'real',
-  decimal: 'numeric',
-  numeric: 'numeric',
-  timestamptz: 'timestamptz',
-  'timestamp with time zone': 'timestamptz',
-  timestamp: 'timestamp',
-  'timestamp without time zone': 'timestamp',
-  timetz: 'timetz',
-  'time with time zone': 'timetz',
-  time: 'time',
-  'time without time zone': 'time',
-  varbit: 'varbit',
-  'bit varying': 'varbit',
-};
-
-const SERIALS = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+/** The ORMs' names where they differ from the short spelling (`varbit`, and `bpchar` as `char`). */
+const ORM_NAMES: Record<string, string> = { 'bit varying': 'varbit', bpchar: 'char' };
 
 /** Every way a design may spell an enum type in a column: bare, quoted, schema-qualified. */
 function enumSpellings(design: Design, type: EnumType): string[] {
@@ -81,25 +44,14 @@ export function enumLookup(design: Design): Map<string, EnumType> {
 }
 
 export function parseOrmType(type: string, enums: ReadonlyMap<string, EnumType>): OrmType {
-  let element = type.trim();
-  let dims = 0;
-  for (let m = /\s*\[\d*\]$/.exec(element); m; m = /\s*\[\d*\]$/.exec(element)) {
-    element = element.slice(0, m.index);
-    dims++;
-  }
+  const t = parsePgType(type);
+  const { element } = t;
+  const dims = t.arrayDims;
   const enumType = enums.get(element);
   if (enumType) return { base: element, args: [], dims, enumType, element, serial: false };
-  const lower = element.toLowerCase().replace(/\s+/g, ' ');
-  // `timestamp(3) with time zone`: the modifier sits in the middle.
-  const m = /^([a-z_][a-z0-9_ ]*?)\s*(?:\(([^)]*)\))?\s*(with time zone|without time zone)?$/.exec(
-    lower.replace(/^(pg_catalog|public)\./, ''),
-  );
-  if (!m) return { base: element, args: [], dims, element, serial: false };
-  const name = (m[1] as string) + (m[3] ? ' ' + m[3] : '');
-  const args = m[2] ? m[2].split(',').map((a) => Number(a.trim())) : [];
-  if (args.some((a) => !Number.isFinite(a)))
-    return { base: element, args: [], dims, element, serial: false };
-  return { base: ALIASES[name] ?? name, args, dims, element, serial: SERIALS.has(name) };
+  if (!t.understood) return { base: element, args: [], dims, element, serial: false };
+  const base = ORM_NAMES[t.name] ?? (t.fields ? `interval ${t.fields}` : shortBaseName(t));
+  return { base, args: [...t.modifiers], dims, element, serial: t.serial };
 }
 
 /** A default classified for the ORMs: a literal they can write natively, or an SQL expression. */

@@ -1,8 +1,9 @@
+import { isSerial, plainType } from '../model/pgType';
 import type { Column, Constraint, Design, Index, Table } from '../model/schema';
 import { addColumn, addConstraint, updateColumn, updateConstraint } from '../ops/index';
 import { addIndex } from '../ops/indexes';
 import { conventionalName, NAME_LABEL } from './names';
-import { isSerial, plainType, typeInfo } from './typeInfo';
+import { typeInfo } from './typeInfo';
 
 /**
  * Ops the quick fixes need beyond src/core/ops. Each is (design, ...) => design, total (a missing
@@ -38,7 +39,7 @@ const SERIAL_OF: Record<string, string> = {
 
 /** `type` in the same kind as `current`: a serial column stays serial, a plain one stays plain. */
 function sameKind(current: string | undefined, type: string): string {
-  const serialNow = current !== undefined && isSerial(typeInfo(current));
+  const serialNow = current !== undefined && isSerial(current);
   if (!serialNow) return plainType(type);
   const t = typeInfo(plainType(type));
   return !t.array && SERIAL_OF[t.base] ? (SERIAL_OF[t.base] as string) : type;

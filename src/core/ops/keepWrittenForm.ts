@@ -1,5 +1,5 @@
 import type { Design, Table } from '../model';
-import { normalizeType } from '../model/typeNames';
+import { sameType, shortSpelling } from '../model/pgType';
 import { resolveNames } from '../diff/names';
 
 /**
@@ -17,24 +17,9 @@ export function keepWrittenForm(prev: Design, next: Design): Design {
   return dropPredictableNames(prev, withTypes);
 }
 
-const SHORT_SPELLINGS: [RegExp, string][] = [
-  [/^timestamp with time zone$/, 'timestamptz'],
-  [/^timestamp without time zone$/, 'timestamp'],
-  [/^timestamp\((\d+)\) with time zone$/, 'timestamptz($1)'],
-  [/^timestamp\((\d+)\) without time zone$/, 'timestamp($1)'],
-  [/^time with time zone$/, 'timetz'],
-  [/^time without time zone$/, 'time'],
-  [/^character varying(\(\d+\))?$/, 'varchar$1'],
-  [/^character(\(\d+\))$/, 'char$1'],
-];
-
 /** The short spelling people write for a catalog type name, when there is one; else the name. */
 export function usualSpelling(type: string): string {
-  const arrays = /(\[\])*$/.exec(type)?.[0] ?? '';
-  const base = type.slice(0, type.length - arrays.length);
-  for (const [re, short] of SHORT_SPELLINGS)
-    if (re.test(base)) return base.replace(re, short) + arrays;
-  return type;
+  return shortSpelling(type);
 }
 
 function keepTypeSpellings(prev: Design, next: Design): Design {
@@ -44,11 +29,7 @@ function keepTypeSpellings(prev: Design, next: Design): Design {
     const columns = table.columns.map((c) => {
       const old = before?.columns.find((o) => o.id === c.id);
       const type =
-        old && normalizeType(old.type) === normalizeType(c.type)
-          ? old.type
-          : old
-            ? c.type
-            : usualSpelling(c.type);
+        old && sameType(old.type, c.type) ? old.type : old ? c.type : usualSpelling(c.type);
       return type === c.type ? c : { ...c, type };
     });
     tables[id] = columns.every((c, i) => c === table.columns[i]) ? table : { ...table, columns };

@@ -1,5 +1,5 @@
 import type { Design } from '../model';
-import { normalizeType } from '../model/typeNames';
+import { baseName, parsePgType } from '../model/pgType';
 import { quoteIdent } from '../sql/quote';
 
 /**
@@ -8,7 +8,7 @@ import { quoteIdent } from '../sql/quote';
  * default, CHECKs written with VALUE).
  */
 export interface TypeInfo {
-  /** Normalized built-in name without modifiers, e.g. `character varying`, `numeric`, `integer`. */
+  /** The base name as format_type prints it, without modifiers: `character varying`, `numeric`... */
   base: string;
   /** Type modifiers, e.g. [12, 2] for numeric(12,2), [45] for varchar(45). */
   modifiers: number[];
@@ -93,23 +93,13 @@ export function resolveType(catalog: TypeCatalog, type: string): TypeInfo {
     domainChecks.push(...domain.checks);
     current = domain.baseType.trim();
   }
-  let arrayDims = 0;
-  let element = current;
-  while (element.endsWith('[]')) {
-    element = element.slice(0, -2).trim();
-    arrayDims++;
-  }
-  const enumLabels = lookup(catalog.enums, element);
-  const modifiers = [...(/\(([^)]*)\)/.exec(element)?.[1] ?? '').matchAll(/-?\d+/g)].map((m) =>
-    Number(m[0]),
-  );
-  // Modifiers off first: normalizeType would read `timestamp(3) with time zone` as `timestamp`.
-  const bare = element.replace(/\([^)]*\)/g, '').replace(/^pg_catalog\./, '');
+  const t = parsePgType(current);
+  const enumLabels = lookup(catalog.enums, t.element);
   return {
-    base: normalizeType(bare),
-    modifiers,
-    arrayDims,
-    elementSql: element,
+    base: baseName(t),
+    modifiers: [...t.modifiers],
+    arrayDims: t.arrayDims,
+    elementSql: t.element,
     ...(enumLabels ? { enumLabels } : {}),
     domainNotNull,
     domainDefault,

@@ -59,6 +59,21 @@ describe('toFlow', () => {
     expect(e?.data?.typeMismatch).toBe(true);
   });
 
+  it('does not flag equivalent spellings of one type as a mismatch', () => {
+    const { design, layout } = exampleDocument();
+    const mismatch = (childType: string, parentType: string) => {
+      let d = ops.updateColumn(design, 't_orders', 'c_orders_customer_id', { type: childType });
+      d = ops.updateColumn(d, 't_customers', 'c_customers_id', { type: parentType });
+      const e = toFlow(d, layout, new Set()).edges.find(
+        (x) => x.id === 'k_orders_customer_id_fkey',
+      );
+      return e?.data?.typeMismatch;
+    };
+    expect(mismatch('timestamp(3) with time zone', 'timestamptz(3)')).toBe(false);
+    expect(mismatch('int4[]', 'integer[]')).toBe(false);
+    expect(mismatch('integer', 'bigserial')).toBe(true);
+  });
+
   it('reuses node objects that did not change', () => {
     const { design, layout } = exampleDocument();
     const a = toFlow(design, layout, new Set());

@@ -1,7 +1,8 @@
 import { foreignKeysOf } from '../../model/design';
+import { plainType, sameType } from '../../model/pgType';
 import { changeColumnType } from '../fixOps';
 import { PRACTICE } from '../practices';
-import { plainType, typeInfo } from '../typeInfo';
+import { typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
 
 /**
@@ -9,13 +10,13 @@ import type { Finding, Rule } from '../types';
  * and varchar of any length count as one: they compare without casts, and the foreign key itself
  * already limits the referencing values to what the key holds.
  */
-function sameType(columnType: string, referencedType: string): boolean {
+function matchesReferenced(columnType: string, referencedType: string): boolean {
   const a = typeInfo(columnType);
   const b = typeInfo(plainType(referencedType));
   if (a.array !== b.array) return false;
   const stringy = (base: string) => base === 'text' || base === 'varchar';
   if (stringy(a.base) && stringy(b.base)) return true;
-  return a.base === b.base && a.modifiers === b.modifiers;
+  return sameType(columnType, plainType(referencedType));
 }
 
 export const fkTypeMismatch: Rule = {
@@ -33,7 +34,7 @@ export const fkTypeMismatch: Rule = {
         fk.columnIds.forEach((columnId, i) => {
           const column = ctx.column(table, columnId);
           const target = ctx.column(ref, fk.refColumnIds[i] ?? '');
-          if (!column || !target || sameType(column.type, target.type)) return;
+          if (!column || !target || matchesReferenced(column.type, target.type)) return;
           const type = plainType(target.type);
           findings.push(
             ctx.finding(

@@ -224,4 +224,23 @@ describe('fk-type-mismatch', () => {
     );
     expect(run(fkTypeMismatch, text)).toEqual([]);
   });
+  it('accepts spellings PostgreSQL stores as the same type (modifiers included)', () => {
+    const spelled = (refType: string, columnType: string) =>
+      run(
+        fkTypeMismatch,
+        design(
+          { ...customers, columns: [['id', refType]] },
+          orders({
+            columns: [
+              ['id', 'bigint'],
+              ['customer_id', columnType],
+            ],
+          }),
+        ),
+      );
+    expect(spelled('numeric(10)', 'numeric(10,0)')).toEqual([]);
+    expect(spelled('char', 'character(1)')).toEqual([]);
+    expect(spelled('timestamptz(3)', 'timestamp(3) with time zone')).toEqual([]);
+    expect(spelled('numeric(10)', 'numeric(12)')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
+import { isSerial, plainType } from '../../model/pgType';
 import type { Column, Design } from '../../model/schema';
 import { updateColumn } from '../../ops/columns';
 import { PRACTICE } from '../practices';
-import { plainType, isSerial, typeInfo } from '../typeInfo';
 import type { Finding, Rule } from '../types';
 
 const NEXTVAL = /^nextval\(/i;
@@ -21,7 +21,7 @@ export const preferIdentity: Rule = {
     for (const table of ctx.tables) {
       for (const column of table.columns) {
         if (ctx.inherited(table, column) || column.identity) continue;
-        const serial = isSerial(typeInfo(column.type));
+        const serial = isSerial(column.type);
         if (!serial && !NEXTVAL.test(column.default?.trim() ?? '')) continue;
         const type = serial ? plainType(column.type) : column.type;
         const what = serial ? column.type : `a default of ${column.default ?? ''}`;
