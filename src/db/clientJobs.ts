@@ -68,7 +68,7 @@ export async function runCheck(
     replacesWaiting: true,
     breaksWorker: (result) => result.resetError?.message,
     onProgress(p) {
-      if (p.phase !== 'check') return undefined;
+      if (p.phase !== 'check') return checkMs;
       running = p.statementIndex;
       return running === undefined ? checkMs : Math.min(statementMs, checkMs);
     },
@@ -115,7 +115,7 @@ export async function runImport(
       {
         timeoutMs: silenceMs,
         onProgress(p) {
-          if (p.phase === 'check') return undefined;
+          if (p.phase === 'check') return silenceMs;
           current = p.phase === 'execute' ? p.current : undefined;
           const time = performance.now();
           // Per-statement announcements (with `current`) are many: the UI hears of them at most every 100 ms.

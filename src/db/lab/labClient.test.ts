@@ -1,29 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLabClient } from './labClient';
-import type { LabReply, LabRequest } from './labProtocol';
+import type { LabApi } from './labProtocol';
+import type { RpcCall, RpcReply } from '../rpc/protocol';
 
-/** A worker that answers in order, one request at a time, when the test says so. */
+/** A worker that answers the calls it received, in order, when the test says so. */
 class FakeWorker {
-  onmessage: ((event: MessageEvent<LabReply>) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
-  readonly queue: LabRequest[] = [];
-  postMessage(request: LabRequest) {
-    this.queue.push(request);
-    if (this.queue.length === 1) this.reply({ id: request.id, started: true });
+  readonly queue: RpcCall<LabApi>[] = [];
+  postMessage(call: RpcCall<LabApi>) {
+    this.queue.push(call);
   }
-  /** Answers the running request and starts the next. */
+  /** Answers the oldest call it holds. */
   finish(result: unknown) {
     const done = this.queue.shift()!;
-    this.reply({ id: done.id, ok: true, result });
-    const next = this.queue[0];
-    if (next) this.reply({ id: next.id, started: true });
+    this.reply({ type: 'result', id: done.id, method: done.method, result } as RpcReply<LabApi>);
   }
   terminate() {
     this.terminated = true;
   }
-  private reply(message: LabReply) {
-    this.onmessage?.({ data: message } as MessageEvent<LabReply>);
+  private reply(message: RpcReply<LabApi>) {
+    this.onmessage?.({ data: message } as MessageEvent);
   }
 }
 
@@ -36,13 +34,10 @@ describe('the lab client’s watchdog', () => {
     const client = createLabClient(() => {
       const w = new FakeWorker();
       workers.push(w);
-      return w as unknown as Worker;
+      return w;
     });
-    const long = client.call(
-      { method: 'generate', design: {} as never, rowsPerTable: 1 },
-      { timeoutMs: 600_000 },
-    );
-    const rows = client.call({ method: 'rows', tableId: 't', limit: 1 }, { timeoutMs: 30_000 });
+    const long = client.call('generate', [{} as never, 1], { timeoutMs: 600_000 });
+    const rows = client.call('rows', ['t', 1], { timeoutMs: 30_000 });
     // The generation runs for two minutes; the grid's reload waits behind it, unharmed.
     await vi.advanceTimersByTimeAsync(120_000);
     expect(workers[0]!.terminated).toBe(false);

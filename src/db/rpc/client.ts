@@ -74,8 +74,8 @@ export interface RpcCallOptions<R, P> {
   /** Watchdog, in ms, from when the call reaches the worker; `Infinity` (default) for none. */
   timeoutMs?: number;
   /**
-   * The worker reports progress. Each report restarts the watchdog, with the time this returns
-   * (default: `timeoutMs`).
+   * The worker reports progress. When this returns a time, the watchdog starts again with it (the
+   * call is alive and moving); otherwise it keeps running, counting the call's whole time.
    */
   onProgress?(progress: P): number | void;
   /**
@@ -296,7 +296,8 @@ export function createRpcClient<A extends RpcApi<A>, P = never, B = object>(
           rethrowLater(thrown);
         }
         // The call is alive and moving: its watchdog waits for the next sign of life.
-        return arm(current, next ?? current.options.timeoutMs);
+        if (typeof next === 'number') arm(current, next);
+        return;
       }
       case 'error': {
         if (inFlight?.id !== message.id) return;

@@ -23,8 +23,13 @@ export interface ServeOptions<A> {
    */
   serial?: boolean;
   /**
+   * Runs after a method answered, before the reply is posted (a failure here is the call's
+   * failure): e.g. a write to storage the page must be able to count on.
+   */
+  beforeReply?(method: RpcMethod<A>, result: unknown): Promise<void>;
+  /**
    * Runs after a call's reply was posted, before the next call starts (with `serial`): e.g. a
-   * write to storage the page need not wait for.
+   * write to storage the page need not wait for. Its failure is ignored.
    */
   afterReply?(method: RpcMethod<A>, result: unknown): Promise<void>;
 }
@@ -55,6 +60,7 @@ export function serveRpc<A extends RpcApi<A>, P = never>(
       const fn = api[method] as unknown as (...args: unknown[]) => Promise<unknown>;
       if (typeof fn !== 'function') throw new Error(`The worker has no method "${method}".`);
       result = await fn.apply(api, call.args as unknown[]);
+      await options.beforeReply?.(method, result);
     } catch (thrown) {
       const error = toPgError(thrown);
       post({ type: 'error', id, message: messageOf(thrown), error });
