@@ -351,7 +351,7 @@ export function createRpcClient<A extends RpcApi<A>, P = never, B = object>(
       } as RpcCall<A>);
     } catch (thrown) {
       // e.g. a value that cannot be cloned: this call fails, the worker is fine.
-      settleInFlight(stopped('failed', { cause: messageOf(thrown) }));
+      settleInFlight(stopped('failed', { cause: messageOf(thrown), unsent: true }));
       pump();
     }
   }

@@ -72,6 +72,8 @@ export interface RpcStopped {
   timeoutMs?: number;
   /** For `failed` from a method that threw: the error with its Postgres fields. */
   error?: RpcError;
+  /** For `failed`: the call never reached the worker (e.g. an argument that cannot be cloned). */
+  unsent?: true;
 }
 
 /** What a call resolves to: the method's answer, or why there is none. Never rejects. */
