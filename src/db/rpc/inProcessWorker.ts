@@ -16,19 +16,23 @@ export class InProcessWorker<A extends RpcApi<A>, P = never> implements RpcWorke
   readonly received: RpcCall<A>[] = [];
   private readonly serve: (data: unknown) => void;
 
-  /** With `answer: false` the worker receives calls and never answers (a runaway one). */
+  /**
+   * With `answer: false` the worker receives calls and never answers (a runaway one). With
+   * `ready`, it announces itself with that boot information on the next tick, as the database
+   * worker does.
+   */
   constructor(
     implementation: RpcImplementation<A, P>,
-    private readonly options: { answer?: boolean; serve?: ServeOptions<A> } = {},
+    private readonly options: { answer?: boolean; serve?: ServeOptions<A>; ready?: object } = {},
   ) {
-    this.serve = serveRpc<A, P>(
-      implementation,
-      (reply) => {
-        // Messages of a terminated worker never arrive, like a real one's.
-        if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent);
-      },
-      options.serve,
-    );
+    const { ready } = options;
+    if (ready) setTimeout(() => this.deliver({ type: 'ready', ...ready }), 0);
+    this.serve = serveRpc<A, P>(implementation, (reply) => this.deliver(reply), options.serve);
+  }
+
+  private deliver(message: unknown): void {
+    // Messages of a terminated worker never arrive, like a real one's.
+    if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent);
   }
 
   postMessage(message: RpcCall<A>): void {
