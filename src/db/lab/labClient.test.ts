@@ -55,3 +55,44 @@ describe('the lab client’s watchdog', () => {
     });
   });
 });
+
+describe('the lab client', () => {
+  it('cancel() stops the running and the waiting calls, replaces the worker and tells the page', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createLabClient(() => workers[workers.push(new FakeWorker()) - 1]!);
+    let resets = 0;
+    client.onReset(() => resets++);
+    const running = client.call('generate', [{} as never, 1]);
+    const waiting = client.call('rows', ['t', 1]);
+    client.cancel();
+    const cancelled = { ok: false, stopped: true, message: 'Cancelled; the playground restarted.' };
+    await expect(running).resolves.toEqual(cancelled);
+    await expect(waiting).resolves.toEqual(cancelled);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(resets).toBe(1);
+    // The next call starts a fresh worker.
+    const next = client.call('rows', ['t', 1]);
+    workers[1]!.finish({ columns: [], rows: [], total: 0 });
+    await expect(next).resolves.toEqual({ ok: true, value: { columns: [], rows: [], total: 0 } });
+  });
+
+  it('passes the error a call threw, with its Postgres fields, and says when the worker died', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createLabClient(() => workers[workers.push(new FakeWorker()) - 1]!);
+    const explain = client.call('explain', [{} as never, 'SELECT nope']);
+    const call = workers[0]!.queue.shift()!;
+    const error = { message: 'column "nope" does not exist', code: '42703', position: 8 };
+    workers[0]!.onmessage?.({
+      data: { type: 'error', id: call.id, message: error.message, error },
+    } as MessageEvent);
+    await expect(explain).resolves.toEqual({ ok: false, message: error.message, error });
+
+    const rows = client.call('rows', ['t', 1]);
+    workers[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    await expect(rows).resolves.toEqual({
+      ok: false,
+      stopped: true,
+      message: "The playground's database stopped: out of memory.",
+    });
+  });
+});
