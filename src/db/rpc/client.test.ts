@@ -12,6 +12,8 @@ interface TestApi {
   hang(): Promise<never>;
   /** Throws what it is given, as a database driver throws its error object. */
   fail(error: { message: string } & Record<string, unknown>): Promise<never>;
+  /** Answers with something `postMessage` cannot clone. */
+  unclonable(): Promise<() => void>;
   /** Answers whether its database is still usable. */
   health(broken: boolean): Promise<{ broken: boolean }>;
 }
@@ -32,6 +34,7 @@ const implementation: RpcImplementation<TestApi, number> = ({ progress }) => ({
     throw Object.assign(new Error(error.message), error);
   },
   health: async (broken) => ({ broken }),
+  unclonable: async () => () => {},
 });
 
 type TestWorker = InProcessWorker<TestApi, number>;
@@ -192,11 +195,16 @@ describe('createRpcClient with serveRpc', () => {
     expect(await client.call('echo', ['on'])).toEqual({ ok: true, value: 'on' });
   });
 
-  it('a call that cannot be sent fails alone', async () => {
+  it('a call or an answer that cannot be sent fails alone', async () => {
     const { client } = start();
     const unsent = await client.call('echo', [(() => 'a function') as unknown as string]);
     expect(unsent).toMatchObject({ ok: false, reason: 'failed', unsent: true });
     expect(await client.call('echo', ['fine'])).toEqual({ ok: true, value: 'fine' });
+    const unanswered = await client.call('unclonable', []);
+    expect(unanswered).toMatchObject({ ok: false, reason: 'failed' });
+    expect(!unanswered.ok && unanswered.cause).toMatch(/^The answer could not be sent/);
+    // The worker's serial queue goes on.
+    expect(await client.call('echo', ['still'])).toEqual({ ok: true, value: 'still' });
   });
 
   it('keepAlive with a boot: waits for ready, replaces a stopped worker at once and keeps the waiting calls for it', async () => {

@@ -48,6 +48,8 @@ export function serveRpc<A extends RpcApi<A>, P = never>(
   options: ServeOptions<A> = {},
 ): (data: unknown) => void {
   const serial = options.serial ?? true;
+  // A worker that fails to boot says so itself; each call answers with the error when it comes.
+  if (implementation instanceof Promise) implementation.catch(() => undefined);
   let tail: Promise<unknown> = Promise.resolve();
 
   async function answer(call: RpcCall<A>): Promise<void> {
@@ -58,7 +60,9 @@ export function serveRpc<A extends RpcApi<A>, P = never>(
         progress: (progress) => post({ type: 'progress', id, progress }),
       });
       const fn = api[method] as unknown as (...args: unknown[]) => Promise<unknown>;
-      if (typeof fn !== 'function') throw new Error(`The worker has no method "${method}".`);
+      if (!Object.hasOwn(api, method) || typeof fn !== 'function') {
+        throw new Error(`The worker has no method "${method}".`);
+      }
       result = await fn.apply(api, call.args as unknown[]);
       await options.beforeReply?.(method, result);
     } catch (thrown) {
@@ -66,7 +70,13 @@ export function serveRpc<A extends RpcApi<A>, P = never>(
       post({ type: 'error', id, message: messageOf(thrown), error });
       return;
     }
-    post({ type: 'result', id, method, result } as RpcReply<A, P>);
+    try {
+      post({ type: 'result', id, method, result } as RpcReply<A, P>);
+    } catch (thrown) {
+      // An answer that cannot be cloned: the call fails, the worker goes on.
+      post({ type: 'error', id, message: `The answer could not be sent (${messageOf(thrown)}).` });
+      return;
+    }
     await options.afterReply?.(method, result).catch(() => undefined);
   }
 
