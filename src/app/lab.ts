@@ -1,8 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Design } from '../core/model';
-import type { LabClient, LabProgress } from '../db/lab/labClient';
+import type { LabAnswer, LabClient, LabProgress } from '../db/lab/labClient';
 import type { RowOrder, RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
-import type { SyncReply } from '../db/lab/labProtocol';
 import { removeOrphanLabDatabases } from '../db/lab/labCleanup';
 import { openDesignRepo } from '../persistence/designRepo';
 import type { SampleDataResult } from '../db/sampleData';
@@ -117,10 +116,7 @@ export function createLab(deps: {
       return;
     }
     state.setState({ status: 'syncing' });
-    const r = await deps.client.call<SyncReply>(
-      { method: 'sync', design: d },
-      { timeoutMs: OPEN_TIMEOUT_MS },
-    );
+    const r = await deps.client.call('sync', [d], { timeoutMs: OPEN_TIMEOUT_MS });
     if (!r.ok) return state.setState({ status: 'error', message: r.message });
     // Another design's playground: the last run's report was about the other one.
     if (synced && synced.id !== d.id) state.setState({ lastRun: undefined });
@@ -153,8 +149,8 @@ export function createLab(deps: {
     bump();
     if (attached > 0) schedule();
   });
-  const rowCall = async (call: Parameters<LabClient['call']>[0]) => {
-    const r = await deps.client.call<RowResult>(call);
+  const rowCall = async (answer: Promise<LabAnswer<RowResult>>): Promise<RowResult> => {
+    const r = await answer;
     if (r.ok && r.value.ok) bump();
     return r.ok ? r.value : { ok: false as const, error: { message: r.message } };
   };
@@ -173,10 +169,10 @@ export function createLab(deps: {
       await sync();
       const d = design();
       state.setState({ generating: { done: 0, total: Object.keys(d.tables).length, table: '' } });
-      const r = await deps.client.call<SampleDataResult>(
-        { method: 'generate', design: d, rowsPerTable },
-        { timeoutMs: GENERATE_TIMEOUT_MS, onProgress: (p) => state.setState({ generating: p }) },
-      );
+      const r = await deps.client.call('generate', [d, rowsPerTable], {
+        timeoutMs: GENERATE_TIMEOUT_MS,
+        onProgress: (p) => state.setState({ generating: p }),
+      });
       state.setState(
         r.ok
           ? { generating: undefined, lastRun: r.value }
@@ -186,10 +182,7 @@ export function createLab(deps: {
     },
     async emptyTables() {
       const d = design();
-      const r = await deps.client.call<SyncReply>(
-        { method: 'rebuild', design: d },
-        { timeoutMs: OPEN_TIMEOUT_MS },
-      );
+      const r = await deps.client.call('rebuild', [d], { timeoutMs: OPEN_TIMEOUT_MS });
       if (r.ok) synced = d;
       state.setState(
         r.ok
@@ -201,12 +194,7 @@ export function createLab(deps: {
     cancel: () => deps.client.cancel(),
     async rows(tableId, limit, order) {
       await sync();
-      const r = await deps.client.call<TableRows>({
-        method: 'rows',
-        tableId,
-        limit,
-        ...(order ? { order } : {}),
-      });
+      const r = await deps.client.call('rows', order ? [tableId, limit, order] : [tableId, limit]);
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
     },
     setQueryDraft(sql) {
@@ -214,24 +202,20 @@ export function createLab(deps: {
       if (state.getState().queryDrafts[id] === sql) return;
       state.setState({ queryDrafts: { ...state.getState().queryDrafts, [id]: sql } });
     },
-    insertRow: (tableId, values) => rowCall({ method: 'insertRow', tableId, values }),
+    insertRow: (tableId, values) => rowCall(deps.client.call('insertRow', [tableId, values])),
     updateCell: (tableId, ctid, column, value) =>
-      rowCall({ method: 'updateCell', tableId, ctid, column, value }),
-    deleteRow: (tableId, ctid) => rowCall({ method: 'deleteRow', tableId, ctid }),
+      rowCall(deps.client.call('updateCell', [tableId, ctid, column, value])),
+    deleteRow: (tableId, ctid) => rowCall(deps.client.call('deleteRow', [tableId, ctid])),
     async explain(sql) {
       await sync();
-      const r = await deps.client.call<PlanNode>({ method: 'explain', design: design(), sql });
+      const r = await deps.client.call('explain', [design(), sql]);
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
     },
     async tryIndex(sql, advice) {
       await sync();
-      const r = await deps.client.call<IndexTrial>(
-        {
-          method: 'tryIndex',
-          design: design(),
-          sql,
-          advice: { createSql: advice.createSql, table: advice.table },
-        },
+      const r = await deps.client.call(
+        'tryIndex',
+        [design(), sql, { createSql: advice.createSql, table: advice.table }],
         { timeoutMs: 120_000 },
       );
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };

@@ -3,19 +3,14 @@
  */
 import type { DdlStatement } from '../core/sql/types';
 import type { CheckSchemaResult, ImportSqlResult, RunSqlResult } from './interrupts';
-import type { BootInfo, CallMessage, ImportProgress, ImportSqlOptions } from './protocol';
+import type { BootInfo, DbApi, ImportProgress, ImportSqlOptions } from './protocol';
+import type { RpcStatus, RpcWorkerLike } from './rpc/client';
 
 /** Where the database is: booting, usable, being replaced after a restart, or unable to start. */
-export type DbStatus = 'starting' | 'ready' | 'restarting' | 'failed';
+export type DbStatus = RpcStatus;
 
 /** What the client needs of a Worker; tests pass a fake. */
-export interface WorkerLike {
-  postMessage(message: CallMessage): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type WorkerLike = RpcWorkerLike<DbApi>;
 
 /** How the current worker started; `readyMs` counts from `new Worker` on the UI thread. */
 export interface ClientBootInfo extends BootInfo {

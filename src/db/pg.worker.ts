@@ -1,5 +1,6 @@
 /**
- * The database worker: owns one PGlite and serves {@link DbApi} calls from `client.ts`.
+ * The database worker: owns one PGlite and serves {@link DbApi} calls from `client.ts` through
+ * the generic RPC (`rpc/serve.ts`).
  * Boot starts on the first line, before any message arrives, so Postgres is warming up while
  * the page renders.
  */
@@ -9,7 +10,8 @@ import { PGlite, type Extension } from '@electric-sql/pglite';
 import parserWasmUrl from 'libpg-query/wasm/libpg-query.wasm?url';
 import { bootPglite, loadSnapshot, type SnapshotLoad } from './boot';
 import { createEngine, type DbEngine } from './engine';
-import type { CallMessage, ImportProgress, WorkerMessage } from './protocol';
+import type { DbApi, DbProgress, WorkerMessage } from './protocol';
+import { serveRpc } from './rpc/serve';
 
 /**
  * The few members of the worker global used here. The DOM and WebWorker libs cannot both be in
@@ -18,7 +20,7 @@ import type { CallMessage, ImportProgress, WorkerMessage } from './protocol';
 interface WorkerScope {
   location: { href: string };
   postMessage(message: WorkerMessage): void;
-  onmessage: ((event: MessageEvent<CallMessage>) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
   addEventListener(
     type: 'unhandledrejection',
     listener: (event: PromiseRejectionEvent) => void,
@@ -83,51 +85,14 @@ engine.catch((thrown: unknown) => {
   scope.postMessage({ type: 'failed', message: `PostgreSQL (PGlite) could not start: ${reason}` });
 });
 
-/** Dispatch one call; the switch keeps argument and result types tied to the method. */
-async function answer(api: DbEngine, call: CallMessage): Promise<WorkerMessage> {
-  switch (call.method) {
-    case 'checkSchema':
-      return {
-        type: 'result',
-        id: call.id,
-        method: call.method,
-        result: await api.checkSchema(call.args[0], (p) =>
-          scope.postMessage({ type: 'progress', id: call.id, progress: p }),
-        ),
-      };
-    case 'runSql':
-      return {
-        type: 'result',
-        id: call.id,
-        method: call.method,
-        result: await api.runSql(...call.args),
-      };
-    case 'importSql': {
-      const [sql, options] = call.args;
-      const progress = (p: ImportProgress) =>
-        scope.postMessage({ type: 'progress', id: call.id, progress: p });
-      return {
-        type: 'result',
-        id: call.id,
-        method: call.method,
-        result: await api.importSql(sql, options, progress),
-      };
-    }
-  }
-}
-
-scope.onmessage = (event) => {
-  const call = event.data;
-  if (call?.type !== 'call') return;
-  engine
-    .then((api) => answer(api, call))
-    .then(
-      (reply) => scope.postMessage(reply),
-      (thrown: unknown) =>
-        scope.postMessage({
-          type: 'error',
-          id: call.id,
-          message: thrown instanceof Error ? thrown.message : String(thrown),
-        }),
-    );
-};
+// The engine queues its own calls; the client sends one at a time anyway.
+const serve = serveRpc<DbApi, DbProgress>(
+  engine.then((api) => ({ progress }) => ({
+    checkSchema: (statements) => api.checkSchema(statements, progress),
+    runSql: (sql) => api.runSql(sql),
+    importSql: (sql, options) => api.importSql(sql, options, progress),
+  })),
+  (reply) => scope.postMessage(reply),
+  { serial: false },
+);
+scope.onmessage = (event) => serve(event.data);

@@ -1,7 +1,7 @@
 /**
- * The typed RPC between the UI thread and the database worker. Every message type is derived
- * from one interface, {@link DbApi}, the way PGlite's own `src/worker/index.ts` derives its
- * calls from its `api` object: adding a method there is the only step to expose it.
+ * The database worker's API and its data. Every message type is derived from one interface,
+ * {@link DbApi}, by the generic RPC (`rpc/protocol.ts`): adding a method there is the only step
+ * to expose it.
  *
  * Everything here crosses `postMessage`, so it is plain data (structured-clone safe, and
  * JSON-friendly so the UI can copy or persist it).
@@ -9,6 +9,7 @@
 import type { ImportPgError, ImportReport } from '../core/import/report';
 import type { Design } from '../core/model/schema';
 import type { DdlStatement } from '../core/sql/types';
+import type { RpcBootMessage, RpcCall, RpcMethod, RpcReply, RpcResult } from './rpc/protocol';
 
 /**
  * A PostgreSQL error with the fields the server sends (PGliteWorker drops all but `message`,
@@ -171,15 +172,16 @@ export interface DbApi {
 }
 
 /** A method name of {@link DbApi}. */
-export type DbMethod = keyof DbApi;
+export type DbMethod = RpcMethod<DbApi>;
 
 /** The resolved result type of a {@link DbApi} method. */
-export type DbResult<M extends DbMethod> = Awaited<ReturnType<DbApi[M]>>;
+export type DbResult<M extends DbMethod> = RpcResult<DbApi, M>;
+
+/** What the worker reports while a call runs. */
+export type DbProgress = ImportProgress | CheckProgress;
 
 /** Client -> worker: call a method. `id` pairs the call with its reply. */
-export type CallMessage = {
-  [M in DbMethod]: { type: 'call'; id: number; method: M; args: Parameters<DbApi[M]> };
-}[DbMethod];
+export type CallMessage = RpcCall<DbApi>;
 
 /** How the worker's PGlite started. */
 export interface BootInfo {
@@ -193,14 +195,8 @@ export interface BootInfo {
   snapshotMs?: number;
 }
 
-/** Worker -> client messages. */
-export type WorkerMessage =
-  | ({ type: 'ready' } & BootInfo)
-  | { type: 'failed'; message: string }
-  | {
-      [M in DbMethod]: { type: 'result'; id: number; method: M; result: DbResult<M> };
-    }[DbMethod]
-  /** The engine threw instead of answering with a value: a bug, reported as text. */
-  | { type: 'error'; id: number; message: string }
-  /** A long call (an import) is still going: also resets the client's watchdog for it. */
-  | { type: 'progress'; id: number; progress: ImportProgress | CheckProgress };
+/**
+ * Worker -> client messages: `ready` or `failed` once, then per call a result, an error (the
+ * engine threw: a bug, reported as text) or progress (which also resets the call's watchdog).
+ */
+export type WorkerMessage = RpcBootMessage<BootInfo> | RpcReply<DbApi, DbProgress>;

@@ -4,24 +4,16 @@
  * and the steps, and compares catalogs. Started on demand, one request at a time.
  */
 import type { Design } from '../core/model';
-import type { MigrationMode } from '../core/diff';
 import { generateDdl } from '../core/sql';
 import { freshDatabases } from './freshDatabase';
-import { verifyMigration, type VerifyResult } from './verifyMigration';
-
-export interface VerifyRequest {
-  id: number;
-  a: Design;
-  b: Design;
-  mode: MigrationMode;
-}
-export type VerifyReply =
-  { id: number; ok: true; result: VerifyResult } | { id: number; ok: false; message: string };
+import { serveRpc } from './rpc/serve';
+import type { VerifyApi } from './verifyClient';
+import { verifyMigration } from './verifyMigration';
 
 interface WorkerScope {
   location: { href: string };
-  postMessage(message: VerifyReply): void;
-  onmessage: ((event: MessageEvent<VerifyRequest>) => void) | null;
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
 const fresh = freshDatabases(scope.location.href);
@@ -35,15 +27,10 @@ function createDbFactory(a: Design, b: Design) {
   };
 }
 
-scope.onmessage = (event) => {
-  const { id, a, b, mode } = event.data;
-  verifyMigration(a, b, { mode, createDb: createDbFactory(a, b) }).then(
-    (result) => scope.postMessage({ id, ok: true, result }),
-    (thrown: unknown) =>
-      scope.postMessage({
-        id,
-        ok: false,
-        message: thrown instanceof Error ? thrown.message : String(thrown),
-      }),
-  );
-};
+const serve = serveRpc<VerifyApi>(
+  () => ({
+    verify: (a, b, mode) => verifyMigration(a, b, { mode, createDb: createDbFactory(a, b) }),
+  }),
+  (reply) => scope.postMessage(reply),
+);
+scope.onmessage = (event) => serve(event.data);

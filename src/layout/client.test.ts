@@ -2,42 +2,25 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { LayoutProgress } from './autoLayout';
 import { createLayoutClient, type LayoutWorkerLike } from './client';
-import type { LayoutReply, LayoutRequest } from './protocol';
-import { serveLayout } from './serve';
+import { InProcessWorker } from '../db/rpc/inProcessWorker';
+import type { LayoutApi } from './protocol';
+import { layoutImplementation } from './serve';
 import { syntheticDesign } from './testing/synthetic';
 
 const elk = new ELK();
 
 /** Runs the real worker code in-process, answering asynchronously as a worker would. */
-class InProcessWorker implements LayoutWorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  received: LayoutRequest[] = [];
-  constructor(private readonly answer = true) {}
-  postMessage(message: LayoutRequest): void {
-    // Structured clone, as postMessage does: the worker never shares objects with the page.
-    const request = structuredClone(message);
-    this.received.push(request);
-    if (!this.answer) return;
-    setTimeout(() => {
-      void serveLayout(elk, request, (reply: LayoutReply) => {
-        if (!this.terminated) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent);
-      });
-    }, 0);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+const worker = (answer = true) =>
+  new InProcessWorker<LayoutApi, LayoutProgress>(layoutImplementation(elk), { answer });
+type TestWorker = ReturnType<typeof worker>;
 
 const { design, layout } = syntheticDesign({ tables: 30, seed: 2 });
 
 describe('createLayoutClient', () => {
   it('lays out in the worker and reports preparing, layout and done', async () => {
-    const workers: InProcessWorker[] = [];
+    const workers: TestWorker[] = [];
     const client = createLayoutClient({
-      createWorker: () => workers[workers.push(new InProcessWorker()) - 1]!,
+      createWorker: () => workers[workers.push(worker()) - 1]!,
     });
     const progress: LayoutProgress[] = [];
     const result = await client.layout(design, layout, {}, (p) => progress.push(p));
@@ -60,7 +43,7 @@ describe('createLayoutClient', () => {
     });
     expect(again.ok && Object.keys(again.value).sort()).toEqual(['t_1', 't_2']);
     expect(workers).toHaveLength(1);
-    expect(workers[0]!.received[1]!.options).toEqual({
+    expect(workers[0]!.received[1]!.args[2]).toEqual({
       tableIds: ['t_1', 't_2'],
       direction: 'DOWN',
     });
@@ -69,9 +52,9 @@ describe('createLayoutClient', () => {
   });
 
   it('a newer request terminates the worker of the older one, which resolves as superseded', async () => {
-    const workers: InProcessWorker[] = [];
+    const workers: TestWorker[] = [];
     const client = createLayoutClient({
-      createWorker: () => workers[workers.push(new InProcessWorker(workers.length > 0)) - 1]!,
+      createWorker: () => workers[workers.push(worker(workers.length > 0)) - 1]!,
     });
     const first = client.layout(design, layout);
     const second = client.layout(design, layout);
@@ -103,9 +86,9 @@ describe('createLayoutClient', () => {
   });
 
   it('reports a crashed worker, then starts a fresh one', async () => {
-    const workers: InProcessWorker[] = [];
+    const workers: TestWorker[] = [];
     const client = createLayoutClient({
-      createWorker: () => workers[workers.push(new InProcessWorker(workers.length > 0)) - 1]!,
+      createWorker: () => workers[workers.push(worker(workers.length > 0)) - 1]!,
     });
     const pending = client.layout(design, layout);
     workers[0]!.onerror?.({ message: 'script error', preventDefault() {} } as ErrorEvent);
@@ -116,7 +99,7 @@ describe('createLayoutClient', () => {
 
   it('times out, and resolves as disposed after dispose()', async () => {
     const client = createLayoutClient({
-      createWorker: () => new InProcessWorker(false),
+      createWorker: () => worker(false),
       timeoutMs: 20,
     });
     expect(await client.layout(design, layout)).toMatchObject({

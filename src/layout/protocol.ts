@@ -1,20 +1,11 @@
 /**
- * Messages between `client.ts` and `layout.worker.ts`. Plain data: they cross `postMessage`.
+ * The layout worker's API: the messages between `client.ts` and `layout.worker.ts` are derived
+ * from it by the generic RPC (`db/rpc/protocol.ts`). Plain data: it crosses `postMessage`.
  */
 import type { Design, Layout } from '../core/model';
-import type { AutoLayoutOptions, LayoutProgress, TablesPatch } from './autoLayout';
+import type { AutoLayoutOptions, TablesPatch } from './autoLayout';
 
-/** UI thread -> worker: lay out this design. */
-export interface LayoutRequest {
-  type: 'layout';
-  id: number;
-  design: Design;
-  layout: Layout;
-  options: AutoLayoutOptions;
+export interface LayoutApi {
+  /** Lay out this design; reports `LayoutProgress` while it runs. */
+  layout(design: Design, layout: Layout, options: AutoLayoutOptions): Promise<TablesPatch>;
 }
-
-/** Worker -> UI thread, tagged with the request's id. */
-export type LayoutReply =
-  | { type: 'progress'; id: number; progress: LayoutProgress }
-  | { type: 'result'; id: number; tables: TablesPatch }
-  | { type: 'error'; id: number; message: string };

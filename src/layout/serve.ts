@@ -1,24 +1,22 @@
-import { layoutDesign, type LayoutEngine } from './autoLayout';
-import type { LayoutReply, LayoutRequest } from './protocol';
+import type { RpcImplementation } from '../db/rpc/serve';
+import { layoutDesign, type LayoutEngine, type LayoutProgress } from './autoLayout';
+import type { LayoutApi } from './protocol';
 
 /**
- * Answer one request: progress while it runs, then a result or an error. Kept apart from
- * `layout.worker.ts` so tests can run it in Node with a fake worker.
+ * The layout worker's implementation of {@link LayoutApi} over an ELK instance. Kept apart from
+ * `layout.worker.ts` so tests can run it in Node with an in-process worker.
  */
-export async function serveLayout(
+export function layoutImplementation(
   elk: LayoutEngine,
-  request: LayoutRequest,
-  post: (reply: LayoutReply) => void,
-): Promise<void> {
-  const { id } = request;
-  try {
-    const tables = await layoutDesign(elk, request.design, request.layout, {
-      ...request.options,
-      onProgress: (progress) => post({ type: 'progress', id, progress }),
-    });
-    post({ type: 'result', id, tables });
-  } catch (thrown) {
-    const detail = thrown instanceof Error ? thrown.message : String(thrown);
-    post({ type: 'error', id, message: `Auto-layout failed: ${detail}` });
-  }
+): RpcImplementation<LayoutApi, LayoutProgress> {
+  return ({ progress }) => ({
+    async layout(design, layout, options) {
+      try {
+        return await layoutDesign(elk, design, layout, { ...options, onProgress: progress });
+      } catch (thrown) {
+        const detail = thrown instanceof Error ? thrown.message : String(thrown);
+        throw new Error(`Auto-layout failed: ${detail}`, { cause: thrown });
+      }
+    },
+  });
 }

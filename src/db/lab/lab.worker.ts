@@ -3,52 +3,38 @@
  * here, never in the worker that checks the design, so the canvas never waits on them and a
  * runaway query only costs this worker (the client terminates and replaces it).
  */
+import { serveRpc } from '../rpc/serve';
 import { labDatabases } from './labDatabase';
 import { LabEngine } from './labEngine';
-import type { LabReply, LabRequest } from './labProtocol';
+import type { LabApi, LabProgress } from './labProtocol';
 
 interface WorkerScope {
   location: { href: string };
-  postMessage(message: LabReply): void;
-  onmessage: ((event: MessageEvent<LabRequest>) => void) | null;
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
 const engine = new LabEngine(labDatabases(scope.location.href));
 
-async function answer(request: LabRequest): Promise<unknown> {
-  switch (request.method) {
-    case 'sync':
-      return { ...(await engine.sync(request.design)), kept: engine.kept };
-    case 'rebuild':
-      return { ...(await engine.rebuild(request.design)), kept: engine.kept };
-    case 'generate':
-      return engine.generate(request.design, request.rowsPerTable, (done, total, table) =>
-        scope.postMessage({ id: request.id, progress: { done, total, table } }),
-      );
-    case 'rows':
-      return engine.rows(request.tableId, request.limit, request.order);
-    case 'insertRow':
-      return engine.insertRow(request.tableId, request.values);
-    case 'updateCell':
-      return engine.updateCell(request.tableId, request.ctid, request.column, request.value);
-    case 'deleteRow':
-      return engine.deleteRow(request.tableId, request.ctid);
-    case 'explain':
-      return engine.explain(request.design, request.sql);
-    case 'tryIndex':
-      return engine.tryIndex(request.design, request.sql, request.advice);
-    case 'query': {
-      const { rows, fields } = await engine.query<Record<string, unknown>>(
-        request.design,
-        request.sql,
-      );
-      return { rows, fields };
-    }
-  }
-}
+const implementation = ({ progress }: { progress(p: LabProgress): void }): LabApi => ({
+  sync: async (design) => ({ ...(await engine.sync(design)), kept: engine.kept }),
+  rebuild: async (design) => ({ ...(await engine.rebuild(design)), kept: engine.kept }),
+  generate: (design, rowsPerTable) =>
+    engine.generate(design, rowsPerTable, (done, total, table) => progress({ done, total, table })),
+  rows: (tableId, limit, order) => engine.rows(tableId, limit, order),
+  insertRow: (tableId, values) => engine.insertRow(tableId, values),
+  updateCell: (tableId, ctid, column, value) => engine.updateCell(tableId, ctid, column, value),
+  deleteRow: (tableId, ctid) => engine.deleteRow(tableId, ctid),
+  query: async (design, sql) => {
+    const { rows, fields } = await engine.query<Record<string, unknown>>(design, sql);
+    return { rows, fields };
+  },
+  explain: (design, sql) => engine.explain(design, sql),
+  tryIndex: (design, sql, advice) => engine.tryIndex(design, sql, advice),
+});
 
-/** Requests that may change rows: the rows are in durable storage before the page hears back. */
-const CHANGES_ROWS: ReadonlySet<LabRequest['method']> = new Set([
+/** Methods that may change rows: the rows are in durable storage before the page hears back. */
+const CHANGES_ROWS: ReadonlySet<keyof LabApi> = new Set([
   'rebuild',
   'generate',
   'insertRow',
@@ -63,34 +49,22 @@ const CHANGES_ROWS: ReadonlySet<LabRequest['method']> = new Set([
  * them), after it when empty tables were built (nothing to lose; the grid need not wait for the
  * whole data directory's first write), never when nothing changed.
  */
-function flushWhen(request: LabRequest, result: unknown): 'before' | 'after' | 'never' {
-  if (request.method === 'sync') {
+function flushWhen(method: keyof LabApi, result: unknown): 'before' | 'after' | 'never' {
+  if (method === 'sync') {
     const kind = (result as { kind?: string }).kind;
     return kind === 'migrated' ? 'before' : kind === 'built' ? 'after' : 'never';
   }
-  return CHANGES_ROWS.has(request.method) ? 'before' : 'never';
+  return CHANGES_ROWS.has(method) ? 'before' : 'never';
 }
 
-// One request at a time, in order: the engine's database is not meant for interleaved work.
-let queue = Promise.resolve();
-scope.onmessage = (event) => {
-  const request = event.data;
-  queue = queue.then(async () => {
-    // The client's watchdog counts from here: time spent waiting behind other requests is not this one's.
-    scope.postMessage({ id: request.id, started: true });
-    try {
-      const result = await answer(request);
-      const when = flushWhen(request, result);
-      if (when === 'before') await engine.flush();
-      scope.postMessage({ id: request.id, ok: true, result });
-      // The next request waits for this write: one thing at a time in the database.
-      if (when === 'after') await engine.flush().catch(() => undefined);
-    } catch (thrown) {
-      scope.postMessage({
-        id: request.id,
-        ok: false,
-        message: thrown instanceof Error ? thrown.message : String(thrown),
-      });
-    }
-  });
-};
+// One request at a time, in order (serveRpc's default): the engine's database is not meant for
+// interleaved work, and the next request waits for an 'after' write.
+const serve = serveRpc<LabApi, LabProgress>(implementation, (reply) => scope.postMessage(reply), {
+  beforeReply: async (method, result) => {
+    if (flushWhen(method, result) === 'before') await engine.flush();
+  },
+  afterReply: async (method, result) => {
+    if (flushWhen(method, result) === 'after') await engine.flush();
+  },
+});
+scope.onmessage = (event) => serve(event.data);
