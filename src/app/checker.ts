@@ -5,6 +5,7 @@ import type { PgClient } from '../db';
 import type { CheckError, CheckStore } from '../state/checkStore';
 import { ddlFor } from '../state/ddl';
 import type { StudioStore } from '../state/store';
+import { describeVerdict, planCheck, type Baseline, type CheckPlan } from './checkStrategy';
 
 /** Quiet time after an edit before Postgres checks the design: typing a name is one check. */
 export const CHECK_DEBOUNCE_MS = 350;
@@ -55,8 +56,11 @@ export function startChecker(
   const hung = new Map<string, string>();
   /** DDL whose check timed out without naming a statement: not retried until it changes. */
   let stuckDdl: string | undefined;
+  /** The design the database holds after the last clean verdict; edits are applied to it. */
+  let baseline: Baseline | undefined;
 
   const run = async () => {
+    const started = performance.now();
     const design = store.getState().design;
     const ddl = ddlFor(design);
     const generatorProblems = ddl.problems.map((p) => ({
@@ -125,6 +129,35 @@ export function startChecker(
         });
       } else indexes.push(index);
     });
+    let plan: CheckPlan = planCheck(baseline, design, reported.length > 0);
+    if (plan.kind === 'change' && baseline) {
+      const change = await pg.applyChange(
+        plan.steps.map((s) => s.sql),
+        baseline.token,
+      );
+      if (change.applied) {
+        // The database holds this design now, whether or not a newer edit is waiting.
+        baseline = {
+          design,
+          token: change.baseline,
+          changesSinceFull: baseline.changesSinceFull + 1,
+        };
+        if (ticket !== running) return;
+        check.setState({
+          status: 'accepted',
+          errors: [],
+          ddlText: ddl.text,
+          generatorProblems,
+          message: undefined,
+          verdict: describeVerdict(plan, performance.now() - started),
+        });
+        return;
+      }
+      if (ticket !== running) return;
+      // Refused (the whole run finds every error at its exact place) or the database moved on.
+      plan = { kind: 'full', why: change.reason === 'failed' ? 'changeFailed' : 'first' };
+    }
+    baseline = undefined;
     const toRun = indexes.map((i) => ddl.statements[i] as DdlStatement);
     const result = await pg.checkSchema(toRun);
     if (ticket !== running || result.stale) return;
@@ -179,6 +212,8 @@ export function startChecker(
       };
     });
     const all = [...reported, ...errors].sort((a, b) => a.from - b.from);
+    if (all.length === 0 && result.baseline !== undefined)
+      baseline = { design, token: result.baseline, changesSinceFull: 0 };
     const notRun = reported.length
       ? `${reported.length} ${reported.length === 1 ? 'statement was' : 'statements were'} not run (dangerous or never-ending); the rest was checked.`
       : undefined;
@@ -188,6 +223,7 @@ export function startChecker(
       ddlText: ddl.text,
       generatorProblems,
       message: notRun,
+      verdict: describeVerdict(plan, performance.now() - started),
     });
   };
 
@@ -199,7 +235,10 @@ export function startChecker(
   const unsubscribeStore = store.subscribe((s, prev) => {
     if (s.design !== prev.design) schedule();
   });
-  const unsubscribeRestart = pg.onRestart(() => schedule(0));
+  const unsubscribeRestart = pg.onRestart(() => {
+    baseline = undefined;
+    schedule(0);
+  });
   const unsubscribeStatus = pg.subscribe((status) => {
     if (status === 'failed') schedule(0);
     else if (status === 'restarting') check.setState({ status: 'starting' });

@@ -106,6 +106,12 @@ export function createPgClient(options: PgClientOptions = {}): PgClient {
         checkMs: checkTimeoutMs,
         statementMs: checkStatementTimeoutMs,
       }),
+    applyChange: async (steps, baseline) => {
+      const outcome = await rpc.call('applyChange', [steps, baseline], {
+        timeoutMs: checkTimeoutMs,
+      });
+      return outcome.ok ? outcome.value : { applied: false, reason: 'stale', durationMs: 0 };
+    },
     runSql,
     importSql,
     cancel: () => rpc.cancel((method) => method === 'runSql' || method === 'importSql'),

@@ -3,7 +3,7 @@
  */
 import type { DdlStatement } from '../core/sql/types';
 import type { CheckSchemaResult, ImportSqlResult, RunSqlResult } from './interrupts';
-import type { BootInfo, DbApi, ImportProgress, ImportSqlOptions } from './protocol';
+import type { BootInfo, ChangeOutcome, DbApi, ImportProgress, ImportSqlOptions } from './protocol';
 import type { RpcStatus, RpcWorkerLike } from './rpc/client';
 
 /** Where the database is: booting, usable, being replaced after a restart, or unable to start. */
@@ -81,6 +81,11 @@ export interface PgClient {
    * and a running one whose answer arrives after it, resolve `{ stale: true }`.
    */
   checkSchema(statements: DdlStatement[]): Promise<CheckSchemaResult>;
+  /**
+   * Apply a change to the database a clean check left (see `DbApi.applyChange`). When the call
+   * cannot finish (the worker was replaced meanwhile), the answer is `stale`: check it all.
+   */
+  applyChange(steps: string[], baseline: number): Promise<ChangeOutcome>;
   /**
    * Run user SQL; after `timeoutMs` (default: the client's; `Infinity` for none) without an
    * answer the worker is restarted. Queued behind any running call; its watchdog starts when it

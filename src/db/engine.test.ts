@@ -318,3 +318,66 @@ describe('runSql', () => {
     expect((await check(GOOD.statements)).ok).toBe(true);
   });
 });
+
+describe('applyChange: the verdict on an edit from the state a clean check left', () => {
+  const base = () =>
+    ddl([
+      ['t_a', 'CREATE TABLE a (id integer PRIMARY KEY);'],
+      ['t_b', 'CREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a);'],
+    ]).statements;
+  const columnsOf = async (table: string) =>
+    (
+      await db.query<{ attname: string }>(
+        `SELECT attname FROM pg_attribute WHERE attrelid = '${table}'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+      )
+    ).rows.map((r) => r.attname);
+
+  it('applies a change on top of a clean check, and again on top of that', async () => {
+    const checked = await check(base());
+    expect(checked.ok).toBe(true);
+    const token = checked.baseline as number;
+    expect(token).toBeTypeOf('number');
+    const first = await engine.applyChange(['ALTER TABLE a ADD COLUMN name text;'], token);
+    expect(first).toMatchObject({ applied: true });
+    if (!first.applied) return;
+    const second = await engine.applyChange(
+      ['ALTER TABLE b ADD COLUMN note text;'],
+      first.baseline,
+    );
+    expect(second).toMatchObject({ applied: true });
+    expect(await columnsOf('a')).toEqual(['id', 'name']);
+    expect(await columnsOf('b')).toEqual(['id', 'a_id', 'note']);
+    // The older state is gone: its name no longer applies.
+    expect(await engine.applyChange(['SELECT 1;'], token)).toMatchObject({
+      applied: false,
+      reason: 'stale',
+    });
+  });
+
+  it('a refused step leaves nothing of the change, with Postgres error fields, and the baseline stands', async () => {
+    const token = (await check(base())).baseline as number;
+    const refused = await engine.applyChange(
+      ['ALTER TABLE a ADD COLUMN kept_out text;', 'ALTER TABLE b ADD COLUMN x no_such_type;'],
+      token,
+    );
+    expect(refused).toMatchObject({ applied: false, reason: 'failed', error: { code: '42704' } });
+    expect(await columnsOf('a')).toEqual(['id']);
+    expect(await engine.applyChange(['ALTER TABLE a ADD COLUMN y text;'], token)).toMatchObject({
+      applied: true,
+    });
+  });
+
+  it('console SQL and a check with errors make the baseline stale', async () => {
+    const token = (await check(base())).baseline as number;
+    await engine.runSql('SELECT 1');
+    expect(await engine.applyChange([], token)).toMatchObject({ applied: false, reason: 'stale' });
+    const again = (await check(base())).baseline as number;
+    const failed = await check([
+      ...base(),
+      ...ddl([['t_c', 'CREATE TABLE c (x no_such_type);']]).statements,
+    ]);
+    expect(failed.ok).toBe(false);
+    expect(failed.baseline).toBeUndefined();
+    expect(await engine.applyChange([], again)).toMatchObject({ applied: false, reason: 'stale' });
+  });
+});

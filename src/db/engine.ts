@@ -10,6 +10,7 @@ import { DesignDatabase, type ReopenWith } from './designExtensions';
 import { importSql, type ImportDeps } from './import/importSql';
 import type { ParserOptions } from './import/pgParser';
 import type {
+  ChangeOutcome,
   CheckProgress,
   DbApi,
   ImportProgress,
@@ -271,9 +272,20 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
   const serial = createSerialQueue();
   const database = new DesignDatabase(pg, options.reopenWith);
   let lastCheckPassed = true;
+  // The state a clean check (or an applied change) left, by name and connection: anything else
+  // that runs (console SQL, a check with errors, a database reopened with extensions) forgets it.
+  let baseline: { token: number; connection: PgConnection } | undefined;
+  let tokens = 0;
+  const holds = (token: number) =>
+    baseline?.token === token && baseline.connection === database.connection;
+  const remember = () => {
+    baseline = { token: ++tokens, connection: database.connection };
+    return baseline.token;
+  };
   return {
     checkSchema: (statements, onProgress) =>
       serial(async () => {
+        baseline = undefined;
         await database.ensureExtensionsFor(statements.map((s) => s.sql));
         const outcome = await checkSchema(
           database.connection,
@@ -282,9 +294,33 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
           onProgress,
         );
         lastCheckPassed = outcome.ok;
-        return outcome;
+        return outcome.ok ? { ...outcome, baseline: remember() } : outcome;
       }),
-    runSql: (sql) => serial(() => runSql(database.connection, sql, maxRows, options.parser)),
+    applyChange: (steps, token) =>
+      serial(async (): Promise<ChangeOutcome> => {
+        const started = now();
+        if (!holds(token)) return { applied: false, reason: 'stale', durationMs: elapsed(started) };
+        if (steps.length === 0) return { applied: true, baseline: token, durationMs: 0 };
+        try {
+          // One call: PostgreSQL runs a multi-statement query as one transaction, so a refused
+          // step leaves nothing of the change behind and the baseline stands.
+          await database.connection.exec(steps.join(BATCH_SEPARATOR), { onNotice: ignoreNotice });
+        } catch (thrown) {
+          return {
+            applied: false,
+            reason: 'failed',
+            error: toPgError(thrown),
+            durationMs: elapsed(started),
+          };
+        }
+        lastCheckPassed = true;
+        return { applied: true, baseline: remember(), durationMs: elapsed(started) };
+      }),
+    runSql: (sql) =>
+      serial(() => {
+        baseline = undefined;
+        return runSql(database.connection, sql, maxRows, options.parser);
+      }),
     // The scratch database is separate, but imports still queue: one heavy job at a time.
     importSql: (sql, importOptions = {}, onProgress) =>
       serial(() =>

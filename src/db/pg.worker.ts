@@ -89,6 +89,7 @@ engine.catch((thrown: unknown) => {
 const serve = serveRpc<DbApi, DbProgress>(
   engine.then((api) => ({ progress }) => ({
     checkSchema: (statements) => api.checkSchema(statements, progress),
+    applyChange: (steps, baseline) => api.applyChange(steps, baseline),
     runSql: (sql) => api.runSql(sql),
     importSql: (sql, options) => api.importSql(sql, options, progress),
   })),

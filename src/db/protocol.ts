@@ -49,7 +49,21 @@ export interface SchemaCheckReport {
    */
   strategy: 'batch' | 'perStatement';
   durationMs: number;
+  /**
+   * When the database now holds exactly these statements (no errors): the name of that state,
+   * for {@link DbApi.applyChange}. The engine forgets it when anything else touches the database.
+   */
+  baseline?: number;
 }
+
+/** The answer to {@link DbApi.applyChange}. */
+export type ChangeOutcome =
+  | { applied: true; baseline: number; durationMs: number }
+  /**
+   * `stale`: the database no longer holds that baseline (console SQL ran, or a whole check since).
+   * `failed`: a step was refused; nothing of the change stayed, the baseline still holds.
+   */
+  | { applied: false; reason: 'stale' | 'failed'; error?: PgError; durationMs: number };
 
 /**
  * The engine's answer to a check. `resetError` means the database could not even be cleared
@@ -161,6 +175,11 @@ export interface CheckProgress {
 export interface DbApi {
   /** Reset the database and execute the design's DDL, reporting every error by statement. */
   checkSchema(statements: DdlStatement[]): Promise<SchemaCheckOutcome>;
+  /**
+   * Apply a change (migration steps, plain DDL) to the database that holds `baseline`, all in one
+   * transaction: the verdict on an edit without rebuilding the whole design.
+   */
+  applyChange(steps: string[], baseline: number): Promise<ChangeOutcome>;
   /** Run user SQL (one or many statements) against the design's database. */
   runSql(sql: string): Promise<SqlRunOutcome>;
   /**

@@ -26,6 +26,8 @@ export interface CheckState {
   /** The DDL text these results belong to: markers are placed only on that text. */
   ddlText: string;
   message?: string;
+  /** How the verdict was reached (the change applied, or the whole design run) and how long it took. */
+  verdict?: string;
 }
 
 export type CheckStore = StoreApi<CheckState>;

@@ -7,6 +7,7 @@ export function CheckStatus({ onOpenProblems }: { onOpenProblems: () => void }) 
   const status = useStore(check, (s) => s.status);
   const count = useStore(check, (s) => s.errors.length + s.generatorProblems.length);
   const message = useStore(check, (s) => s.message);
+  const verdict = useStore(check, (s) => s.verdict);
   let text: string;
   let tone: string;
   switch (status) {
@@ -40,7 +41,7 @@ export function CheckStatus({ onOpenProblems }: { onOpenProblems: () => void }) 
       aria-live="polite"
       aria-label={`Postgres status: ${text}`}
       onClick={onOpenProblems}
-      title={message}
+      title={message ?? (status === 'accepted' || status === 'rejected' ? verdict : undefined)}
     >
       <span className="tw-dot" aria-hidden />
       {text}
