@@ -30,7 +30,7 @@ export type { Io } from './loadDocument';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    io.stderr(`tablewright: ${parsed.error}\n\n${USAGE}`);
+    io.stderr(`tablewright: ${parsed.error.message}\n\n${USAGE}`);
     return BAD_INPUT;
   }
   const command = parsed.value;
