@@ -51,16 +51,16 @@ export async function loadDocument(
     return { ok: false, exitCode };
   };
   const read = await readInput(path);
-  if (!read.ok) return refuse(read.message);
-  if (read.bom && read.encoding !== 'utf-8')
+  if (!read.ok) return refuse(read.error.message);
+  if (read.value.bom && read.value.encoding !== 'utf-8')
     io.stderr(
-      `Read ${label} as ${read.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
+      `Read ${label} as ${read.value.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
     );
-  const kind = detectImportKind(path === '-' ? undefined : basename(path), read.text);
+  const kind = detectImportKind(path === '-' ? undefined : basename(path), read.value.text);
   const name = opts.name ?? designName(path);
 
   if (kind === 'json') {
-    const document = parseDesign(read.text);
+    const document = parseDesign(read.value.text);
     if (!document.ok) return refuse(document.error.message);
     const doc = opts.name
       ? { ...document.value, design: { ...document.value.design, name: opts.name } }
@@ -68,7 +68,7 @@ export async function loadDocument(
     return { ok: true, document: doc, kind, failedStatements: 0 };
   }
   if (kind === 'dbml') {
-    const design = readDesignText('dbml', read.text);
+    const design = readDesignText('dbml', read.value.text);
     if (!design.ok) return refuse(design.message);
     if (isEmpty(design.design))
       return refuse('the DBML has no table and no enum: there is nothing to design from.');
@@ -81,12 +81,16 @@ export async function loadDocument(
   }
 
   io.stderr(`Reading ${label} with PostgreSQL (PGlite)…\n`);
-  const result = await importSql(read.text, { designName: name }, { createScratch: nodeScratch() });
+  const result = await importSql(
+    read.value.text,
+    { designName: name },
+    { createScratch: nodeScratch() },
+  );
   if (!result.ok) return refuse(result.error.message, IMPORT_FAILED);
   const { design, report } = result;
   io.stderr(formatReport(label, design, report));
   if (isEmpty(design)) {
-    const looks = detectImportKind(undefined, read.text);
+    const looks = detectImportKind(undefined, read.value.text);
     const hint =
       looks !== 'sql'
         ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.`
