@@ -54,10 +54,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
             { mode, name: kind === 'json' ? read.design.name : name },
             progress,
           )
-        : read;
+        : { ok: false as const, error: { message: read.message } };
     }
-    if (!result.ok) setPhase({ kind: 'error', message: result.message });
-    else setPhase({ kind: 'done', report: result.report, summary: result.summary });
+    if (!result.ok) setPhase({ kind: 'error', message: result.error.message });
+    else setPhase({ kind: 'done', report: result.value.report, summary: result.value.summary });
   };
 
   const busy = phase.kind === 'running';
