@@ -69,12 +69,12 @@ export async function loadDocument(
   }
   if (kind === 'dbml') {
     const design = readDesignText('dbml', read.value.text);
-    if (!design.ok) return refuse(design.message);
-    if (isEmpty(design.design))
+    if (!design.ok) return refuse(design.error.message);
+    if (isEmpty(design.value.design))
       return refuse('the DBML has no table and no enum: there is nothing to design from.');
     return {
       ok: true,
-      document: await laidOut({ ...design.design, name }),
+      document: await laidOut({ ...design.value.design, name }),
       kind,
       failedStatements: 0,
     };
