@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../core/result';
 import type { LabAnswer, LabClient, LabProgress } from '../db/lab/labClient';
 import type { RowOrder, RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
 import type { SyncReply } from '../db/lab/labProtocol';
+import type { PgError } from '../db/protocol';
 import { removeOrphanLabDatabases } from '../db/lab/labCleanup';
 import { openDesignRepo } from '../persistence/designRepo';
 import type { SampleDataResult } from '../db/sampleData';
@@ -163,7 +164,7 @@ export function createLab(deps: {
   const rowCall = async (call: Parameters<LabClient['call']>[0]) => {
     const r = await deps.client.call<RowResult>(call);
     if (r.ok && r.value.ok) bump();
-    return r.ok ? r.value : { ok: false as const, error: { message: r.message } };
+    return r.ok ? r.value : err<PgError>({ message: r.message });
   };
 
   return {
