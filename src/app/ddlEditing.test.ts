@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exampleDocument, type Design } from '../core/model';
 import * as ops from '../core/ops';
+import { err, ok } from '../core/result';
 import { createDraftStore } from '../state/ddlDraft';
 import { createStudioStore } from '../state/store';
 import { startDdlEditing, type SqlToDesign } from './ddlEditing';
@@ -9,15 +10,15 @@ import { startDdlEditing, type SqlToDesign } from './ddlEditing';
 function fakeReader(base: Design): SqlToDesign {
   return async (sql) => {
     if (sql.includes('bad'))
-      return {
-        ok: false,
+      return err({
+        status: 'failed',
         errors: [{ message: 'syntax error at or near "bad"', from: 0, to: 3, line: 1 }],
-      };
+      });
     let d = JSON.parse(JSON.stringify(base).replaceAll('"t_orders"', '"t_fresh_orders"')) as Design;
     if (sql.includes('rename orders')) d = ops.renameTable(d, 't_fresh_orders', 'purchases');
     if (sql.includes('add table'))
       d = ops.addTable(d, { id: 't_new', name: 'brand_new', columns: [] });
-    return { ok: true, design: d };
+    return ok(d);
   };
 }
 
@@ -83,7 +84,7 @@ describe('two-way DDL editing', () => {
       draft,
       toDesign: async () => {
         asked++;
-        return { ok: false, errors: [] };
+        return err({ status: 'failed', errors: [] });
       },
       placeNewTables: () => ({}),
       persistDraft: () => {},

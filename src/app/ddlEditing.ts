@@ -1,15 +1,22 @@
 import type { Design, Layout } from '../core/model';
 import { reconcileIds } from '../core/ops/reconcileIds';
 import { keepWrittenForm } from '../core/ops/keepWrittenForm';
+import type { Result } from '../core/result';
 import type { DraftError, DraftStore } from '../state/ddlDraft';
 import type { StudioStore } from '../state/store';
 
+/**
+ * Why typed SQL did not become the design: PostgreSQL refused statements (`failed`, each error
+ * placed in the text), or the reading was stopped (`interrupted`: cancelled, timed out, or its
+ * worker restarted; one error saying so).
+ */
+export interface DdlReadError {
+  status: 'failed' | 'interrupted';
+  errors: DraftError[];
+}
+
 /** SQL -> design through Postgres (the worker's scratch database). */
-export type SqlToDesign = (
-  sql: string,
-) => Promise<
-  { ok: true; design: Design } | { ok: false; errors: DraftError[]; cancelled?: boolean }
->;
+export type SqlToDesign = (sql: string) => Promise<Result<Design, DdlReadError>>;
 
 /** Positions for tables that are new to the layout, near their neighbours and clear of others. */
 export type PlaceNewTables = (
@@ -74,12 +81,12 @@ export function startDdlEditing(o: DdlEditingOptions) {
     const result = await o.toDesign(text);
     if (draft.getState().text !== text) return; // typed on meanwhile: the newer text is scheduled
     if (!result.ok) {
-      draft.setState({ phase: 'invalid', errors: result.errors });
+      draft.setState({ phase: 'invalid', errors: result.error.errors });
       return;
     }
     const { design, layout } = store.getState();
     // Ids kept (a rename stays a rename), and the person's spelling where Postgres means the same.
-    const reconciled = keepWrittenForm(design, reconcileIds(design, result.design));
+    const reconciled = keepWrittenForm(design, reconcileIds(design, result.value));
     const next: Design = { ...reconciled, id: design.id, name: design.name, notes: design.notes };
     const kept: Layout['tables'] = {};
     const fresh: string[] = [];

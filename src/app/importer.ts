@@ -1,5 +1,6 @@
 import { makeDocument, newId, type Design, type DesignDocument, type Layout } from '../core/model';
 import type { ImportReport } from '../core/import/report';
+import { ok, type Result } from '../core/result';
 import { mergeDesigns } from '../core/ops/mergeDesigns';
 import type { LayoutClient } from '../layout/client';
 import { placeNewTables } from '../layout/placeNewTables';
@@ -13,14 +14,29 @@ export interface ImportProgress {
   total?: number;
 }
 
+/**
+ * Why SQL gave no design: PostgreSQL could not read it at all (`failed`: the scratch database did
+ * not start), or the reading was stopped (`interrupted`: cancelled, timed out, or its worker
+ * restarted). The message is the sentence the person reads.
+ */
+export interface SqlReadError {
+  status: 'failed' | 'interrupted';
+  message: string;
+}
+
 /** SQL -> design through Postgres in the worker, with its report. */
 export type ReadSql = (
   sql: string,
   onProgress: (p: ImportProgress) => void,
-) => Promise<{ ok: true; design: Design; report: ImportReport } | { ok: false; message: string }>;
+) => Promise<Result<{ design: Design; report: ImportReport }, SqlReadError>>;
 
-export type ImportOutcome =
-  { ok: true; report: ImportReport; summary: string } | { ok: false; message: string };
+/** An import that ran: its report, and one sentence saying what became of the design. */
+export interface Imported {
+  report: ImportReport;
+  summary: string;
+}
+
+export type ImportOutcome = Result<Imported, SqlReadError>;
 export interface ImportOptions {
   mode: 'new' | 'merge';
   name: string;
@@ -80,7 +96,7 @@ export function createImporter(deps: {
 
     if (mode === 'new' && given) {
       await deps.openDocument(makeDocument({ ...imported, id: newId('d'), name }, given));
-      return { ok: true, report, summary: `Opened ${counted} as the new design “${name}”.` };
+      return ok({ report, summary: `Opened ${counted} as the new design “${name}”.` });
     }
     if (mode === 'new') {
       onProgress({ message: `Laying out ${counted}…` });
@@ -95,11 +111,10 @@ export function createImporter(deps: {
       await deps.openDocument(
         makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }),
       );
-      return {
-        ok: true,
+      return ok({
         report,
         summary: `Imported ${counted} into the new design “${name}”.${patch.ok ? '' : ` (Auto-layout failed: ${patch.error.message}; tables are in a grid.)`}`,
-      };
+      });
     }
 
     const state = deps.store.getState();
@@ -114,17 +129,16 @@ export function createImporter(deps: {
     );
     state.dispatchBoth(() => ({ design: merged.design, layout }));
     report.notes.push(...merged.notes);
-    return {
-      ok: true,
+    return ok({
       report,
       summary: `Merged ${addedTables.length} new ${addedTables.length === 1 ? 'table' : 'tables'} into “${state.design.name}” (undo with Ctrl+Z).`,
-    };
+    });
   };
   return {
     async importSql(sql, options, onProgress) {
       const read = await deps.readSql(sql, onProgress);
       if (!read.ok) return read;
-      return place(read.design, undefined, read.report, options, onProgress);
+      return place(read.value.design, undefined, read.value.report, options, onProgress);
     },
     importDesign: (design, layout, options, onProgress) =>
       place(design, layout, reportWithoutSql(), options, onProgress),

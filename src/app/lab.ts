@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Design } from '../core/model';
+import { err, ok, type Result } from '../core/result';
 import type { LabAnswer, LabClient, LabProgress } from '../db/lab/labClient';
 import type { RowOrder, RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
+import type { PgError } from '../db/protocol';
 import { removeOrphanLabDatabases } from '../db/lab/labCleanup';
 import { openDesignRepo } from '../persistence/designRepo';
 import type { SampleDataResult } from '../db/sampleData';
@@ -24,6 +26,16 @@ export interface LabState {
   queryDrafts: Record<string, string>;
 }
 
+/**
+ * Why a playground call gave no answer: Postgres refused it (`failed`), or it was stopped
+ * (`interrupted`: cancelled, or past its time, and the playground restarted). The message is the
+ * sentence shown where the answer would have been.
+ */
+export interface LabError {
+  status: 'failed' | 'interrupted';
+  message: string;
+}
+
 /** The constraint playground: sample rows kept in step with the design, and edited row by row. */
 export interface Lab {
   state: StoreApi<LabState>;
@@ -32,11 +44,7 @@ export interface Lab {
   generate(rowsPerTable: number): Promise<void>;
   emptyTables(): Promise<void>;
   cancel(): void;
-  rows(
-    tableId: string,
-    limit: number,
-    order?: RowOrder,
-  ): Promise<{ ok: true; value: TableRows } | { ok: false; message: string }>;
+  rows(tableId: string, limit: number, order?: RowOrder): Promise<Result<TableRows, LabError>>;
   /** Keeps the EXPLAIN lab's query being written for the current design. */
   setQueryDraft(sql: string): void;
   insertRow(tableId: string, values: Record<string, string | null>): Promise<RowResult>;
@@ -48,12 +56,9 @@ export interface Lab {
   ): Promise<RowResult>;
   deleteRow(tableId: string, ctid: string): Promise<RowResult>;
   /** EXPLAIN ANALYZE on the sample data (rolled back). */
-  explain(sql: string): Promise<{ ok: true; value: PlanNode } | { ok: false; message: string }>;
+  explain(sql: string): Promise<Result<PlanNode, LabError>>;
   /** Before and after an index, which is dropped again. */
-  tryIndex(
-    sql: string,
-    advice: IndexAdvice,
-  ): Promise<{ ok: true; value: IndexTrial } | { ok: false; message: string }>;
+  tryIndex(sql: string, advice: IndexAdvice): Promise<Result<IndexTrial, LabError>>;
 }
 
 const SYNC_DELAY_MS = 300;
@@ -65,6 +70,9 @@ const SYNC_DELAY_MS = 300;
 const OPEN_TIMEOUT_MS = 3 * 60 * 1000;
 /** 100,000 rows in each of many tables takes minutes in WASM; the watchdog allows for it. */
 const GENERATE_TIMEOUT_MS = 15 * 60 * 1000;
+
+const answered = <T>(r: LabAnswer<T>): Result<T, LabError> =>
+  r.ok ? ok(r.value) : err({ status: r.stopped ? 'interrupted' : 'failed', message: r.message });
 
 /** The ids of every stored design, trashed ones too (their rows wait for a restore); undefined when unknown. */
 async function storedDesignIds(): Promise<string[] | undefined> {
@@ -152,7 +160,7 @@ export function createLab(deps: {
   const rowCall = async (answer: Promise<LabAnswer<RowResult>>): Promise<RowResult> => {
     const r = await answer;
     if (r.ok && r.value.ok) bump();
-    return r.ok ? r.value : { ok: false as const, error: { message: r.message } };
+    return r.ok ? r.value : err<PgError>({ message: r.message });
   };
 
   return {
@@ -195,7 +203,7 @@ export function createLab(deps: {
     async rows(tableId, limit, order) {
       await sync();
       const r = await deps.client.call('rows', order ? [tableId, limit, order] : [tableId, limit]);
-      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+      return answered(r);
     },
     setQueryDraft(sql) {
       const id = design().id;
@@ -209,7 +217,7 @@ export function createLab(deps: {
     async explain(sql) {
       await sync();
       const r = await deps.client.call('explain', [design(), sql]);
-      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+      return answered(r);
     },
     async tryIndex(sql, advice) {
       await sync();
@@ -218,7 +226,7 @@ export function createLab(deps: {
         [design(), sql, { createSql: advice.createSql, table: advice.table }],
         { timeoutMs: 120_000 },
       );
-      return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.message };
+      return answered(r);
     },
   };
 }

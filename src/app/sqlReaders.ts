@@ -1,4 +1,5 @@
 import type { FailedStatement } from '../core/import/report';
+import { err, ok } from '../core/result';
 import type { PgClient } from '../db';
 import type { DraftError } from '../state/ddlDraft';
 import type { SqlToDesign } from './ddlEditing';
@@ -21,8 +22,9 @@ export function readSqlWith(pg: PgClient): ReadSql {
           ...(p.total ? { done: p.done, total: p.total } : {}),
         } satisfies ImportProgress),
     });
-    if (!r.ok) return { ok: false, message: r.error.message };
-    return { ok: true, design: r.design, report: r.report };
+    if (!r.ok)
+      return err({ status: r.cancelled ? 'interrupted' : 'failed', message: r.error.message });
+    return ok({ design: r.design, report: r.report });
   };
 }
 
@@ -33,10 +35,14 @@ export function readSqlWith(pg: PgClient): ReadSql {
 export function ddlReaderWith(pg: PgClient): SqlToDesign {
   return async (sql) => {
     const r = await pg.importSql(sql, { timeoutMs: 60_000 });
-    if (!r.ok) return { ok: false, cancelled: r.cancelled, errors: [{ message: r.error.message }] };
+    if (!r.ok)
+      return err({
+        status: r.cancelled ? 'interrupted' : 'failed',
+        errors: [{ message: r.error.message }],
+      });
     const errors = r.report.failed.map((f) => draftError(sql, f));
-    if (errors.length) return { ok: false, errors };
-    return { ok: true, design: r.design };
+    if (errors.length) return err({ status: 'failed', errors });
+    return ok(r.design);
   };
 }
 

@@ -16,9 +16,10 @@ export async function checkSyntax(sql: string): Promise<DraftError | undefined> 
   const r = parser.parse(sql);
   if (r.ok) return undefined;
   // Postgres counts positions in characters (code points), JavaScript strings in UTF-16 units.
-  const from = r.position > 0 ? codePointToUnit(sql, r.position - 1) : 0;
+  const { message, position } = r.error;
+  const from = position > 0 ? codePointToUnit(sql, position - 1) : 0;
   const line = sql.slice(0, from).split('\n').length;
-  return { message: r.message, from, to: Math.min(sql.length, from + 1), line, code: '42601' };
+  return { message, from, to: Math.min(sql.length, from + 1), line, code: '42601' };
 }
 
 function codePointToUnit(text: string, codePoints: number): number {

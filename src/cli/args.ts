@@ -1,5 +1,6 @@
 import { TEXT_EXPORTS } from '../core/export';
 import { MAX_IMPORT_BYTES } from '../core/import';
+import { err, ok, type Result } from '../core/result';
 import { COMFORTABLE_LINK_CHARS, MAX_OPENABLE_LINK_CHARS } from '../core/share';
 
 /** The command line, parsed: a command, its inputs, and options. Errors are sentences. */
@@ -58,15 +59,18 @@ const VALUE_OPTIONS = new Set(['-o', '--output', '--to', '--name', '--base-url',
 const FLAG_OPTIONS = new Set(['--safe', '--simple']);
 const COMMANDS = ['import', 'export', 'share', 'lint', 'diff'];
 
-type Parsed = { ok: true; value: Command } | { ok: false; error: string };
-const fail = (error: string): Parsed => ({ ok: false, error });
+/** A command line that cannot run: the sentence says what is wrong with it (the usage follows it). */
+export interface UsageError {
+  message: string;
+}
 
-export function parseArgs(argv: readonly string[]): Parsed {
+const fail = (message: string) => err<UsageError>({ message });
+
+export function parseArgs(argv: readonly string[]): Result<Command, UsageError> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    return { ok: true, value: { command: 'help' } };
+    return ok({ command: 'help' });
   }
-  if (argv.includes('--version') || argv.includes('-v'))
-    return { ok: true, value: { command: 'version' } };
+  if (argv.includes('--version') || argv.includes('-v')) return ok({ command: 'version' });
   const [command, ...rest] = argv;
   const positional: string[] = [];
   const options: Record<string, string> = {};
@@ -108,22 +112,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const out = output ? { output } : {};
   switch (command) {
     case 'import':
-      return {
-        ok: true,
-        value: {
-          command,
-          input,
-          ...out,
-          ...(options['--name'] ? { name: options['--name'] } : {}),
-        },
-      };
+      return ok({
+        command,
+        input,
+        ...out,
+        ...(options['--name'] ? { name: options['--name'] } : {}),
+      });
     case 'export': {
       const to = options['--to'];
       if (to === undefined)
         return fail(`export needs --to <format>: ${EXPORT_FORMATS.join(', ')}.`);
       if (!EXPORT_FORMATS.includes(to))
         return fail(`Cannot export to "${to}": the formats are ${EXPORT_FORMATS.join(', ')}.`);
-      return { ok: true, value: { command, input, to, ...out } };
+      return ok({ command, input, to, ...out });
     }
     case 'share': {
       const baseUrl = options['--base-url'] ?? DEFAULT_BASE_URL;
@@ -133,13 +134,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
       } catch {
         return fail(`--base-url "${baseUrl}" is not a URL.`);
       }
-      return { ok: true, value: { command, input, baseUrl } };
+      return ok({ command, input, baseUrl });
     }
     case 'lint': {
       const format = options['--format'] ?? 'text';
       if (format !== 'text' && format !== 'json' && format !== 'sarif')
         return fail(`--format must be text, json or sarif (not "${format}").`);
-      return { ok: true, value: { command, input, format } };
+      return ok({ command, input, format });
     }
     default: {
       const to = options['--to'] ?? 'sql';
@@ -147,17 +148,14 @@ export function parseArgs(argv: readonly string[]): Parsed {
         return fail(`diff writes --to sql or --to sequelize (not "${to}").`);
       if (flags.has('--safe') && flags.has('--simple'))
         return fail('Choose --safe or --simple, not both.');
-      return {
-        ok: true,
-        value: {
-          command: 'diff',
-          old: input,
-          new: positional[1] as string,
-          to,
-          mode: flags.has('--simple') ? 'simple' : 'safe',
-          ...out,
-        },
-      };
+      return ok({
+        command: 'diff',
+        old: input,
+        new: positional[1] as string,
+        to,
+        mode: flags.has('--simple') ? 'simple' : 'safe',
+        ...out,
+      });
     }
   }
 }

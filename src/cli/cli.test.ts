@@ -97,7 +97,7 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['export', 'a.json'])).toMatchObject({
       ok: false,
-      error: expect.stringContaining('export needs --to <format>'),
+      error: { message: expect.stringContaining('export needs --to <format>') },
     });
     expect(parseArgs(['diff', 'a.json', 'b.sql', '--simple', '--to', 'sequelize'])).toEqual({
       ok: true,
@@ -105,22 +105,25 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['diff', 'a.json'])).toMatchObject({
       ok: false,
-      error: expect.stringContaining('two files'),
+      error: { message: expect.stringContaining('two files') },
     });
     expect(parseArgs(['diff', 'a', 'b', '--safe', '--simple'])).toMatchObject({ ok: false });
     expect(parseArgs(['lint', 'a.json', '--format', 'xml'])).toMatchObject({
       ok: false,
-      error: expect.stringContaining('text, json or sarif'),
+      error: { message: expect.stringContaining('text, json or sarif') },
     });
     expect(parseArgs(['share', 'a.json', '--base-url', 'ftp://x'])).toMatchObject({ ok: false });
     expect(parseArgs(['share', 'a.json', '--to', 'sql'])).toMatchObject({
       ok: false,
-      error: 'share does not take --to.',
+      error: { message: 'share does not take --to.' },
     });
-    expect(parseArgs(['import'])).toEqual({ ok: false, error: 'import needs a file to read.' });
+    expect(parseArgs(['import'])).toEqual({
+      ok: false,
+      error: { message: 'import needs a file to read.' },
+    });
     expect(parseArgs(['import', 'a.sql', '--fast'])).toEqual({
       ok: false,
-      error: 'Unknown option --fast.',
+      error: { message: 'Unknown option --fast.' },
     });
   });
 });

@@ -154,7 +154,10 @@ describe('input that yields errors or nothing never exits 0', () => {
       for (;;) yield chunk;
     }
     const r = await readInput('-', endless());
-    expect(r).toEqual({ ok: false, message: expect.stringContaining('gave more than 64 MB') });
+    expect(r).toEqual({
+      ok: false,
+      error: { kind: 'tooLarge', message: expect.stringContaining('gave more than 64 MB') },
+    });
   });
 });
 

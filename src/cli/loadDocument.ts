@@ -14,6 +14,7 @@ import {
   type Design,
   type DesignDocument,
 } from '../core/model';
+import { err, ok, type Result } from '../core/result';
 import { importSql } from '../db/import/importSql';
 import { layoutDesign } from '../layout/autoLayout';
 import { formatReport } from './formatReport';
@@ -30,10 +31,24 @@ export interface Io {
   stderr(text: string): void;
 }
 
-export type Loaded =
-  /** `failedStatements`: SQL statements PostgreSQL refused; the design lacks what they create. */
-  | { ok: true; document: DesignDocument; kind: ImportKind; failedStatements: number }
-  | { ok: false; exitCode: number };
+/** An input read as a design document. */
+export interface LoadedInput {
+  document: DesignDocument;
+  kind: ImportKind;
+  /** SQL statements PostgreSQL refused; the design lacks what they create. */
+  failedStatements: number;
+}
+
+/**
+ * An input that gave no design: `input` names it as messages do, `message` says why (a sentence
+ * to follow the name), `exitCode` is BAD_INPUT or, when PostgreSQL could not read a SQL input,
+ * IMPORT_FAILED.
+ */
+export interface LoadError {
+  input: string;
+  message: string;
+  exitCode: typeof BAD_INPUT | typeof IMPORT_FAILED;
+}
 
 const KIND_NAMES: Record<ImportKind, string> = { sql: 'SQL', dbml: 'DBML', json: 'a design file' };
 
@@ -44,49 +59,50 @@ export async function loadDocument(
   path: string,
   io: Io,
   opts: { name?: string } = {},
-): Promise<Loaded> {
+): Promise<Result<LoadedInput, LoadError>> {
   const label = inputLabel(path);
-  const refuse = (message: string, exitCode = BAD_INPUT): Loaded => {
-    io.stderr(`tablewright: ${label}: ${message}\n`);
-    return { ok: false, exitCode };
-  };
+  const refuse = (message: string, exitCode: LoadError['exitCode'] = BAD_INPUT) =>
+    err<LoadError>({ input: label, message, exitCode });
   const read = await readInput(path);
-  if (!read.ok) return refuse(read.message);
-  if (read.bom && read.encoding !== 'utf-8')
+  if (!read.ok) return refuse(read.error.message);
+  if (read.value.bom && read.value.encoding !== 'utf-8')
     io.stderr(
-      `Read ${label} as ${read.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
+      `Read ${label} as ${read.value.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
     );
-  const kind = detectImportKind(path === '-' ? undefined : basename(path), read.text);
+  const kind = detectImportKind(path === '-' ? undefined : basename(path), read.value.text);
   const name = opts.name ?? designName(path);
 
   if (kind === 'json') {
-    const document = parseDesign(read.text);
+    const document = parseDesign(read.value.text);
     if (!document.ok) return refuse(document.error.message);
     const doc = opts.name
       ? { ...document.value, design: { ...document.value.design, name: opts.name } }
       : document.value;
-    return { ok: true, document: doc, kind, failedStatements: 0 };
+    return ok({ document: doc, kind, failedStatements: 0 });
   }
   if (kind === 'dbml') {
-    const design = readDesignText('dbml', read.text);
-    if (!design.ok) return refuse(design.message);
-    if (isEmpty(design.design))
+    const design = readDesignText('dbml', read.value.text);
+    if (!design.ok) return refuse(design.error.message);
+    if (isEmpty(design.value.design))
       return refuse('the DBML has no table and no enum: there is nothing to design from.');
-    return {
-      ok: true,
-      document: await laidOut({ ...design.design, name }),
+    return ok({
+      document: await laidOut({ ...design.value.design, name }),
       kind,
       failedStatements: 0,
-    };
+    });
   }
 
   io.stderr(`Reading ${label} with PostgreSQL (PGlite)…\n`);
-  const result = await importSql(read.text, { designName: name }, { createScratch: nodeScratch() });
+  const result = await importSql(
+    read.value.text,
+    { designName: name },
+    { createScratch: nodeScratch() },
+  );
   if (!result.ok) return refuse(result.error.message, IMPORT_FAILED);
   const { design, report } = result;
   io.stderr(formatReport(label, design, report));
   if (isEmpty(design)) {
-    const looks = detectImportKind(undefined, read.text);
+    const looks = detectImportKind(undefined, read.value.text);
     const hint =
       looks !== 'sql'
         ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.`
@@ -99,12 +115,11 @@ export async function loadDocument(
           : 'none of its statements creates a table, a type or another object the studio keeps';
     return refuse(`nothing came out: ${why}.${hint}`, IMPORT_FAILED);
   }
-  return {
-    ok: true,
+  return ok({
     document: await laidOut(design),
     kind,
     failedStatements: report.failed.length,
-  };
+  });
 }
 
 /** A design with nothing in it: no table, enum, view or other kept object, no schema but public. */

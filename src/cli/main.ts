@@ -22,7 +22,8 @@ import {
   loadDocument,
   OK,
   type Io,
-  type Loaded,
+  type LoadedInput,
+  type LoadError,
 } from './loadDocument';
 
 export type { Io } from './loadDocument';
@@ -30,7 +31,7 @@ export type { Io } from './loadDocument';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
-    io.stderr(`tablewright: ${parsed.error}\n\n${USAGE}`);
+    io.stderr(`tablewright: ${parsed.error.message}\n\n${USAGE}`);
     return BAD_INPUT;
   }
   const command = parsed.value;
@@ -47,28 +48,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io,
         command.name ? { name: command.name } : {},
       );
-      if (!loaded.ok) return loaded.exitCode;
-      if (!(await writeOutput(command.output, serializeDocument(loaded.document), io)))
+      if (!loaded.ok) return refused(loaded.error, io);
+      if (!(await writeOutput(command.output, serializeDocument(loaded.value.document), io)))
         return BAD_INPUT;
-      return partly(loaded, command.input, io);
+      return partly(loaded.value, command.input, io);
     }
     case 'export': {
       const loaded = await loadDocument(command.input, io);
-      if (!loaded.ok) return loaded.exitCode;
+      if (!loaded.ok) return refused(loaded.error, io);
       const format = textExport(command.to);
       if (!format) return BAD_INPUT;
       if (command.to === 'sql') {
-        for (const problem of generateDdl(loaded.document.design).problems)
+        for (const problem of generateDdl(loaded.value.document.design).problems)
           io.stderr(`tablewright: left out of the DDL: ${problem.message}\n`);
       }
-      if (!(await writeOutput(command.output, format.render(loaded.document), io)))
+      if (!(await writeOutput(command.output, format.render(loaded.value.document), io)))
         return BAD_INPUT;
-      return partly(loaded, command.input, io);
+      return partly(loaded.value, command.input, io);
     }
     case 'share': {
       const loaded = await loadDocument(command.input, io);
-      if (!loaded.ok) return loaded.exitCode;
-      const link = shareLink(command.baseUrl, loaded.document);
+      if (!loaded.ok) return refused(loaded.error, io);
+      const link = shareLink(command.baseUrl, loaded.value.document);
       const chars = `${link.length.toLocaleString('en')} characters`;
       const reach = linkReach(link.length);
       if (reach === 'tooLong') {
@@ -84,24 +85,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? `${chars}. Warning: links over ${COMFORTABLE_LINK_CHARS.toLocaleString('en')} characters open in browsers but chat apps and mail may cut them: consider sending the design file (--to json).\n`
           : `${chars}.\n`,
       );
-      return partly(loaded, command.input, io);
+      return partly(loaded.value, command.input, io);
     }
     case 'lint': {
       const loaded = await loadDocument(command.input, io);
-      if (!loaded.ok) return loaded.exitCode;
-      const result = await runLint(loaded.document.design, command.format);
+      if (!loaded.ok) return refused(loaded.error, io);
+      const result = await runLint(loaded.value.document.design, command.format);
       io.stdout(result.output);
-      const read = partly(loaded, command.input, io);
+      const read = partly(loaded.value, command.input, io);
       return read !== OK ? read : result.exitCode;
     }
     case 'diff': {
       const before = await loadDocument(command.old, io);
-      if (!before.ok) return before.exitCode;
+      if (!before.ok) return refused(before.error, io);
       const after = await loadDocument(command.new, io);
-      if (!after.ok) return after.exitCode;
+      if (!after.ok) return refused(after.error, io);
       for (const [side, path] of [
-        [before, command.old],
-        [after, command.new],
+        [before.value, command.old],
+        [after.value, command.new],
       ] as const) {
         if (side.failedStatements > 0) {
           io.stderr(
@@ -111,7 +112,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return IMPORT_FAILED;
         }
       }
-      const result = await runDiff(before.document.design, after.document.design, {
+      const result = await runDiff(before.value.document.design, after.value.document.design, {
         to: command.to,
         mode: command.mode,
         log: (line) => io.stderr(line),
@@ -126,12 +127,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
  * After the output of a SQL input some of whose statements failed: it was written (it is what
  * PostgreSQL read, and the report lists what is missing), but the run did not fully succeed.
  */
-function partly(loaded: Extract<Loaded, { ok: true }>, path: string, io: Io): number {
+function partly(loaded: LoadedInput, path: string, io: Io): number {
   if (loaded.failedStatements === 0) return OK;
   io.stderr(
     `tablewright: ${inputLabel(path)}: ${failedStatements(loaded.failedStatements)}: the output lacks what ${loaded.failedStatements === 1 ? 'it creates' : 'they create'}.\n`,
   );
   return IMPORT_FAILED;
+}
+
+/** An input that gave no design: its sentence, after its name, and the exit code it calls for. */
+function refused(error: LoadError, io: Io): number {
+  io.stderr(`tablewright: ${error.input}: ${error.message}\n`);
+  return error.exitCode;
 }
 
 async function writeOutput(path: string | undefined, text: string, io: Io): Promise<boolean> {

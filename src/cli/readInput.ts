@@ -4,11 +4,14 @@
  * stopped there), then decoded as the studio decodes (byte-order marks, UTF-8, what is not text).
  */
 import { open } from 'node:fs/promises';
-import { decodeInput, MAX_IMPORT_BYTES, type InputEncoding } from '../core/import';
+import { decodeInput, MAX_IMPORT_BYTES, type DecodedInput, type InputError } from '../core/import';
+import { err, ok, type Result } from '../core/result';
 
-export type ReadResult =
-  | { ok: true; text: string; encoding: InputEncoding; bom: boolean }
-  | { ok: false; message: string };
+/**
+ * Why an input was not read: what decoding refuses, or `unreadable` (missing, a directory, no
+ * permission), `empty` (nothing but white space); `tooLarge` also when the cap stopped the reading.
+ */
+export type ReadInputError = InputError | { kind: 'unreadable' | 'empty'; message: string };
 
 const MB = 1024 * 1024;
 const LIMIT = `${MAX_IMPORT_BYTES / MB} MB`;
@@ -19,35 +22,34 @@ const ADVICE =
 export async function readInput(
   path: string,
   stdin?: AsyncIterable<Uint8Array>,
-): Promise<ReadResult> {
+): Promise<Result<DecodedInput, ReadInputError>> {
   // process.stdin is touched only for -: creating it for nothing can keep Node from exiting.
   const bytes =
     path === '-'
       ? await readCapped(stdin ?? process.stdin, `it gave more than ${LIMIT}, ${ADVICE}`)
       : await readFileCapped(path);
-  if (!(bytes instanceof Uint8Array)) return bytes;
-  const decoded = decodeInput(bytes);
-  if (!decoded.ok) return { ok: false, message: decoded.error.message };
+  if (!bytes.ok) return bytes;
+  const decoded = decodeInput(bytes.value);
+  if (!decoded.ok) return decoded;
   if (decoded.value.text.trim() === '')
-    return { ok: false, message: 'it is empty: there is nothing to read.' };
-  return { ok: true, ...decoded.value };
+    return err({ kind: 'empty', message: 'it is empty: there is nothing to read.' });
+  return decoded;
 }
 
-async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; message: string }> {
+async function readFileCapped(path: string): Promise<Result<Uint8Array, ReadInputError>> {
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (thrown) {
-    return { ok: false, message: `cannot read it: ${why(thrown)}.` };
+    return unreadable(`cannot read it: ${why(thrown)}.`);
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) return { ok: false, message: 'cannot read it: it is a directory.' };
+    if (stat.isDirectory()) return unreadable('cannot read it: it is a directory.');
     if (stat.isFile() && stat.size > MAX_IMPORT_BYTES) {
-      return {
-        ok: false,
-        message: `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}`,
-      };
+      return tooLarge(
+        `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}`,
+      );
     }
     // A device or a pipe: its size says nothing (/dev/zero never ends), so read up to the cap.
     const tooMuch = stat.isFile()
@@ -55,7 +57,7 @@ async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; m
       : `it is not a regular file (a device or a pipe) and gave more than ${LIMIT} without ending; it was not read further.`;
     return await readCapped(handle.createReadStream({ autoClose: false }), tooMuch);
   } catch (thrown) {
-    return { ok: false, message: `cannot read it: ${why(thrown)}.` };
+    return unreadable(`cannot read it: ${why(thrown)}.`);
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -65,12 +67,12 @@ async function readFileCapped(path: string): Promise<Uint8Array | { ok: false; m
 async function readCapped(
   source: AsyncIterable<Uint8Array>,
   tooMuch: string,
-): Promise<Uint8Array | { ok: false; message: string }> {
+): Promise<Result<Uint8Array, ReadInputError>> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
-    if (size > MAX_IMPORT_BYTES) return { ok: false, message: tooMuch };
+    if (size > MAX_IMPORT_BYTES) return tooLarge(tooMuch);
     chunks.push(chunk);
   }
   const out = new Uint8Array(size);
@@ -79,8 +81,11 @@ async function readCapped(
     out.set(c, at);
     at += c.length;
   }
-  return out;
+  return ok(out);
 }
+
+const unreadable = (message: string) => err<ReadInputError>({ kind: 'unreadable', message });
+const tooLarge = (message: string) => err<ReadInputError>({ kind: 'tooLarge', message });
 
 function why(thrown: unknown): string {
   const code = (thrown as { code?: string }).code;

@@ -22,7 +22,7 @@ export async function consoleRefusal(
     return undefined;
   }
   if (!parsed.ok) return undefined;
-  for (const { stmt } of parsed.statements) {
+  for (const { stmt } of parsed.value) {
     const copy = isNode(stmt) ? stmt.CopyStmt : undefined;
     if (!isNode(copy)) continue;
     if (copy.is_program === true) {

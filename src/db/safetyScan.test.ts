@@ -128,6 +128,6 @@ describe('the safety classifier (PostgreSQL parse trees)', () => {
     expect(header).toContain('TO PROGRAM');
     // The header is comments only: Postgres's parser finds no statement in it.
     const parsed = parser.parse(header);
-    expect(parsed.ok && parsed.statements.length).toBe(0);
+    expect(parsed.ok && parsed.value.length).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import type { PgParser } from './import/pgParser';
 export function dangersIn(parser: PgParser, sql: string): Danger[] {
   const parsed = parser.parse(sql);
   if (!parsed.ok) return [];
-  return parsed.statements.flatMap((s) => classifyDanger(s.stmt));
+  return parsed.value.flatMap((s) => classifyDanger(s.stmt));
 }
 
 /** Scan statements (e.g. a design's DDL): the dangerous ones, by index. */

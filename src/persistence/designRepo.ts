@@ -156,11 +156,6 @@ function createRepo(
 
   const write = <T>(fn: (tx: WriteTx) => Promise<T>) => writeTx(db, fn);
 
-  /** Outcome of a transaction body that may refuse without writing. */
-  type Refusal<E> = { refused: E };
-  const isRefusal = <E>(v: unknown): v is Refusal<E> =>
-    typeof v === 'object' && v !== null && 'refused' in v;
-
   const repo: DesignRepo = {
     ...createSessionAccess(db, storageFailure),
     ...createVersionAccess(db, now, storageFailure),
@@ -226,18 +221,17 @@ function createRepo(
     async create(doc, options = {}) {
       const id = doc.design.id;
       try {
-        const outcome = await write(async (tx) => {
+        // A refusal answers without writing: the transaction commits nothing.
+        const outcome = await write(async (tx): Promise<Result<void, SaveError>> => {
           if ((await tx.objectStore('designs').getKey(id)) !== undefined)
-            return { refused: true } as const;
+            return err({
+              kind: 'exists',
+              message: `A design with the id "${id}" is already stored; it was not overwritten.`,
+            });
           await putRecord(tx, recordOf(doc, 1, now()));
-          return { revision: 1 };
+          return ok(undefined);
         });
-        if (isRefusal(outcome)) {
-          return err({
-            kind: 'exists',
-            message: `A design with the id "${id}" is already stored; it was not overwritten.`,
-          } as SaveError);
-        }
+        if (!outcome.ok) return outcome;
         emit({ type: 'saved', designId: id, revision: 1, origin: options.origin });
         return ok({ id, revision: 1 });
       } catch (e) {
@@ -249,22 +243,22 @@ function createRepo(
       const id = doc.design.id;
       try {
         const outcome = await write(
-          async (tx): Promise<{ revision: number } | Refusal<SaveError>> => {
+          async (tx): Promise<Result<{ revision: number }, SaveError>> => {
             const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
             if (current === undefined)
-              return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
+              return err({ kind: 'notFound', message: notFoundMessage(id) });
             const theirRevision = storedRevision(current);
             if (theirRevision !== baseRevision) {
-              return { refused: { kind: 'conflict', theirRevision, message: conflictMessage() } };
+              return err({ kind: 'conflict', theirRevision, message: conflictMessage() });
             }
             const revision = baseRevision + 1;
             await putRecord(tx, recordOf(doc, revision, now(), current));
-            return { revision };
+            return ok({ revision });
           },
         );
-        if (isRefusal<SaveError>(outcome)) return err(outcome.refused);
-        emit({ type: 'saved', designId: id, revision: outcome.revision, origin });
-        return ok(outcome);
+        if (outcome.ok)
+          emit({ type: 'saved', designId: id, revision: outcome.value.revision, origin });
+        return outcome;
       } catch (e) {
         return err(storageFailure(e, 'Saving'));
       }
@@ -274,10 +268,10 @@ function createRepo(
       const newName = name.trim() || 'Untitled design';
       try {
         const outcome = await write(
-          async (tx): Promise<{ revision: number } | Refusal<RepoError>> => {
+          async (tx): Promise<Result<{ revision: number }, RepoError>> => {
             const current = (await tx.objectStore('designs').get(id)) as DesignRecord | undefined;
             if (current === undefined)
-              return { refused: { kind: 'notFound', message: notFoundMessage(id) } };
+              return err({ kind: 'notFound', message: notFoundMessage(id) });
             const doc = current.doc as { design?: unknown } | null;
             const design =
               typeof doc === 'object' && doc !== null && typeof doc.design === 'object'
@@ -295,12 +289,11 @@ function createRepo(
               revision,
               updatedAt: now(),
             });
-            return { revision };
+            return ok({ revision });
           },
         );
-        if (isRefusal<RepoError>(outcome)) return err(outcome.refused);
-        emit({ type: 'saved', designId: id, revision: outcome.revision });
-        return ok(outcome);
+        if (outcome.ok) emit({ type: 'saved', designId: id, revision: outcome.value.revision });
+        return outcome;
       } catch (e) {
         return err(storageFailure(e, 'Renaming the design'));
       }

@@ -41,6 +41,33 @@ describe('versions', () => {
     repo.close();
   });
 
+  it('says why a version cannot be opened: gone, or damaged (with where)', async () => {
+    const repo = await open('versions-refused');
+    const doc = exampleDocument();
+    await repo.create(doc);
+    expect(await repo.loadVersion('x_missing')).toEqual({
+      ok: false,
+      error: { kind: 'notFound', message: 'This version no longer exists.' },
+    });
+    const broken = { ...doc, design: { ...doc.design, tables: 'none' } } as unknown as typeof doc;
+    const saved = await repo.saveVersion({
+      designId: doc.design.id,
+      name: 'broken',
+      auto: false,
+      doc: broken,
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await repo.loadVersion(saved.value.id)).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'damaged',
+        message: expect.stringMatching(/^This version cannot be opened: /),
+        path: expect.stringContaining('tables'),
+      },
+    });
+    repo.close();
+  });
+
   it('keeps the person’s versions and prunes old automatic ones; purging a design removes its versions', async () => {
     const repo = await open('versions-prune');
     const doc = exampleDocument();

@@ -1,6 +1,6 @@
 import { newId, parseDesign, type DesignDocument } from '../core/model';
 import { err, ok, type Result } from '../core/result';
-import type { StorageError } from './errors';
+import type { LoadError, StorageError } from './errors';
 import type { TablewrightDb } from './openDb';
 import type { VersionMeta, VersionRecord } from './records';
 
@@ -19,9 +19,7 @@ export interface VersionAccess {
   saveVersion(version: NewVersion): Promise<Result<VersionMeta, StorageError>>;
   /** Newest first. */
   listVersions(designId: string): Promise<Result<VersionMeta[], StorageError>>;
-  loadVersion(
-    id: string,
-  ): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, { message: string }>>;
+  loadVersion(id: string): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, LoadError>>;
   renameVersion(id: string, name: string): Promise<Result<void, StorageError>>;
   deleteVersion(id: string): Promise<Result<void, StorageError>>;
 }
@@ -73,9 +71,16 @@ export function createVersionAccess(
     async loadVersion(id) {
       try {
         const record = await db.get('versions', id);
-        if (!record) return err({ message: 'This version no longer exists.' });
+        if (!record) return err({ kind: 'notFound', message: 'This version no longer exists.' });
         const doc = parseDesign(record.doc, { clampLayout: true });
-        if (!doc.ok) return err({ message: `This version cannot be opened: ${doc.error.message}` });
+        if (!doc.ok) {
+          const damaged: LoadError = {
+            kind: 'damaged',
+            message: `This version cannot be opened: ${doc.error.message}`,
+          };
+          if (doc.error.path) damaged.path = doc.error.path;
+          return err(damaged);
+        }
         return ok({ meta: metaOf(record), doc: doc.value });
       } catch (e) {
         return err(storageFailure(e, 'Opening the version'));

@@ -18,14 +18,19 @@ describe('detectImportKind', () => {
 describe('readDesignText', () => {
   it('reads DBML and design files, and says where they are wrong', () => {
     const dbml = readDesignText('dbml', 'Table users {\n  id integer [pk]\n}\n');
-    expect(dbml.ok && Object.values(dbml.design.tables).map((t) => t.name)).toEqual(['users']);
+    expect(dbml.ok && Object.values(dbml.value.design.tables).map((t) => t.name)).toEqual([
+      'users',
+    ]);
     expect(readDesignText('dbml', 'Table users {\n  id integer [pk\n}\n')).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^The DBML could not be read \(line \d+/),
+      error: {
+        kind: 'dbml',
+        message: expect.stringMatching(/^The DBML could not be read \(line \d+/),
+      },
     });
     expect(readDesignText('json', '{')).toMatchObject({
       ok: false,
-      message: expect.stringContaining('JSON is malformed'),
+      error: { kind: 'json', message: expect.stringContaining('JSON is malformed') },
     });
   });
 });

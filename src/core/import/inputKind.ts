@@ -1,5 +1,6 @@
 import { designFromDbml } from '../export/dbmlImport';
 import { parseDesign, type Design, type Layout } from '../model';
+import { err, ok, type Result } from '../result';
 
 /**
  * What a file or pasted text is, and designs from the two kinds that need no database. Shared by
@@ -28,15 +29,27 @@ export function detectImportKind(fileName: string | undefined, text: string): Im
   return 'sql';
 }
 
+/** A design read from text, with the layout a design file brings (DBML brings none). */
+export interface DesignText {
+  design: Design;
+  layout?: Layout;
+}
+
+/** Why a design file or DBML gave no design: a sentence with its place, for the person who gave it. */
+export interface DesignTextError {
+  kind: 'dbml' | 'json';
+  message: string;
+}
+
 /** A design from a design file or DBML; every failure is a sentence with its place. */
 export function readDesignText(
   kind: 'dbml' | 'json',
   text: string,
-): { ok: true; design: Design; layout?: Layout } | { ok: false; message: string } {
+): Result<DesignText, DesignTextError> {
   if (kind === 'json') {
     const doc = parseDesign(text);
-    if (!doc.ok) return { ok: false, message: doc.error.message };
-    return { ok: true, design: doc.value.design, layout: doc.value.layout };
+    if (!doc.ok) return err({ kind, message: doc.error.message });
+    return ok({ design: doc.value.design, layout: doc.value.layout });
   }
   const read = designFromDbml(text);
   if (!read.ok) {
@@ -44,7 +57,7 @@ export function readDesignText(
       read.error.line !== undefined
         ? ` (line ${read.error.line}${read.error.column !== undefined ? `, column ${read.error.column}` : ''})`
         : '';
-    return { ok: false, message: `The DBML could not be read${where}: ${read.error.message}` };
+    return err({ kind, message: `The DBML could not be read${where}: ${read.error.message}` });
   }
-  return { ok: true, design: read.value };
+  return ok({ design: read.value });
 }

@@ -8,6 +8,7 @@
  * Locations in the parse result are UTF-8 byte offsets (see `splitStatements`).
  */
 import createModule, { type PgQueryWasm } from 'libpg-query/wasm/libpg-query.js';
+import { err, ok, type Result } from '../../core/result';
 
 /** One statement of a parse result, as libpg-query prints it. */
 export interface RawStatement {
@@ -19,15 +20,18 @@ export interface RawStatement {
 }
 
 /**
- * A parse: the statements, or the syntax error with its position. Unlike the tree's locations
- * (UTF-8 bytes), the error's position is PostgreSQL's cursor position: 1-based, in characters
+ * Why SQL does not parse: PostgreSQL's message, and its position. Unlike the tree's locations
+ * (UTF-8 bytes), the position is PostgreSQL's cursor position: 1-based, in characters
  * (scanner_errposition counts them with pg_mbstrlen_with_len); 0 when there is none.
  */
-export type ParseOutcome =
-  { ok: true; statements: RawStatement[] } | { ok: false; message: string; position: number };
+export interface SqlSyntaxError {
+  message: string;
+  position: number;
+}
 
 export interface PgParser {
-  parse(sql: string): ParseOutcome;
+  /** The statements, or the syntax error with its position. */
+  parse(sql: string): Result<RawStatement[], SqlSyntaxError>;
 }
 
 export interface ParserOptions {
@@ -49,8 +53,8 @@ export function loadParser(options: ParserOptions = {}): Promise<PgParser> {
 }
 
 /** The PgQueryParseResult struct: parse tree, stderr buffer, error (pointers, 4 bytes each). */
-function parseWith(wasm: PgQueryWasm, sql: string): ParseOutcome {
-  if (sql.trim() === '') return { ok: true, statements: [] };
+function parseWith(wasm: PgQueryWasm, sql: string): Result<RawStatement[], SqlSyntaxError> {
+  if (sql.trim() === '') return ok([]);
   const size = wasm.lengthBytesUTF8(sql) + 1;
   const query = wasm._malloc(size);
   let result = 0;
@@ -65,10 +69,10 @@ function parseWith(wasm: PgQueryWasm, sql: string): ParseOutcome {
       const messagePointer = wasm.getValue(error, 'i32');
       const cursor = wasm.getValue(error + 16, 'i32');
       const message = messagePointer ? wasm.UTF8ToString(messagePointer) : 'syntax error';
-      return { ok: false, message, position: Math.max(0, cursor) };
+      return err({ message, position: Math.max(0, cursor) });
     }
     const parsed = JSON.parse(tree ? wasm.UTF8ToString(tree) : '{}') as { stmts?: RawStatement[] };
-    return { ok: true, statements: parsed.stmts ?? [] };
+    return ok(parsed.stmts ?? []);
   } finally {
     wasm._free(query);
     if (result) wasm._wasm_free_parse_result(result);

@@ -19,18 +19,21 @@ export interface SplitStatement {
  */
 export function splitStatements(parser: PgParser, script: PreprocessedScript): SplitStatement[] {
   const whole = parser.parse(script.text);
-  if (whole.ok) return fromParse(script.text, 0, whole.statements);
+  if (whole.ok) return fromParse(script.text, 0, whole.value);
   const out: SplitStatement[] = [];
   for (const range of script.statements) {
     const chunk = script.text.slice(range.from, range.to);
     const parsed = parser.parse(chunk);
-    if (parsed.ok) out.push(...fromParse(chunk, range.from, parsed.statements));
+    if (parsed.ok) out.push(...fromParse(chunk, range.from, parsed.value));
     else {
       out.push({
         from: range.from,
         to: range.to,
         text: chunk,
-        syntaxError: { message: parsed.message, position: Math.max(1, parsed.position) },
+        syntaxError: {
+          message: parsed.error.message,
+          position: Math.max(1, parsed.error.position),
+        },
       });
     }
   }

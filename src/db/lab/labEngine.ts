@@ -1,5 +1,6 @@
 import { planMigration } from '../../core/diff';
 import type { Design, Table } from '../../core/model';
+import { err, ok, type Result } from '../../core/result';
 import { qualifiedName, quoteIdent } from '../../core/sql/quote';
 import { generateDdl } from '../../core/sql';
 import { toPgError } from '../pgError';
@@ -61,7 +62,8 @@ export interface TableRows {
   total: number;
 }
 
-export type RowResult = { ok: true } | { ok: false; error: PgError };
+/** A row written, or Postgres's refusal with all its fields (constraint, detail) to show on the row. */
+export type RowResult = Result<void, PgError>;
 
 /**
  * Where the database keeps the design its tables were built for, beside the rows, so a reload
@@ -298,9 +300,9 @@ export class LabEngine {
     const [sql, params] = build(name);
     try {
       await db.query(sql, params);
-      return { ok: true };
+      return ok(undefined);
     } catch (thrown) {
-      return { ok: false, error: toPgError(thrown) };
+      return err(toPgError(thrown));
     }
   }
 }

@@ -49,15 +49,15 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       const read = readDesignText(kind, sql);
       result = read.ok
         ? await importer.importDesign(
-            read.design,
-            read.layout,
-            { mode, name: kind === 'json' ? read.design.name : name },
+            read.value.design,
+            read.value.layout,
+            { mode, name: kind === 'json' ? read.value.design.name : name },
             progress,
           )
         : read;
     }
-    if (!result.ok) setPhase({ kind: 'error', message: result.message });
-    else setPhase({ kind: 'done', report: result.report, summary: result.summary });
+    if (!result.ok) setPhase({ kind: 'error', message: result.error.message });
+    else setPhase({ kind: 'done', report: result.value.report, summary: result.value.summary });
   };
 
   const busy = phase.kind === 'running';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { TEXT_EXPORTS } from '../../core/export';
+import { err, ok, type Result } from '../../core/result';
 import { dangerHeader } from '../../core/safety';
 import { currentDocument } from '../../state/store';
 import { copyText, downloadFile, safeFileName } from '../common/clipboard';
@@ -38,18 +39,17 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const base = safeFileName(doc.design.name);
   const format = choice.kind === 'text' ? TEXT_EXPORTS.find((f) => f.id === choice.id) : undefined;
   const dangerous = useDangerousStatements(doc.design);
-  const output = useMemo(() => {
+  // The text shown, copied and downloaded (empty for PNG, made on download); a generator that
+  // throws (a bug) is said in the dialog rather than blanking the page.
+  const output = useMemo((): Result<string, { message: string }> => {
     try {
       // Whoever runs the SQL file reads the warning first, as comments: the file still runs.
       if (format)
-        return {
-          ok: true as const,
-          text: (format.id === 'sql' ? dangerHeader(dangerous) : '') + format.render(doc),
-        };
-      if (choice.kind === 'svg') return { ok: true as const, text: diagramSvg(doc, theme) };
-      return { ok: true as const, text: '' };
+        return ok((format.id === 'sql' ? dangerHeader(dangerous) : '') + format.render(doc));
+      if (choice.kind === 'svg') return ok(diagramSvg(doc, theme));
+      return ok('');
     } catch (thrown) {
-      return { ok: false as const, message: (thrown as Error).message };
+      return err({ message: (thrown as Error).message });
     }
   }, [format, choice.kind, doc, theme, dangerous]);
 
@@ -57,8 +57,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     notices.getState().push({ tone, text });
   const download = async () => {
     if (!output.ok) return;
-    if (format) return downloadFile(base + format.suffix, output.text, format.mime);
-    if (choice.kind === 'svg') return downloadFile(`${base}.svg`, output.text, 'image/svg+xml');
+    if (format) return downloadFile(base + format.suffix, output.value, format.mime);
+    if (choice.kind === 'svg') return downloadFile(`${base}.svg`, output.value, 'image/svg+xml');
     setBusy(true);
     try {
       downloadFile(`${base}.png`, await diagramPng(doc, theme));
@@ -69,7 +69,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     }
   };
   const copy = async () => {
-    if (output.ok && (await copyText(output.text)))
+    if (output.ok && (await copyText(output.value)))
       tell(`${format?.label ?? 'SVG'} copied to the clipboard.`);
     else tell('The browser refused clipboard access. Use Download instead.', 'error');
   };
@@ -130,7 +130,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           )}
           {!output.ok ? (
             <p role="alert" className="tw-warning">
-              This export failed: {output.message}
+              This export failed: {output.error.message}
             </p>
           ) : choice.kind === 'png' ? (
             <p className="tw-muted">The PNG is drawn when you download it.</p>
@@ -138,13 +138,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <img
               className="tw-export-image"
               alt={`Diagram of ${doc.design.name}`}
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(output.text)}`}
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(output.value)}`}
             />
           ) : (
             <pre className="tw-export-text" aria-label={`${format?.label} preview`} tabIndex={0}>
-              {output.text.length > PREVIEW_CHARS
-                ? `${output.text.slice(0, PREVIEW_CHARS)}\n…`
-                : output.text}
+              {output.value.length > PREVIEW_CHARS
+                ? `${output.value.slice(0, PREVIEW_CHARS)}\n…`
+                : output.value}
             </pre>
           )}
           <div className="tw-row">

@@ -49,7 +49,7 @@ export function QueryLab() {
     const r = await lab.explain(sql);
     setBusy(false);
     if (!r.ok) {
-      setError(r.message);
+      setError(r.error.message);
       setPlan(undefined);
       store.getState().setLit([]);
       return;
@@ -64,7 +64,7 @@ export function QueryLab() {
     setTrial(
       r.ok
         ? { advice: a, state: 'done', trial: r.value }
-        : { advice: a, state: 'error', message: r.message },
+        : { advice: a, state: 'error', message: r.error.message },
     );
   };
   const keep = (a: IndexAdvice) =>

@@ -27,7 +27,7 @@ export function RowGrid({ tableId }: { tableId: string }) {
       if (r.ok) {
         setData(r.value);
         setLoadError(undefined);
-      } else setLoadError(r.message);
+      } else setLoadError(r.error.message);
     });
     return () => {
       live = false;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Design } from '../../core/model';
+import { err, ok } from '../../core/result';
 import { qualifiedName } from '../../core/sql/quote';
 import { useServices, useStudio } from '../StudioContext';
 import { ResultView, type ConsoleOutcome } from './ResultView';
@@ -25,7 +26,11 @@ export function ConsolePanel() {
     setRunning(true);
     setOutcome(undefined);
     const result = await pg.runSql(sql, { timeoutMs: DEFAULT_TIMEOUT_MS });
-    setOutcome(result);
+    setOutcome(
+      result.ok
+        ? ok({ results: result.results, durationMs: result.durationMs })
+        : err({ status: result.cancelled ? 'interrupted' : 'failed', error: result.error }),
+    );
     setRunning(false);
     if (!result.ok && result.cancelled) recheck();
   };

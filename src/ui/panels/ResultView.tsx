@@ -1,29 +1,44 @@
+import type { Result } from '../../core/result';
 import type { PgError, SqlStatementResult } from '../../db/protocol';
 
+/** SQL that ran: one result per statement that produced one. */
+export interface ConsoleRun {
+  results: SqlStatementResult[];
+  durationMs: number;
+}
+
+/**
+ * SQL that gave no results: Postgres refused it (`failed`, with all its error fields), or it was
+ * stopped (`interrupted`: cancelled, timed out, or the worker restarted; the message says which).
+ */
+export interface ConsoleError {
+  status: 'failed' | 'interrupted';
+  error: PgError;
+}
+
 /** What the console shows: results per statement, or Postgres's error, or why it was stopped. */
-export type ConsoleOutcome =
-  | { ok: true; results: SqlStatementResult[]; durationMs: number }
-  | { ok: false; error: PgError; cancelled?: boolean; durationMs?: number };
+export type ConsoleOutcome = Result<ConsoleRun, ConsoleError>;
 
 export function ResultView({ outcome }: { outcome: ConsoleOutcome }) {
   if (!outcome.ok) {
+    const { status, error } = outcome.error;
     return (
       <div className="tw-error-box" role="alert">
-        <strong>{outcome.cancelled ? 'Stopped' : 'ERROR'}</strong>: {outcome.error.message}
-        {outcome.error.detail && <div>Detail: {outcome.error.detail}</div>}
-        {outcome.error.hint && <div>Hint: {outcome.error.hint}</div>}
-        {outcome.error.code && <div className="tw-muted">SQLSTATE {outcome.error.code}</div>}
+        <strong>{status === 'interrupted' ? 'Stopped' : 'ERROR'}</strong>: {error.message}
+        {error.detail && <div>Detail: {error.detail}</div>}
+        {error.hint && <div>Hint: {error.hint}</div>}
+        {error.code && <div className="tw-muted">SQLSTATE {error.code}</div>}
       </div>
     );
   }
-  if (outcome.results.length === 0)
-    return <p className="tw-muted">Done in {Math.round(outcome.durationMs)} ms.</p>;
+  const { results, durationMs } = outcome.value;
+  if (results.length === 0) return <p className="tw-muted">Done in {Math.round(durationMs)} ms.</p>;
   return (
     <>
-      {outcome.results.map((r, i) => (
+      {results.map((r, i) => (
         <StatementResult key={i} result={r} />
       ))}
-      <p className="tw-muted">{Math.round(outcome.durationMs)} ms</p>
+      <p className="tw-muted">{Math.round(durationMs)} ms</p>
     </>
   );
 }
