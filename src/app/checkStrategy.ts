@@ -61,7 +61,7 @@ export function describeVerdict(plan: CheckPlan, ms: number): string {
       : `Checked the change: ${n} ${n === 1 ? 'step' : 'steps'} applied to the database in ${took}.`;
   }
   const why: Record<FullReason, string> = {
-    first: 'the first check',
+    first: 'nothing clean to build on yet',
     crossCheck: 'a periodic whole check',
     verbatim: 'SQL kept as written changed',
     notTransactional: 'the change needs more than one transaction',

@@ -4,11 +4,13 @@ import type { DdlStatement } from '../core/sql/types';
 import { createPgClient, type PgClient, type RestartEvent, type WorkerLike } from '../db';
 import { createEngine } from '../db/engine';
 import { loadParser } from '../db/import/pgParser';
-import type { CallMessage, WorkerMessage } from '../db/protocol';
+import type { DbApi, DbProgress } from '../db/protocol';
+import { InProcessWorker } from '../db/rpc/inProcessWorker';
 import type { PgConnection } from '../db/reset';
 import { scanStatements } from '../db/safetyScan';
 import { createCheckStore, type CheckState } from '../state/checkStore';
 import { createStudioStore } from '../state/store';
+import { addColumn, renameTable, updateColumn } from '../core/ops';
 import { useTestDb } from '../test/pglite';
 import { HUNG_CODE, startChecker } from './checker';
 
@@ -21,42 +23,26 @@ const ENDLESS = 'DO $$ BEGIN LOOP END LOOP; END $$;';
  * a worker stuck in WASM would not; the client's watchdog then "terminates" this worker.
  * Everything else runs in PostgreSQL.
  */
-class EngineWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  terminated = false;
-  static executed: string[] = [];
-  private engine;
+const EngineWorker = { executed: [] as string[] };
 
-  constructor(pg: PgConnection) {
-    const stuck: PgConnection = {
-      query: pg.query.bind(pg) as PgConnection['query'],
-      exec: ((sql: string, options?: object) => {
-        EngineWorker.executed.push(sql);
-        return sql.includes('LOOP END LOOP') ? new Promise(() => {}) : pg.exec(sql, options);
-      }) as PgConnection['exec'],
-    };
-    this.engine = createEngine(stuck);
-    setTimeout(() => this.send({ type: 'ready', bootMs: 1, fromSnapshot: true }), 0);
-  }
-
-  postMessage(call: CallMessage): void {
-    if (call.method !== 'checkSchema') throw new Error(`unexpected ${call.method}`);
-    void this.engine
-      .checkSchema(call.args[0], (progress) =>
-        this.send({ type: 'progress', id: call.id, progress }),
-      )
-      .then((result) => this.send({ type: 'result', id: call.id, method: 'checkSchema', result }));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  private send(message: WorkerMessage): void {
-    if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent);
-  }
+function engineWorker(pg: PgConnection): WorkerLike {
+  const stuck: PgConnection = {
+    query: pg.query.bind(pg) as PgConnection['query'],
+    exec: ((sql: string, options?: object) => {
+      EngineWorker.executed.push(sql);
+      return sql.includes('LOOP END LOOP') ? new Promise(() => {}) : pg.exec(sql, options);
+    }) as PgConnection['exec'],
+  };
+  const engine = createEngine(stuck);
+  return new InProcessWorker<DbApi, DbProgress>(
+    ({ progress }) => ({
+      checkSchema: (statements) => engine.checkSchema(statements, progress),
+      applyChange: (steps, baseline) => engine.applyChange(steps, baseline),
+      runSql: (sql) => engine.runSql(sql),
+      importSql: (sql, options) => engine.importSql(sql, options, progress),
+    }),
+    { ready: { bootMs: 1, fromSnapshot: true }, serve: { serial: false } },
+  );
 }
 
 function documentWith(extras: { id: string; sql: string }[]): DesignDocument {
@@ -97,7 +83,7 @@ async function setup(
   const parser = await loadParser();
   let workers = 0;
   client = createPgClient({
-    createWorker: () => (workers++, new EngineWorker(pg)),
+    createWorker: () => (workers++, engineWorker(pg)),
     checkStatementTimeoutMs: 300,
   });
   const restarts: RestartEvent[] = [];
@@ -205,5 +191,49 @@ describe('the checker with dangerous statements (real PGlite)', () => {
     );
     expect(EngineWorker.executed.some((sql) => /PROGRAM|DROP SCHEMA public/.test(sql))).toBe(false);
     expect(EngineWorker.executed.some((sql) => sql.includes('answer()'))).toBe(true);
+  });
+});
+
+describe('the checker applies each edit as a change to what it last accepted (real PGlite)', () => {
+  it('checks an edit by its change; a refused change gets the whole run with exact errors; the fix is accepted again', async () => {
+    const { store, check } = await setup(exampleDocument());
+    const first = await settle(check, (s) => s.status === 'accepted');
+    expect(first.verdict).toMatch(/^Checked the whole design/);
+    const design = store.getState().design;
+    const [tableId, table] = Object.entries(design.tables)[0]!;
+
+    EngineWorker.executed = [];
+    store
+      .getState()
+      .dispatch((d) =>
+        addColumn(d, tableId, { id: 'c_added', name: 'added_note', type: 'text', nullable: true }),
+      );
+    const added = await settle(
+      check,
+      (s) => s.status === 'accepted' && s.verdict !== first.verdict,
+    );
+    expect(added.verdict).toMatch(/^Checked the change: 1 step/);
+    // Only the change ran: no CREATE TABLE, no reset.
+    expect(EngineWorker.executed.join('\n')).toContain('ADD COLUMN added_note text');
+    expect(EngineWorker.executed.join('\n')).not.toMatch(/CREATE TABLE/);
+
+    store.getState().dispatch((d) => updateColumn(d, tableId, 'c_added', { type: 'no_such_type' }));
+    const refused = await settle(check, (s) => s.status === 'rejected');
+    expect(refused.verdict).toMatch(/the change was refused/);
+    expect(refused.errors).toHaveLength(1);
+    const error = refused.errors[0]!;
+    expect(error).toMatchObject({ entityId: tableId, code: '42704' });
+    // Exact as a whole run places it: the statement of the table, the offset at the type.
+    expect(refused.ddlText.slice(error.from, error.to)).toContain(`CREATE TABLE ${table.name}`);
+    expect(refused.ddlText.slice(error.offset, error.offset! + 12)).toBe('no_such_type');
+
+    store.getState().dispatch((d) => updateColumn(d, tableId, 'c_added', { type: 'integer' }));
+    await settle(check, (s) => s.status === 'accepted');
+    store.getState().dispatch((d) => renameTable(d, tableId, 'renamed_again'));
+    const renamed = await settle(
+      check,
+      (s) => s.status === 'accepted' && /^Checked the change/.test(s.verdict ?? ''),
+    );
+    expect(renamed.errors).toEqual([]);
   });
 });
