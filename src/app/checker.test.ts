@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutConsequences } from './checker';
+import { memoizedScan, withoutConsequences } from './checker';
 
 const e = (statementIndex: number, code: string) => ({ statementIndex, error: { code } });
 
@@ -25,5 +25,44 @@ describe('withoutConsequences', () => {
   it('keeps a missing relation when no table failed (a real mistake, not an echo)', () => {
     const errors = [e(1, '42P01')];
     expect(withoutConsequences(errors, statements)).toEqual(errors);
+  });
+});
+
+describe('memoizedScan', () => {
+  const danger = { kind: 'program' } as never;
+  const statements = (...sqls: string[]) => sqls.map((sql) => ({ sql }) as never);
+
+  it('parses only statements it has not seen, and answers for all by index', async () => {
+    const parsed: string[] = [];
+    const scan = memoizedScan(async (list) => {
+      const found = new Map();
+      list.forEach((s, i) => {
+        parsed.push(s.sql);
+        if (s.sql.includes('PROGRAM')) found.set(i, [danger]);
+      });
+      return found;
+    });
+    const first = await scan(statements('CREATE TABLE a ();', "COPY a FROM PROGRAM 'x';"));
+    expect([...first.keys()]).toEqual([1]);
+    const second = await scan(
+      statements('CREATE TABLE b ();', 'CREATE TABLE a ();', "COPY a FROM PROGRAM 'x';"),
+    );
+    expect([...second.keys()]).toEqual([2]);
+    expect(parsed).toEqual([
+      'CREATE TABLE a ();',
+      "COPY a FROM PROGRAM 'x';",
+      'CREATE TABLE b ();',
+    ]);
+  });
+
+  it('remembers nothing from a scan that failed', async () => {
+    let fail = true;
+    const scan = memoizedScan(async (list) => {
+      if (fail) throw new Error('parser not loaded');
+      return new Map(list.map((_, i) => [i, [danger]]));
+    });
+    await expect(scan(statements('SELECT 1;'))).rejects.toThrow('parser not loaded');
+    fail = false;
+    expect((await scan(statements('SELECT 1;'))).get(0)).toEqual([danger]);
   });
 });

@@ -27,6 +27,29 @@ const browserScan: DangerScan = async (statements) => {
   return scanStatements(await loadBrowserParser(), statements);
 };
 
+/**
+ * The scan, remembered by statement text from one check to the next: after an edit only the
+ * statements whose text changed are parsed (at 1,000 tables, a handful instead of 7,000 on the
+ * UI thread). A failed scan remembers nothing.
+ */
+export function memoizedScan(scan: DangerScan): DangerScan {
+  let known = new Map<string, Danger[]>();
+  return async (statements) => {
+    const fresh = statements.filter((s) => !known.has(s.sql));
+    const found = fresh.length ? await scan(fresh) : new Map<number, Danger[]>();
+    const next = new Map<string, Danger[]>();
+    fresh.forEach((s, i) => next.set(s.sql, found.get(i) ?? []));
+    const out = new Map<number, Danger[]>();
+    statements.forEach((s, index) => {
+      const dangers = next.get(s.sql) ?? known.get(s.sql) ?? [];
+      next.set(s.sql, dangers);
+      if (dangers.length) out.set(index, dangers);
+    });
+    known = next;
+    return out;
+  };
+}
+
 /** Error code of a statement the checker stopped (Postgres's own `query_canceled`). */
 export const HUNG_CODE = '57014';
 
@@ -49,7 +72,7 @@ export function startChecker(
   check: CheckStore,
   options: CheckerOptions = {},
 ) {
-  const scanDangers = options.scanDangers ?? browserScan;
+  const scanDangers = memoizedScan(options.scanDangers ?? browserScan);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = 0;
   /** Statements (by exact text) that did not finish: why, as shown. */
