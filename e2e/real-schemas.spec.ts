@@ -69,6 +69,23 @@ async function drawnForeignKeys(page: Page): Promise<number> {
     ).length;
 }
 
+/**
+ * At fit view a large import reads as a map: table names are drawn at a size a person can read
+ * (at least 10 px on screen, whatever the zoom), and enough of them to find one's way.
+ */
+async function expectReadableNames(page: Page) {
+  const names = page.locator('.tw-table-far-name');
+  await expect.poll(() => names.count()).toBeGreaterThanOrEqual(10);
+  const sizes = await names.evaluateAll((els) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport?.style.transform ?? '')?.[1] ?? NaN);
+    return els.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom);
+  });
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  // Drawn on screen, not only in the DOM: the first name sits inside the canvas.
+  await expect(names.first()).toBeInViewport();
+}
+
 for (const { file, tables } of FIXTURES) {
   const name = file.split('/').pop() ?? file;
   test(`${name}: imported through the dialog, accepted by Postgres, every foreign key a line`, async ({
@@ -92,6 +109,7 @@ for (const { file, tables } of FIXTURES) {
     expect(expected).toBeGreaterThan(0);
     await studio.button('Fit view').click();
     await expect(page.locator('.react-flow__edge')).toHaveCount(expected);
+    if ((tables ?? 0) >= 100) await expectReadableNames(page);
     // And after a reload, drawn from the stored design.
     await page.reload();
     await expect(page.getByRole('button', { name: /^Design name / })).toBeVisible();

@@ -40,3 +40,25 @@ export function createCheckStore(): CheckStore {
     ddlText: '',
   }));
 }
+
+const countsCache = new WeakMap<
+  CheckState['errors'],
+  WeakMap<CheckState['generatorProblems'], ReadonlyMap<string, number>>
+>();
+
+/**
+ * Postgres errors plus generator problems per entity id, computed once per verdict (the arrays
+ * are replaced, never mutated, when a verdict lands): each table node reads its own count from
+ * this map instead of scanning every error on every store change.
+ */
+export function problemCountsByEntity(state: CheckState): ReadonlyMap<string, number> {
+  const byProblems = countsCache.get(state.errors) ?? new WeakMap();
+  countsCache.set(state.errors, byProblems);
+  const cached = byProblems.get(state.generatorProblems);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  for (const { entityId } of [...state.errors, ...state.generatorProblems])
+    counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  byProblems.set(state.generatorProblems, counts);
+  return counts;
+}

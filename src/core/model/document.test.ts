@@ -152,9 +152,9 @@ describe('parseDesign', () => {
       [
         (d) => (d.layout.viewport.zoom = 5e-324),
         'layout.viewport.zoom',
-        /5e-324 is outside what the canvas can show \(0.05 to 2.5\)/,
+        /5e-324 is outside what the canvas can show \(0.02 to 2.5\)/,
       ],
-      [(d) => (d.layout.viewport.zoom = 1e6), 'layout.viewport.zoom', /\(0.05 to 2.5\)/],
+      [(d) => (d.layout.viewport.zoom = 1e6), 'layout.viewport.zoom', /\(0.02 to 2.5\)/],
       [(d) => (d.layout.viewport.x = -1e300), 'layout.viewport.x', /outside/],
       [
         (d) => (

@@ -151,8 +151,8 @@ export const LAYOUT_BOUNDS = {
   viewportOffset: 3_000_000,
   /** A table's drawn width (NODE_WIDTH, 260, when unset): room for a name at least, at most a wide screen's worth. */
   width: { min: 40, max: 4_000 },
-  /** The canvas's zoom range (React Flow's minZoom and maxZoom in the canvas). */
-  zoom: { min: 0.05, max: 2.5 },
+  /** The canvas's zoom range (React Flow's minZoom and maxZoom in the canvas); far enough out that Fit view shows 1,000 tables whole. */
+  zoom: { min: 0.02, max: 2.5 },
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -16,12 +17,16 @@ import {
 import { connectColumns } from '../../state/commands';
 import { addTableAndName } from '../common/createAndEdit';
 import * as ops from '../../core/ops';
+import { LAYOUT_BOUNDS } from '../../core/model';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
 import { RelationshipEdgeComponent, RelationshipMarkers } from './RelationshipEdge';
 import { TableNodeComponent } from './TableNode';
 import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
-import { toFlow } from './toFlow';
+import { sameOrNext, toFlow, type RelationshipEdge } from './toFlow';
+import { useInverseZoomProperty } from './useInverseZoomProperty';
+import { DetailLevel, useDetailAtZoom } from './detailLevel';
+import { labelZoomBucket } from './labels';
 import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './handles';
 
@@ -53,11 +58,17 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const readOnly = useStudio((s) => s.readOnly);
   const schemaFilter = useStudio((s) => s.schemaFilter);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const { nodes, edges } = useMemo(
-    () => toFlow(design, layout, selected, schemaFilter),
-    [design, layout, selected, schemaFilter],
-  );
+  const detailed = useDetailAtZoom();
+  const labelZoom = useFlowStore((s) => (detailed ? null : labelZoomBucket(s.transform[2])));
+  const lastEdges = useRef<RelationshipEdge[]>(undefined);
+  const { nodes, edges } = useMemo(() => {
+    const flow = toFlow(design, layout, selected, schemaFilter, labelZoom);
+    return { nodes: flow.nodes, edges: sameOrNext(lastEdges.current, flow.edges) };
+  }, [design, layout, selected, schemaFilter, labelZoom]);
+  lastEdges.current = edges;
   const flow = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useInverseZoomProperty(canvasRef);
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
   const [minimap, toggleMinimap] = useMinimapPreference(tableCount);
   const initialViewport = useRef(layout.viewport).current;
@@ -143,59 +154,61 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   );
 
   return (
-    <div className="tw-canvas" onDoubleClick={onDoubleClick}>
+    <div className="tw-canvas" ref={canvasRef} onDoubleClick={onDoubleClick}>
       <RelationshipMarkers />
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isColumnToColumn}
-        onNodeDragStart={() => store.getState().beginGesture()}
-        onNodeDragStop={() => store.getState().endGesture()}
-        onSelectionDragStart={() => store.getState().beginGesture()}
-        onSelectionDragStop={() => store.getState().endGesture()}
-        onMoveEnd={onMoveEnd}
-        defaultViewport={initialViewport}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_OPTIONS}
-        connectionMode={ConnectionMode.Loose}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionKeyCode="Shift"
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        onlyRenderVisibleElements
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        minZoom={0.05}
-        maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Schema diagram"
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} aria-label="Zoom controls">
-          <ControlButton
-            onClick={toggleMinimap}
-            aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
-            title={minimap ? 'Hide minimap' : 'Show minimap'}
-            aria-pressed={minimap}
-          >
-            <span aria-hidden>▣</span>
-          </ControlButton>
-        </Controls>
-        {minimap && (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            ariaLabel="Minimap"
-            style={MINIMAP_SIZE}
-          />
-        )}
-      </ReactFlow>
+      <DetailLevel.Provider value={detailed}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isColumnToColumn}
+          onNodeDragStart={() => store.getState().beginGesture()}
+          onNodeDragStop={() => store.getState().endGesture()}
+          onSelectionDragStart={() => store.getState().beginGesture()}
+          onSelectionDragStop={() => store.getState().endGesture()}
+          onMoveEnd={onMoveEnd}
+          defaultViewport={initialViewport}
+          fitView={fitOnOpen}
+          fitViewOptions={FIT_OPTIONS}
+          connectionMode={ConnectionMode.Loose}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionKeyCode="Shift"
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          minZoom={LAYOUT_BOUNDS.zoom.min}
+          maxZoom={LAYOUT_BOUNDS.zoom.max}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Schema diagram"
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} aria-label="Zoom controls">
+            <ControlButton
+              onClick={toggleMinimap}
+              aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
+              title={minimap ? 'Hide minimap' : 'Show minimap'}
+              aria-pressed={minimap}
+            >
+              <span aria-hidden>▣</span>
+            </ControlButton>
+          </Controls>
+          {minimap && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              ariaLabel="Minimap"
+              style={MINIMAP_SIZE}
+            />
+          )}
+        </ReactFlow>
+      </DetailLevel.Provider>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { useDetailed } from './detailLevel';
 import type { RelationshipEdge as RelationshipEdgeType } from './toFlow';
 
 /**
@@ -7,8 +8,22 @@ import type { RelationshipEdge as RelationshipEdgeType } from './toFlow';
  * target the referenced (parent) one; the marker shapes come from `RelationshipMarkers`.
  */
 function RelationshipEdgeView(props: EdgeProps<RelationshipEdgeType>) {
-  const [path] = getSmoothStepPath({ ...props, borderRadius: 8, offset: 24 });
+  const detailed = useDetailed();
   const data = props.data;
+  const className = `tw-edge${props.selected ? ' is-selected' : ''}${data?.typeMismatch ? ' is-mismatch' : ''}`;
+  if (!detailed) {
+    // Far out, where a crow's foot would be a speck: one plain curve, no markers, no hit area.
+    const [path] = getBezierPath(props);
+    return (
+      <BaseEdge
+        id={props.id}
+        path={path}
+        className={`${className} tw-edge-far`}
+        interactionWidth={0}
+      />
+    );
+  }
+  const [path] = getSmoothStepPath({ ...props, borderRadius: 8, offset: 24 });
   const start = `url(#tw-${data?.childEnd ?? 'zeroOrMany'})`;
   const end = `url(#tw-${data?.parentEnd ?? 'one'})`;
   return (
@@ -17,7 +32,7 @@ function RelationshipEdgeView(props: EdgeProps<RelationshipEdgeType>) {
       path={path}
       markerStart={start}
       markerEnd={end}
-      className={`tw-edge${props.selected ? ' is-selected' : ''}${data?.typeMismatch ? ' is-mismatch' : ''}`}
+      className={className}
       interactionWidth={12}
     />
   );

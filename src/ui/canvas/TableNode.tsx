@@ -1,6 +1,5 @@
 import { memo, useCallback } from 'react';
-import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
-import { useStore } from 'zustand';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import {
   isPrimaryKeyColumn,
   isSingleColumnUnique,
@@ -13,52 +12,63 @@ import * as ops from '../../core/ops';
 import { shortTypeName } from '../../core/model/typeNames';
 import { editKeys } from '../common/editRequest';
 import { addColumnAndName } from '../common/createAndEdit';
-import { useServices, useStudio, useStudioStore } from '../StudioContext';
-import { rowsHeight, showsRowDetail, visibleColumns } from '../../core/geometry/tableGeometry';
+import { useStudio, useStudioStore } from '../StudioContext';
+import { visibleColumns } from '../../core/geometry/tableGeometry';
 import { handleId } from './handles';
+import { useDetailed } from './detailLevel';
 import { nodeGeometryStyle } from './nodeGeometryStyle';
-import { anchorKeyOf, FarRowAnchors, HeaderAnchors, useRemeasureOnChange } from './anchors';
+import { HeaderAnchors, useRemeasureOnChange } from './anchors';
+import { TableBlock } from './TableBlock';
+import { ErrorBadge, tableClassName } from './tableParts';
+import { useTableNodeState, type TableNodeState } from './tableNodeState';
 import { InlineEdit } from './InlineEdit';
 import type { TableNode as TableNodeType } from './toFlow';
 
-const zoomSelector = (s: { transform: [number, number, number] }) => showsRowDetail(s.transform[2]);
+function TableNodeView({ id, selected, data }: NodeProps<TableNodeType>) {
+  const state = useTableNodeState(id);
+  const detailed = useDetailed();
+  const { table, collapsed, anchored } = state;
+  const columns = table ? visibleColumns(table, collapsed) : [];
+  const columnIds = columns.map((c) => c.id);
+  useRemeasureOnChange(id, `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`);
+  if (!table) return null;
+  return detailed ? (
+    <TableDetail table={table} columns={columns} state={state} selected={!!selected} />
+  ) : (
+    <TableBlock
+      table={table}
+      state={state}
+      selected={!!selected}
+      columnIds={columnIds}
+      label={data.label}
+    />
+  );
+}
 
-function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
-  const table = useStudio((s) => s.design.tables[id]);
-  const color = useStudio((s) => s.layout.tables[id]?.color);
-  const collapsed = useStudio((s) => !!s.layout.tables[id]?.collapsed);
-  const readOnly = useStudio((s) => s.readOnly);
-  const schemaName = useStudio((s) => (table ? s.design.schemas[table.schemaId]?.name : undefined));
-  const partitions = useStudio((s) =>
-    table?.partitionBy
-      ? Object.values(s.design.tables).filter((t) => t.partitionOf?.tableId === id).length
-      : 0,
-  );
-  const errorCount = useStore(
-    useServices().check,
-    (s) =>
-      s.errors.filter((e) => e.entityId === id).length +
-      s.generatorProblems.filter((p) => p.entityId === id).length,
-  );
-  const detailed = useFlowStore(zoomSelector);
-  const anchored = useStudio((s) => anchorKeyOf(s.design, id));
-  // In a comparison: what the compared version did to this table.
-  const change = useStudio((s) => s.preview?.overlay?.tables[id]);
-  const lit = useStudio((s) => s.litTableIds.includes(id));
+/** A table near enough to read its rows: header, one row per column, footer; all editable. */
+function TableDetail({
+  table,
+  columns,
+  state,
+  selected,
+}: {
+  table: Table;
+  columns: readonly Column[];
+  state: TableNodeState;
+  selected: boolean;
+}) {
+  const { id } = table;
+  const { readOnly, schemaName, change, partitions, collapsed } = state;
   const store = useStudioStore();
   const rename = useCallback(
     (name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)),
     [store, id],
   );
-  const columns = table ? visibleColumns(table, collapsed) : [];
-  const columnIds = columns.map((c) => c.id);
-  useRemeasureOnChange(id, `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`);
-  if (!table) return null;
   return (
     <div
-      className={`tw-table${selected ? ' is-selected' : ''}${errorCount ? ' has-errors' : ''}${change ? ` tw-change-${change}` : ''}${lit ? ' tw-lit' : ''}`}
+      className={tableClassName(state, selected)}
       style={nodeGeometryStyle}
-      data-color={color ?? 'slate'}
+      data-color={state.color ?? 'slate'}
       role="group"
       aria-label={`Table ${table.name}`}
       aria-description={change ? `${change} in this comparison` : undefined}
@@ -69,7 +79,9 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
           {schemaName && schemaName !== 'public' && (
             <span className="tw-schema-prefix">{schemaName}.</span>
           )}
-          {detailed && !readOnly ? (
+          {readOnly ? (
+            visibleName(table.name)
+          ) : (
             <InlineEdit
               value={table.name}
               display={visibleName(table.name)}
@@ -77,8 +89,6 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
               onCommit={rename}
               editKey={editKeys.tableName(id)}
             />
-          ) : (
-            visibleName(table.name)
           )}
         </span>
         {table.partitionBy && (
@@ -87,34 +97,15 @@ function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
           </span>
         )}
         {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
-        {errorCount > 0 && (
-          <span
-            className="tw-badge tw-badge-error"
-            role="status"
-            aria-label={`${errorCount} Postgres ${errorCount === 1 ? 'error' : 'errors'} on ${table.name}`}
-          >
-            {errorCount}
-          </span>
-        )}
+        <ErrorBadge count={state.errorCount} tableName={table.name} />
       </div>
-      {detailed ? (
-        <ul className="tw-columns" aria-label={`Columns of ${table.name}`}>
-          {columns.map((c) => (
-            <ColumnRow key={c.id} table={table} column={c} readOnly={readOnly} />
-          ))}
-        </ul>
-      ) : (
-        <>
-          <div
-            className="tw-columns-far"
-            aria-hidden
-            style={{ height: rowsHeight(columns.length) }}
-          />
-          <FarRowAnchors columnIds={columnIds} anchored={anchored} />
-        </>
-      )}
+      <ul className="tw-columns" aria-label={`Columns of ${table.name}`}>
+        {columns.map((c) => (
+          <ColumnRow key={c.id} table={table} column={c} readOnly={readOnly} />
+        ))}
+      </ul>
       <div className="tw-table-footer tw-table-drag">
-        {detailed && !readOnly && (
+        {!readOnly && (
           <button
             type="button"
             className="tw-link-button nodrag"

@@ -7,7 +7,7 @@ import {
   NODE_WIDTH,
   rowCenterY,
 } from '../../core/geometry/tableGeometry';
-import { toFlow } from './toFlow';
+import { sameOrNext, toFlow } from './toFlow';
 
 describe('toFlow', () => {
   it('gives every table a known size and a pair of handles per column, plus the header pair', () => {
@@ -114,5 +114,48 @@ describe('toFlow', () => {
       expect(handles(e.source)).toContain(e.sourceHandle);
       expect(handles(e.target)).toContain(e.targetHandle);
     }
+  });
+
+  it('a drag frame rebuilds only the lines of the moved table whose facing sides flip', () => {
+    const { design, layout } = exampleDocument();
+    const before = toFlow(design, layout, new Set());
+    const orders = layout.tables.t_orders ?? { x: 0, y: 0 };
+    const nudged = ops.moveTables(layout, [{ id: 't_orders', x: orders.x + 3, y: orders.y + 2 }]);
+    const after = toFlow(design, nudged, new Set());
+    // A small move flips no sides: every line is the same object, and so is the array once
+    // compared with the previous one.
+    after.edges.forEach((e, i) => expect(e).toBe(before.edges[i]));
+    expect(sameOrNext(before.edges, after.edges)).toBe(before.edges);
+    // Moved far to the other side of everything: its lines change sides, and only they are new.
+    const far = ops.moveTables(layout, [{ id: 't_orders', x: -5000, y: orders.y }]);
+    const flipped = toFlow(design, far, new Set());
+    expect(sameOrNext(before.edges, flipped.edges)).toBe(flipped.edges);
+    for (const [i, e] of flipped.edges.entries()) {
+      const touches = e.source === 't_orders' || e.target === 't_orders';
+      if (!touches) expect(e).toBe(before.edges[i]);
+    }
+    expect(
+      flipped.edges.filter(
+        (e, i) => (e.source === 't_orders' || e.target === 't_orders') && e !== before.edges[i],
+      ).length,
+    ).toBeGreaterThan(0);
+    // An edit to a table rebuilds that table's lines (their ends may have changed).
+    const renamed = ops.renameTable(design, 't_customers', 'clients');
+    const edited = toFlow(renamed, layout, new Set());
+    const line = edited.edges.find((e) => e.id === 'k_orders_customer_id_fkey');
+    expect(line).not.toBe(before.edges.find((e) => e.id === 'k_orders_customer_id_fkey'));
+    expect(line?.ariaLabel).toContain('to clients');
+  });
+
+  it('far out, flags which names are drawn; near, every name is', () => {
+    const { design, layout } = exampleDocument();
+    const near = toFlow(design, layout, new Set());
+    expect(near.nodes.filter((n) => n.type === 'table').every((n) => n.data.label)).toBe(true);
+    const far = toFlow(design, layout, new Set(), null, 0.02);
+    const labelled = far.nodes.filter((n) => n.type === 'table' && n.data.label);
+    // At 2% the example's five tables sit within a few screen pixels: one name has room.
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled.length).toBeLessThan(near.nodes.length);
+    expect(labelled.every((n) => n.zIndex === 1)).toBe(true);
   });
 });

@@ -1,12 +1,22 @@
 import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
-import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '../../core/model';
+import {
+  findColumn,
+  isUniqueSet,
+  type Design,
+  type ForeignKey,
+  type Layout,
+  type Table,
+} from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
 import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
-import { HEADER_ANCHOR, handleId, handlesFor } from './handles';
+import { HEADER_ANCHOR, handleId, handlesFor, type Side } from './handles';
+import { placeLabels } from './labels';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
+  /** Far out: whether this table's name is drawn (see `placeLabels`). */
+  label: boolean;
 }
 export type TableNode = Node<TableNodeData, 'table'>;
 
@@ -47,17 +57,25 @@ export function toFlow(
   layout: Layout,
   selected: ReadonlySet<string>,
   schemaFilter: string | null = null,
+  labelZoom: number | null = null,
 ): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
   const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
   const shown = (schemaId: string | undefined) =>
     schemaFilter === null || schemaId === schemaFilter;
-  for (const table of Object.values(design.tables)) {
-    // Partitions fold under their parent; the parent's footer counts them.
-    if (table.partitionOf || !shown(table.schemaId)) continue;
+  // Partitions fold under their parent; the parent's footer counts them.
+  const tables = Object.values(design.tables).filter((t) => !t.partitionOf && shown(t.schemaId));
+  const labelled =
+    labelZoom === null
+      ? null
+      : placeLabels(design, layout, new Set(tables.map((t) => t.id)), labelZoom);
+  for (const table of tables) {
     const l = layout.tables[table.id] ?? { x: 0, y: 0 };
     const isSelected = selected.has(table.id);
     const collapsed = !!l.collapsed;
-    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''}`;
+    // Near, every name is drawn in its header; far out, only the names `placeLabels` made room for.
+    const label = labelled ? labelled.has(table.id) : true;
+    const lifted = !!labelled && label;
+    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${label},${lifted}`;
     const cached = nodeCache.get(table);
     if (cached && cached.key === key) {
       nodes.push(cached.node);
@@ -68,8 +86,10 @@ export function toFlow(
       id: table.id,
       type: 'table',
       position: { x: l.x, y: l.y },
-      data: { tableId: table.id },
+      data: { tableId: table.id, label },
       selected: isSelected,
+      // A far-out name is wider than its table: above the neighbours it reaches over.
+      ...(lifted ? { zIndex: 1 } : {}),
       width,
       height,
       measured: { width, height },
@@ -106,65 +126,132 @@ export function toFlow(
       : [];
   const visible = new Set(nodes.map((n) => n.id));
   nodes.unshift(...groups);
-  return {
-    nodes,
-    edges: relationshipEdges(design, layout).filter(
-      (e) => visible.has(e.source) && visible.has(e.target),
-    ),
-  };
+  return { nodes, edges: relationshipEdges(design, layout, visible) };
 }
 
-function relationshipEdges(design: Design, layout: Layout): RelationshipEdge[] {
+/** What a relationship line was derived from: reused while all of it is the same. */
+interface EdgeSource {
+  child: Table;
+  parent: Table;
+  childCollapsed: boolean;
+  parentCollapsed: boolean;
+  childSide: Side;
+  parentSide: Side;
+  edge: RelationshipEdge;
+}
+const edgeCache = new WeakMap<ForeignKey, EdgeSource>();
+
+/**
+ * One line per foreign key. A line is derived once per foreign key and reused by identity while
+ * the key, its two tables and what of their layout it depends on (collapsed, which sides face each
+ * other) are unchanged: a drag frame moves one table, and only that table's lines whose facing
+ * sides flip are new objects, so React Flow re-renders nothing else.
+ */
+function relationshipEdges(
+  design: Design,
+  layout: Layout,
+  visible: ReadonlySet<string>,
+): RelationshipEdge[] {
   const edges: RelationshipEdge[] = [];
   for (const child of Object.values(design.tables)) {
+    if (!visible.has(child.id)) continue;
     for (const k of child.constraints) {
       if (k.kind !== 'foreignKey') continue;
       const parent = design.tables[k.refTableId];
-      const childCol = k.columnIds[0];
-      const parentCol = k.refColumnIds[0];
-      if (!parent || !childCol || !parentCol) continue;
+      if (!parent || !visible.has(parent.id) || !k.columnIds[0] || !k.refColumnIds[0]) continue;
       const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
       const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
-      // A column a collapsed table hides: the line ends at that table's header instead.
-      const childAnchor = visibleColumns(child, !!cl.collapsed).some((c) => c.id === childCol)
-        ? childCol
-        : HEADER_ANCHOR;
-      const parentAnchor = visibleColumns(parent, !!pl.collapsed).some((c) => c.id === parentCol)
-        ? parentCol
-        : HEADER_ANCHOR;
       // Route from the sides that face each other; tables stacked above each other (and a
       // self-reference) connect on one side, which reads better than a Z through both.
       const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
       const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
       const childSide = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
       const parentSide = stacked ? childSide : dx > 0 ? 'l' : 'r';
-      const notNull = k.columnIds.every((cid) => findColumn(child, cid)?.nullable === false);
-      const typeMismatch = k.columnIds.some((cid, i) => {
-        const a = findColumn(child, cid)?.type;
-        const b = findColumn(parent, k.refColumnIds[i] ?? '')?.type;
-        return !!a && !!b && !typesMatchForReference(a, b);
+      const childCollapsed = !!cl.collapsed;
+      const parentCollapsed = !!pl.collapsed;
+      const cached = edgeCache.get(k);
+      if (
+        cached &&
+        cached.child === child &&
+        cached.parent === parent &&
+        cached.childCollapsed === childCollapsed &&
+        cached.parentCollapsed === parentCollapsed &&
+        cached.childSide === childSide &&
+        cached.parentSide === parentSide
+      ) {
+        edges.push(cached.edge);
+        continue;
+      }
+      const edge = relationshipEdge(k, child, parent, {
+        childCollapsed,
+        parentCollapsed,
+        childSide,
+        parentSide,
       });
-      edges.push({
-        id: k.id,
-        type: 'relationship',
-        source: child.id,
-        target: parent.id,
-        sourceHandle: handleId(childAnchor, childSide),
-        targetHandle: handleId(parentAnchor, parentSide),
-        data: {
-          parentEnd: notNull ? 'one' : 'zeroOrOne',
-          childEnd: isUniqueSet(child, k.columnIds) ? 'zeroOrOne' : 'zeroOrMany',
-          typeMismatch,
-        },
-        ariaLabel: `Foreign key ${k.name ?? ''} from ${child.name} to ${parent.name}`.replace(
-          '  ',
-          ' ',
-        ),
-        focusable: true,
+      edgeCache.set(k, {
+        child,
+        parent,
+        childCollapsed,
+        parentCollapsed,
+        childSide,
+        parentSide,
+        edge,
       });
+      edges.push(edge);
     }
   }
   return edges;
+}
+
+function relationshipEdge(
+  k: ForeignKey,
+  child: Table,
+  parent: Table,
+  at: { childCollapsed: boolean; parentCollapsed: boolean; childSide: Side; parentSide: Side },
+): RelationshipEdge {
+  const childCol = k.columnIds[0] ?? '';
+  const parentCol = k.refColumnIds[0] ?? '';
+  // A column a collapsed table hides: the line ends at that table's header instead.
+  const childAnchor = visibleColumns(child, at.childCollapsed).some((c) => c.id === childCol)
+    ? childCol
+    : HEADER_ANCHOR;
+  const parentAnchor = visibleColumns(parent, at.parentCollapsed).some((c) => c.id === parentCol)
+    ? parentCol
+    : HEADER_ANCHOR;
+  const notNull = k.columnIds.every((cid) => findColumn(child, cid)?.nullable === false);
+  const typeMismatch = k.columnIds.some((cid, i) => {
+    const a = findColumn(child, cid)?.type;
+    const b = findColumn(parent, k.refColumnIds[i] ?? '')?.type;
+    return !!a && !!b && !typesMatchForReference(a, b);
+  });
+  return {
+    id: k.id,
+    type: 'relationship',
+    source: child.id,
+    target: parent.id,
+    sourceHandle: handleId(childAnchor, at.childSide),
+    targetHandle: handleId(parentAnchor, at.parentSide),
+    data: {
+      parentEnd: notNull ? 'one' : 'zeroOrOne',
+      childEnd: isUniqueSet(child, k.columnIds) ? 'zeroOrOne' : 'zeroOrMany',
+      typeMismatch,
+    },
+    ariaLabel: `Foreign key ${k.name ?? ''} from ${child.name} to ${parent.name}`.replace(
+      '  ',
+      ' ',
+    ),
+    focusable: true,
+  };
+}
+
+/**
+ * `next` if anything in it differs from `previous`, else `previous` itself: React Flow rebuilds
+ * its edge lookups whenever it is handed a new array, which on a drag frame is wasted work.
+ */
+export function sameOrNext<T>(previous: readonly T[] | undefined, next: T[]): T[] {
+  if (previous && previous.length === next.length && previous.every((item, i) => item === next[i]))
+    return previous as T[];
+  return next;
 }
 
 /** One box per schema around its tables' bounding rectangle; behind everything, inert. */
