@@ -26,6 +26,23 @@ describe('parseDesign', () => {
       ]);
   });
 
+  it('keeps decoding a version-1 document the studio wrote (import, saved query, disabled rule, note)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(
+      new URL('./__golden__/design-v1-studio.json', import.meta.url),
+      'utf8',
+    );
+    const parsed = parseDesign(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { design, layout } = parsed.value;
+    expect(Object.values(design.tables).map((t) => t.name)).toEqual(['person', 'employee', 'post']);
+    expect(design.queries?.map((q) => q.name)).toEqual(['Posts by author']);
+    expect(design.review?.disabledRules).toEqual(['missing-table-comment']);
+    expect(design.extras?.map((x) => x.kind)).toEqual(['extension', 'function', 'view']);
+    expect(Object.keys(layout.notes)).toEqual(['n_golden']);
+  });
+
   it('reads version-1 documents with the fields import added (raw objects, partitions)', async () => {
     const { readFile } = await import('node:fs/promises');
     const design = JSON.parse(
