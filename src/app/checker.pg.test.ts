@@ -62,8 +62,8 @@ class EngineWorker implements WorkerLike {
 function documentWith(extras: { id: string; sql: string }[]): DesignDocument {
   const doc = exampleDocument();
   doc.design.extras = [
-    ...(doc.design.extras ?? []),
-    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id })),
+    ...doc.design.extras,
+    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id, dependsOn: [] })),
   ];
   return doc;
 }

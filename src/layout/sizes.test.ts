@@ -16,6 +16,8 @@ describe('tableSize agrees with the canvas geometry', () => {
       columns: [],
       constraints: [],
       indexes: [],
+      inherits: [],
+      storageParameters: [],
     },
   ];
 

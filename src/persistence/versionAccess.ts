@@ -1,4 +1,4 @@
-import { newId, parseDesign, type DesignDocument } from '../core/model';
+import { newId, parseDesign, type DesignDocument, type Repair } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { StorageError } from './errors';
 import type { TablewrightDb } from './openDb';
@@ -21,7 +21,9 @@ export interface VersionAccess {
   listVersions(designId: string): Promise<Result<VersionMeta[], StorageError>>;
   loadVersion(
     id: string,
-  ): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, { message: string }>>;
+  ): Promise<
+    Result<{ meta: VersionMeta; doc: DesignDocument; repairs: Repair[] }, { message: string }>
+  >;
   renameVersion(id: string, name: string): Promise<Result<void, StorageError>>;
   deleteVersion(id: string): Promise<Result<void, StorageError>>;
 }
@@ -74,9 +76,10 @@ export function createVersionAccess(
       try {
         const record = await db.get('versions', id);
         if (!record) return err({ message: 'This version no longer exists.' });
-        const doc = parseDesign(record.doc, { clampLayout: true });
-        if (!doc.ok) return err({ message: `This version cannot be opened: ${doc.error.message}` });
-        return ok({ meta: metaOf(record), doc: doc.value });
+        const parsed = parseDesign(record.doc, { clampLayout: true, repair: true });
+        if (!parsed.ok)
+          return err({ message: `This version cannot be opened: ${parsed.error.message}` });
+        return ok({ meta: metaOf(record), ...parsed.value });
       } catch (e) {
         return err(storageFailure(e, 'Opening the version'));
       }

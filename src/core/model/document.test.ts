@@ -67,14 +67,21 @@ describe('parseDesign', () => {
   it('refuses raw objects that belong to a missing table or repeat an id', () => {
     const doc = JSON.parse(serializeDocument(exampleDocument()));
     doc.design.extras = [
-      { id: 'x_1', kind: 'trigger', tableId: 't_gone', name: 'tr', sql: 'CREATE TRIGGER tr ...;' },
+      {
+        id: 'x_1',
+        kind: 'trigger',
+        tableId: 't_gone',
+        name: 'tr',
+        sql: 'CREATE TRIGGER tr ...;',
+        dependsOn: [],
+      },
     ];
     const missing = parseDesign(doc);
     expect(!missing.ok && missing.error.message).toMatch(
       /trigger "tr" belongs to a table that does not exist/,
     );
     doc.design.extras = [
-      { id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;' },
+      { id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;', dependsOn: [] },
     ];
     const duplicate = parseDesign(doc);
     expect(!duplicate.ok && duplicate.error.message).toMatch(/used twice/);

@@ -90,7 +90,7 @@ export function toFlow(
     nodeCache.set(table, { key, node });
     nodes.push(node);
   }
-  for (const view of design.extras ?? []) {
+  for (const view of design.extras) {
     if (!view.columns || !shown(view.schemaId)) continue;
     const l = layout.tables[view.id] ?? { x: 0, y: 0 };
     const height = viewHeight(view.columns.length);

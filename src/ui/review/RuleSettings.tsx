@@ -6,17 +6,17 @@ import { useStudio, useStudioStore } from '../StudioContext';
 /** Which rules this design is reviewed by: stored in the design, so they travel with it. */
 export function RuleSettings() {
   const store = useStudioStore();
-  const disabled = useStudio((s) => s.design.review?.disabledRules);
+  const disabled = useStudio((s) => s.design.review.disabledRules);
   const readOnly = useStudio((s) => s.readOnly);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open) ref.current?.showModal();
   }, [open]);
-  const off = new Set(disabled ?? []);
+  const off = new Set(disabled);
   const setRule = (id: string, on: boolean) =>
     store.getState().dispatch((d: Design) => {
-      const next = new Set(d.review?.disabledRules ?? []);
+      const next = new Set(d.review.disabledRules);
       if (on) next.delete(id);
       else next.add(id);
       return { ...d, review: { ...d.review, disabledRules: [...next].sort() } };
