@@ -39,7 +39,13 @@ function syntheticDesign(tableCount: number): Design {
       });
     }
     const constraints: Constraint[] = [
-      { id: `${id}_pk`, name: `table_${t}_pkey`, kind: 'primaryKey', columnIds: [`${id}_c0`] },
+      {
+        id: `${id}_pk`,
+        name: `table_${t}_pkey`,
+        kind: 'primaryKey',
+        columnIds: [`${id}_c0`],
+        include: [],
+      },
     ];
     const fkCount = t === 0 ? 0 : 1 + (t % 2);
     for (let f = 1; f <= fkCount; f++) {
@@ -72,6 +78,8 @@ function syntheticDesign(tableCount: number): Design {
       columns,
       constraints,
       indexes,
+      inherits: [],
+      storageParameters: [],
     });
   }
   return { ...design, tables: Object.fromEntries(tables.map((t) => [t.id, t])) };

@@ -6,8 +6,8 @@ import { test, expect } from './fixtures';
 function linkWith(baseURL: string | undefined, extras: { id: string; sql: string }[]): string {
   const doc: DesignDocument = exampleDocument();
   doc.design.extras = [
-    ...(doc.design.extras ?? []),
-    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id })),
+    ...doc.design.extras,
+    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id, dependsOn: [] })),
   ];
   return shareLink(`${baseURL ?? 'http://127.0.0.1:4173'}/`, doc);
 }

@@ -44,8 +44,8 @@ export function planCheck(
   if (steps.some((s) => !s.transactional)) return { kind: 'full', why: 'notTransactional' };
   // Verbatim SQL (functions, views, triggers...) can run for ever; the whole run watches each
   // such statement on its own and can name the one that hung.
-  const verbatim = new Set((design.extras ?? []).map((x) => x.id));
-  for (const x of baseline.design.extras ?? []) verbatim.add(x.id);
+  const verbatim = new Set(design.extras.map((x) => x.id));
+  for (const x of baseline.design.extras) verbatim.add(x.id);
   if (steps.some((s) => s.entityIds.some((id) => verbatim.has(id))))
     return { kind: 'full', why: 'verbatim' };
   return { kind: 'change', steps };

@@ -48,8 +48,8 @@ function engineWorker(pg: PgConnection): WorkerLike {
 function documentWith(extras: { id: string; sql: string }[]): DesignDocument {
   const doc = exampleDocument();
   doc.design.extras = [
-    ...(doc.design.extras ?? []),
-    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id })),
+    ...doc.design.extras,
+    ...extras.map((x) => ({ ...x, kind: 'other' as const, name: x.id, dependsOn: [] })),
   ];
   return doc;
 }

@@ -5,6 +5,7 @@ import {
   exampleDocument,
   makeDocument,
   newId,
+  repairNotice,
   type DesignDocument,
 } from '../core/model';
 import { err, type Result } from '../core/result';
@@ -235,6 +236,8 @@ export function createDesignSession(
       tableIds: ui.selection,
       ...(ui.columnId ? { columnId: ui.columnId } : {}),
     });
+    const { repairs } = loaded.value;
+    if (repairs.length > 0) tell(repairNotice(loaded.value.meta.name, repairs), 'info');
     draftText = undefined;
     attach(id, loaded.value.revision);
     await replayJournal(id, loaded.value);

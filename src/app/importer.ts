@@ -91,7 +91,7 @@ export function createImporter(deps: {
     onProgress: (p: ImportProgress) => void,
   ): Promise<ImportOutcome> => {
     const tables = Object.keys(imported.tables).length;
-    const views = (imported.extras ?? []).filter((x) => x.columns).length;
+    const views = imported.extras.filter((x) => x.columns).length;
     const counted = `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''}`;
 
     if (mode === 'new' && given) {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DesignDocument } from '../core/model';
+import { repairNotice, type DesignDocument } from '../core/model';
 import type { VersionMeta } from '../persistence/records';
 import type { NoticeStore } from '../state/notices';
 import { editedDocument, type StudioStore } from '../state/store';
@@ -85,6 +85,8 @@ export function createVersions(deps: {
       tell(loaded.error.message);
       return undefined;
     }
+    const { meta, repairs } = loaded.value;
+    if (repairs.length > 0) tell(repairNotice(meta.name, repairs), 'info');
     return loaded.value.doc;
   };
 

@@ -6,7 +6,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** The import report for a terminal: a summary line, then what was skipped or failed and why. */
 export function formatReport(source: string, design: Design, report: ImportReport): string {
   const tables = Object.keys(design.tables).length;
-  const extras = design.extras?.length ?? 0;
+  const extras = design.extras.length;
   const lines: string[] = [];
   const timing = report.timings ? ` in ${seconds(report.timings.totalMs)}` : '';
   lines.push(

@@ -127,7 +127,7 @@ function isEmpty(design: Design): boolean {
   return (
     Object.keys(design.tables).length === 0 &&
     Object.keys(design.enums).length === 0 &&
-    (design.extras?.length ?? 0) === 0 &&
+    design.extras.length === 0 &&
     Object.values(design.schemas).every((s) => s.name === 'public')
   );
 }

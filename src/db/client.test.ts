@@ -188,7 +188,17 @@ describe('createPgClient', () => {
       extensionsMissing: [],
       notes: [],
     };
-    const design = { id: 'd_x', name: 'Mine', schemas: {}, enums: {}, tables: {}, notes: {} };
+    const design = {
+      id: 'd_x',
+      name: 'Mine',
+      schemas: {},
+      enums: {},
+      tables: {},
+      notes: {},
+      extras: [],
+      review: { disabledRules: [] },
+      queries: [],
+    };
     workers[0]!.send({
       type: 'result',
       id: call.id,

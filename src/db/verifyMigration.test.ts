@@ -86,6 +86,8 @@ describe('verifyMigration with a partitioned table', () => {
     constraints: [],
     indexes: [],
     ...extra,
+    inherits: [],
+    storageParameters: [],
   });
   const p: Design = {
     id: 'd_p',
@@ -107,6 +109,9 @@ describe('verifyMigration with a partitioned table', () => {
         ['c_p_id', 'c_p_at'],
       ),
     },
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
   const q: Design = structuredClone(p);
   for (const t of Object.values(q.tables)) {

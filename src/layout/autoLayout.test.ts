@@ -24,7 +24,7 @@ function table(id: string, schemaId: string, refs: string[] = [], extraColumns =
       })),
     ],
     constraints: [
-      { id: `${id}_pk`, kind: 'primaryKey', columnIds: [`${id}_id`] },
+      { id: `${id}_pk`, kind: 'primaryKey', columnIds: [`${id}_id`], include: [] },
       ...refs.map((r) => ({
         id: `${id}_fk_${r}`,
         kind: 'foreignKey' as const,
@@ -37,6 +37,8 @@ function table(id: string, schemaId: string, refs: string[] = [], extraColumns =
       })),
     ],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -48,6 +50,9 @@ function designOf(tables: Table[], schemas = ['s_public']): Design {
     enums: {},
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
 }
 
@@ -239,6 +244,7 @@ describe('layoutDesign', () => {
           kind: 'function',
           name: 'f()',
           sql: 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;',
+          dependsOn: [],
         },
       ],
     };

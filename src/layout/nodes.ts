@@ -29,12 +29,12 @@ export function canvasNodes(design: Design, layout: Layout): CanvasNode[] {
       ...tableSize(table, layout.tables[table.id]),
     });
   }
-  for (const view of design.extras ?? []) {
+  for (const view of design.extras) {
     if (!view.columns) continue;
     nodes.push({
       id: view.id,
       schemaId: view.schemaId,
-      upstream: view.dependsOn ?? [],
+      upstream: view.dependsOn,
       ...viewSize(view.columns.length),
     });
   }

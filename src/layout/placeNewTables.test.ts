@@ -28,8 +28,13 @@ function table(id: string, refs: readonly string[], columns: number): Table {
       type: 'integer',
       nullable: true,
     })),
-    constraints: [{ id: `${id}_pk`, kind: 'primaryKey', columnIds: [`${id}_c0`] }, ...fks],
+    constraints: [
+      { id: `${id}_pk`, kind: 'primaryKey', columnIds: [`${id}_c0`], include: [] },
+      ...fks,
+    ],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -41,6 +46,9 @@ function designOf(tables: Table[]): Design {
     enums: {},
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
 }
 

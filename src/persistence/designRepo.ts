@@ -1,4 +1,4 @@
-import { parseDesign, type DesignDocument } from '../core/model';
+import { parseDesign, type DesignDocument, type Repair } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import {
   conflictMessage,
@@ -46,6 +46,8 @@ export interface LoadedDesign {
   doc: DesignDocument;
   revision: number;
   meta: DesignMeta;
+  /** Dangling references dropped to open it (see `ParseOptions.repair`); empty for a sound design. */
+  repairs: Repair[];
 }
 
 /** Tags a write so change listeners can tell who made it. */
@@ -192,7 +194,10 @@ function createRepo(
           kind: 'damaged',
           message: `The stored design ${label} is damaged and cannot be opened.`,
         });
-      const parsed = parseDesign((record as { doc?: unknown }).doc, { clampLayout: true });
+      const parsed = parseDesign((record as { doc?: unknown }).doc, {
+        clampLayout: true,
+        repair: true,
+      });
       if (!parsed.ok) {
         const damaged: LoadError = {
           kind: 'damaged',
@@ -202,11 +207,15 @@ function createRepo(
         return err(damaged);
       }
       // The key is the identity: a document carrying another id would be saved under that other key.
+      const { doc: stored, repairs } = parsed.value;
       const doc =
-        parsed.value.design.id === id
-          ? parsed.value
-          : { ...parsed.value, design: { ...parsed.value.design, id } };
-      return ok({ doc, revision: meta.revision, meta: { ...meta, name: doc.design.name } });
+        stored.design.id === id ? stored : { ...stored, design: { ...stored.design, id } };
+      return ok({
+        doc,
+        revision: meta.revision,
+        meta: { ...meta, name: doc.design.name },
+        repairs,
+      });
     },
 
     async readRaw(id) {

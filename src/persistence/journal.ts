@@ -80,9 +80,10 @@ function parseEntry(raw: string, designId: string): JournalEntry | undefined {
   const { baseRevision, writtenAt, doc } = value as Record<string, unknown>;
   if (typeof baseRevision !== 'number' || typeof writtenAt !== 'number') return undefined;
   // The one way in: a journal is stored input like any other.
-  const parsed = parseDesign(doc, { clampLayout: true });
-  if (!parsed.ok || parsed.value.design.id !== designId) return undefined;
-  return { designId, baseRevision, writtenAt, doc: parsed.value };
+  // Mended as the stored design it shadows is (whose opening already said what was dropped).
+  const parsed = parseDesign(doc, { clampLayout: true, repair: true });
+  if (!parsed.ok || parsed.value.doc.design.id !== designId) return undefined;
+  return { designId, baseRevision, writtenAt, doc: parsed.value.doc };
 }
 
 /** The browser's localStorage, or undefined where reading it throws (sandboxed frames, some private modes). */

@@ -1,4 +1,4 @@
-import { newId, parseDesign, type DesignDocument } from '../core/model';
+import { newId, parseDesign, type DesignDocument, type Repair } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { LoadError, StorageError } from './errors';
 import type { TablewrightDb } from './openDb';
@@ -19,7 +19,9 @@ export interface VersionAccess {
   saveVersion(version: NewVersion): Promise<Result<VersionMeta, StorageError>>;
   /** Newest first. */
   listVersions(designId: string): Promise<Result<VersionMeta[], StorageError>>;
-  loadVersion(id: string): Promise<Result<{ meta: VersionMeta; doc: DesignDocument }, LoadError>>;
+  loadVersion(
+    id: string,
+  ): Promise<Result<{ meta: VersionMeta; doc: DesignDocument; repairs: Repair[] }, LoadError>>;
   renameVersion(id: string, name: string): Promise<Result<void, StorageError>>;
   deleteVersion(id: string): Promise<Result<void, StorageError>>;
 }
@@ -72,16 +74,16 @@ export function createVersionAccess(
       try {
         const record = await db.get('versions', id);
         if (!record) return err({ kind: 'notFound', message: 'This version no longer exists.' });
-        const doc = parseDesign(record.doc, { clampLayout: true });
-        if (!doc.ok) {
+        const parsed = parseDesign(record.doc, { clampLayout: true, repair: true });
+        if (!parsed.ok) {
           const damaged: LoadError = {
             kind: 'damaged',
-            message: `This version cannot be opened: ${doc.error.message}`,
+            message: `This version cannot be opened: ${parsed.error.message}`,
           };
-          if (doc.error.path) damaged.path = doc.error.path;
+          if (parsed.error.path) damaged.path = parsed.error.path;
           return err(damaged);
         }
-        return ok({ meta: metaOf(record), doc: doc.value });
+        return ok({ meta: metaOf(record), ...parsed.value });
       } catch (e) {
         return err(storageFailure(e, 'Opening the version'));
       }

@@ -42,7 +42,7 @@ export function addTableAt(store: StudioStore, center: { x: number; y: number })
       id,
       name,
       columns: [idColumn],
-      constraints: [{ id: newId('k'), kind: 'primaryKey', columnIds: [idColumn.id] }],
+      constraints: [{ id: newId('k'), kind: 'primaryKey', columnIds: [idColumn.id], include: [] }],
     });
     const table = next.tables[id];
     const position = table

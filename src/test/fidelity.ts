@@ -74,9 +74,7 @@ export async function checkFidelity(fixture: string, createDb: CreateDb): Promis
   let started = performance.now();
   const ddl = generateDdl(design);
   const generateMs = performance.now() - started;
-  const designExtensions = (design.extras ?? [])
-    .filter((x) => x.kind === 'extension')
-    .map((x) => x.name);
+  const designExtensions = design.extras.filter((x) => x.kind === 'extension').map((x) => x.name);
   const generated = await createDb(await extensionsFor(designExtensions));
   const ddlErrors: FidelityResult['ddlErrors'] = [];
   started = performance.now();

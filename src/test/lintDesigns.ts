@@ -34,6 +34,7 @@ export function table(spec: TableSpec): Table {
       name: `${spec.name}_pkey`,
       kind: 'primaryKey',
       columnIds: spec.pk.map(col),
+      include: [],
     });
   for (const [i, u] of (spec.unique ?? []).entries()) {
     constraints.push({
@@ -41,6 +42,7 @@ export function table(spec: TableSpec): Table {
       name: `${spec.name}_u${i}_key`,
       kind: 'unique',
       columnIds: u.map(col),
+      include: [],
     });
   }
   for (const [i, expression] of (spec.checks ?? []).entries()) {
@@ -88,6 +90,8 @@ export function table(spec: TableSpec): Table {
     })),
     constraints,
     indexes,
+    inherits: [],
+    storageParameters: [],
     ...spec.extra,
   };
 }

@@ -134,6 +134,7 @@ function newTable(names: Names, pkNamed: boolean): Table {
     kind: 'primaryKey',
     columnIds: [id.id],
     ...(pkNamed ? { name: `pk_${name}` } : {}),
+    include: [],
   };
   return {
     id: `t_${name}`,
@@ -142,6 +143,8 @@ function newTable(names: Names, pkNamed: boolean): Table {
     columns: [id],
     constraints: [pk],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -187,6 +190,9 @@ export function buildDesign(recipe: DesignRecipe): { design: Design; names: Name
     },
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
   return { design, names };
 }
@@ -200,6 +206,7 @@ function addUnique(names: Names, t: Table, c: Column, named: boolean): void {
     kind: 'unique',
     columnIds: [c.id],
     ...(named ? { name: k } : {}),
+    include: [],
   });
 }
 

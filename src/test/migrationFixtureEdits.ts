@@ -19,11 +19,11 @@ function plainTables(design: Design): Table[] {
   const tables = Object.values(design.tables);
   const related = new Set(
     tables
-      .flatMap((t) => [t.partitionOf?.tableId, ...(t.inherits ?? [])])
+      .flatMap((t) => [t.partitionOf?.tableId, ...t.inherits])
       .filter((x): x is string => x !== undefined),
   );
   return tables.filter(
-    (t) => !t.partitionBy && !t.partitionOf && !related.has(t.id) && !(t.inherits ?? []).length,
+    (t) => !t.partitionBy && !t.partitionOf && !related.has(t.id) && !t.inherits.length,
   );
 }
 
@@ -31,7 +31,7 @@ function plainTables(design: Design): Table[] {
 function freeColumn(design: Design, t: Table, c: Column): boolean {
   const re = wordRe(c.name);
   const texts = [
-    ...(design.extras ?? []).map((x) => x.sql),
+    ...design.extras.map((x) => x.sql),
     ...t.constraints.map((k) =>
       k.kind === 'check' ? k.expression : k.kind === 'exclude' ? k.definition : '',
     ),
@@ -53,12 +53,12 @@ function freeColumn(design: Design, t: Table, c: Column): boolean {
 function dependents(design: Design, t: Table): Set<string> {
   const out = new Set<string>();
   const re = wordRe(t.name);
-  for (const x of design.extras ?? []) {
+  for (const x of design.extras) {
     if (
       x.tableId === t.id ||
-      (x.dependsOn ?? []).includes(t.id) ||
+      x.dependsOn.includes(t.id) ||
       re.test(x.sql) ||
-      (x.dependsOn ?? []).some((d) => out.has(d))
+      x.dependsOn.some((d) => out.has(d))
     )
       out.add(x.id);
   }
@@ -129,7 +129,7 @@ export function fixtureEdits(design: Design): FixtureEdit[] {
       description: `drop table ${dropped.name}${gone.size > 0 ? ` and ${gone.size} raw objects using it` : ''}`,
       apply: (b) => {
         delete b.tables[dropped.id];
-        b.extras = (b.extras ?? []).filter((x) => !gone.has(x.id));
+        b.extras = b.extras.filter((x) => !gone.has(x.id));
       },
     });
   }

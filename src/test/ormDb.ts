@@ -23,7 +23,7 @@ const quiet = { onNotice: () => {} };
 /** A fresh database able to create the design's extensions. Close it when done. */
 export async function freshDbFor(design: Design): Promise<PGlite> {
   template ??= dataDir();
-  const names = (design.extras ?? []).filter((x) => x.kind === 'extension').map((x) => x.name);
+  const names = design.extras.filter((x) => x.kind === 'extension').map((x) => x.name);
   const extensions = await loadContribModules(contribModulesFor(names));
   const db = await PGlite.create({ loadDataDir: await template, extensions });
   await db.exec('SET client_min_messages = warning', quiet);

@@ -16,7 +16,7 @@ export async function loadDesign(
   createDb: CreateDb,
   design: Design,
 ): Promise<{ db: PGlite; ddlErrors: string[] }> {
-  const names = (design.extras ?? []).filter((x) => x.kind === 'extension').map((x) => x.name);
+  const names = design.extras.filter((x) => x.kind === 'extension').map((x) => x.name);
   const loadable = names.filter((n) => isAvailableExtension(n) && !BUILTIN_EXTENSIONS.has(n));
   const db = await createDb(await loadContribModules(contribModulesFor(loadable)));
   const ddlErrors: string[] = [];

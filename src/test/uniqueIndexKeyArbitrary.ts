@@ -81,6 +81,7 @@ export function buildUniqueIndexKeyDesign(recipe: Recipe): Design {
         kind: 'unique',
         columnIds,
         deferrable: spec.constraint.deferrable ? 'initiallyDeferred' : 'notDeferrable',
+        include: [],
       });
       if (!spec.constraint.deferrable) tableKeys.push(columnIds);
     }
@@ -88,7 +89,16 @@ export function buildUniqueIndexKeyDesign(recipe: Recipe): Design {
       uniqueIndex(u, `i${t}_${i}`, `${name}_u${i}`, at(u.columns), columns),
     );
     for (const u of spec.uniques) if (u.kind === 'full') tableKeys.push(at(u.columns));
-    tables.push({ id: `t${t}`, schemaId: 's_public', name, columns, constraints, indexes });
+    tables.push({
+      id: `t${t}`,
+      schemaId: 's_public',
+      name,
+      columns,
+      constraints,
+      indexes,
+      inherits: [],
+      storageParameters: [],
+    });
     keys.push(tableKeys);
   });
   recipe.fks.forEach((spec, f) => {

@@ -20,7 +20,7 @@ export function col(id: string, name: string, type: string, nullable = true): Co
 }
 
 export function pk(id: string, columnId: string): Constraint {
-  return { id, kind: 'primaryKey', columnIds: [columnId] };
+  return { id, kind: 'primaryKey', columnIds: [columnId], include: [] };
 }
 
 export function fk(
@@ -70,7 +70,17 @@ export function table(
   indexes: Index[] = [],
   extra: Partial<Table> = {},
 ): Table {
-  return { id, schemaId: 's_public', name, columns, constraints, indexes, ...extra };
+  return {
+    id,
+    schemaId: 's_public',
+    name,
+    columns,
+    constraints,
+    indexes,
+    inherits: [],
+    storageParameters: [],
+    ...extra,
+  };
 }
 
 export function designOf(name: string, tables: Table[]): Design {
@@ -237,6 +247,7 @@ export function deferrableBeside(): Design {
           name: 'tickets_number_key',
           columnIds: ['c_t_number'],
           deferrable: 'initiallyDeferred',
+          include: [],
         },
       ],
       [index('i_t_number', 'index_tickets_on_number', ['c_t_number'])],

@@ -76,9 +76,9 @@ export function pending(
     kind: fields.kind,
     name: fields.name,
     sql: fields.sql,
+    dependsOn: fields.dependsOn ?? [],
   };
   if (schema) extra.schemaId = schema.id;
   if (fields.tableId !== undefined) extra.tableId = fields.tableId;
-  if (fields.dependsOn && fields.dependsOn.length > 0) extra.dependsOn = fields.dependsOn;
   return { extra, keys: fields.keys ?? [], order: Number(fields.oid) };
 }

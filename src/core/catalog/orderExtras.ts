@@ -23,7 +23,7 @@ export function orderExtras(
     for (const k of p.keys) idByKey.set(k, p.extra.id);
   }
   const needs = new Map<string, Set<string>>();
-  for (const p of pendingExtras) needs.set(p.extra.id, new Set(p.extra.dependsOn ?? []));
+  for (const p of pendingExtras) needs.set(p.extra.id, new Set(p.extra.dependsOn));
   for (const d of dependencies) {
     const dependent = idByKey.get(d.dependent);
     const referenced = idByKey.get(d.referenced);
@@ -31,11 +31,7 @@ export function orderExtras(
     needs.get(dependent)?.add(referenced);
   }
   const order = topologicalOrder(pendingExtras, needs, byId);
-  return order.map((p) => {
-    const dependsOn = [...(needs.get(p.extra.id) ?? [])].sort();
-    const { dependsOn: _old, ...rest } = p.extra;
-    return dependsOn.length > 0 ? { ...rest, dependsOn } : rest;
-  });
+  return order.map((p) => ({ ...p.extra, dependsOn: [...(needs.get(p.extra.id) ?? [])].sort() }));
 }
 
 /**

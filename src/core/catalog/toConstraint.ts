@@ -43,7 +43,7 @@ export function toConstraint(
       const key = {
         ...named,
         columnIds,
-        ...(include ? { include } : {}),
+        include: include ?? [],
         ...(row.deferrable ? { deferrable: deferrable(row) } : {}),
       };
       if (row.kind === 'p') return { constraint: { ...key, kind: 'primaryKey' } };

@@ -139,6 +139,7 @@ describe('toDesign', () => {
         name: 'order_pkey',
         kind: 'primaryKey',
         columnIds: [table?.columns[0]?.id],
+        include: [],
       },
     ]);
     expect(table?.indexes).toEqual([]);

@@ -156,6 +156,9 @@ export function toDesign(
     enums,
     tables,
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
   const extras = rows.extras ? toExtras(ctx, rows.extras) : [];
   extras.push(...verbatim);

@@ -27,14 +27,15 @@ export function toTable(
     columns: [],
     constraints: [],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
   const comment = optional(row.comment);
   if (comment !== undefined) table.comment = comment;
   if (row.partition_key !== null && row.partition_key !== undefined)
     table.partitionBy = row.partition_key;
   if (row.persistence === 'u') table.unlogged = true;
-  const options = jsonArray<string>(row.options);
-  if (options.length > 0) table.storageParameters = options;
+  table.storageParameters = jsonArray<string>(row.options);
   if (row.row_security) table.rowSecurity = true;
   if (row.force_row_security) table.forceRowSecurity = true;
   const qualified = schema.name === 'public' ? row.name : `${schema.name}.${row.name}`;

@@ -76,7 +76,7 @@ export function constraintDefinition(k: Constraint): string {
       return JSON.stringify([
         k.kind,
         k.columnIds,
-        k.include ?? [],
+        k.include,
         k.deferrable ?? 'notDeferrable',
         k.kind === 'unique' ? (k.nullsNotDistinct ?? false) : false,
       ]);
@@ -119,7 +119,7 @@ export function indexDefinition(ix: Index): string {
 export function columnsUsed(entity: Constraint | Index): string[] {
   if ('kind' in entity) {
     if (entity.kind === 'check' || entity.kind === 'exclude') return [];
-    return [...entity.columnIds, ...('include' in entity ? (entity.include ?? []) : [])];
+    return [...entity.columnIds, ...('include' in entity ? entity.include : [])];
   }
   return [
     ...entity.elements.flatMap((e) => (e.kind === 'column' ? [e.columnId] : [])),

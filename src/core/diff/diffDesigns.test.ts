@@ -95,7 +95,12 @@ describe('diffDesigns', () => {
       d.tables.t_posts!.schemaId = 's_app';
       const fk = d.tables.t_posts!.constraints[1]!;
       if (fk.kind === 'foreignKey') fk.onDelete = 'restrict';
-      d.tables.t_users!.constraints.push({ id: 'k_email', kind: 'unique', columnIds: ['c_email'] });
+      d.tables.t_users!.constraints.push({
+        id: 'k_email',
+        kind: 'unique',
+        columnIds: ['c_email'],
+        include: [],
+      });
       d.tables.t_posts!.indexes = [];
     });
     expect(kinds(b)).toEqual([
@@ -119,6 +124,8 @@ describe('diffDesigns', () => {
         columns: [col('c_tag', 'tag', 'text')],
         constraints: [],
         indexes: [],
+        inherits: [],
+        storageParameters: [],
       };
     });
     expect(summarizeChanges(diffDesigns(a, b))).toEqual({

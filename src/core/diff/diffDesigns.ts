@@ -169,7 +169,7 @@ export function diffDesigns(a: Design, b: Design): DesignChange[] {
     out.push(...diffTable(a, b, t, u));
   }
 
-  const extras = pairById(a.extras ?? [], b.extras ?? []);
+  const extras = pairById(a.extras, b.extras);
   for (const x of extras.added)
     out.push({
       entity: 'extra',
@@ -212,7 +212,7 @@ export function tableOptionsChanged(t: Table, u: Table): string[] {
   if (!!t.unlogged !== !!u.unlogged) out.push('unlogged');
   if (!!t.rowSecurity !== !!u.rowSecurity) out.push('row security');
   if (!!t.forceRowSecurity !== !!u.forceRowSecurity) out.push('force row security');
-  if ((t.storageParameters ?? []).join(',') !== (u.storageParameters ?? []).join(','))
+  if (t.storageParameters.join(',') !== u.storageParameters.join(','))
     out.push('storage parameters');
   return out;
 }

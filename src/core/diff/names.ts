@@ -110,7 +110,7 @@ export function resolveNames(design: Design): Map<string, string> {
     else if (k.kind === 'unique')
       name = choose(
         t.name,
-        nameAddition([...k.columnIds, ...(k.include ?? [])].map((id) => colName(t, id))),
+        nameAddition([...k.columnIds, ...k.include].map((id) => colName(t, id))),
         'key',
         both,
       );

@@ -41,6 +41,8 @@ describe('planMigration: what each change becomes', () => {
         columns: [col('c_size', 'size', 'size')],
         constraints: [],
         indexes: [],
+        inherits: [],
+        storageParameters: [],
       };
     });
     const { up, down } = planMigration(a, b, { mode: 'safe' });

@@ -17,8 +17,8 @@ export function tablesReached(from: Design, to: Design): Set<string> {
   for (const id of Object.keys(from.tables)) if (from.tables[id] !== to.tables[id]) changed.add(id);
   for (const id of Object.keys(to.tables)) if (from.tables[id] !== to.tables[id]) changed.add(id);
   // A trigger, policy or rule that changes is dropped and created on its table.
-  const extrasBefore = new Map((from.extras ?? []).map((x) => [x.id, x]));
-  for (const y of to.extras ?? []) {
+  const extrasBefore = new Map(from.extras.map((x) => [x.id, x]));
+  for (const y of to.extras) {
     const x = extrasBefore.get(y.id);
     extrasBefore.delete(y.id);
     if (x?.sql === y.sql && x.tableId === y.tableId) continue;
@@ -52,7 +52,7 @@ function tiesOf(table: Table): string[] {
   const ties: string[] = [];
   for (const k of table.constraints) if (k.kind === 'foreignKey') ties.push(k.refTableId);
   if (table.partitionOf) ties.push(table.partitionOf.tableId);
-  for (const parent of table.inherits ?? []) ties.push(parent);
+  for (const parent of table.inherits) ties.push(parent);
   return ties;
 }
 

@@ -214,8 +214,8 @@ function dropExtraSql(
 
 /** Raw objects removed or changed, dropped before the tables they may depend on change (reverse order). */
 export function dropExtras(ctx: PlanContext): void {
-  const toById = new Map((ctx.to.extras ?? []).map((x) => [x.id, x]));
-  for (const x of [...(ctx.from.extras ?? [])].reverse()) {
+  const toById = new Map(ctx.to.extras.map((x) => [x.id, x]));
+  for (const x of [...ctx.from.extras].reverse()) {
     const y = toById.get(x.id);
     if (y && y.sql === x.sql) continue;
     const table = x.tableId === undefined ? undefined : (ctx.from.tables[x.tableId] ?? undefined);
@@ -231,8 +231,8 @@ export function dropExtras(ctx: PlanContext): void {
 
 /** Raw objects added or changed, in the design's (dependency) order, once tables and keys exist. */
 export function createExtras(ctx: PlanContext): void {
-  const fromById = new Map((ctx.from.extras ?? []).map((x) => [x.id, x]));
-  for (const y of ctx.to.extras ?? []) {
+  const fromById = new Map(ctx.from.extras.map((x) => [x.id, x]));
+  for (const y of ctx.to.extras) {
     if (fromById.get(y.id)?.sql === y.sql) continue;
     addStep(ctx, y.sql, `Create ${y.kind} ${y.name}`, y.tableId ? 'ACCESS EXCLUSIVE' : 'none', [
       y.tableId ?? y.id,

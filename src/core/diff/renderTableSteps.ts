@@ -21,7 +21,7 @@ import {
 function childrenFirst(tables: Table[]): Table[] {
   const ids = new Set(tables.map((t) => t.id));
   const depth = (t: Table, seen = new Set<string>()): number => {
-    const parents = [t.partitionOf?.tableId, ...(t.inherits ?? [])].filter(
+    const parents = [t.partitionOf?.tableId, ...t.inherits].filter(
       (p): p is string => p !== undefined && ids.has(p),
     );
     if (seen.has(t.id)) return 0;
@@ -135,8 +135,8 @@ export function alterTableOptions(ctx: PlanContext): void {
         [u.id],
       );
     }
-    const before = t.storageParameters ?? [];
-    const after = u.storageParameters ?? [];
+    const before = t.storageParameters;
+    const after = u.storageParameters;
     const key = (p: string) => p.split('=')[0]?.trim() ?? p;
     const reset = before.map(key).filter((k) => !after.map(key).includes(k));
     const set = after.filter((p) => !before.includes(p));

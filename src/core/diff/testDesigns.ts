@@ -18,8 +18,10 @@ export function baseDesign(): Design {
       col('c_email', 'email', 'varchar(10)'),
       col('c_age', 'age', 'integer'),
     ],
-    constraints: [{ id: 'k_upk', kind: 'primaryKey', columnIds: ['c_uid'] }],
+    constraints: [{ id: 'k_upk', kind: 'primaryKey', columnIds: ['c_uid'], include: [] }],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
   const posts: Table = {
     id: 't_posts',
@@ -31,7 +33,7 @@ export function baseDesign(): Design {
       col('c_title', 'title', 'text'),
     ],
     constraints: [
-      { id: 'k_ppk', kind: 'primaryKey', columnIds: ['c_pid'] },
+      { id: 'k_ppk', kind: 'primaryKey', columnIds: ['c_pid'], include: [] },
       {
         id: 'k_pfk',
         kind: 'foreignKey',
@@ -52,6 +54,8 @@ export function baseDesign(): Design {
         include: [],
       },
     ],
+    inherits: [],
+    storageParameters: [],
   };
   return {
     id: 'd_test',
@@ -62,6 +66,9 @@ export function baseDesign(): Design {
     },
     tables: { t_users: users, t_posts: posts },
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
 }
 

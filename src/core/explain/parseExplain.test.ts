@@ -57,15 +57,20 @@ const design: Design = {
       id: 't_t',
       schemaId: 's_public',
       name: 't',
-      constraints: [{ id: 'k_pk', kind: 'primaryKey', columnIds: ['c_id'] }],
+      constraints: [{ id: 'k_pk', kind: 'primaryKey', columnIds: ['c_id'], include: [] }],
       columns: [
         { id: 'c_id', name: 'id', type: 'integer', nullable: false },
         { id: 'c_c', name: 'c', type: 'integer', nullable: true },
         { id: 'c_name', name: 'name', type: 'text', nullable: true },
       ],
       indexes: [],
+      inherits: [],
+      storageParameters: [],
     },
   },
+  extras: [],
+  review: { disabledRules: [] },
+  queries: [],
 };
 
 describe('parseExplain', () => {

@@ -47,7 +47,7 @@ export function toDbml(design: Design, options: DbmlOptions = {}): string {
   for (const note of Object.values(design.notes)) {
     blocks.push(`Note ${dbmlName(note.id)} {\n  ${dbmlString(note.text)}\n}`);
   }
-  const extras = design.extras ?? [];
+  const extras = design.extras;
   if (extras.length > 0) {
     const kinds = [...new Set(extras.map((x) => x.kind))].sort().join(', ');
     blocks.push(

@@ -106,9 +106,20 @@ function buildTable(dbml: DbmlTable, schemaId: string): Table {
   // Several `[pk]` columns make one composite key, as in DBML.
   const pkColumns = dbml.fields.filter((f) => f.pk).map((f) => f.name);
   if (pkColumns.length > 0)
-    constraints.push({ id: newId('k'), kind: 'primaryKey', columnIds: idsOf(pkColumns) });
+    constraints.push({
+      id: newId('k'),
+      kind: 'primaryKey',
+      columnIds: idsOf(pkColumns),
+      include: [],
+    });
   for (const f of dbml.fields) {
-    if (f.unique) constraints.push({ id: newId('k'), kind: 'unique', columnIds: idsOf([f.name]) });
+    if (f.unique)
+      constraints.push({
+        id: newId('k'),
+        kind: 'unique',
+        columnIds: idsOf([f.name]),
+        include: [],
+      });
   }
   for (const ix of dbml.indexes) {
     const elements = indexElements(ix, byName);
@@ -118,6 +129,7 @@ function buildTable(dbml: DbmlTable, schemaId: string): Table {
         id: newId('k'),
         kind: 'primaryKey',
         columnIds,
+        include: [],
         ...(ix.name ? { name: ix.name } : {}),
       });
       continue;
@@ -148,6 +160,8 @@ function buildTable(dbml: DbmlTable, schemaId: string): Table {
     columns,
     constraints,
     indexes,
+    inherits: [],
+    storageParameters: [],
     ...(dbml.note ? { comment: dbml.note } : {}),
   };
 }

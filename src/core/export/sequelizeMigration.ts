@@ -49,9 +49,7 @@ export function renderSequelizeMigration(design: Design, plan: SequelizePlan): s
     down.push(
       `await queryInterface.sequelize.query(${jsString(`DROP TYPE ${enumName(ctx, e)};`)});`,
     );
-  const keep = new Set(
-    (design.extras ?? []).map((x) => x.schemaId && design.schemas[x.schemaId]?.name),
-  );
+  const keep = new Set(design.extras.map((x) => x.schemaId && design.schemas[x.schemaId]?.name));
   for (const s of schemas)
     if (!keep.has(s)) down.push(`await queryInterface.dropSchema(${jsString(s)});`);
   const body = (lines: string[]) => lines.map((l) => `    ${l}`).join('\n');

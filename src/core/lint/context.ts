@@ -57,7 +57,7 @@ export function createLintContext(design: Design): LintContext {
     column: (table, columnId) => columns.get(table.id)?.get(columnId),
     inherited(table, column) {
       if (table.partitionOf && design.tables[table.partitionOf.tableId]) return true;
-      return (table.inherits ?? []).some((p) =>
+      return table.inherits.some((p) =>
         design.tables[p]?.columns.some((c) => c.name === column.name),
       );
     },

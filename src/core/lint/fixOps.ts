@@ -22,7 +22,7 @@ export function lintId(design: Design, prefix: 'k' | 'i' | 'c', seed: string): s
   }
   for (const rec of [design.schemas, design.enums, design.notes])
     for (const id of Object.keys(rec)) taken.add(id);
-  for (const x of design.extras ?? []) taken.add(x.id);
+  for (const x of design.extras) taken.add(x.id);
   let hash = 0x811c9dc5; // FNV-1a: short, stable, good enough to keep ids apart
   for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193);
   const base = `${prefix}_lint_${(hash >>> 0).toString(36)}`;

@@ -35,7 +35,7 @@ export function btreeKeys(table: Table): BtreeKey[] {
       unique: true,
       elements: k.columnIds.map((c) => `c:${c}`),
       leadingColumns: [...k.columnIds],
-      include: k.include ?? [],
+      include: k.include,
       where: '',
       nullsNotDistinct: k.kind === 'unique' && Boolean(k.nullsNotDistinct),
       deferrable: (k.deferrable ?? 'notDeferrable') !== 'notDeferrable',

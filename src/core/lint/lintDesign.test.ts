@@ -59,8 +59,12 @@ describe('lintDesign', () => {
     const d = { ...messy(), review: { disabledRules: ['money-type'] } };
     const back = parseDesign(serializeDocument(makeDocument(d, emptyLayout())));
     expect(back.ok && back.value.design.review).toEqual({ disabledRules: ['money-type'] });
-    const old = parseDesign(serializeDocument(makeDocument(messy(), emptyLayout())));
-    expect(old.ok && old.value.design.review).toBeUndefined();
+    // A version-1 document from before the review existed: read with every rule enabled.
+    const v1 = JSON.parse(serializeDocument(makeDocument(messy(), emptyLayout())));
+    v1.version = 1;
+    delete v1.design.review;
+    const old = parseDesign(v1);
+    expect(old.ok && old.value.design.review).toEqual({ disabledRules: [] });
   });
 
   it('finds nothing in the example design, which follows the practices', () => {

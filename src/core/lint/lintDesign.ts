@@ -19,7 +19,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * severity, rule and message.
  */
 export function lintDesign(design: Design, options: LintOptions = {}): Finding[] {
-  const disabled = new Set([...(options.disabled ?? []), ...(design.review?.disabledRules ?? [])]);
+  const disabled = new Set([...(options.disabled ?? []), ...design.review.disabledRules]);
   const context = createLintContext(design);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {

@@ -12,6 +12,9 @@ export function emptyDesign(name = 'Untitled design', id = newId('d')): Design {
     enums: {},
     tables: {},
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   };
 }
 
@@ -83,10 +86,10 @@ export function partitionsOf(design: Design, tableId: string): Table[] {
 
 /** The raw objects of one kind (e.g. `view`), in design order. */
 export function extrasOfKind<K extends RawObject['kind']>(design: Design, kind: K): RawObject[] {
-  return (design.extras ?? []).filter((x) => x.kind === kind);
+  return design.extras.filter((x) => x.kind === kind);
 }
 
 /** Views and materialized views: what the canvas draws as read-only nodes (with `columns`). */
 export function viewsOf(design: Design): RawObject[] {
-  return (design.extras ?? []).filter((x) => x.kind === 'view' || x.kind === 'materializedView');
+  return design.extras.filter((x) => x.kind === 'view' || x.kind === 'materializedView');
 }

@@ -26,6 +26,23 @@ describe('parseDesign', () => {
       ]);
   });
 
+  it('keeps decoding a version-1 document the studio wrote (import, saved query, disabled rule, note)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(
+      new URL('./__golden__/design-v1-studio.json', import.meta.url),
+      'utf8',
+    );
+    const parsed = parseDesign(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { design, layout } = parsed.value;
+    expect(Object.values(design.tables).map((t) => t.name)).toEqual(['person', 'employee', 'post']);
+    expect(design.queries?.map((q) => q.name)).toEqual(['Posts by author']);
+    expect(design.review?.disabledRules).toEqual(['missing-table-comment']);
+    expect(design.extras?.map((x) => x.kind)).toEqual(['extension', 'function', 'view']);
+    expect(Object.keys(layout.notes)).toEqual(['n_golden']);
+  });
+
   it('reads version-1 documents with the fields import added (raw objects, partitions)', async () => {
     const { readFile } = await import('node:fs/promises');
     const design = JSON.parse(
@@ -50,14 +67,21 @@ describe('parseDesign', () => {
   it('refuses raw objects that belong to a missing table or repeat an id', () => {
     const doc = JSON.parse(serializeDocument(exampleDocument()));
     doc.design.extras = [
-      { id: 'x_1', kind: 'trigger', tableId: 't_gone', name: 'tr', sql: 'CREATE TRIGGER tr ...;' },
+      {
+        id: 'x_1',
+        kind: 'trigger',
+        tableId: 't_gone',
+        name: 'tr',
+        sql: 'CREATE TRIGGER tr ...;',
+        dependsOn: [],
+      },
     ];
     const missing = parseDesign(doc);
     expect(!missing.ok && missing.error.message).toMatch(
       /trigger "tr" belongs to a table that does not exist/,
     );
     doc.design.extras = [
-      { id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;' },
+      { id: 't_orders', kind: 'view', name: 'v', sql: 'CREATE VIEW v AS SELECT 1;', dependsOn: [] },
     ];
     const duplicate = parseDesign(doc);
     expect(!duplicate.ok && duplicate.error.message).toMatch(/used twice/);

@@ -3,9 +3,11 @@ import { err, ok, type Result } from '../result';
 import { designSchema, type Design } from './schema';
 import { emptyLayout, layoutSchema, type Layout } from './layout';
 import { checkIntegrity } from './integrity';
+import { MIGRATIONS } from './migrations';
+import { repairDangling, type Repair } from './repair';
 
 /** The format version this build writes. Every version ever shipped must keep decoding. */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 export const DOCUMENT_FORMAT = 'tablewright.design';
 
 /** What is stored, shared and exported: a versioned envelope around the design and its layout. */
@@ -27,12 +29,6 @@ const envelopeSchema = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   version: z.number().int().positive(),
 });
-
-/**
- * Ordered migrations: `MIGRATIONS[n]` turns a version-n document into version n+1. Add one when the
- * format changes, bump DOCUMENT_VERSION, and keep a golden file of the old version in tests.
- */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
 
 const documentSchema = z.object({
   format: z.literal(DOCUMENT_FORMAT),
@@ -77,12 +73,33 @@ export interface ParseOptions {
    * files from elsewhere are refused instead (the default).
    */
   clampLayout?: boolean;
+  /**
+   * For the person's own stored designs too: a dangling reference (a foreign key to a table that
+   * is gone, an index on a missing column, layout of a missing table...) is dropped rather than
+   * refused, and each drop is listed so the studio can say what it mended. Links and files from
+   * elsewhere are refused instead (the default): they are not the person's own work to mend.
+   */
+  repair?: boolean;
+}
+
+/** A stored design as it opens, and what was dropped from it to open it (see `ParseOptions.repair`). */
+export interface RepairedDocument {
+  doc: DesignDocument;
+  repairs: Repair[];
 }
 
 export function parseDesign(
   input: unknown,
+  options: ParseOptions & { repair: true },
+): Result<RepairedDocument, ParseError>;
+export function parseDesign(
+  input: unknown,
+  options?: ParseOptions & { repair?: false },
+): Result<DesignDocument, ParseError>;
+export function parseDesign(
+  input: unknown,
   options: ParseOptions = {},
-): Result<DesignDocument, ParseError> {
+): Result<DesignDocument | RepairedDocument, ParseError> {
   let value = input;
   if (typeof input === 'string') {
     try {
@@ -130,14 +147,37 @@ export function parseDesign(
       path,
     });
   }
-  const design = parsed.data.design;
+  const repaired = options.repair
+    ? repairDangling(parsed.data.design)
+    : { design: parsed.data.design, repairs: [] };
+  const design = repaired.design;
   const integrity = checkIntegrity(design);
   if (integrity) return err(integrity);
-  const pruned = pruneLayout(parsed.data.layout ?? emptyLayout(), design);
+  const given = parsed.data.layout ?? emptyLayout();
+  const pruned = pruneLayout(given, design);
   const layout = options.clampLayout ? clampLayout(pruned) : pruned;
   const outside = findOutOfBounds(layout);
   if (outside) return err(outside);
-  return ok({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, design, layout });
+  const result: DesignDocument = {
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    design,
+    layout,
+  };
+  if (!options.repair) return ok(result);
+  return ok({ doc: result, repairs: [...repaired.repairs, ...prunedLayoutRepairs(given, pruned)] });
+}
+
+/** Layout of tables and notes that are gone: dropped from every document, and listed when repairing. */
+function prunedLayoutRepairs(given: Layout, pruned: Layout): Repair[] {
+  const gone = (kind: 'tables' | 'notes') =>
+    Object.keys(given[kind])
+      .filter((id) => !Object.hasOwn(pruned[kind], id))
+      .map((id) => ({
+        message: `Dropped the position of a ${kind === 'tables' ? 'table' : 'note'} that no longer exists.`,
+        path: `layout.${kind}.${id}`,
+      }));
+  return [...gone('tables'), ...gone('notes')];
 }
 
 /**
@@ -255,13 +295,22 @@ function findOutOfBounds(layout: Layout): ParseError | undefined {
 function pruneLayout(layout: Layout, design: Design): Layout {
   const drawn = new Set([
     ...Object.keys(design.tables),
-    ...(design.extras ?? []).filter((x) => x.columns).map((x) => x.id),
+    ...design.extras.filter((x) => x.columns).map((x) => x.id),
   ]);
   const tables: Layout['tables'] = {};
   for (const [tid, l] of Object.entries(layout.tables)) if (drawn.has(tid)) tables[tid] = l;
   const notes: Layout['notes'] = {};
   for (const [nid, l] of Object.entries(layout.notes)) if (design.notes[nid]) notes[nid] = l;
   return { ...layout, tables, notes };
+}
+
+/**
+ * A bare design, without the envelope, as format version `version` wrote it (the golden designs of
+ * tests are kept bare): migrated and checked exactly as a whole document would be.
+ */
+export function parseBareDesign(design: unknown, version: number): Result<Design, ParseError> {
+  const parsed = parseDesign({ format: DOCUMENT_FORMAT, version, design });
+  return parsed.ok ? ok(parsed.value.design) : parsed;
 }
 
 export function makeDocument(design: Design, layout: Layout): DesignDocument {

@@ -66,6 +66,7 @@ const pk = (table: string): Constraint => ({
   kind: 'primaryKey',
   name: `${table}_pkey`,
   columnIds: [`c_${table}_id`],
+  include: [],
 });
 const fk = (
   table: string,
@@ -111,9 +112,12 @@ function customers(): Table {
         kind: 'unique',
         name: 'customers_email_key',
         columnIds: ['c_customers_email'],
+        include: [],
       },
     ],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -142,6 +146,8 @@ function addresses(): Table {
       },
     ],
     indexes: [fkIndex('addresses', 'customer_id')],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -165,6 +171,7 @@ function products(): Table {
         kind: 'unique',
         name: 'products_sku_key',
         columnIds: ['c_products_sku'],
+        include: [],
       },
       {
         id: 'k_products_price_check',
@@ -174,6 +181,8 @@ function products(): Table {
       },
     ],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -196,6 +205,8 @@ function orders(): Table {
       fk('orders', 'shipping_address_id', 'addresses', 'restrict'),
     ],
     indexes: [fkIndex('orders', 'customer_id'), fkIndex('orders', 'shipping_address_id')],
+    inherits: [],
+    storageParameters: [],
   };
 }
 
@@ -227,8 +238,11 @@ function orderItems(): Table {
         kind: 'unique',
         name: 'order_items_order_id_product_id_key',
         columnIds: ['c_order_items_order_id', 'c_order_items_product_id'],
+        include: [],
       },
     ],
     indexes: [fkIndex('order_items', 'product_id')],
+    inherits: [],
+    storageParameters: [],
   };
 }

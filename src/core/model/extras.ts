@@ -58,9 +58,9 @@ export const rawObjectSchema = z.object({
   columns: z.array(rawColumnSchema).optional(),
   /**
    * Ids of what this object needs to exist first: tables, enums, other raw objects. The
-   * generator uses them to place the object after the tables when it depends on one.
+   * generator uses them to place the object after the tables when it depends on one. Empty for none.
    */
-  dependsOn: z.array(id).optional(),
+  dependsOn: z.array(id),
 });
 /** An object the model keeps verbatim as SQL. */
 export type RawObject = z.infer<typeof rawObjectSchema>;

@@ -2,6 +2,7 @@ export * from './schema';
 export * from './extras';
 export * from './layout';
 export * from './document';
+export { repairNotice, type Repair } from './repair';
 export * from './design';
 export { newId } from './ids';
 export { exampleDocument } from './example';

@@ -122,7 +122,7 @@ function checkExtras(
   design: Design,
   dup: (id: string, where: string) => ParseError | undefined,
 ): ParseError | undefined {
-  for (const [i, x] of (design.extras ?? []).entries()) {
+  for (const [i, x] of design.extras.entries()) {
     const at = `design.extras.${i}`;
     const d = dup(x.id, at);
     if (d) return d;

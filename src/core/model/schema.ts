@@ -69,8 +69,8 @@ const named = { id, name: z.string().optional(), comment: text.optional() };
 /** Key constraints may be deferred; absent means NOT DEFERRABLE (older documents lack the field). */
 const keyOptions = {
   deferrable: deferrableSchema.optional(),
-  /** Non-key columns the constraint's index carries (INCLUDE). */
-  include: z.array(id).optional(),
+  /** Non-key columns the constraint's index carries (INCLUDE); empty for none. */
+  include: z.array(id),
 };
 
 export const primaryKeySchema = z.object({
@@ -199,11 +199,11 @@ export const tableSchema = z.object({
   partitionBy: text.optional(),
   /** Set on a partition; the UI folds partitions under their parent. */
   partitionOf: partitionOfSchema.optional(),
-  /** Parents of a table that INHERITS from others (table ids). */
-  inherits: z.array(id).optional(),
+  /** Parents of a table that INHERITS from others (table ids); empty for none. */
+  inherits: z.array(id),
   unlogged: z.boolean().optional(),
   /** Storage parameters as written after WITH, e.g. `fillfactor=70`. */
-  storageParameters: z.array(z.string().max(2000)).optional(),
+  storageParameters: z.array(z.string().max(2000)),
   /** ALTER TABLE ... ENABLE ROW LEVEL SECURITY (policies are extras). */
   rowSecurity: z.boolean().optional(),
   /** ALTER TABLE ... FORCE ROW LEVEL SECURITY. */
@@ -259,13 +259,13 @@ export const designSchema = z.object({
   notes: z.record(id, noteSchema),
   /**
    * Objects the model does not represent (extensions, domains, functions, views, triggers, ...),
-   * kept as SQL in dependency order. Absent in documents from before they existed.
+   * kept as SQL in dependency order. (Format version 1 could leave this and the next two out.)
    */
-  extras: z.array(rawObjectSchema).optional(),
-  /** Design review settings; absent in documents from before the review existed. */
-  review: reviewSettingsSchema.optional(),
-  /** Saved queries of the EXPLAIN lab; absent in documents from before the lab existed. */
-  queries: z.array(savedQuerySchema).max(500).optional(),
+  extras: z.array(rawObjectSchema),
+  /** Design review settings. */
+  review: reviewSettingsSchema,
+  /** Saved queries of the EXPLAIN lab. */
+  queries: z.array(savedQuerySchema).max(500),
 });
 /** A whole design (the schema part). */
 export type Design = z.infer<typeof designSchema>;

@@ -23,7 +23,10 @@ export function togglePrimaryKeyColumn(
         ? t.constraints.map((k) =>
             k === pk ? { ...pk, columnIds: [...pk.columnIds, columnId] } : k,
           )
-        : [{ id: newConstraintId, kind: 'primaryKey', columnIds: [columnId] }, ...t.constraints];
+        : [
+            { id: newConstraintId, kind: 'primaryKey', columnIds: [columnId], include: [] },
+            ...t.constraints,
+          ];
     } else {
       const rest = pk ? pk.columnIds.filter((c) => c !== columnId) : [];
       constraints =
@@ -52,7 +55,10 @@ export function toggleUniqueColumn(
     );
     if (Boolean(existing) === on) return t;
     const constraints: Constraint[] = on
-      ? [...t.constraints, { id: newConstraintId, kind: 'unique', columnIds: [columnId] }]
+      ? [
+          ...t.constraints,
+          { id: newConstraintId, kind: 'unique', columnIds: [columnId], include: [] },
+        ]
       : t.constraints.filter((k) => k !== existing);
     return { ...t, constraints };
   });

@@ -50,10 +50,10 @@ export function mergeDesigns(current: Design, incoming: Design): MergeResult {
     if (constraints.length !== t.constraints.length) tables[id] = { ...t, constraints };
   }
   const currentExtraNames = new Set(
-    (current.extras ?? []).map((x) => `${x.kind}:${x.schemaId ?? ''}:${x.name}`),
+    current.extras.map((x) => `${x.kind}:${x.schemaId ?? ''}:${x.name}`),
   );
-  const extras = [...(current.extras ?? [])];
-  for (const x of matched.extras ?? []) {
+  const extras = [...current.extras];
+  for (const x of matched.extras) {
     if (
       currentExtraNames.has(`${x.kind}:${x.schemaId ?? ''}:${x.name}`) ||
       extras.some((e) => e.id === x.id)

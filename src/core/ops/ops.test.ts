@@ -59,8 +59,15 @@ describe('ops', () => {
           tableId: 't_a1',
           name: 'touch',
           sql: 'CREATE TRIGGER touch ...;',
+          dependsOn: [],
         },
-        { id: 'x_fn', kind: 'function', name: 'f()', sql: 'CREATE FUNCTION f() ...;' },
+        {
+          id: 'x_fn',
+          kind: 'function',
+          name: 'f()',
+          sql: 'CREATE FUNCTION f() ...;',
+          dependsOn: [],
+        },
       ],
     };
     expect(checkIntegrity(d)).toBeUndefined();
@@ -148,6 +155,7 @@ describe('ops', () => {
       id: 'k_second',
       kind: 'primaryKey',
       columnIds: ['c_a_id'],
+      include: [],
     });
     expect(d.tables.t_a?.constraints.filter((k) => k.kind === 'primaryKey')).toHaveLength(1);
   });

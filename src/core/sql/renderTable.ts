@@ -61,7 +61,7 @@ export function renderCreateTable(ctx: RenderContext, table: Table): string {
 /** INHERITS, PARTITION BY and WITH (...), each on its own line as pg_dump writes them. */
 function tableClauses(ctx: RenderContext, table: Table): string {
   let sql = '';
-  const parents = (table.inherits ?? []).flatMap((id) => {
+  const parents = table.inherits.flatMap((id) => {
     const parent = ctx.design.tables[id];
     return parent && !ctx.omitted.has(id) ? [ctx.tableName(parent)] : [];
   });

@@ -30,7 +30,7 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
     const id = `t_${i}`;
     const columns: Column[] = [{ id: `c_${i}_id`, name: 'id', type: 'integer', nullable: false }];
     const constraints: Constraint[] = [
-      { id: `k_${i}_pk`, kind: 'primaryKey', columnIds: [`c_${i}_id`] },
+      { id: `k_${i}_pk`, kind: 'primaryKey', columnIds: [`c_${i}_id`], include: [] },
     ];
     const parents = new Set<number>();
     const isolated = i > 0 && random() < 0.02;
@@ -76,6 +76,8 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
       columns,
       constraints,
       indexes: [],
+      inherits: [],
+      storageParameters: [],
     };
     layoutTables[id] = { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 560 };
   }
@@ -90,6 +92,9 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
       enums: {},
       tables,
       notes: {},
+      extras: [],
+      review: { disabledRules: [] },
+      queries: [],
     },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };

@@ -23,6 +23,8 @@ export function sampleDoc(name = 'Shop', tableCount = 1, id?: string): DesignDoc
       columns: [],
       constraints: [],
       indexes: [],
+      inherits: [],
+      storageParameters: [],
     };
   }
   return makeDocument({ ...design, tables }, emptyLayout());

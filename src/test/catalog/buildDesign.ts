@@ -72,6 +72,9 @@ export function buildDesign(
     enums: Object.fromEntries(enums.map((e) => [e.id, e])),
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
     notes: {},
+    extras: [],
+    review: { disabledRules: [] },
+    queries: [],
   });
   return {
     design: design(builds.map((b) => b.table)),
@@ -94,6 +97,8 @@ function buildTable(
     columns: [],
     constraints: [],
     indexes: [],
+    inherits: [],
+    storageParameters: [],
   };
   if (recipe.comment !== undefined) table.comment = recipe.comment;
   const expected: Table = { ...table, columns: [], constraints: [], indexes: [] };
@@ -158,7 +163,7 @@ function buildTable(
   };
   if (recipe.primaryKey && keyable.length > 0) {
     const columnIds = pickColumns(recipe.primaryKey.picks).map((c) => c.id);
-    add({ ...nextKey(recipe.primaryKey.named), kind: 'primaryKey', columnIds });
+    add({ ...nextKey(recipe.primaryKey.named), kind: 'primaryKey', columnIds, include: [] });
     for (const c of expected.columns) if (columnIds.includes(c.id)) c.nullable = false;
   }
   const primaryKey = table.constraints.find((k) => k.kind === 'primaryKey');
@@ -173,6 +178,7 @@ function buildTable(
         ...nextKey(recipe.unique.named),
         kind: 'unique',
         columnIds,
+        include: [],
         ...(nullsNotDistinct ? { nullsNotDistinct: true } : {}),
       });
     }

@@ -42,7 +42,16 @@ function table(
   constraints: Constraint[],
   schemaId = 's_public',
 ): Table {
-  return { id, schemaId, name, columns, constraints, indexes: [] };
+  return {
+    id,
+    schemaId,
+    name,
+    columns,
+    constraints,
+    indexes: [],
+    inherits: [],
+    storageParameters: [],
+  };
 }
 
 function fk(id: string, columnId: string, refTableId: string, refColumnId: string): Constraint {
@@ -72,6 +81,7 @@ export function nastyDesign(): { design: Design; layout: Layout } {
     id,
     kind: 'primaryKey',
     columnIds: [columnId],
+    include: [],
   });
   const tables = [
     table(
@@ -123,6 +133,7 @@ export function nastyDesign(): { design: Design; layout: Layout } {
       name: 'view <&> "v"',
       sql: 'CREATE VIEW v AS SELECT 1;',
       columns: [{ name: 'x & y', type: 'integer' }],
+      dependsOn: [],
     },
   ];
   const layout = emptyLayout();
@@ -145,7 +156,7 @@ export function chainDesign(n: number): { design: Design; layout: Layout } {
     for (let j = 0; j < 8; j++)
       columns.push(col(`c${i}_${j}`, `column_${j}`, j % 2 ? 'text' : 'timestamp with time zone'));
     const constraints: Constraint[] = [
-      { id: `k${i}`, kind: 'primaryKey', columnIds: [`c${i}_id`] },
+      { id: `k${i}`, kind: 'primaryKey', columnIds: [`c${i}_id`], include: [] },
     ];
     if (i > 0) constraints.push(fk(`k${i}_fk`, `c${i}_prev`, `t${i - 1}`, `c${i - 1}_id`));
     design.tables[`t${i}`] = table(`t${i}`, `table_${i}`, columns, constraints);
@@ -156,16 +167,13 @@ export function chainDesign(n: number): { design: Design; layout: Layout } {
 /** Imported designs have no positions: a plain grid, rows as tall as their tallest table. */
 export function gridLayout(design: Design): Layout {
   const layout = emptyLayout();
-  const perRow = Math.ceil(
-    Math.sqrt(Object.keys(design.tables).length + (design.extras?.length ?? 0)),
-  );
+  const perRow = Math.ceil(Math.sqrt(Object.keys(design.tables).length + design.extras.length));
   const ids = [
     ...Object.values(design.tables)
       .filter((t) => !t.partitionOf)
       .map((t) => ({ id: t.id, rows: t.columns.length })),
   ];
-  for (const v of design.extras ?? [])
-    if (v.columns) ids.push({ id: v.id, rows: v.columns.length });
+  for (const v of design.extras) if (v.columns) ids.push({ id: v.id, rows: v.columns.length });
   let y = 0;
   for (let i = 0; i < ids.length; i += perRow) {
     const row = ids.slice(i, i + perRow);

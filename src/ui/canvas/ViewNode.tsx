@@ -7,7 +7,7 @@ import type { ViewNode as ViewNodeType } from './toFlow';
 
 /** A view or materialized view: its columns as Postgres reports them; edited as SQL only. */
 function ViewNodeView({ id, selected }: NodeProps<ViewNodeType>) {
-  const view = useStudio((s) => s.design.extras?.find((x) => x.id === id));
+  const view = useStudio((s) => s.design.extras.find((x) => x.id === id));
   const schema = useStudio((s) =>
     view?.schemaId ? s.design.schemas[view.schemaId]?.name : undefined,
   );

@@ -102,7 +102,7 @@ export function toFlow(
     nodeCache.set(table, { key, node });
     nodes.push(node);
   }
-  for (const view of design.extras ?? []) {
+  for (const view of design.extras) {
     if (!view.columns || !shown(view.schemaId)) continue;
     const l = layout.tables[view.id] ?? { x: 0, y: 0 };
     const { width, height } = viewSize(view.columns.length);

@@ -22,7 +22,7 @@ export function QueryLab() {
   const store = useStudioStore();
   const design = useStudio((s) => s.design);
   const readOnly = useStudio((s) => s.readOnly);
-  const saved = design.queries ?? [];
+  const saved = design.queries;
   // The query being written lives in the lab's state (per design): a tab switch unmounts this.
   const draft = useStore(lab.state, (s) => s.queryDrafts[design.id]);
   const sql = draft ?? saved[0]?.sql ?? 'SELECT * FROM ';
@@ -80,7 +80,7 @@ export function QueryLab() {
   const removeQuery = (id: string) => store.getState().dispatch((d) => ops.deleteSavedQuery(d, id));
   const rerunAll = async () => {
     const next: typeof shapes = {};
-    for (const q of store.getState().design.queries ?? []) {
+    for (const q of store.getState().design.queries) {
       const r = await lab.explain(q.sql);
       if (r.ok) next[q.id] = { shape: planShape(r.value), cost: r.value.totalCost };
     }

@@ -6,14 +6,14 @@ import { useStudio, useStudioStore } from '../StudioContext';
 /** Which rules this design is reviewed by: stored in the design, so they travel with it. */
 export function RuleSettings() {
   const store = useStudioStore();
-  const disabled = useStudio((s) => s.design.review?.disabledRules);
+  const disabled = useStudio((s) => s.design.review.disabledRules);
   const readOnly = useStudio((s) => s.readOnly);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open) ref.current?.showModal();
   }, [open]);
-  const off = new Set(disabled ?? []);
+  const off = new Set(disabled);
   const setRule = (id: string, on: boolean) =>
     store.getState().dispatch((d) => setRuleEnabled(d, id, on));
   return (

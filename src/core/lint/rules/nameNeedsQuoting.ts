@@ -43,7 +43,7 @@ function renameFix(
         .filter((t) => t.schemaId === table.schemaId)
         .map((t) => t.name);
   if (taken.includes(snake)) return undefined;
-  if ((design.extras ?? []).some((x) => x.sql.includes(name))) return undefined;
+  if (design.extras.some((x) => x.sql.includes(name))) return undefined;
   return {
     label: `Rename to ${snake}`,
     apply: (d) =>

@@ -47,6 +47,7 @@ describe('name-needs-quoting', () => {
           kind: 'view' as const,
           name: 'v',
           sql: 'CREATE VIEW v AS SELECT * FROM "Orders";',
+          dependsOn: [],
         },
       ],
     };
