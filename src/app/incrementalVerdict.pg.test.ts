@@ -6,7 +6,13 @@ import { generateDdl } from '../core/sql/generateDdl';
 import { catalogFingerprint, diffFingerprints } from '../db/catalogFingerprint';
 import { createEngine, type DbEngine } from '../db/engine';
 import { designFingerprint } from '../db/verifyMigration';
-import { applyEdits, buildDesign, designRecipe, editRecipe } from '../test/migrationArbitraries';
+import {
+  applyEdits,
+  buildDesign,
+  designRecipe,
+  editRecipe,
+  shareUnchanged,
+} from '../test/migrationArbitraries';
 import { sharedMigrationDb } from '../test/migrationDb';
 import { useTestDb } from '../test/pglite';
 import { propertyParameters } from '../test/propertySeed';
@@ -24,16 +30,6 @@ beforeAll(async () => {
   engine = createEngine(checking);
 }, 120_000);
 afterAll(() => checking.close());
-
-/** What ops do and `applyEdits` (a deep copy) does not: unchanged tables stay the same objects. */
-function shareUnchanged(a: Design, b: Design): Design {
-  const tables = { ...b.tables };
-  for (const [id, t] of Object.entries(tables)) {
-    const before = a.tables[id];
-    if (before && JSON.stringify(before) === JSON.stringify(t)) tables[id] = before;
-  }
-  return { ...b, tables };
-}
 
 async function wholeRun(design: Design): Promise<Baseline | undefined> {
   const outcome = await engine.checkSchema(generateDdl(design).statements);

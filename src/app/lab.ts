@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../core/result';
 import type { LabAnswer, LabClient, LabProgress } from '../db/lab/labClient';
 import type { RowOrder, RowResult, SyncOutcome, TableRows } from '../db/lab/labEngine';
 import type { PgError } from '../db/protocol';
+import type { LabApi } from '../db/lab/labProtocol';
 import { removeOrphanLabDatabases } from '../db/lab/labCleanup';
 import { openDesignRepo } from '../persistence/designRepo';
 import type { SampleDataResult } from '../db/sampleData';
@@ -37,7 +38,8 @@ export interface LabError {
 }
 
 /** The constraint playground: sample rows kept in step with the design, and edited row by row. */
-export interface Lab {
+/** Row edits are the worker's own calls, answered as they are. */
+export interface Lab extends Pick<LabApi, 'insertRow' | 'updateCell' | 'deleteRow'> {
   state: StoreApi<LabState>;
   /** The Data panel is showing: keep the playground in step with the design while it is. */
   attach(): () => void;
@@ -47,14 +49,6 @@ export interface Lab {
   rows(tableId: string, limit: number, order?: RowOrder): Promise<Result<TableRows, LabError>>;
   /** Keeps the EXPLAIN lab's query being written for the current design. */
   setQueryDraft(sql: string): void;
-  insertRow(tableId: string, values: Record<string, string | null>): Promise<RowResult>;
-  updateCell(
-    tableId: string,
-    ctid: string,
-    column: string,
-    value: string | null,
-  ): Promise<RowResult>;
-  deleteRow(tableId: string, ctid: string): Promise<RowResult>;
   /** EXPLAIN ANALYZE on the sample data (rolled back). */
   explain(sql: string): Promise<Result<PlanNode, LabError>>;
   /** Before and after an index, which is dropped again. */

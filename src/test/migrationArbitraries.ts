@@ -224,3 +224,16 @@ function addIndex(names: Names, t: Table, c: Column, named: boolean, unique: boo
 
 export { applyEdits } from './migrationEdits';
 export { Names, addForeignKey, addIndex, addUnique, column, newTable, pick, RETYPES, DEFAULTS };
+
+/**
+ * What the studio's ops do and `applyEdits` (a deep copy) does not: tables an edit left alone
+ * stay the same objects, so code that skips unchanged tables by identity can be tested.
+ */
+export function shareUnchanged(a: Design, b: Design): Design {
+  const tables = { ...b.tables };
+  for (const [id, t] of Object.entries(tables)) {
+    const before = a.tables[id];
+    if (before && JSON.stringify(before) === JSON.stringify(t)) tables[id] = before;
+  }
+  return { ...b, tables };
+}

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../model';
 import { addColumn, renameTable } from '../ops';
 import {
   applyEdits,
+  shareUnchanged,
   buildDesign,
   designRecipe,
   editsRecipe,
@@ -13,16 +13,6 @@ import { propertyParameters } from '../../test/propertySeed';
 import { planSteps } from './plan';
 import { planChangedSteps, tablesReached } from './planChanges';
 import type { MigrationMode } from './types';
-
-/** What the studio's ops do and `applyEdits` (a deep copy) does not: unchanged tables stay the same objects. */
-function shareUnchanged(a: Design, b: Design): Design {
-  const tables = { ...b.tables };
-  for (const [id, t] of Object.entries(tables)) {
-    const before = a.tables[id];
-    if (before && JSON.stringify(before) === JSON.stringify(t)) tables[id] = before;
-  }
-  return { ...b, tables };
-}
 
 const MODES: MigrationMode[] = ['safe', 'simple'];
 
