@@ -24,6 +24,11 @@ import { SchemaGroupComponent } from './SchemaGroupNode';
 import { toFlow } from './toFlow';
 import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './handles';
+import { emphasisOf } from './emphasis';
+import { FocusBar } from './FocusBar';
+import { PathPanel } from './PathPanel';
+import './reading.css';
+import { keysOnlyLayout } from '../../core/geometry/keysOnly';
 
 const nodeTypes = {
   table: TableNodeComponent,
@@ -52,10 +57,18 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const selectedIds = useStudio((s) => s.selection.tableIds);
   const readOnly = useStudio((s) => s.readOnly);
   const schemaFilter = useStudio((s) => s.schemaFilter);
+  const focus = useStudio((s) => s.focus);
+  const pathEnds = useStudio((s) => s.pathEnds);
+  const keysOnly = useStudio((s) => s.keysOnly);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const emphasis = useMemo(() => emphasisOf(design, focus, pathEnds), [design, focus, pathEnds]);
+  const drawnLayout = useMemo(
+    () => (keysOnly ? keysOnlyLayout(layout) : layout),
+    [keysOnly, layout],
+  );
   const { nodes, edges } = useMemo(
-    () => toFlow(design, layout, selected, schemaFilter),
-    [design, layout, selected, schemaFilter],
+    () => toFlow(design, drawnLayout, selected, schemaFilter, emphasis),
+    [design, drawnLayout, selected, schemaFilter, emphasis],
   );
   const flow = useReactFlow();
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
@@ -196,6 +209,9 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           />
         )}
       </ReactFlow>
+      {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}
+      <FocusBar />
+      <PathPanel />
     </div>
   );
 }

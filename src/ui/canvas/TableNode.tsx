@@ -26,7 +26,8 @@ const zoomSelector = (s: { transform: [number, number, number] }) => showsRowDet
 function TableNodeView({ id, selected }: NodeProps<TableNodeType>) {
   const table = useStudio((s) => s.design.tables[id]);
   const color = useStudio((s) => s.layout.tables[id]?.color);
-  const collapsed = useStudio((s) => !!s.layout.tables[id]?.collapsed);
+  // The whole-diagram "Keys only" view draws every table as a collapsed one.
+  const collapsed = useStudio((s) => s.keysOnly || !!s.layout.tables[id]?.collapsed);
   const readOnly = useStudio((s) => s.readOnly);
   const schemaName = useStudio((s) => (table ? s.design.schemas[table.schemaId]?.name : undefined));
   const partitions = useStudio((s) =>
@@ -154,10 +155,12 @@ const ColumnRow = memo(function ColumnRow({
     store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
   const select = () => store.getState().select({ tableIds: [table.id], columnId: column.id });
   const change = useStudio((s) => s.preview?.overlay?.columns[column.id]);
+  const chosen = useStudio((s) => s.selection.columnId === column.id);
   return (
     <li
-      className={change ? `tw-column tw-change-${change}` : 'tw-column'}
+      className={`tw-column${change ? ` tw-change-${change}` : ''}${chosen ? ' is-chosen' : ''}`}
       onClick={select}
+      aria-current={chosen || undefined}
       aria-description={change ? `${change} in this comparison` : undefined}
     >
       <Handle

@@ -4,6 +4,7 @@ import { findColumn, isUniqueSet, type Design, type Layout, type Table } from '.
 import { typesMatchForReference } from '../../core/model/typeNames';
 import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
 import { HEADER_ANCHOR, handleId, handlesFor } from './handles';
+import { NO_EMPHASIS, type Emphasis } from './emphasis';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -47,17 +48,23 @@ export function toFlow(
   layout: Layout,
   selected: ReadonlySet<string>,
   schemaFilter: string | null = null,
+  emphasis: Emphasis = NO_EMPHASIS,
 ): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
   const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
-  const shown = (schemaId: string | undefined) =>
-    schemaFilter === null || schemaId === schemaFilter;
+  const { bright, hideOthers, pathKeys, pathTables } = emphasis;
+  const shown = (id: string, schemaId: string | undefined) =>
+    (schemaFilter === null || schemaId === schemaFilter) &&
+    !(hideOthers && bright && !bright.has(id));
+  const classOf = (id: string) =>
+    pathTables.has(id) ? 'tw-on-path' : bright && !bright.has(id) ? 'tw-dimmed' : undefined;
   for (const table of Object.values(design.tables)) {
     // Partitions fold under their parent; the parent's footer counts them.
-    if (table.partitionOf || !shown(table.schemaId)) continue;
+    if (table.partitionOf || !shown(table.id, table.schemaId)) continue;
     const l = layout.tables[table.id] ?? { x: 0, y: 0 };
     const isSelected = selected.has(table.id);
     const collapsed = !!l.collapsed;
-    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''}`;
+    const className = classOf(table.id);
+    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${className ?? ''}`;
     const cached = nodeCache.get(table);
     if (cached && cached.key === key) {
       nodes.push(cached.node);
@@ -70,6 +77,7 @@ export function toFlow(
       position: { x: l.x, y: l.y },
       data: { tableId: table.id },
       selected: isSelected,
+      className,
       width,
       height,
       measured: { width, height },
@@ -83,7 +91,7 @@ export function toFlow(
     nodes.push(node);
   }
   for (const view of design.extras ?? []) {
-    if (!view.columns || !shown(view.schemaId)) continue;
+    if (!view.columns || !shown(view.id, view.schemaId)) continue;
     const l = layout.tables[view.id] ?? { x: 0, y: 0 };
     const { width, height } = viewSize(view.columns.length);
     nodes.push({
@@ -92,6 +100,7 @@ export function toFlow(
       position: { x: l.x, y: l.y },
       data: { viewId: view.id },
       selected: selected.has(view.id),
+      className: classOf(view.id),
       width,
       height,
       measured: { width, height },
@@ -108,9 +117,14 @@ export function toFlow(
   nodes.unshift(...groups);
   return {
     nodes,
-    edges: relationshipEdges(design, layout).filter(
-      (e) => visible.has(e.source) && visible.has(e.target),
-    ),
+    edges: relationshipEdges(design, layout)
+      .filter((e) => visible.has(e.source) && visible.has(e.target))
+      .map((e) => {
+        if (pathKeys.has(e.id)) return { ...e, className: 'tw-on-path', zIndex: 1 };
+        if (bright && !(bright.has(e.source) && bright.has(e.target)))
+          return { ...e, className: 'tw-dimmed' };
+        return e;
+      }),
   };
 }
 

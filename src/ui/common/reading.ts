@@ -1,0 +1,53 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import { neighbourhood } from '../../core/graph';
+import type { FocusHops, StudioStore } from '../../state/store';
+
+/**
+ * The reading actions (focus on a table, find a path), one way in for the inspector, the table's
+ * context menu and the shortcuts. They change view state only, never the design.
+ */
+type Flow = Pick<ReactFlowInstance, 'fitView'>;
+
+const FIT = { duration: 300, padding: 0.15, maxZoom: 1.2 };
+
+/** Brings `tableIds` into view once the canvas has drawn the change just made. */
+export function fitTables(flow: Flow, tableIds: readonly string[]): void {
+  requestAnimationFrame(() => void flow.fitView({ ...FIT, nodes: tableIds.map((id) => ({ id })) }));
+}
+
+/** Focus mode on `tableId`, keeping the reach and hiding the person last chose. */
+export function enterFocus(
+  store: StudioStore,
+  flow: Flow,
+  tableId: string,
+  hops?: FocusHops,
+): void {
+  const s = store.getState();
+  if (!s.design.tables[tableId]) return;
+  const next = {
+    tableId,
+    hops: hops ?? s.focus?.hops ?? 1,
+    hideOthers: s.focus?.hideOthers ?? false,
+  };
+  s.setPathEnds(null);
+  s.setFocus(next);
+  s.select({ tableIds: [tableId] });
+  fitTables(flow, [...neighbourhood(s.design, tableId, next.hops).keys()]);
+}
+
+/** Opens the Find path panel, from the first selected table to the second where there are two. */
+export function openFindPath(store: StudioStore, fromId?: string): void {
+  const s = store.getState();
+  const [first, second] = s.selection.tableIds;
+  s.setFocus(null);
+  s.setPathEnds({ fromId: fromId ?? first ?? null, toId: fromId ? null : (second ?? null) });
+}
+
+/** Escape on the canvas leaves the path first, then focus; false when neither was on. */
+export function leaveReadingMode(store: StudioStore): boolean {
+  const s = store.getState();
+  if (s.pathEnds) s.setPathEnds(null);
+  else if (s.focus) s.setFocus(null);
+  else return false;
+  return true;
+}
