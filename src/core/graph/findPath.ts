@@ -1,5 +1,5 @@
 import type { Design } from '../model';
-import { foreignKeyGraph, otherEnd } from './foreignKeyGraph';
+import { drawnTableId, foreignKeyGraph, otherEnd } from './foreignKeyGraph';
 
 /** A chain of foreign keys joining two tables: `tableIds[i]` and `tableIds[i + 1]` share `foreignKeyIds[i]`. */
 export interface ForeignKeyPath {
@@ -11,9 +11,12 @@ export interface ForeignKeyPath {
  * The shortest chain of foreign keys (followed either way) from table `a` to table `b`: breadth
  * first, so no shorter chain exists; ties go to the key met first in design order, so the same
  * design always gives the same path. `null` when no chain joins them (or a table is missing).
+ * A partition stands for its parent, as on the canvas (see `foreignKeyGraph`).
  */
-export function findPath(design: Design, a: string, b: string): ForeignKeyPath | null {
-  if (!design.tables[a] || !design.tables[b]) return null;
+export function findPath(design: Design, from: string, to: string): ForeignKeyPath | null {
+  if (!design.tables[from] || !design.tables[to]) return null;
+  const a = drawnTableId(design, from);
+  const b = drawnTableId(design, to);
   if (a === b) return { tableIds: [a], foreignKeyIds: [] };
   const graph = foreignKeyGraph(design);
   const cameFrom = new Map<string, { tableId: string; foreignKeyId: string }>();

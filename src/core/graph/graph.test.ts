@@ -132,6 +132,27 @@ describe('findPath', () => {
   });
 });
 
+describe('partitions', () => {
+  // t2 is partitioned; t3 is its partition and holds the key onto t0 (as pagila's payment does).
+  let d = graphDesign(4, [
+    [1, 0],
+    [3, 0],
+  ]);
+  d = ops.updateTable(d, 't3', (t) => ({
+    ...t,
+    partitionOf: { tableId: 't2', bound: "FOR VALUES IN ('a')" },
+  }));
+
+  it("count a partition's keys as its parent's, the table the canvas draws", () => {
+    expect(Object.fromEntries(neighbourhood(d, 't0', 1))).toEqual({ t0: 0, t1: 1, t2: 1 });
+    expect(Object.fromEntries(neighbourhood(d, 't3', 1))).toEqual({ t2: 0, t0: 1 });
+    expect(findPath(d, 't1', 't2')).toEqual({
+      tableIds: ['t1', 't0', 't2'],
+      foreignKeyIds: ['fk0', 'fk1'],
+    });
+  });
+});
+
 describe('searchDesign', () => {
   let d = emptyDesign('s', 'd_s');
   d = ops.addTable(d, {
