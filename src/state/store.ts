@@ -42,6 +42,8 @@ export interface StudioState {
   preview: Preview | null;
   /** Focus mode: one table and its neighbours bright, the rest dimmed or hidden. View state. */
   focus: FocusView | null;
+  /** The reach and hiding last chosen: the next focus starts with them. View state. */
+  focusReach: Pick<FocusView, 'hops' | 'hideOthers'>;
   setFocus(focus: FocusView | null): void;
   /** The Find path panel, open when set: the two tables whose chain of keys is drawn. View state. */
   pathEnds: PathEnds | null;
@@ -141,7 +143,13 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       preview: null,
       stash: null,
       focus: null,
-      setFocus: (focus) => set({ focus }),
+      focusReach: { hops: 1, hideOthers: false },
+      setFocus: (focus) =>
+        set(
+          focus
+            ? { focus, focusReach: { hops: focus.hops, hideOthers: focus.hideOthers } }
+            : { focus },
+        ),
       pathEnds: null,
       setPathEnds: (pathEnds) => set({ pathEnds }),
       keysOnly: false,

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { displayName, findColumn, type Design } from '../../core/model';
+import { drawnTableId } from '../../core/graph';
 import { chosenPath } from './emphasis';
 import { fitTables } from '../common/reading';
 import { useStudio, useStudioStore } from '../StudioContext';
@@ -23,7 +24,10 @@ function stepText(design: Design, foreignKeyId: string): string {
       const refs = k.refColumnIds
         .map((id) => (parent ? findColumn(parent, id)?.name : undefined) ?? '?')
         .join(', ');
-      return `${t.name}.${cols} → ${parent?.name ?? '?'}.${refs}`;
+      // A partition's key reads as its parent's, the table on the canvas and in this list.
+      const child = design.tables[drawnTableId(design, t.id)] ?? t;
+      const parentName = design.tables[drawnTableId(design, k.refTableId)]?.name ?? '?';
+      return `${child.name}.${cols} → ${parentName}.${refs}`;
     }
   return '';
 }
@@ -55,20 +59,13 @@ export function PathPanel() {
     if (cur && cur[end] !== id) store.getState().setPathEnds({ ...cur, [end]: id });
   };
   const endInput = (end: 'fromId' | 'toId', label: string) => (
-    <label>
-      {label}
-      <input
-        // Remounted when the chosen table changes elsewhere, so it shows that table's name.
-        key={`${end}:${ends[end] ?? ''}`}
-        list={listId}
-        defaultValue={nameOf(ends[end])}
-        autoComplete="off"
-        onChange={(e) => choose(end, e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') choose(end, e.currentTarget.value);
-        }}
-      />
-    </label>
+    <EndInput
+      label={label}
+      listId={listId}
+      chosen={nameOf(ends[end])}
+      resolves={(typed) => (byName.get(typed.trim().toLowerCase()) ?? null) === ends[end]}
+      onType={(typed) => choose(end, typed)}
+    />
   );
   const from = nameOf(ends.fromId);
   const to = nameOf(ends.toId);
@@ -123,21 +120,57 @@ export function PathPanel() {
               :
             </span>
             <ol aria-label="Tables on the path" className="tw-path-tables">
-              {path.tableIds.map((id, i) => (
-                <li key={id}>
-                  <strong>{nameOf(id)}</strong>
-                  {path.foreignKeyIds[i] && (
-                    <span className="tw-muted tw-path-step">
-                      {' '}
-                      via {stepText(design, path.foreignKeyIds[i])}
-                    </span>
-                  )}
-                </li>
-              ))}
+              {path.tableIds.map((id, i) => {
+                // The key that leads here from the table before.
+                const via = path.foreignKeyIds[i - 1];
+                return (
+                  <li key={id}>
+                    <strong>{nameOf(id)}</strong>
+                    {via && (
+                      <span className="tw-muted tw-path-step"> via {stepText(design, via)}</span>
+                    )}
+                  </li>
+                );
+              })}
             </ol>
           </>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * One end of the path: what the person types picks the table as soon as it names one. A table
+ * chosen elsewhere (Swap, the selection) replaces the text; the person's own typing never does,
+ * so the field keeps the keyboard while they type.
+ */
+function EndInput(props: {
+  label: string;
+  listId: string;
+  chosen: string;
+  resolves(typed: string): boolean;
+  onType(typed: string): void;
+}) {
+  const { chosen, resolves } = props;
+  const [text, setText] = useState(chosen);
+  useEffect(() => {
+    if (!resolves(text)) setText(chosen);
+    // Only a change of the chosen table resets the text, not each keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen]);
+  return (
+    <label>
+      {props.label}
+      <input
+        list={props.listId}
+        value={text}
+        autoComplete="off"
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onType(e.target.value);
+        }}
+      />
+    </label>
   );
 }

@@ -24,11 +24,7 @@ export function enterFocus(
 ): void {
   const s = store.getState();
   if (!s.design.tables[tableId]) return;
-  const next = {
-    tableId,
-    hops: hops ?? s.focus?.hops ?? 1,
-    hideOthers: s.focus?.hideOthers ?? false,
-  };
+  const next = { ...s.focusReach, tableId, ...(hops ? { hops } : {}) };
   s.setPathEnds(null);
   s.setFocus(next);
   s.select({ tableIds: [tableId] });
