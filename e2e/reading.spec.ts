@@ -66,8 +66,9 @@ test('focus mode: a table and its neighbours, the rest dimmed or hidden; Esc lea
   // tables drawn: pagila's 16 less film_embedding, which needs pgvector; partitions fold away).
   await expect(bar).toContainText('5 of 15 tables');
   await expect(nodeOf(page, studio, 'film_actor')).not.toHaveClass(/tw-dimmed/);
-  // Nothing to show, so nothing is dimmed.
-  await expect(page.locator('.react-flow__node.tw-dimmed')).toHaveCount(0);
+  await expect(nodeOf(page, studio, 'film')).not.toHaveClass(/tw-dimmed/);
+  // The rest is still there, dimmed.
+  await expect(page.locator('.react-flow__node.tw-dimmed').first()).toBeVisible();
 
   await bar.getByRole('checkbox', { name: 'Hide other tables' }).check();
   await expect(studio.table('rental')).toHaveCount(0);
@@ -93,6 +94,18 @@ test('focus mode: a table and its neighbours, the rest dimmed or hidden; Esc lea
   await page.getByRole('button', { name: 'Exit focus' }).click();
   await expect(bar).toHaveCount(0);
   await expect(nodeOf(page, studio, 'country')).not.toHaveClass(/tw-dimmed/);
+
+  // The table's context menu: right-click, arrow down to the action, Enter.
+  await studio.table('city').locator('.tw-table-header').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Table city' });
+  await expect(menu.getByRole('menuitem', { name: /Focus on neighbours/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  await expect(bar).toContainText('Focus: city');
+  await page.keyboard.press('Escape');
+  await expect(bar).toHaveCount(0);
 });
 
 test('find path: the shortest chain of keys between two tables, or plainly none', async ({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -27,6 +27,7 @@ import { HEADER_ANCHOR } from './handles';
 import { emphasisOf } from './emphasis';
 import { FocusBar } from './FocusBar';
 import { PathPanel } from './PathPanel';
+import { TableMenu, type TableMenuAt } from './TableMenu';
 import './reading.css';
 import { keysOnlyLayout } from '../../core/geometry/keysOnly';
 
@@ -150,6 +151,23 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [flow, store, readOnly],
   );
 
+  const [menu, setMenu] = useState<TableMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: { id: string; type?: string }) => {
+      if (node.type !== 'table') return;
+      e.preventDefault();
+      const box = (e.currentTarget as HTMLElement).closest('.tw-canvas')?.getBoundingClientRect();
+      store.getState().select({ tableIds: [node.id] });
+      setMenu({
+        tableId: node.id,
+        x: e.clientX - (box?.left ?? 0),
+        y: e.clientY - (box?.top ?? 0),
+      });
+    },
+    [store],
+  );
+
   const onMoveEnd = useCallback(
     (_e: unknown, v: Viewport) => store.getState().setViewport(v),
     [store],
@@ -172,6 +190,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
         onSelectionDragStart={() => store.getState().beginGesture()}
         onSelectionDragStop={() => store.getState().endGesture()}
         onMoveEnd={onMoveEnd}
+        onNodeContextMenu={onNodeContextMenu}
         defaultViewport={initialViewport}
         fitView={fitOnOpen}
         fitViewOptions={FIT_OPTIONS}
@@ -212,6 +231,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
       {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}
       <FocusBar />
       <PathPanel />
+      {menu && <TableMenu at={menu} onClose={closeMenu} />}
     </div>
   );
 }

@@ -3,16 +3,31 @@ import { neighbourhood } from '../../core/graph';
 import type { FocusHops, StudioStore } from '../../state/store';
 
 /**
- * The reading actions (focus on a table, find a path), one way in for the inspector, the table's
- * context menu and the shortcuts. They change view state only, never the design.
+ * The reading actions (focus on a table, find a path), one way in for the toolbar, the inspector
+ * and the shortcuts. They change view state only, never the design.
  */
 type Flow = Pick<ReactFlowInstance, 'fitView'>;
 
-const FIT = { duration: 300, padding: 0.15, maxZoom: 1.2 };
+const MARGIN = 24;
 
-/** Brings `tableIds` into view once the canvas has drawn the change just made. */
+/**
+ * Brings `tableIds` into view once the canvas has drawn the change just made, below the focus bar
+ * or path panel over the canvas top (they would hide the tables they are about).
+ */
 export function fitTables(flow: Flow, tableIds: readonly string[]): void {
-  requestAnimationFrame(() => void flow.fitView({ ...FIT, nodes: tableIds.map((id) => ({ id })) }));
+  requestAnimationFrame(() => {
+    const overlay = document.querySelector('.tw-reading-bar')?.getBoundingClientRect().height ?? 0;
+    void flow.fitView({
+      duration: 300,
+      maxZoom: 1.2,
+      padding: {
+        top: `${Math.round(overlay) + MARGIN}px`,
+        x: `${MARGIN}px`,
+        bottom: `${MARGIN}px`,
+      },
+      nodes: tableIds.map((id) => ({ id })),
+    });
+  });
 }
 
 /** Focus mode on `tableId`, keeping the reach and hiding the person last chose. */

@@ -52,7 +52,7 @@ export function SearchTables() {
         aria-description="Finds tables and columns; type table.column for a column of one table"
         aria-expanded={matches.length > 0}
         aria-controls="tw-search-results"
-        placeholder="Search tables, columns (/)"
+        placeholder="Table or column (/)"
         value={query}
         data-shortcut="search"
         onChange={(e) => {
