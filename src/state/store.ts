@@ -40,6 +40,17 @@ export interface StudioState {
    * comparison of two. The edited design waits in `stash`, untouched, history and all.
    */
   preview: Preview | null;
+  /** Focus mode: one table and its neighbours bright, the rest dimmed or hidden. View state. */
+  focus: FocusView | null;
+  /** The reach and hiding last chosen: the next focus starts with them. View state. */
+  focusReach: Pick<FocusView, 'hops' | 'hideOthers'>;
+  setFocus(focus: FocusView | null): void;
+  /** The Find path panel, open when set: the two tables whose chain of keys is drawn. View state. */
+  pathEnds: PathEnds | null;
+  setPathEnds(ends: PathEnds | null): void;
+  /** Every table drawn with its key columns only (as a collapsed table is). View state. */
+  keysOnly: boolean;
+  setKeysOnly(keysOnly: boolean): void;
   /** Tables a query plan touches, lit on the canvas by the EXPLAIN lab. View state. */
   litTableIds: readonly string[];
   setLit(ids: readonly string[]): void;
@@ -69,6 +80,22 @@ export interface StudioState {
 }
 
 export type StudioStore = StoreApi<StudioState>;
+
+/** How far focus mode reaches, in foreign keys. */
+export type FocusHops = 1 | 2 | 3;
+
+/** Focus mode: `tableId` and the tables up to `hops` keys away; the rest dimmed, or hidden. */
+export interface FocusView {
+  tableId: string;
+  hops: FocusHops;
+  hideOthers: boolean;
+}
+
+/** The two tables the Find path panel joins (by id); either may still be unchosen. */
+export interface PathEnds {
+  fromId: string | null;
+  toId: string | null;
+}
 
 /** What is previewed, and for comparisons, how each table and column changed. */
 export interface Preview {
@@ -115,6 +142,18 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       loadCount: 0,
       preview: null,
       stash: null,
+      focus: null,
+      focusReach: { hops: 1, hideOthers: false },
+      setFocus: (focus) =>
+        set(
+          focus
+            ? { focus, focusReach: { hops: focus.hops, hideOthers: focus.hideOthers } }
+            : { focus },
+        ),
+      pathEnds: null,
+      setPathEnds: (pathEnds) => set({ pathEnds }),
+      keysOnly: false,
+      setKeysOnly: (keysOnly) => set({ keysOnly }),
       litTableIds: [],
       setLit: (litTableIds) => set({ litTableIds }),
       setSchemaFilter: (schemaFilter) => set({ schemaFilter }),
@@ -218,6 +257,8 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
           history: { past: [], future: [] },
           gestureStart: undefined,
           schemaFilter: null,
+          focus: null,
+          pathEnds: null,
           loadCount: get().loadCount + 1,
           revision: get().revision + 1,
         }),

@@ -35,15 +35,18 @@ describe('table geometry', () => {
     expect(tableSize(table('t_orders'), undefined).width).toBe(NODE_WIDTH);
   });
 
-  it('keeps only primary and foreign key columns of a collapsed table, in table order', () => {
+  it('keeps only primary, foreign and unique key columns of a collapsed table, in table order', () => {
     const addresses = table('t_addresses');
     expect(visibleColumns(addresses, true).map((c) => c.id)).toEqual([
       'c_addresses_id',
       'c_addresses_customer_id',
     ]);
     expect(visibleColumns(addresses, false)).toBe(addresses.columns);
-    // A unique column is not a key column for collapsing: customers keeps its id only.
-    expect(visibleColumns(table('t_customers'), true).map((c) => c.id)).toEqual(['c_customers_id']);
+    // A unique column is an alternate key: customers keeps its id and its unique email.
+    expect(visibleColumns(table('t_customers'), true).map((c) => c.id)).toEqual([
+      'c_customers_id',
+      'c_customers_email',
+    ]);
     expect(tableSize(addresses, { x: 0, y: 0, collapsed: true }).height).toBe(boxHeight(2));
   });
 

@@ -46,12 +46,15 @@ export interface NodeSize {
   height: number;
 }
 
-/** Collapsed tables show only their key columns: those in the primary key or a foreign key. */
+/**
+ * Collapsed tables ("Keys only") show only their key columns: those in the primary key, a foreign
+ * key or a unique constraint (an alternate key: what other tables may reference, like an email).
+ */
 export function visibleColumns(table: Table, collapsed: boolean): Table['columns'] {
   if (!collapsed) return table.columns;
   const keyIds = new Set(
     table.constraints.flatMap((k) =>
-      k.kind === 'primaryKey' || k.kind === 'foreignKey' ? k.columnIds : [],
+      k.kind === 'primaryKey' || k.kind === 'foreignKey' || k.kind === 'unique' ? k.columnIds : [],
     ),
   );
   return table.columns.filter((c) => keyIds.has(c.id));

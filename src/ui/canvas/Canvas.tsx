@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -29,6 +29,12 @@ import { DetailLevel, useDetailAtZoom } from './detailLevel';
 import { labelZoomBucket } from './labels';
 import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './handles';
+import { emphasisOf } from './emphasis';
+import { FocusBar } from './FocusBar';
+import { PathPanel } from './PathPanel';
+import { TableMenu, type TableMenuAt } from './TableMenu';
+import './reading.css';
+import { keysOnlyLayout } from '../../core/geometry/keysOnly';
 
 const nodeTypes = {
   table: TableNodeComponent,
@@ -57,14 +63,22 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const selectedIds = useStudio((s) => s.selection.tableIds);
   const readOnly = useStudio((s) => s.readOnly);
   const schemaFilter = useStudio((s) => s.schemaFilter);
+  const focus = useStudio((s) => s.focus);
+  const pathEnds = useStudio((s) => s.pathEnds);
+  const keysOnly = useStudio((s) => s.keysOnly);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const detailed = useDetailAtZoom();
   const labelZoom = useFlowStore((s) => (detailed ? null : labelZoomBucket(s.transform[2])));
+  const emphasis = useMemo(() => emphasisOf(design, focus, pathEnds), [design, focus, pathEnds]);
+  const drawnLayout = useMemo(
+    () => (keysOnly ? keysOnlyLayout(layout) : layout),
+    [keysOnly, layout],
+  );
   const lastEdges = useRef<RelationshipEdge[]>(undefined);
   const { nodes, edges } = useMemo(() => {
-    const flow = toFlow(design, layout, selected, schemaFilter, labelZoom);
+    const flow = toFlow(design, drawnLayout, selected, schemaFilter, labelZoom, emphasis);
     return { nodes: flow.nodes, edges: sameOrNext(lastEdges.current, flow.edges) };
-  }, [design, layout, selected, schemaFilter, labelZoom]);
+  }, [design, drawnLayout, selected, schemaFilter, labelZoom, emphasis]);
   lastEdges.current = edges;
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -148,6 +162,23 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [flow, store, readOnly],
   );
 
+  const [menu, setMenu] = useState<TableMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: { id: string; type?: string }) => {
+      if (node.type !== 'table') return;
+      e.preventDefault();
+      const box = (e.currentTarget as HTMLElement).closest('.tw-canvas')?.getBoundingClientRect();
+      store.getState().select({ tableIds: [node.id] });
+      setMenu({
+        tableId: node.id,
+        x: e.clientX - (box?.left ?? 0),
+        y: e.clientY - (box?.top ?? 0),
+      });
+    },
+    [store],
+  );
+
   const onMoveEnd = useCallback(
     (_e: unknown, v: Viewport) => store.getState().setViewport(v),
     [store],
@@ -171,6 +202,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           onSelectionDragStart={() => store.getState().beginGesture()}
           onSelectionDragStop={() => store.getState().endGesture()}
           onMoveEnd={onMoveEnd}
+          onNodeContextMenu={onNodeContextMenu}
           defaultViewport={initialViewport}
           fitView={fitOnOpen}
           fitViewOptions={FIT_OPTIONS}
@@ -209,6 +241,10 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           )}
         </ReactFlow>
       </DetailLevel.Provider>
+      {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}
+      <FocusBar />
+      <PathPanel />
+      {menu && <TableMenu at={menu} onClose={closeMenu} />}
     </div>
   );
 }

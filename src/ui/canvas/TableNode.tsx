@@ -145,10 +145,12 @@ const ColumnRow = memo(function ColumnRow({
     store.getState().dispatch((d) => ops.updateColumn(d, table.id, column.id, patch));
   const select = () => store.getState().select({ tableIds: [table.id], columnId: column.id });
   const change = useStudio((s) => s.preview?.overlay?.columns[column.id]);
+  const chosen = useStudio((s) => s.selection.columnId === column.id);
   return (
     <li
-      className={change ? `tw-column tw-change-${change}` : 'tw-column'}
+      className={`tw-column${change ? ` tw-change-${change}` : ''}${chosen ? ' is-chosen' : ''}`}
       onClick={select}
+      aria-current={chosen || undefined}
       aria-description={change ? `${change} in this comparison` : undefined}
     >
       <Handle

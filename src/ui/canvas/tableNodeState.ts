@@ -18,7 +18,8 @@ export function useTableNodeState(id: string) {
       return {
         table,
         color: layout?.color,
-        collapsed: !!layout?.collapsed,
+        // The whole-diagram "Keys only" view draws every table as a collapsed one.
+        collapsed: s.keysOnly || !!layout?.collapsed,
         readOnly: s.readOnly,
         schemaName: table ? s.design.schemas[table.schemaId]?.name : undefined,
         partitions: table?.partitionBy ? (partitionCounts(s.design).get(id) ?? 0) : 0,

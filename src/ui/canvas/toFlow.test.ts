@@ -6,8 +6,12 @@ import {
   HEADER_CENTER_Y,
   NODE_WIDTH,
   rowCenterY,
+  tableSize,
 } from '../../core/geometry/tableGeometry';
+import { keysOnlyLayout } from '../../core/geometry/keysOnly';
+import { findPath } from '../../core/graph';
 import { sameOrNext, toFlow } from './toFlow';
+import { emphasisOf, NO_EMPHASIS } from './emphasis';
 
 describe('toFlow', () => {
   it('gives every table a known size and a pair of handles per column, plus the header pair', () => {
@@ -94,7 +98,8 @@ describe('toFlow', () => {
       tables: { ...layout.tables, t_products: { x: 800, y: 380, collapsed: true } },
     };
     const { nodes, edges } = toFlow(design, collapsed, new Set());
-    expect(nodes.find((n) => n.id === 't_products')?.handles).toHaveLength(4);
+    // The header pair, then id (primary key) and sku (unique): price and the rest are hidden.
+    expect(nodes.find((n) => n.id === 't_products')?.handles).toHaveLength(6);
     // Every foreign key is still a line, whatever is collapsed.
     const fks = Object.values(design.tables).flatMap((t) =>
       t.constraints.filter((k) => k.kind === 'foreignKey'),
@@ -157,5 +162,58 @@ describe('toFlow', () => {
     expect(labelled.length).toBeGreaterThan(0);
     expect(labelled.length).toBeLessThan(near.nodes.length);
     expect(labelled.every((n) => n.zIndex === 1)).toBe(true);
+  });
+});
+
+describe('toFlow while reading (focus, path, keys only)', () => {
+  const { design, layout } = exampleDocument();
+  const classOf = (r: ReturnType<typeof toFlow>, id: string) =>
+    r.nodes.find((n) => n.id === id)?.className;
+
+  it('dims what focus leaves out, or leaves it out when hiding, lines and all', () => {
+    const focus = { tableId: 't_products', hops: 1 as const, hideOthers: false };
+    const dimmed = toFlow(design, layout, new Set(), null, null, emphasisOf(design, focus, null));
+    // order_items references products; nothing else is one key away.
+    expect(classOf(dimmed, 't_products')).toBeUndefined();
+    expect(classOf(dimmed, 't_order_items')).toBeUndefined();
+    expect(classOf(dimmed, 't_customers')).toBe('tw-dimmed');
+    const bright = dimmed.edges.filter((e) => e.className !== 'tw-dimmed');
+    expect(bright.map((e) => [e.source, e.target])).toEqual([['t_order_items', 't_products']]);
+
+    const hidden = toFlow(
+      design,
+      layout,
+      new Set(),
+      null,
+      null,
+      emphasisOf(design, { ...focus, hideOthers: true }, null),
+    );
+    expect(hidden.nodes.map((n) => n.id).sort()).toEqual(['t_order_items', 't_products']);
+    expect(hidden.edges).toHaveLength(1);
+  });
+
+  it('lights the path between two tables and dims the rest; no path lights nothing', () => {
+    const ends = { fromId: 't_addresses', toId: 't_products' };
+    const path = findPath(design, 't_addresses', 't_products');
+    expect(path?.tableIds[0]).toBe('t_addresses');
+    const r = toFlow(design, layout, new Set(), null, null, emphasisOf(design, null, ends));
+    for (const id of path?.tableIds ?? []) expect(classOf(r, id)).toBe('tw-on-path');
+    expect(r.edges.filter((e) => e.className === 'tw-on-path').map((e) => e.id)).toEqual(
+      expect.arrayContaining(path?.foreignKeyIds ?? ['none']),
+    );
+    expect(r.edges.filter((e) => e.className === 'tw-on-path')).toHaveLength(
+      path?.foreignKeyIds.length ?? -1,
+    );
+    expect(emphasisOf(design, null, { fromId: 't_addresses', toId: null })).toBe(NO_EMPHASIS);
+  });
+
+  it('keys only draws every table as a collapsed one, from the same geometry', () => {
+    const r = toFlow(design, keysOnlyLayout(layout), new Set());
+    for (const t of Object.values(design.tables)) {
+      const node = r.nodes.find((n) => n.id === t.id);
+      expect(node?.height).toBe(tableSize(t, { x: 0, y: 0, collapsed: true }).height);
+    }
+    // The stored layout is untouched: leaving the view restores every table as it was.
+    expect(Object.values(layout.tables).some((l) => l.collapsed)).toBe(false);
   });
 });

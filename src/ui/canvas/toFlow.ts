@@ -12,6 +12,7 @@ import { typesMatchForReference } from '../../core/model/typeNames';
 import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
 import { HEADER_ANCHOR, handleId, handlesFor, type Side } from './handles';
 import { placeLabels } from './labels';
+import { NO_EMPHASIS, type Emphasis } from './emphasis';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -58,12 +59,19 @@ export function toFlow(
   selected: ReadonlySet<string>,
   schemaFilter: string | null = null,
   labelZoom: number | null = null,
+  emphasis: Emphasis = NO_EMPHASIS,
 ): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
   const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
-  const shown = (schemaId: string | undefined) =>
-    schemaFilter === null || schemaId === schemaFilter;
+  const { bright, hideOthers, pathKeys, pathTables } = emphasis;
+  const shown = (id: string, schemaId: string | undefined) =>
+    (schemaFilter === null || schemaId === schemaFilter) &&
+    !(hideOthers && bright && !bright.has(id));
+  const classOf = (id: string) =>
+    pathTables.has(id) ? 'tw-on-path' : bright && !bright.has(id) ? 'tw-dimmed' : undefined;
   // Partitions fold under their parent; the parent's footer counts them.
-  const tables = Object.values(design.tables).filter((t) => !t.partitionOf && shown(t.schemaId));
+  const tables = Object.values(design.tables).filter(
+    (t) => !t.partitionOf && shown(t.id, t.schemaId),
+  );
   const labelled =
     labelZoom === null
       ? null
@@ -75,7 +83,8 @@ export function toFlow(
     // Near, every name is drawn in its header; far out, only the names `placeLabels` made room for.
     const label = labelled ? labelled.has(table.id) : true;
     const lifted = !!labelled && label;
-    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${label},${lifted}`;
+    const className = classOf(table.id);
+    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${label},${lifted},${className ?? ''}`;
     const cached = nodeCache.get(table);
     if (cached && cached.key === key) {
       nodes.push(cached.node);
@@ -90,6 +99,7 @@ export function toFlow(
       selected: isSelected,
       // A far-out name is wider than its table: above the neighbours it reaches over.
       ...(lifted ? { zIndex: 1 } : {}),
+      className,
       width,
       height,
       measured: { width, height },
@@ -103,7 +113,7 @@ export function toFlow(
     nodes.push(node);
   }
   for (const view of design.extras) {
-    if (!view.columns || !shown(view.schemaId)) continue;
+    if (!view.columns || !shown(view.id, view.schemaId)) continue;
     const l = layout.tables[view.id] ?? { x: 0, y: 0 };
     const { width, height } = viewSize(view.columns.length);
     nodes.push({
@@ -112,6 +122,7 @@ export function toFlow(
       position: { x: l.x, y: l.y },
       data: { viewId: view.id },
       selected: selected.has(view.id),
+      className: classOf(view.id),
       width,
       height,
       measured: { width, height },
@@ -126,7 +137,18 @@ export function toFlow(
       : [];
   const visible = new Set(nodes.map((n) => n.id));
   nodes.unshift(...groups);
-  return { nodes, edges: relationshipEdges(design, layout, visible) };
+  const edges = relationshipEdges(design, layout, visible);
+  // Emphasis makes new line objects; without it the cached lines go to React Flow as they are.
+  if (!bright && pathKeys.size === 0) return { nodes, edges };
+  return {
+    nodes,
+    edges: edges.map((e) => {
+      if (pathKeys.has(e.id)) return { ...e, className: 'tw-on-path', zIndex: 1 };
+      if (bright && !(bright.has(e.source) && bright.has(e.target)))
+        return { ...e, className: 'tw-dimmed' };
+      return e;
+    }),
+  };
 }
 
 /** What a relationship line was derived from: reused while all of it is the same. */

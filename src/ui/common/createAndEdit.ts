@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { tableSize } from '../../core/geometry/tableGeometry';
+import { DETAIL_ZOOM, tableSize } from '../../core/geometry/tableGeometry';
 import { addColumn, addTableAt } from '../../state/commands';
 import type { StudioStore } from '../../state/store';
 import { editKeys, requestEdit } from './editRequest';
@@ -50,7 +50,11 @@ function canvasRect(): DOMRect | undefined {
   return document.querySelector('.react-flow')?.getBoundingClientRect();
 }
 
-/** A new table the nearest free spot put outside the view is brought into it: the person sees what they made. */
+/**
+ * A new table the nearest free spot put outside the view is brought into it: the person sees what
+ * they made. Far out (a big schema at fit view) the canvas zooms in to where names are drawn, or
+ * the name field would not exist and the name typed next would go to the shortcuts.
+ */
 function revealTable(store: StudioStore, flow: Flow, id: string): void {
   const { design, layout } = store.getState();
   const table = design.tables[id];
@@ -65,9 +69,10 @@ function revealTable(store: StudioStore, flow: Flow, id: string): void {
     topLeft.y >= pane.top &&
     bottomRight.x <= pane.right &&
     bottomRight.y <= pane.bottom;
-  if (!inside)
+  const readable = flow.getZoom() >= DETAIL_ZOOM;
+  if (!inside || !readable)
     void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, {
-      zoom: flow.getZoom(),
+      zoom: readable ? flow.getZoom() : 1,
       duration: 200,
     });
 }

@@ -4,6 +4,7 @@ import { deleteTables } from '../../state/commands';
 import { useServices, useStudioStore } from '../StudioContext';
 import { addTableInView } from './createAndEdit';
 import { shortcutScope } from './shortcutScope';
+import { enterFocus, leaveReadingMode, openFindPath } from './reading';
 
 /**
  * Keyboard shortcuts for the common actions. They act only on what the person is looking at:
@@ -47,7 +48,17 @@ export function useShortcuts(actions: ShortcutActions): void {
       if (key === 'f') return () => void flow.fitView({ duration: 300, padding: 0.1 });
       if (key === '/')
         return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
-      if (key === 'escape') return () => s.select({ tableIds: [] });
+      if (key === 'n' && s.selection.tableIds[0]) {
+        const tableId = s.selection.tableIds[0];
+        return () => enterFocus(store, flow, tableId);
+      }
+      if (key === 'p') return () => openFindPath(store);
+      if (key === 'k') return () => s.setKeysOnly(!s.keysOnly);
+      // Escape steps back one level: out of a path, then out of focus, then the selection.
+      if (key === 'escape')
+        return () => {
+          if (!leaveReadingMode(store)) s.select({ tableIds: [] });
+        };
       return undefined;
     };
     const onKey = (e: KeyboardEvent) => {

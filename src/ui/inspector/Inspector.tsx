@@ -2,6 +2,8 @@ import { TABLE_COLORS, type Table } from '../../core/model';
 import * as ops from '../../core/ops';
 import { deleteTables, setTableColor } from '../../state/commands';
 import { addColumnAndName } from '../common/createAndEdit';
+import { enterFocus } from '../common/reading';
+import { useReactFlow } from '@xyflow/react';
 import { useStudio, useStudioStore } from '../StudioContext';
 import { ColumnEditor } from './ColumnEditor';
 import { ConstraintList } from './ConstraintList';
@@ -56,6 +58,8 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
   const store = useStudioStore();
   const readOnly = useStudio((s) => s.readOnly);
   const collapsed = useStudio((s) => !!s.layout.tables[table.id]?.collapsed);
+  const focused = useStudio((s) => s.focus?.tableId === table.id);
+  const flow = useReactFlow();
   const dispatch = store.getState().dispatch;
   return (
     <section className="tw-inspector" aria-label={`Inspector: ${table.name}`}>
@@ -70,6 +74,17 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
             }
           >
             {collapsed ? 'Show all columns' : 'Keys only'}
+          </button>
+          <button
+            type="button"
+            aria-pressed={focused}
+            onClick={() =>
+              focused ? store.getState().setFocus(null) : enterFocus(store, flow, table.id)
+            }
+            aria-keyshortcuts="N"
+            title="Show this table and its neighbours, the rest dimmed (N; Esc to leave)"
+          >
+            Focus
           </button>
           <button
             type="button"

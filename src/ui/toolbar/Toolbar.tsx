@@ -10,6 +10,7 @@ import { CheckStatus } from './CheckStatus';
 import { SaveStatus } from './SaveStatus';
 import { SchemaFilter } from './SchemaFilter';
 import { SearchTables } from './SearchTables';
+import { openFindPath } from '../common/reading';
 
 interface Props {
   onOpenDesigns(): void;
@@ -39,6 +40,8 @@ export function Toolbar({
   const { arrange } = useServices();
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);
   const selectedCount = useStudio((s) => s.selection.tableIds.length);
+  const keysOnly = useStudio((s) => s.keysOnly);
+  const findingPath = useStudio((s) => s.pathEnds !== null);
   const addTable = () => addTableInView(store, flow);
   return (
     <header className="tw-header">
@@ -146,6 +149,26 @@ export function Toolbar({
           title="Auto-layout all tables, or only the selected ones (L)"
         >
           {selectedCount > 1 ? 'Arrange selection' : 'Arrange'}
+        </button>
+        <button
+          type="button"
+          aria-pressed={keysOnly}
+          onClick={() => store.getState().setKeysOnly(!keysOnly)}
+          aria-label="Keys only in every table"
+          aria-keyshortcuts="K"
+          title="Show only key columns (primary, foreign, unique) in every table (K)"
+        >
+          Keys only
+        </button>
+        <button
+          type="button"
+          aria-pressed={findingPath}
+          disabled={tableCount < 2}
+          onClick={() => (findingPath ? store.getState().setPathEnds(null) : openFindPath(store))}
+          aria-keyshortcuts="P"
+          title="Find the chain of foreign keys between two tables (P; two selected tables are used)"
+        >
+          Find path
         </button>
         <SearchTables />
         <SchemaFilter />

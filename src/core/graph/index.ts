@@ -1,0 +1,4 @@
+export * from './foreignKeyGraph';
+export * from './neighbourhood';
+export * from './findPath';
+export * from './searchDesign';
