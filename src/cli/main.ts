@@ -87,7 +87,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return partly(loaded, command.input, io);
     }
     case 'lint': {
-      const loaded = await loadDocument(command.input, io);
+      // The review reads the design only: laying it out would be time for nothing.
+      const loaded = await loadDocument(command.input, io, { layout: false });
       if (!loaded.ok) return loaded.exitCode;
       const result = await runLint(loaded.document.design, command.format);
       io.stdout(result.output);
@@ -95,9 +96,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return read !== OK ? read : result.exitCode;
     }
     case 'diff': {
-      const before = await loadDocument(command.old, io);
+      // The migration is planned from the designs only: no layout.
+      const before = await loadDocument(command.old, io, { layout: false });
       if (!before.ok) return before.exitCode;
-      const after = await loadDocument(command.new, io);
+      const after = await loadDocument(command.new, io, { layout: false });
       if (!after.ok) return after.exitCode;
       for (const [side, path] of [
         [before, command.old],
