@@ -12,7 +12,6 @@ import {
   shareLink,
 } from '../core/share';
 import { generateDdl } from '../core/sql';
-import { runDiff } from './diff';
 import { runLint } from './lint';
 import { parseArgs, USAGE } from './args';
 import {
@@ -113,6 +112,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return IMPORT_FAILED;
         }
       }
+      // Loaded for diff only: the migration verifier is a good part of the CLI's start-up.
+      const { runDiff } = await import('./diff');
       const result = await runDiff(before.document.design, after.document.design, {
         to: command.to,
         mode: command.mode,
