@@ -8,12 +8,13 @@ export const BENCH_DIST = 'bench/out/dist';
 
 /**
  * Starts `vite preview` of the benchmarks' build on `port`; returns its URL and a stop function.
- * Needs `npx vite build --mode bench --outDir bench/out/dist` first (`npm run bench` does it).
+ * Needs `npx vite build --mode bench --outDir bench/out/dist` first (`npm run bench` does it);
+ * `dist` serves another build (to compare two).
  */
-export async function startPreview(port) {
+export async function startPreview(port, dist = BENCH_DIST) {
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--outDir', BENCH_DIST, '--port', String(port), '--strictPort'],
+    ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'],
     { stdio: 'ignore', detached: true },
   );
   const stop = () => {

@@ -9,12 +9,18 @@ const steps = [
     ['vitest', 'run', '--config', 'bench/vitest.bench.config.ts'],
   ],
   ['PGlite boot in Node', 'node', ['bench/pg-boot.mjs']],
+  ['CLI start-up: tablewright lint', 'node', ['bench/cli-boot.mjs']],
   [
     'Production build for the browser benches (with the store handle: --mode bench)',
     'npx',
     ['vite', 'build', '--mode', 'bench', '--outDir', 'bench/out/dist', '--logLevel', 'error'],
   ],
   ['PGlite boot in the browser worker', 'node', ['bench/worker-boot.mjs']],
+  [
+    'First paint: JS size, load -> canvas, load -> Postgres accepts, in Chromium',
+    'node',
+    ['bench/first-paint.mjs'],
+  ],
   ['Canvas of 1,000 tables in Chromium', 'node', ['bench/canvas.mjs', '1000']],
   ['DDL keystroke to canvas, 100 tables, in Chromium', 'node', ['bench/ddl-roundtrip.mjs', '100']],
 ];

@@ -5,8 +5,7 @@
  * or nothing is never passed on as if it were a design.
  */
 import { basename } from 'node:path';
-import ELK from 'elkjs/lib/elk.bundled.js';
-import { detectImportKind, readDesignText, type ImportKind } from '../core/import/inputKind';
+import { detectImportKind, type ImportKind } from '../core/import/importKind';
 import {
   emptyLayout,
   makeDocument,
@@ -58,7 +57,8 @@ export const inputLabel = (path: string) => (path === '-' ? 'standard input' : p
 export async function loadDocument(
   path: string,
   io: Io,
-  opts: { name?: string } = {},
+  /** `layout: false` when only the design is read (lint, diff): no auto-layout, tables at 0,0. */
+  opts: { name?: string; layout?: boolean } = {},
 ): Promise<Result<LoadedInput, LoadError>> {
   const label = inputLabel(path);
   const refuse = (message: string, exitCode: LoadError['exitCode'] = BAD_INPUT) =>
@@ -81,12 +81,14 @@ export async function loadDocument(
     return ok({ document: doc, kind, failedStatements: 0 });
   }
   if (kind === 'dbml') {
+    // Loaded here only: @dbml/core takes seconds to load, and SQL and design files do not need it.
+    const { readDesignText } = await import('../core/import/inputKind');
     const design = readDesignText('dbml', read.value.text);
     if (!design.ok) return refuse(design.error.message);
     if (isEmpty(design.value.design))
       return refuse('the DBML has no table and no enum: there is nothing to design from.');
     return ok({
-      document: await laidOut({ ...design.value.design, name }),
+      document: await laidOut({ ...design.value.design, name }, opts.layout),
       kind,
       failedStatements: 0,
     });
@@ -116,7 +118,7 @@ export async function loadDocument(
     return refuse(`nothing came out: ${why}.${hint}`, IMPORT_FAILED);
   }
   return ok({
-    document: await laidOut(design),
+    document: await laidOut(design, opts.layout),
     kind,
     failedStatements: report.failed.length,
   });
@@ -132,9 +134,15 @@ function isEmpty(design: Design): boolean {
   );
 }
 
-/** Laid out as the studio would, so the design opens readable rather than piled at the origin. */
-async function laidOut(design: Design): Promise<DesignDocument> {
+/**
+ * Laid out as the studio would, so the design opens readable rather than piled at the origin;
+ * `wanted` false leaves the layout empty (the caller reads the design only).
+ */
+async function laidOut(design: Design, wanted = true): Promise<DesignDocument> {
   const layout = emptyLayout();
+  if (!wanted) return makeDocument(design, layout);
+  // Loaded when a design is laid out (not for a design file): ELK takes seconds to load.
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const tables = await layoutDesign(new ELK(), design, layout);
   return makeDocument(design, { ...layout, tables });
 }

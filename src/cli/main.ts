@@ -12,7 +12,6 @@ import {
   shareLink,
 } from '../core/share';
 import { generateDdl } from '../core/sql';
-import { runDiff } from './diff';
 import { runLint } from './lint';
 import { parseArgs, USAGE } from './args';
 import {
@@ -88,7 +87,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return partly(loaded.value, command.input, io);
     }
     case 'lint': {
-      const loaded = await loadDocument(command.input, io);
+      // The review reads the design only: laying it out would be time for nothing.
+      const loaded = await loadDocument(command.input, io, { layout: false });
       if (!loaded.ok) return refused(loaded.error, io);
       const result = await runLint(loaded.value.document.design, command.format);
       io.stdout(result.output);
@@ -96,9 +96,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return read !== OK ? read : result.exitCode;
     }
     case 'diff': {
-      const before = await loadDocument(command.old, io);
+      // The migration is planned from the designs only: no layout.
+      const before = await loadDocument(command.old, io, { layout: false });
       if (!before.ok) return refused(before.error, io);
-      const after = await loadDocument(command.new, io);
+      const after = await loadDocument(command.new, io, { layout: false });
       if (!after.ok) return refused(after.error, io);
       for (const [side, path] of [
         [before.value, command.old],
@@ -112,6 +113,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return IMPORT_FAILED;
         }
       }
+      // Loaded for diff only: the migration verifier is a good part of the CLI's start-up.
+      const { runDiff } = await import('./diff');
       const result = await runDiff(before.value.document.design, after.value.document.design, {
         to: command.to,
         mode: command.mode,

@@ -7,9 +7,7 @@ import { Canvas } from './canvas/Canvas';
 import { Notices } from './common/Notices';
 import { TypeSuggestions } from './common/TypeSuggestions';
 import { useShortcuts } from './common/useShortcuts';
-import { DdlPane } from './ddl/DdlPane';
 import { DesignsDialog } from './designs/DesignsDialog';
-import { ImportDialog } from './designs/ImportDialog';
 import { FileDrop } from './common/FileDrop';
 import { Inspector } from './inspector/Inspector';
 import { ConsolePanel } from './panels/ConsolePanel';
@@ -20,13 +18,27 @@ import { ConflictBanner } from './designs/ConflictBanner';
 import { useServices, useStudioStore } from './StudioContext';
 import { ShareDialog } from './share/ShareDialog';
 import { SharedBanner } from './share/SharedBanner';
-import { ExportDialog } from './export/ExportDialog';
-import { VersionsPanel } from './versions/VersionsPanel';
 import { PreviewBanner } from './versions/PreviewBanner';
-import { ComparisonPanel } from './versions/ComparisonPanel';
-import { ReviewPanel } from './review/ReviewPanel';
-import { DataPanel } from './lab/DataPanel';
-import { QueryLab } from './lab/QueryLab';
+import { lazyComponent, Loading } from './common/lazyComponent';
+
+// Loaded when first shown, so the canvas paints without them: Monaco (the DDL pane, the EXPLAIN
+// lab), @dbml/core and the other exporters, and the panels and dialogs nobody has opened yet.
+const DdlPane = lazyComponent(() => import('./ddl/DdlPane').then((m) => m.DdlPane));
+const ImportDialog = lazyComponent(() =>
+  import('./designs/ImportDialog').then((m) => m.ImportDialog),
+);
+const ExportDialog = lazyComponent(() =>
+  import('./export/ExportDialog').then((m) => m.ExportDialog),
+);
+const VersionsPanel = lazyComponent(() =>
+  import('./versions/VersionsPanel').then((m) => m.VersionsPanel),
+);
+const ComparisonPanel = lazyComponent(() =>
+  import('./versions/ComparisonPanel').then((m) => m.ComparisonPanel),
+);
+const ReviewPanel = lazyComponent(() => import('./review/ReviewPanel').then((m) => m.ReviewPanel));
+const DataPanel = lazyComponent(() => import('./lab/DataPanel').then((m) => m.DataPanel));
+const QueryLab = lazyComponent(() => import('./lab/QueryLab').then((m) => m.QueryLab));
 
 const BOTTOM_BOUNDS = { min: 120, max: 720 };
 const SIDE_BOUNDS = { min: 300, max: 900 };
@@ -84,7 +96,9 @@ function Studio() {
           </FileDrop>
           {comparing ? (
             <ErrorBoundary area="the comparison" store={store}>
-              <ComparisonPanel />
+              <Loading what="the comparison">
+                <ComparisonPanel />
+              </Loading>
             </ErrorBoundary>
           ) : (
             <>
@@ -148,7 +162,9 @@ function Studio() {
                     label: 'Review',
                     content: (
                       <ErrorBoundary area="the Review panel" store={store}>
-                        <ReviewPanel />
+                        <Loading what="the Review panel">
+                          <ReviewPanel />
+                        </Loading>
                       </ErrorBoundary>
                     ),
                   },
@@ -157,7 +173,9 @@ function Studio() {
                     label: 'Data',
                     content: (
                       <ErrorBoundary area="the Data panel" store={store}>
-                        <DataPanel />
+                        <Loading what="the Data panel">
+                          <DataPanel />
+                        </Loading>
                       </ErrorBoundary>
                     ),
                   },
@@ -166,7 +184,9 @@ function Studio() {
                     label: 'EXPLAIN lab',
                     content: (
                       <ErrorBoundary area="the EXPLAIN lab" store={store}>
-                        <QueryLab />
+                        <Loading what="the EXPLAIN lab">
+                          <QueryLab />
+                        </Loading>
                       </ErrorBoundary>
                     ),
                   },
@@ -184,7 +204,9 @@ function Studio() {
                     label: 'Versions',
                     content: (
                       <ErrorBoundary area="the Versions panel" store={store}>
-                        <VersionsPanel />
+                        <Loading what="the Versions panel">
+                          <VersionsPanel />
+                        </Loading>
                       </ErrorBoundary>
                     ),
                   },
@@ -208,7 +230,9 @@ function Studio() {
                 <Inspector />
               </ErrorBoundary>
               <ErrorBoundary area="the DDL pane" store={store}>
-                <DdlPane />
+                <Loading what="the DDL editor">
+                  <DdlPane />
+                </Loading>
               </ErrorBoundary>
             </aside>
           </>
@@ -218,10 +242,16 @@ function Studio() {
       <TypeSuggestions />
       {designsOpen && <DesignsDialog onClose={() => setDesignsOpen(false)} />}
       {importing && (
-        <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />
+        <Loading what="the import dialog">
+          <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />
+        </Loading>
       )}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
-      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && (
+        <Loading what="the export dialog">
+          <ExportDialog onClose={() => setDialog(null)} />
+        </Loading>
+      )}
     </div>
   );
 }

@@ -3,31 +3,11 @@ import { parseDesign, type Design, type Layout } from '../model';
 import { err, ok, type Result } from '../result';
 
 /**
- * What a file or pasted text is, and designs from the two kinds that need no database. Shared by
- * the studio's Import dialog and the CLI, so both read the same file the same way. (Not in the
- * package index: DBML pulls in @dbml/core, which the database worker has no use for.)
+ * Designs from the two kinds of input that need no database. Shared by the studio's Import
+ * dialog and the CLI, so both read the same file the same way. (Not in the package index: DBML
+ * pulls in @dbml/core, which the database worker has no use for.)
  */
-export type ImportKind = 'sql' | 'dbml' | 'json';
-
-/**
- * What a file or pasted text is: a design file (JSON), DBML, or SQL. By extension when there is
- * one; pasted text by its first word (DBML starts with Table/Enum/Ref/Project/TableGroup, which
- * no SQL statement does).
- */
-export function detectImportKind(fileName: string | undefined, text: string): ImportKind {
-  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  if (ext === 'json') return 'json';
-  if (ext === 'dbml') return 'dbml';
-  if (ext === 'sql' || ext === 'psql') return 'sql';
-  const head = text.replace(/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '');
-  if (head.startsWith('{')) return 'json';
-  if (
-    /^(Table|Enum|Ref|Project|TableGroup|Note)\b/i.test(head) &&
-    !/^(table)\s+\w+\s*;/i.test(head)
-  )
-    return 'dbml';
-  return 'sql';
-}
+export { detectImportKind, type ImportKind } from './importKind';
 
 /** A design read from text, with the layout a design file brings (DBML brings none). */
 export interface DesignText {

@@ -46,7 +46,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
       result = await importer.importSql(sql, { mode, name }, progress);
     } else {
-      const read = readDesignText(kind, sql);
+      const read = await readDesignText(kind, sql);
       result = read.ok
         ? await importer.importDesign(
             read.value.design,
