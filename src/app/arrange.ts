@@ -1,3 +1,4 @@
+import { placeTables } from '../core/ops';
 import type { LayoutClient } from '../layout/client';
 import type { ActivityStore } from '../state/activity';
 import type { NoticeStore } from '../state/notices';
@@ -27,9 +28,5 @@ export async function arrangeTables(
     return;
   }
   const patch = result.value;
-  deps.store.getState().setLayout((l) => {
-    const tables = { ...l.tables };
-    for (const [id, p] of Object.entries(patch)) tables[id] = { ...tables[id], ...p };
-    return { ...l, tables };
-  });
+  deps.store.getState().setLayout((l) => placeTables(l, patch));
 }

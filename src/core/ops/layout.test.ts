@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDocument } from '../model';
-import { moveTables, setTableCollapsed, setTablesColor } from './layout';
+import { moveTables, placeTables, setTableCollapsed, setTablesColor } from './layout';
 
 const { layout } = exampleDocument();
 
@@ -36,5 +36,25 @@ describe('layout ops', () => {
     const cleared = setTablesColor(green, ['t_orders'], undefined);
     expect(cleared.tables.t_orders).not.toHaveProperty('color');
     expect(setTablesColor(green, ['t_orders'], 'green')).toBe(green);
+  });
+});
+
+describe('placeTables', () => {
+  it('moves the placed tables, keeps their colour and collapsed state, and leaves the others', () => {
+    const layout = {
+      viewport: { x: 0, y: 0, zoom: 1 },
+      tables: {
+        a: { x: 1, y: 2, color: 'blue', collapsed: true },
+        b: { x: 5, y: 6 },
+      },
+    };
+    const next = placeTables(layout as never, { a: { x: 100, y: 200 }, c: { x: 7, y: 8 } });
+    expect(next.tables).toEqual({
+      a: { x: 100, y: 200, color: 'blue', collapsed: true },
+      b: { x: 5, y: 6 },
+      c: { x: 7, y: 8 },
+    });
+    expect(next.tables.b).toBe(layout.tables.b);
+    expect(layout.tables.a).toEqual({ x: 1, y: 2, color: 'blue', collapsed: true });
   });
 });

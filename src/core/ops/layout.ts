@@ -52,3 +52,13 @@ export function setTablesColor(
   }
   return tables ? { ...layout, tables } : layout;
 }
+
+/**
+ * Places tables where auto-layout put them: each given table takes the new position (and size,
+ * when given), keeping its colour and collapsed state; tables not given stay where they are.
+ */
+export function placeTables(layout: Layout, placed: Readonly<Layout['tables']>): Layout {
+  const tables = { ...layout.tables };
+  for (const [id, p] of Object.entries(placed)) tables[id] = { ...tables[id], ...p };
+  return { ...layout, tables };
+}
