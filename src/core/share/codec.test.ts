@@ -203,7 +203,7 @@ describe('broken and hostile links get a message and no design', () => {
     expectRefused(
       craft(JSON.stringify(tiny), 1),
       'invalid',
-      /layout\.viewport\.zoom: 5e-324 is outside what the canvas can show \(0\.05 to 2\.5\)/,
+      /layout\.viewport\.zoom: 5e-324 is outside what the canvas can show \(0\.02 to 2\.5\)/,
     );
     const wide = {
       ...doc,
