@@ -1,5 +1,6 @@
 // A synthetic design of N tables (10 columns, a primary key, 1-2 foreign keys, an index each),
-// laid out on a grid: the shape of a large real schema, for benchmarks only.
+// laid out on a grid: the shape of a large real schema, for benchmarks only. A document of the
+// current format version (2): benchmarks load it into the store as it is, without parseDesign.
 
 /** @param {number} n @returns {{ format: string, version: number, design: any, layout: any }} */
 export function syntheticDocument(n) {
@@ -29,7 +30,13 @@ export function syntheticDocument(n) {
         nullable: c % 3 === 0,
       });
     const constraints = [
-      { id: `k_${i}_pk`, kind: 'primaryKey', name: `table_${i}_pkey`, columnIds: [`c_${i}_id`] },
+      {
+        id: `k_${i}_pk`,
+        kind: 'primaryKey',
+        name: `table_${i}_pkey`,
+        columnIds: [`c_${i}_id`],
+        include: [],
+      },
     ];
     const indexes = [];
     const parents = i === 0 ? [] : i % 3 === 0 ? [i - 1, Math.floor(i / 2)] : [i - 1];
@@ -63,12 +70,21 @@ export function syntheticDocument(n) {
         type: 'text',
         nullable: true,
       });
-    tables[id] = { id, schemaId: 's_public', name: `table_${i}`, columns, constraints, indexes };
+    tables[id] = {
+      id,
+      schemaId: 's_public',
+      name: `table_${i}`,
+      columns,
+      constraints,
+      indexes,
+      inherits: [],
+      storageParameters: [],
+    };
     layoutTables[id] = { x: (i % perRow) * 340, y: Math.floor(i / perRow) * 380 };
   }
   return {
     format: 'tablewright.design',
-    version: 1,
+    version: 2,
     design: {
       id: `d_bench_${n}`,
       name: `Bench ${n}`,
@@ -76,6 +92,9 @@ export function syntheticDocument(n) {
       enums: {},
       tables,
       notes: {},
+      extras: [],
+      review: { disabledRules: [] },
+      queries: [],
     },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };

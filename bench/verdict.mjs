@@ -30,10 +30,12 @@ try {
       const { store, services } = window.__tablewright;
       const t0 = performance.now();
       store.getState().load(doc);
-      await new Promise((resolve) => {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no verdict after 5 minutes')), 300_000);
         const stopWatching = services.check.subscribe((s) => {
           if (s.status === 'accepted' || s.status === 'rejected' || s.status === 'unavailable') {
             stopWatching();
+            clearTimeout(timer);
             resolve(undefined);
           }
         });
@@ -69,10 +71,15 @@ try {
               tables: { ...d.tables, [tableId]: { ...t, columns: [...t.columns, column] } },
             };
           });
-          await new Promise((resolve) => {
+          await new Promise((resolve, reject) => {
+            const timer = setTimeout(
+              () => reject(new Error('no verdict after 2 minutes')),
+              120_000,
+            );
             const stopWatching = services.check.subscribe((s) => {
               if (s !== before && (s.status === 'accepted' || s.status === 'rejected')) {
                 stopWatching();
+                clearTimeout(timer);
                 resolve(undefined);
               }
             });
