@@ -95,7 +95,7 @@ async function setup(
       scan ?? (async (statements: readonly DdlStatement[]) => scanStatements(parser, statements)),
   });
   stop = checker.stop;
-  return { store, check, restarts, workers: () => workers };
+  return { store, check, restarts, workers: () => workers, checker, client: client! };
 }
 
 describe('the checker with a statement that never ends (real PGlite)', () => {
@@ -235,5 +235,18 @@ describe('the checker applies each edit as a change to what it last accepted (re
       (s) => s.status === 'accepted' && /^Checked the change/.test(s.verdict ?? ''),
     );
     expect(renamed.errors).toEqual([]);
+  });
+});
+
+describe('settle: the console waits for the database to hold the design', () => {
+  it('runs a waiting check at once, so a table made a moment ago can be queried', async () => {
+    const { store, check, checker, client } = await setup(exampleDocument());
+    await settle(check, (s) => s.status === 'accepted');
+    const tableId = Object.keys(store.getState().design.tables)[0]!;
+    store.getState().dispatch((d) => renameTable(d, tableId, 'made_a_moment_ago'));
+    // The debounce has not passed: without settling, the database does not know the name yet.
+    await checker.settle();
+    const result = await client.runSql('SELECT count(*) FROM made_a_moment_ago');
+    expect(result.ok).toBe(true);
   });
 });

@@ -250,9 +250,19 @@ export function startChecker(
     });
   };
 
+  /** The check running now, if any. */
+  let inFlight: Promise<void> | undefined;
+  const start = () => {
+    timer = undefined;
+    const current: Promise<void> = run().finally(() => {
+      if (inFlight === current) inFlight = undefined;
+    });
+    inFlight = current;
+    return current;
+  };
   const schedule = (delay = CHECK_DEBOUNCE_MS) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), delay);
+    timer = setTimeout(() => void start(), delay);
   };
 
   const unsubscribeStore = store.subscribe((s, prev) => {
@@ -270,6 +280,21 @@ export function startChecker(
 
   return {
     recheck: () => schedule(0),
+    /**
+     * Runs a waiting check now and resolves once none runs: the database then holds the design as
+     * it is (the console asks, so a table made a moment ago is there to query).
+     */
+    settle: async () => {
+      // Bounded: edits arriving meanwhile start new checks; the console does not wait for ever.
+      for (let round = 0; round < 3; round++) {
+        if (timer !== undefined) {
+          clearTimeout(timer);
+          void start();
+        }
+        if (!inFlight) return;
+        await inFlight;
+      }
+    },
     stop: () => {
       clearTimeout(timer);
       unsubscribeStore();

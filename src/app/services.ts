@@ -34,6 +34,8 @@ export interface Services {
   arrange(tableIds?: string[]): Promise<void>;
   /** Run the Postgres check now (after the worker was replaced, for instance). */
   recheck(): void;
+  /** Resolves when no check waits or runs: the database holds the current design. */
+  settleCheck(): Promise<void>;
   versions: Versions;
   comparison: Comparison;
   lab: Lab;
@@ -51,7 +53,9 @@ export function createStudio(options: { embed?: boolean } = {}): {
   const check = createCheckStore();
   const notices = createNoticeStore();
   const activity = createActivityStore();
-  const checker = options.embed ? { recheck: () => {} } : startChecker(store, pg, check);
+  const checker = options.embed
+    ? { recheck: () => {}, settle: async () => {} }
+    : startChecker(store, pg, check);
   const designs = createDesignSession(store, notices, () => openDesignRepo());
   const layout = createLayoutClient();
   const draft = createDraftStore();
@@ -100,6 +104,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
       activity,
       arrange: (tableIds) => arrangeTables({ store, layout, activity, notices }, tableIds),
       recheck: checker.recheck,
+      settleCheck: checker.settle,
       versions,
       comparison,
       lab: createLab({ store, client: createLabClient() }),

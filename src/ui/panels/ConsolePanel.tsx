@@ -12,7 +12,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * is stopped by Cancel or by the timeout: the worker is replaced, never waited on.
  */
 export function ConsolePanel() {
-  const { pg, recheck } = useServices();
+  const { pg, recheck, settleCheck } = useServices();
   const designId = useStudio((s) => s.design.id);
   const prefill = useStudio((s) => firstTableQuery(s.design));
   // Until the person types, the console offers a query on the design's own first table.
@@ -25,6 +25,8 @@ export function ConsolePanel() {
     if (running || !sql.trim()) return;
     setRunning(true);
     setOutcome(undefined);
+    // The database follows the design a moment after each edit: let it catch up first.
+    await settleCheck();
     const result = await pg.runSql(sql, { timeoutMs: DEFAULT_TIMEOUT_MS });
     setOutcome(
       result.ok
