@@ -83,7 +83,7 @@ test('focus mode: a table and its neighbours, the rest dimmed or hidden; Esc lea
   await expect(studio.table('payment')).toHaveCount(1);
 
   // From the keyboard: N on the selected table, then Esc; the reach and hiding are remembered.
-  await studio.table('store').locator('.tw-table-header').click();
+  await studio.table('store').click();
   await page.keyboard.press('n');
   await expect(bar).toContainText('Focus: store');
   await expect(bar.getByRole('radio', { name: '2 hops' })).toBeChecked();
@@ -96,7 +96,7 @@ test('focus mode: a table and its neighbours, the rest dimmed or hidden; Esc lea
   await expect(nodeOf(page, studio, 'country')).not.toHaveClass(/tw-dimmed/);
 
   // The table's context menu: right-click, arrow down to the action, Enter.
-  await studio.table('city').locator('.tw-table-header').click({ button: 'right' });
+  await studio.table('city').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Table city' });
   await expect(menu.getByRole('menuitem', { name: /Focus on neighbours/ })).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -154,9 +154,9 @@ test('find path: the shortest chain of keys between two tables, or plainly none'
 
   // Two tables selected, then P: the path between them at once; Esc closes it.
   await studio.button('Fit view').click();
-  await studio.table('staff').locator('.tw-table-header').click();
+  await studio.table('staff').click();
   await page.keyboard.down('Shift');
-  await studio.table('country').locator('.tw-table-header').click();
+  await studio.table('country').click();
   await page.keyboard.up('Shift');
   await page.keyboard.press('p');
   await expect(panel.getByRole('status')).toContainText('3 foreign keys from staff to country');
