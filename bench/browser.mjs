@@ -1,7 +1,7 @@
 // Shared by the browser benchmarks: serve the production build and launch Chromium.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
 
 /** Where the benchmarks' build goes: a production build plus the store handle (see src/main.tsx). */
 export const BENCH_DIST = 'bench/out/dist';
@@ -41,14 +41,7 @@ export async function launchChromium() {
   const executablePath = await findChromium();
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -50,3 +50,13 @@ export function installHint() {
     'Then run npm test again, or point CHROMIUM_PATH at a Chromium/Chrome executable.',
   ].join('\n');
 }
+
+/** Chromium's flags for tests and benchmarks here: headless in a container, offline, no GPU. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
