@@ -15,105 +15,23 @@ export interface Danger {
   reason: string;
 }
 
+import { field, listField, names, stringField } from '../import/parseTree';
+import {
+  BODY_COPY_FILE,
+  BODY_COPY_PROGRAM,
+  BODY_PATTERN,
+  BODY_ROLE,
+  FILE_FUNCTIONS,
+  POWERFUL_ROLES,
+  RISKY_EXTENSIONS,
+  SERVER_FUNCTIONS,
+  UNTRUSTED_LANGUAGES,
+} from './dangerVocabulary';
+
 type Node = Record<string, unknown>;
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null;
-const str = (node: unknown, name: string): string | undefined => {
-  const value = isNode(node) ? node[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-};
-const list = (node: unknown, name: string): unknown[] => {
-  const value = isNode(node) ? node[name] : undefined;
-  return Array.isArray(value) ? value : [];
-};
-const sval = (node: unknown): string | undefined =>
-  str(isNode(node) ? node.String : undefined, 'sval');
-const nameList = (items: unknown[]): string[] => items.flatMap((i) => sval(i) ?? []);
-
-/** Functions that read or write the server's files. */
-const FILE_FUNCTIONS = new Set([
-  'pg_read_file',
-  'pg_read_binary_file',
-  'pg_stat_file',
-  'pg_ls_dir',
-  'pg_ls_logdir',
-  'pg_ls_waldir',
-  'pg_ls_tmpdir',
-  'pg_ls_archive_statusdir',
-  'pg_ls_logicalsnapdir',
-  'pg_ls_logicalmapdir',
-  'pg_ls_replslotdir',
-  'pg_file_write',
-  'pg_file_rename',
-  'pg_file_unlink',
-  'pg_file_sync',
-  'pg_logdir_ls',
-  'lo_import',
-  'lo_export',
-]);
-/** Functions that act on the server or other sessions rather than on a schema. */
-const SERVER_FUNCTIONS = new Set([
-  'pg_terminate_backend',
-  'pg_cancel_backend',
-  'pg_reload_conf',
-  'pg_rotate_logfile',
-  'pg_promote',
-  'pg_switch_wal',
-  'pg_drop_replication_slot',
-  'pg_create_physical_replication_slot',
-  'pg_create_logical_replication_slot',
-  'pg_log_backend_memory_contexts',
-]);
-/** Extensions that reach other servers, the file system, or run untrusted code. */
-const RISKY_EXTENSIONS: Record<string, Danger> = {
-  dblink: { kind: 'connection', reason: 'dblink opens connections to other database servers.' },
-  postgres_fdw: { kind: 'connection', reason: 'postgres_fdw connects to other database servers.' },
-  file_fdw: { kind: 'file', reason: 'file_fdw reads files (and program output) on the server.' },
-  adminpack: { kind: 'file', reason: 'adminpack writes and deletes files on the server.' },
-  lo: { kind: 'file', reason: 'lo manages server-side large objects.' },
-};
-/** Procedural languages that run with the server's operating-system rights. */
-const UNTRUSTED_LANGUAGES = new Set([
-  'c',
-  'internal',
-  'plpythonu',
-  'plpython2u',
-  'plpython3u',
-  'plperlu',
-  'pltclu',
-  'plsh',
-  'pljavau',
-  'plr',
-  'plv8u',
-]);
-/** Roles whose membership gives superuser-like powers. */
-const POWERFUL_ROLES = new Set([
-  'pg_read_server_files',
-  'pg_write_server_files',
-  'pg_execute_server_program',
-  'pg_signal_backend',
-  'pg_checkpoint',
-  'pg_maintain',
-  'pg_signal_autovacuum_worker',
-  'pg_create_subscription',
-]);
-/** Words in a procedural body (DO, functions) that name a dangerous call: its body is text to the parser. */
-const BODY_WORDS = [
-  ...FILE_FUNCTIONS,
-  ...SERVER_FUNCTIONS,
-  'dblink',
-  'dblink_exec',
-  'dblink_connect',
-  'dblink_connect_u',
-  'lo_unlink',
-  'lo_from_bytea',
-  'lo_put',
-];
-const BODY_PATTERN = new RegExp(`\\b(${BODY_WORDS.join('|')})\\s*\\(`, 'i');
-const BODY_COPY_PROGRAM = /\bcopy\b[^;]*\bprogram\b/i;
-const BODY_COPY_FILE = /\bcopy\b[^;]*\b(?:to|from)\s+(?:e?')/i;
-const BODY_ROLE =
-  /\b(?:alter\s+system|set\s+(?:local\s+|session\s+)?role|session\s+authorization|(?:create|alter|drop)\s+(?:role|user)|drop\s+(?:database|schema))\b/i;
+const sval = (node: unknown): string | undefined => stringField(field(node, 'String'), 'sval');
 
 /**
  * The dangers of one statement, from its parse tree (`{ "CopyStmt": { … } }`, one element's
@@ -135,7 +53,7 @@ export function classifyDanger(stmt: unknown): Danger[] {
 function statementDangers(type: string, f: unknown): Danger[] {
   switch (type) {
     case 'CopyStmt': {
-      const filename = str(f, 'filename');
+      const filename = stringField(f, 'filename');
       const from = isNode(f) && f.is_from === true;
       if (isNode(f) && f.is_program === true) {
         return [
@@ -157,8 +75,8 @@ function statementDangers(type: string, f: unknown): Danger[] {
       return [];
     }
     case 'DropStmt': {
-      const removeType = str(f, 'removeType') ?? '';
-      const cascade = str(f, 'behavior') === 'DROP_CASCADE';
+      const removeType = stringField(f, 'removeType') ?? '';
+      const cascade = stringField(f, 'behavior') === 'DROP_CASCADE';
       // `DROP TABLE IF EXISTS x CASCADE` before a CREATE is a common idiom of schema files (e.g.
       // listmonk's): only a whole schema is flagged, where CASCADE takes everything in it.
       if (removeType === 'OBJECT_SCHEMA') {
@@ -209,8 +127,8 @@ function statementDangers(type: string, f: unknown): Danger[] {
         },
       ];
     case 'GrantRoleStmt': {
-      const granted = list(f, 'granted_roles').map(
-        (r) => str(isNode(r) ? r.AccessPriv : undefined, 'priv_name') ?? '',
+      const granted = listField(f, 'granted_roles').map(
+        (r) => stringField(isNode(r) ? r.AccessPriv : undefined, 'priv_name') ?? '',
       );
       const powerful = granted.filter((r) => POWERFUL_ROLES.has(r) || r === 'postgres');
       return [
@@ -223,7 +141,7 @@ function statementDangers(type: string, f: unknown): Danger[] {
       ];
     }
     case 'GrantStmt': {
-      const objtype = str(f, 'objtype') ?? '';
+      const objtype = stringField(f, 'objtype') ?? '';
       const serverLevel = [
         'OBJECT_DATABASE',
         'OBJECT_LANGUAGE',
@@ -257,7 +175,7 @@ function statementDangers(type: string, f: unknown): Danger[] {
         },
       ];
     case 'VariableSetStmt': {
-      const name = str(f, 'name');
+      const name = stringField(f, 'name');
       if (name === 'role')
         return [
           {
@@ -275,7 +193,7 @@ function statementDangers(type: string, f: unknown): Danger[] {
       return [];
     }
     case 'CreateExtensionStmt': {
-      const name = str(f, 'extname') ?? '';
+      const name = stringField(f, 'extname') ?? '';
       const risky = RISKY_EXTENSIONS[name];
       if (risky) return [risky];
       if (UNTRUSTED_LANGUAGES.has(name))
@@ -288,7 +206,7 @@ function statementDangers(type: string, f: unknown): Danger[] {
       return [];
     }
     case 'CreatePLangStmt': {
-      const name = str(f, 'plname') ?? '';
+      const name = stringField(f, 'plname') ?? '';
       return [
         {
           kind: 'code',
@@ -299,19 +217,19 @@ function statementDangers(type: string, f: unknown): Danger[] {
     case 'CreateFunctionStmt':
       return functionDangers(f);
     case 'DoStmt':
-      return bodyDangers('DO block', optionString(list(f, 'args'), 'as'), true);
+      return bodyDangers('DO block', optionString(listField(f, 'args'), 'as'), true);
     case 'LoadStmt':
       return [
         {
           kind: 'code',
-          reason: `LOAD loads a shared library into the server (${str(f, 'filename') ?? ''}).`,
+          reason: `LOAD loads a shared library into the server (${stringField(f, 'filename') ?? ''}).`,
         },
       ];
     case 'CreateTableSpaceStmt':
       return [
         {
           kind: 'file',
-          reason: `CREATE TABLESPACE writes to a directory of the server (${str(f, 'location') ?? ''}).`,
+          reason: `CREATE TABLESPACE writes to a directory of the server (${stringField(f, 'location') ?? ''}).`,
         },
       ];
     case 'CreateForeignServerStmt':
@@ -337,19 +255,19 @@ function statementDangers(type: string, f: unknown): Danger[] {
 function optionString(options: unknown[], name: string): string[] {
   for (const option of options) {
     const def = isNode(option) ? option.DefElem : undefined;
-    if (str(def, 'defname') !== name) continue;
+    if (stringField(def, 'defname') !== name) continue;
     const arg = isNode(def) ? def.arg : undefined;
     const single = sval(arg);
     if (single !== undefined) return [single];
-    return nameList(list(isNode(arg) ? arg.List : undefined, 'items'));
+    return names(listField(isNode(arg) ? arg.List : undefined, 'items'));
   }
   return [];
 }
 
 function functionDangers(f: unknown): Danger[] {
-  const options = list(f, 'options');
+  const options = listField(f, 'options');
   const language = (optionString(options, 'language')[0] ?? 'sql').toLowerCase();
-  const name = nameList(list(f, 'funcname')).join('.');
+  const name = names(listField(f, 'funcname')).join('.');
   // A C function bound to a library installed with the server (`AS '$libdir/unaccent', 'unaccent_dict'`,
   // as musicbrainz wraps unaccent to make it IMMUTABLE) loads nothing from elsewhere: it names code
   // the server already ships. Any other path is a file from the server's disk.
@@ -395,7 +313,7 @@ function bodyDangers(what: string, bodies: string[], runsNow = false): Danger[] 
 }
 
 function callDanger(call: Node): Danger | undefined {
-  const parts = nameList(list(call, 'funcname'));
+  const parts = names(listField(call, 'funcname'));
   const name = (parts[parts.length - 1] ?? '').toLowerCase();
   if (FILE_FUNCTIONS.has(name))
     return { kind: 'file', reason: `${name}() reads or writes files on the database server.` };
@@ -412,8 +330,8 @@ function callDanger(call: Node): Danger | undefined {
       reason: `${name}() acts on the server or other sessions, not on a schema.`,
     };
   if (name === 'set_config') {
-    const first = list(call, 'args')[0];
-    const setting = str(
+    const first = listField(call, 'args')[0];
+    const setting = stringField(
       isNode(first) && isNode(first.A_Const) ? first.A_Const.sval : undefined,
       'sval',
     );
