@@ -1,7 +1,7 @@
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { Splitter } from './common/Splitter';
 import { usePanelSize } from './common/usePanelSize';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
 import { Notices } from './common/Notices';
@@ -62,6 +62,12 @@ export function App() {
 function Studio() {
   const { designs, comparison } = useServices();
   const store = useStudioStore();
+  /** A part of the studio: its render errors stay in it; a lazily loaded part says it is loading. */
+  const part = (area: string, content: ReactNode, { lazy = false } = {}) => (
+    <ErrorBoundary area={area} store={store}>
+      {lazy ? <Loading what={area}>{content}</Loading> : content}
+    </ErrorBoundary>
+  );
   const comparing = useStore(comparison.state, (s) => s.open !== null);
   const [bottom, setBottom] = useState<BottomTab>('problems');
   const [panel, setPanel] = usePanelSize('bottom', { size: 290, shown: true }, BOTTOM_BOUNDS);
@@ -90,16 +96,10 @@ function Studio() {
       <main className="tw-main">
         <div className="tw-center">
           <FileDrop onFile={(file) => setImporting({ file })}>
-            <ErrorBoundary area="the canvas" store={store}>
-              <Canvas />
-            </ErrorBoundary>
+            {part('the canvas', <Canvas />)}
           </FileDrop>
           {comparing ? (
-            <ErrorBoundary area="the comparison" store={store}>
-              <Loading what="the comparison">
-                <ComparisonPanel />
-              </Loading>
-            </ErrorBoundary>
+            part('the comparison', <ComparisonPanel />, { lazy: true })
           ) : (
             <>
               {panel.shown && (
@@ -151,64 +151,32 @@ function Studio() {
                   {
                     id: 'problems',
                     label: 'Problems',
-                    content: (
-                      <ErrorBoundary area="the Problems panel" store={store}>
-                        <ProblemsPanel />
-                      </ErrorBoundary>
-                    ),
+                    content: part('the Problems panel', <ProblemsPanel />),
                   },
                   {
                     id: 'review',
                     label: 'Review',
-                    content: (
-                      <ErrorBoundary area="the Review panel" store={store}>
-                        <Loading what="the Review panel">
-                          <ReviewPanel />
-                        </Loading>
-                      </ErrorBoundary>
-                    ),
+                    content: part('the Review panel', <ReviewPanel />, { lazy: true }),
                   },
                   {
                     id: 'data',
                     label: 'Data',
-                    content: (
-                      <ErrorBoundary area="the Data panel" store={store}>
-                        <Loading what="the Data panel">
-                          <DataPanel />
-                        </Loading>
-                      </ErrorBoundary>
-                    ),
+                    content: part('the Data panel', <DataPanel />, { lazy: true }),
                   },
                   {
                     id: 'queries',
                     label: 'EXPLAIN lab',
-                    content: (
-                      <ErrorBoundary area="the EXPLAIN lab" store={store}>
-                        <Loading what="the EXPLAIN lab">
-                          <QueryLab />
-                        </Loading>
-                      </ErrorBoundary>
-                    ),
+                    content: part('the EXPLAIN lab', <QueryLab />, { lazy: true }),
                   },
                   {
                     id: 'console',
                     label: 'SQL console',
-                    content: (
-                      <ErrorBoundary area="the SQL console" store={store}>
-                        <ConsolePanel />
-                      </ErrorBoundary>
-                    ),
+                    content: part('the SQL console', <ConsolePanel />),
                   },
                   {
                     id: 'versions',
                     label: 'Versions',
-                    content: (
-                      <ErrorBoundary area="the Versions panel" store={store}>
-                        <Loading what="the Versions panel">
-                          <VersionsPanel />
-                        </Loading>
-                      </ErrorBoundary>
-                    ),
+                    content: part('the Versions panel', <VersionsPanel />, { lazy: true }),
                   },
                 ]}
               />
@@ -226,14 +194,8 @@ function Studio() {
               onResize={(size) => setSide({ size })}
             />
             <aside className="tw-side" aria-label="Details" style={{ width: side.size }}>
-              <ErrorBoundary area="the inspector" store={store}>
-                <Inspector />
-              </ErrorBoundary>
-              <ErrorBoundary area="the DDL pane" store={store}>
-                <Loading what="the DDL editor">
-                  <DdlPane />
-                </Loading>
-              </ErrorBoundary>
+              {part('the inspector', <Inspector />)}
+              {part('the DDL pane', <DdlPane />, { lazy: true })}
             </aside>
           </>
         )}
