@@ -1,14 +1,14 @@
 import { err, ok, type Result } from '../core/result';
 import type { Autosave, AutosaveOptions, ConflictResolution } from './autosaveTypes';
+import { nextAutosave } from './autosaveMachine';
 import {
   documentToSave,
   initialAutosave,
   isDirty,
-  nextAutosave,
   type AutosaveEffect,
   type AutosaveEvent,
   type AutosaveTimer,
-} from './autosaveMachine';
+} from './autosaveState';
 import { toStorageError, type LoadError, type SaveError } from './errors';
 import { watchPageLifecycle } from './pageLifecycle';
 import { copyName, withNewDesignId } from './records';

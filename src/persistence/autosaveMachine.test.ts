@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../core/model';
 import { err, ok } from '../core/result';
+import { nextAutosave } from './autosaveMachine';
 import {
   documentToSave,
   initialAutosave,
   isDirty,
   JOURNAL_EVERY_CHANGE_MS,
-  nextAutosave,
   type AutosaveEffect,
   type AutosaveEvent,
   type AutosaveState,
-} from './autosaveMachine';
+} from './autosaveState';
 import type { SaveError } from './errors';
 import { sampleDoc } from './test/helpers';
 
