@@ -10,7 +10,7 @@ import { enterFocus, leaveReadingMode, openFindPath } from './reading';
  * Keyboard shortcuts for the common actions. They act only on what the person is looking at:
  * never while a dialog is open or while typing (see `shortcutScope`); single keys, Delete and
  * select-all only when the canvas (or nothing) has focus, so a focused button or tab never
- * deletes a table.
+ * deletes a table. `/` (search) is claimed by no control, so it works from a focused button too.
  */
 export interface ShortcutActions {
   onShare(): void;
@@ -46,8 +46,6 @@ export function useShortcuts(actions: ShortcutActions): void {
         return () =>
           void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
       if (key === 'f') return () => void flow.fitView({ duration: 300, padding: 0.1 });
-      if (key === '/')
-        return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
       if (key === 'n' && s.selection.tableIds[0]) {
         const tableId = s.selection.tableIds[0];
         return () => enterFocus(store, flow, tableId);
@@ -61,6 +59,13 @@ export function useShortcuts(actions: ShortcutActions): void {
         };
       return undefined;
     };
+    /** Keys no control uses: they act wherever focus is, except text entry and dialogs. */
+    const unclaimed = (e: KeyboardEvent, key: string): (() => void) | undefined => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+      if (key === '/')
+        return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
+      return undefined;
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const scope = shortcutScope(e.target, document);
@@ -68,7 +73,8 @@ export function useShortcuts(actions: ShortcutActions): void {
       const key = e.key.toLowerCase();
       const action =
         (e.ctrlKey || e.metaKey ? withModifier(e, key) : undefined) ??
-        (scope === 'canvas' ? onCanvas(e, key) : undefined);
+        (scope === 'canvas' ? onCanvas(e, key) : undefined) ??
+        unclaimed(e, key);
       if (!action) return;
       if (key !== 'escape') e.preventDefault();
       action();
