@@ -14,6 +14,11 @@ export function ActivityIndicator() {
       ) : (
         <progress aria-label="Progress" />
       )}
+      {current.cancel && (
+        <button type="button" className="tw-progress-cancel" onClick={current.cancel}>
+          Cancel
+        </button>
+      )}
     </span>
   );
 }
