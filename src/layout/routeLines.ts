@@ -5,6 +5,7 @@ import type { LayoutProgress, RoutesPatch } from './autoLayout';
 import { RectIndex } from './freeSpot';
 import type { ClusterRoute } from './layered';
 import { canvasNodes } from './nodes';
+import { nudgeApart } from './nudge';
 import { orthoRoute, simplify } from './orthoRoute';
 import type { Point, Rect } from './rect';
 
@@ -58,15 +59,27 @@ export function routeLines(
   const report = options.onProgress ?? (() => {});
   report({ phase: 'routing', done: 0, total: todo.length });
   let done = 0;
+  const routed = new Map<string, Point[]>();
+  const ours: Point[][] = [];
   for (const line of todo) {
     // ELK routes a line around its own cluster's tables; one that swings out of the cluster (a
     // line against the layering) may cross a neighbour's: that one is routed among them all.
-    let points = routeOne(line, fromCluster.get(line.k.id), obstacles);
-    if (points && fromCluster.has(line.k.id) && crossesOther(points, line))
+    const elk = fromCluster.get(line.k.id);
+    let points = routeOne(line, elk, obstacles);
+    let ourOwn = !elk;
+    if (points && elk && crossesOther(points, line)) {
       points = routeOne(line, undefined, obstacles);
-    if (points) routes[line.k.id] = { points: points.flatMap((p) => [p.x, p.y]) };
+      ourOwn = true;
+    }
+    if (points) {
+      routed.set(line.k.id, points);
+      if (ourOwn) ours.push(points);
+    }
     if (++done % PROGRESS_EVERY === 0) report({ phase: 'routing', done, total: todo.length });
   }
+  // ELK keeps its lines apart; the router's may share a channel.
+  nudgeApart(ours);
+  for (const [id, points] of routed) routes[id] = { points: points.flatMap((p) => [p.x, p.y]) };
   return routes;
 }
 
