@@ -1,9 +1,10 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { it } from 'vitest';
-import { layoutDesign, type LayoutProgress } from '../src/layout/autoLayout';
+import { arrangeDesign, layoutDesign, type LayoutProgress } from '../src/layout/autoLayout';
 import { placeNewTables } from '../src/layout/placeNewTables';
 import { boundsOf } from '../src/layout/rect';
 import { centreDistance, rectsAfter } from '../src/layout/testing/check';
+import type { Design, Layout } from '../src/core/model';
 import { syntheticDesign } from '../src/layout/testing/synthetic';
 
 /**
@@ -82,5 +83,40 @@ it('layout', async () => {
       `placeNewTables, 10 new among ${size}: median ${(times[10] as number).toFixed(1)} ms over 20 runs`,
     );
   }
-  console.log('auto-layout\n' + lines.join('\n'));
+  // Routing: the same layout with the lines routed (what Arrange runs in its worker), against
+  // positions only, on bench/syntheticDesign.mjs's shape too (10 columns, 1-2 keys per table).
+  const moduleUrl = new URL('./syntheticDesign.mjs', import.meta.url).href;
+  const { syntheticDocument } = (await import(moduleUrl)) as {
+    syntheticDocument(n: number): { design: Design; layout: Layout };
+  };
+  const designs: [string, { design: Design; layout: Layout }][] = [
+    ['layout/testing/synthetic, 1,000 tables', syntheticDesign({ tables: 1000 })],
+    ['bench/syntheticDesign.mjs, 1,000 tables', syntheticDocument(1000)],
+  ];
+  for (const [name, { design, layout }] of designs) {
+    const timed = async (route: boolean) => {
+      let routingStarted = 0;
+      const start = performance.now();
+      const result = await arrangeDesign(elk, design, layout, {
+        route,
+        onProgress: (p) => {
+          if (p.phase === 'routing' && p.done === 0) routingStarted = performance.now();
+        },
+      });
+      const ms = performance.now() - start;
+      return { ms, routingMs: routingStarted ? performance.now() - routingStarted : 0, result };
+    };
+    const plain = await timed(false);
+    const routed = await timed(true);
+    const keys = Object.values(design.tables).reduce(
+      (n, t) => n + t.constraints.filter((k) => k.kind === 'foreignKey').length,
+      0,
+    );
+    lines.push(
+      `${name}: without routing ${plain.ms.toFixed(0)} ms; with routing ${routed.ms.toFixed(0)} ms ` +
+        `(${Object.keys(routed.result.routes).length} of ${keys} lines routed, ` +
+        `the between-cluster router ${routed.routingMs.toFixed(0)} ms)`,
+    );
+  }
+  console.log('auto-layout (Node, ELK in-thread as in the layout worker)\n' + lines.join('\n'));
 });

@@ -22,6 +22,11 @@ const steps = [
     ['bench/first-paint.mjs'],
   ],
   ['Canvas of 1,000 tables in Chromium', 'node', ['bench/canvas.mjs', '1000']],
+  [
+    'Auto-layout with routing, 1,000 tables, in the layout worker in Chromium',
+    'node',
+    ['bench/arrange.mjs', '1000'],
+  ],
   ['DDL keystroke to canvas, 100 tables, in Chromium', 'node', ['bench/ddl-roundtrip.mjs', '100']],
 ];
 for (const [title, cmd, args] of steps) {

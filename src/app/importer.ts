@@ -105,9 +105,13 @@ export function createImporter(deps: {
       const patch = await deps.layout.layout(design, empty, {}, (p) => {
         if (p.phase === 'layout')
           onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
+        if (p.phase === 'routing')
+          onProgress({ message: 'Routing lines…', done: p.done, total: p.total });
       });
       // The layout worker places views beside the tables they read from.
-      const layout: Layout = { ...empty, tables: patch.ok ? patch.value : gridFallback(design) };
+      const layout: Layout = patch.ok
+        ? { ...empty, tables: patch.value.tables, routes: patch.value.routes }
+        : { ...empty, tables: gridFallback(design) };
       await deps.openDocument(
         makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }),
       );

@@ -3,11 +3,19 @@ import { gridBlock, pad, type Block } from './block';
 import { clusterComponent } from './clusters';
 import { findFreeSpot, RectIndex } from './freeSpot';
 import { adjacency, components, linksAmong, type Link } from './graph';
-import { layeredBlock, type LayoutDirection, type LayoutEngine } from './layered';
+import {
+  layeredBlock,
+  type ClusterRoute,
+  type LayoutDirection,
+  type LayoutEngine,
+  type RoutedKey,
+} from './layered';
+import { routeLines } from './routeLines';
 import { canvasNodes, type CanvasNode } from './nodes';
 import { packBlocks, type BlockLink } from './pack';
 import type { Point, Size } from './rect';
 import { NODE_GAP } from './spacing';
+import { lineEndY } from '../core/geometry/lineEnds';
 
 export type { LayoutDirection, LayoutEngine } from './layered';
 
@@ -17,16 +25,32 @@ export interface AutoLayoutOptions {
   tableIds?: readonly string[];
   /** Where a table goes relative to the tables it references. Default 'RIGHT'. */
   direction?: LayoutDirection;
+  /**
+   * Also route the relationship lines among the tables laid out (orthogonal, around tables, from
+   * column row to column row). Default true in `arrangeDesign`; `layoutDesign` never routes.
+   */
+  route?: boolean;
 }
 
 /** Progress of one layout. ELK reports none of its own, so progress is counted per cluster. */
 export type LayoutProgress =
   | { phase: 'preparing'; tables: number; relations: number; clusters: number }
   | { phase: 'layout'; done: number; total: number }
+  | { phase: 'routing'; done: number; total: number }
   | { phase: 'done'; tables: number; ms: number };
 
 /** New positions for the nodes that moved, by id; their other fields (color, collapsed...) kept. */
 export type TablesPatch = Layout['tables'];
+
+/** Routed lines by foreign key id, in canvas coordinates (see `Route`). */
+export type RoutesPatch = NonNullable<Layout['routes']>;
+
+/** What an arrangement gives: new positions, and the lines routed among the tables it moved. */
+export interface Arranged {
+  tables: TablesPatch;
+  /** Every foreign key among the moved tables that got a route; the others keep the canvas's line. */
+  routes: RoutesPatch;
+}
 
 /**
  * Largest cluster handed to ELK in one piece. Measured on musicbrainz (365 tables, 675 related
@@ -59,7 +83,22 @@ export async function layoutDesign(
   layout: Layout,
   options: AutoLayoutOptions & { onProgress?: (progress: LayoutProgress) => void } = {},
 ): Promise<TablesPatch> {
+  return (await arrangeDesign(elk, design, layout, { ...options, route: false })).tables;
+}
+
+/**
+ * {@link layoutDesign}, and with `route` (the default) the relationship lines among the tables it
+ * moved routed orthogonally around tables: ELK routes the lines inside each cluster (ports at the
+ * exact column rows), `routeLines` the lines between clusters, among the final positions.
+ */
+export async function arrangeDesign(
+  elk: LayoutEngine,
+  design: Design,
+  layout: Layout,
+  options: AutoLayoutOptions & { onProgress?: (progress: LayoutProgress) => void } = {},
+): Promise<Arranged> {
   const started = performance.now();
+  const routing = options.route ?? true;
   const direction = options.direction ?? 'RIGHT';
   const report = options.onProgress ?? (() => {});
   const all = canvasNodes(design, layout);
@@ -67,7 +106,7 @@ export async function layoutDesign(
   const scope = wanted ? all.filter((n) => wanted.has(n.id)) : all;
   if (scope.length === 0) {
     report({ phase: 'done', tables: 0, ms: 0 });
-    return {};
+    return { tables: {}, routes: {} };
   }
   const sizes = new Map<string, Size>(all.map((n) => [n.id, n]));
   const links = linksAmong(scope);
@@ -87,6 +126,7 @@ export async function layoutDesign(
     else childLinks.set(l.parent, [l]);
   }
   let done = 0;
+  const clusterRoutes: ClusterRoute[] = [];
   const groupBlocks: Block[] = [];
   for (const plan of plans) {
     const blocks: Block[] = [];
@@ -95,7 +135,10 @@ export async function layoutDesign(
       const inner = cluster.flatMap((id) =>
         (childLinks.get(id) ?? []).filter((l) => members.has(l.child)),
       );
-      blocks.push(await layeredBlock(elk, cluster, sizes, inner, direction));
+      const keys = routing ? keysAmong(design, layout, members) : [];
+      const laid = await layeredBlock(elk, cluster, sizes, inner, direction, keys);
+      blocks.push(laid.block);
+      clusterRoutes.push(...laid.routes);
       report({ phase: 'layout', done: ++done, total });
     }
     if (plan.loners.length > 0) blocks.push(gridBlock(plan.loners, sizes, NODE_GAP, ASPECT));
@@ -121,8 +164,43 @@ export async function layoutDesign(
       y: Math.round(origin.y + item.y),
     };
   }
+  const routes = routing
+    ? routeLines(
+        design,
+        { ...layout, tables: { ...layout.tables, ...patch } },
+        {
+          clusterRoutes,
+          moved: new Set(Object.keys(patch)),
+          onProgress: report,
+        },
+      )
+    : {};
   report({ phase: 'done', tables: scope.length, ms: Math.round(performance.now() - started) });
-  return patch;
+  return { tables: patch, routes };
+}
+
+/** The foreign keys among `members` (not to themselves), with the y of each end's column row. */
+function keysAmong(design: Design, layout: Layout, members: ReadonlySet<string>): RoutedKey[] {
+  const keys: RoutedKey[] = [];
+  for (const id of members) {
+    const child = design.tables[id];
+    if (!child) continue;
+    for (const k of child.constraints) {
+      if (k.kind !== 'foreignKey' || k.refTableId === id || !members.has(k.refTableId)) continue;
+      const parent = design.tables[k.refTableId];
+      const childColumn = k.columnIds[0];
+      const parentColumn = k.refColumnIds[0];
+      if (!parent || !childColumn || !parentColumn) continue;
+      keys.push({
+        id: k.id,
+        child: id,
+        childY: lineEndY(child, !!layout.tables[id]?.collapsed, childColumn),
+        parent: parent.id,
+        parentY: lineEndY(parent, !!layout.tables[parent.id]?.collapsed, parentColumn),
+      });
+    }
+  }
+  return keys;
 }
 
 /**

@@ -25,7 +25,7 @@ describe('createLayoutClient', () => {
     const progress: LayoutProgress[] = [];
     const result = await client.layout(design, layout, {}, (p) => progress.push(p));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(Object.keys(result.value)).toHaveLength(30);
+    if (result.ok) expect(Object.keys(result.value.tables)).toHaveLength(30);
     const first = progress[0];
     expect(first).toMatchObject({ phase: 'preparing', tables: 30 });
     const clusters = first?.phase === 'preparing' ? first.clusters : -1;
@@ -34,6 +34,10 @@ describe('createLayoutClient', () => {
       done: clusters,
       total: clusters,
     });
+    // Then the lines are routed, counted up to all of them, and kept with the positions.
+    const routing = progress.filter((p) => p.phase === 'routing');
+    expect(routing[0]).toMatchObject({ done: 0 });
+    expect(result.ok && Object.keys(result.value.routes).length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ phase: 'done', tables: 30 });
 
     // The idle worker is reused: ELK loads once.
@@ -41,7 +45,7 @@ describe('createLayoutClient', () => {
       tableIds: ['t_1', 't_2'],
       direction: 'DOWN',
     });
-    expect(again.ok && Object.keys(again.value).sort()).toEqual(['t_1', 't_2']);
+    expect(again.ok && Object.keys(again.value.tables).sort()).toEqual(['t_1', 't_2']);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.received[1]!.args[2]).toEqual({
       tableIds: ['t_1', 't_2'],
@@ -93,6 +97,19 @@ describe('createLayoutClient', () => {
     const pending = client.layout(design, layout);
     workers[0]!.onerror?.({ message: 'script error', preventDefault() {} } as ErrorEvent);
     expect(await pending).toMatchObject({ ok: false, error: { reason: 'failed' } });
+    expect((await client.layout(design, layout)).ok).toBe(true);
+    client.dispose();
+  });
+
+  it('cancel() stops the layout in flight (its worker is terminated); the next one runs', async () => {
+    const workers: TestWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => workers[workers.push(worker(workers.length > 0)) - 1]!,
+    });
+    const pending = client.layout(design, layout);
+    client.cancel();
+    expect(await pending).toMatchObject({ ok: false, error: { reason: 'cancelled' } });
+    expect(workers[0]!.terminated).toBe(true);
     expect((await client.layout(design, layout)).ok).toBe(true);
     client.dispose();
   });

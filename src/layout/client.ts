@@ -5,7 +5,7 @@
  */
 import type { Design, Layout } from '../core/model';
 import { err, ok, type Result } from '../core/result';
-import type { AutoLayoutOptions, LayoutProgress, TablesPatch } from './autoLayout';
+import type { Arranged, AutoLayoutOptions, LayoutProgress } from './autoLayout';
 import { createRpcClient, type RpcWorkerLike } from '../db/rpc/client';
 import type { RpcStopped } from '../db/rpc/protocol';
 import type { LayoutApi } from './protocol';
@@ -13,10 +13,13 @@ import type { LayoutApi } from './protocol';
 /** What the client needs of a Worker; tests pass a fake. */
 export type LayoutWorkerLike = RpcWorkerLike<LayoutApi>;
 
-/** Why a layout produced no positions. `superseded` and `disposed` are expected: show nothing. */
+/**
+ * Why a layout produced no positions. `superseded`, `disposed` and `cancelled` (the person
+ * stopped it) are expected: show nothing.
+ */
 export interface LayoutError {
   message: string;
-  reason: 'superseded' | 'disposed' | 'timeout' | 'failed';
+  reason: 'superseded' | 'disposed' | 'cancelled' | 'timeout' | 'failed';
 }
 
 export interface LayoutClientOptions {
@@ -29,14 +32,16 @@ export interface LayoutClientOptions {
 export interface LayoutClient {
   /**
    * Auto-layout in the worker. Resolves with new positions for the tables that moved (merge them
-   * into `layout.tables`), or with an error value; never rejects.
+   * into `layout.tables`) and the lines routed among them, or with an error value; never rejects.
    */
   layout(
     design: Design,
     layout: Layout,
     options?: AutoLayoutOptions,
     onProgress?: (progress: LayoutProgress) => void,
-  ): Promise<Result<TablesPatch, LayoutError>>;
+  ): Promise<Result<Arranged, LayoutError>>;
+  /** Stop the layout in flight (its worker is terminated; it resolves as `cancelled`). */
+  cancel(): void;
   /** Stop the worker; a layout in flight resolves as `disposed`. */
   dispose(): void;
 }
@@ -55,6 +60,8 @@ function layoutError(stop: RpcStopped, timeoutMs: number): LayoutError {
       return { reason: 'superseded', message: 'A newer auto-layout replaced this one.' };
     case 'disposed':
       return { reason: 'disposed', message: 'The layout client was disposed.' };
+    case 'cancelled':
+      return { reason: 'cancelled', message: 'Auto-layout was cancelled.' };
     case 'timeout':
       return {
         reason: 'timeout',
@@ -97,6 +104,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
       });
       return outcome.ok ? ok(outcome.value) : err(layoutError(outcome, timeoutMs));
     },
+    cancel: () => rpc.cancel(),
     dispose: rpc.dispose,
   };
 }

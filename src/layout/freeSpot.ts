@@ -23,6 +23,15 @@ export class RectIndex {
     return this.items;
   }
 
+  /** The indexed rectangles that overlap `rect`, each once. */
+  overlapping(rect: Rect): Rect[] {
+    const found = new Set<Rect>();
+    this.forCells(rect, (key) => {
+      for (const r of this.cells.get(key) ?? []) if (overlaps(r, rect)) found.add(r);
+    });
+    return [...found];
+  }
+
   /** True when `rect` overlaps any indexed rectangle. */
   hits(rect: Rect): boolean {
     let hit = false;

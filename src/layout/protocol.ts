@@ -3,9 +3,9 @@
  * from it by the generic RPC (`db/rpc/protocol.ts`). Plain data: it crosses `postMessage`.
  */
 import type { Design, Layout } from '../core/model';
-import type { AutoLayoutOptions, TablesPatch } from './autoLayout';
+import type { Arranged, AutoLayoutOptions } from './autoLayout';
 
 export interface LayoutApi {
-  /** Lay out this design; reports `LayoutProgress` while it runs. */
-  layout(design: Design, layout: Layout, options: AutoLayoutOptions): Promise<TablesPatch>;
+  /** Lay out this design and route its lines; reports `LayoutProgress` while it runs. */
+  layout(design: Design, layout: Layout, options: AutoLayoutOptions): Promise<Arranged>;
 }

@@ -1,5 +1,5 @@
 import type { RpcImplementation } from '../db/rpc/serve';
-import { layoutDesign, type LayoutEngine, type LayoutProgress } from './autoLayout';
+import { arrangeDesign, type LayoutEngine, type LayoutProgress } from './autoLayout';
 import type { LayoutApi } from './protocol';
 
 /**
@@ -12,7 +12,7 @@ export function layoutImplementation(
   return ({ progress }) => ({
     async layout(design, layout, options) {
       try {
-        return await layoutDesign(elk, design, layout, { ...options, onProgress: progress });
+        return await arrangeDesign(elk, design, layout, { ...options, onProgress: progress });
       } catch (thrown) {
         const detail = thrown instanceof Error ? thrown.message : String(thrown);
         throw new Error(`Auto-layout failed: ${detail}`, { cause: thrown });

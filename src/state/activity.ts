@@ -5,6 +5,8 @@ export interface Activity {
   message: string;
   done?: number;
   total?: number;
+  /** Stops the work; the indicator offers it as a Cancel button. */
+  cancel?: () => void;
 }
 
 export type ActivityStore = StoreApi<{ current: Activity | null }>;

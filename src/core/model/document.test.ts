@@ -249,6 +249,35 @@ describe('parseDesign', () => {
     expect(s.ok && 't_gone' in s.value.layout.tables).toBe(false);
   });
 
+  it('keeps routed lines (optional, same format version), drops those of gone keys, refuses bad ones', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    const key = Object.values(
+      doc.design.tables as Record<string, { constraints: { id: string; kind: string }[] }>,
+    )
+      .flatMap((t) => t.constraints)
+      .find((k) => k.kind === 'foreignKey')!.id;
+    doc.layout.routes = {
+      [key]: { points: [0, 10, 40, 10, 40, 90, 80, 90] },
+      k_gone: { points: [0, 0, 10, 0] },
+    };
+    const r = parseDesign(doc);
+    expect(r.ok && r.value.layout.routes).toEqual({
+      [key]: { points: [0, 10, 40, 10, 40, 90, 80, 90] },
+    });
+    expect(r.ok && r.value.version).toBe(2);
+    for (const points of [
+      [0, 10, 40],
+      [0, 1],
+      [0, 0, Number.NaN, 0],
+      [0, 0, 5e6, 0],
+    ]) {
+      doc.layout.routes = { [key]: { points } };
+      const bad = parseDesign(JSON.parse(JSON.stringify(doc)));
+      expect(bad.ok).toBe(false);
+      expect(!bad.ok && bad.error.path).toContain(`layout.routes.${key}.points`);
+    }
+  });
+
   it('points at the damaged field', () => {
     const doc = JSON.parse(serializeDocument(exampleDocument()));
     doc.design.tables.t_orders.columns[0].type = 7;

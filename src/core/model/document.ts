@@ -301,7 +301,16 @@ function pruneLayout(layout: Layout, design: Design): Layout {
   for (const [tid, l] of Object.entries(layout.tables)) if (drawn.has(tid)) tables[tid] = l;
   const notes: Layout['notes'] = {};
   for (const [nid, l] of Object.entries(layout.notes)) if (design.notes[nid]) notes[nid] = l;
-  return { ...layout, tables, notes };
+  if (!layout.routes) return { ...layout, tables, notes };
+  // A route of a foreign key that is gone is dropped like the layout of a table that is gone.
+  const keys = new Set(
+    Object.values(design.tables).flatMap((t) =>
+      t.constraints.flatMap((k) => (k.kind === 'foreignKey' ? [k.id] : [])),
+    ),
+  );
+  const routes: NonNullable<Layout['routes']> = {};
+  for (const [kid, r] of Object.entries(layout.routes)) if (keys.has(kid)) routes[kid] = r;
+  return { ...layout, tables, notes, routes };
 }
 
 /**

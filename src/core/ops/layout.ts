@@ -62,3 +62,21 @@ export function placeTables(layout: Layout, placed: Readonly<Layout['tables']>):
   for (const [id, p] of Object.entries(placed)) tables[id] = { ...tables[id], ...p };
   return { ...layout, tables };
 }
+
+/**
+ * Keeps the lines auto-layout routed. `replace` (a whole-design arrangement) drops every route
+ * it did not make; otherwise the new routes join the old, whose lines the arrangement did not
+ * move. A route left behind by a moved table no longer fits its rows and is not drawn.
+ */
+export function placeRoutes(
+  layout: Layout,
+  routes: Readonly<NonNullable<Layout['routes']>>,
+  replace: boolean,
+): Layout {
+  const merged = replace ? { ...routes } : { ...layout.routes, ...routes };
+  if (Object.keys(merged).length === 0) {
+    const { routes: _dropped, ...rest } = layout;
+    return rest;
+  }
+  return { ...layout, routes: merged };
+}

@@ -1,19 +1,23 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { useDetailed } from './detailLevel';
+import { routedPath } from './routedPath';
 import type { RelationshipEdge as RelationshipEdgeType } from './toFlow';
 
 /**
  * A foreign key drawn in crow's-foot notation. The source is the referencing (child) table, the
- * target the referenced (parent) one; the marker shapes come from `RelationshipMarkers`.
+ * target the referenced (parent) one; the marker shapes come from `RelationshipMarkers`. A line
+ * auto-layout routed (and still fitting its rows, see `toFlow`) follows its route around tables;
+ * any other line is the canvas's own step from row to row.
  */
 function RelationshipEdgeView(props: EdgeProps<RelationshipEdgeType>) {
   const detailed = useDetailed();
   const data = props.data;
   const className = `tw-edge${props.selected ? ' is-selected' : ''}${data?.typeMismatch ? ' is-mismatch' : ''}`;
+  const route = data?.route;
   if (!detailed) {
-    // Far out, where a crow's foot would be a speck: one plain curve, no markers, no hit area.
-    const [path] = getBezierPath(props);
+    // Far out, where a crow's foot would be a speck: one plain line, no markers, no hit area.
+    const [path] = route ? [routedPath(route, false)] : getBezierPath(props);
     return (
       <BaseEdge
         id={props.id}
@@ -23,7 +27,9 @@ function RelationshipEdgeView(props: EdgeProps<RelationshipEdgeType>) {
       />
     );
   }
-  const [path] = getSmoothStepPath({ ...props, borderRadius: 8, offset: 24 });
+  const [path] = route
+    ? [routedPath(route, true)]
+    : getSmoothStepPath({ ...props, borderRadius: 8, offset: 24 });
   const start = `url(#tw-${data?.childEnd ?? 'zeroOrMany'})`;
   const end = `url(#tw-${data?.parentEnd ?? 'one'})`;
   return (

@@ -13,6 +13,7 @@ import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geom
 import { HEADER_ANCHOR, handleId, handlesFor, type Side } from './handles';
 import { placeLabels } from './labels';
 import { NO_EMPHASIS, type Emphasis } from './emphasis';
+import { fittingRoute } from './routedPath';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -43,6 +44,8 @@ export interface RelationshipData extends Record<string, unknown> {
   /** At the referencing (child) table: many unless the FK columns are unique. */
   childEnd: 'zeroOrMany' | 'zeroOrOne';
   typeMismatch: boolean;
+  /** Auto-layout's route (see `Route`), only while it still fits both column rows. */
+  route?: readonly number[];
 }
 export type RelationshipEdge = Edge<RelationshipData, 'relationship'>;
 
@@ -159,6 +162,7 @@ interface EdgeSource {
   parentCollapsed: boolean;
   childSide: Side;
   parentSide: Side;
+  route: readonly number[] | undefined;
   edge: RelationshipEdge;
 }
 const edgeCache = new WeakMap<ForeignKey, EdgeSource>();
@@ -183,12 +187,23 @@ function relationshipEdges(
       if (!parent || !visible.has(parent.id) || !k.columnIds[0] || !k.refColumnIds[0]) continue;
       const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
       const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
+      // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
+      const stored = layout.routes?.[k.id];
+      const fit =
+        stored &&
+        fittingRoute(
+          stored,
+          { table: child, at: cl, columnId: k.columnIds[0] },
+          { table: parent, at: pl, columnId: k.refColumnIds[0] },
+        );
+      const route = fit ? stored.points : undefined;
       // Route from the sides that face each other; tables stacked above each other (and a
       // self-reference) connect on one side, which reads better than a Z through both.
       const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
       const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
-      const childSide = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
-      const parentSide = stacked ? childSide : dx > 0 ? 'l' : 'r';
+      const facing = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
+      const childSide = fit ? fit.childSide : facing;
+      const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
       const childCollapsed = !!cl.collapsed;
       const parentCollapsed = !!pl.collapsed;
       const cached = edgeCache.get(k);
@@ -199,7 +214,8 @@ function relationshipEdges(
         cached.childCollapsed === childCollapsed &&
         cached.parentCollapsed === parentCollapsed &&
         cached.childSide === childSide &&
-        cached.parentSide === parentSide
+        cached.parentSide === parentSide &&
+        cached.route === route
       ) {
         edges.push(cached.edge);
         continue;
@@ -209,6 +225,7 @@ function relationshipEdges(
         parentCollapsed,
         childSide,
         parentSide,
+        route,
       });
       edgeCache.set(k, {
         child,
@@ -217,6 +234,7 @@ function relationshipEdges(
         parentCollapsed,
         childSide,
         parentSide,
+        route,
         edge,
       });
       edges.push(edge);
@@ -229,7 +247,13 @@ function relationshipEdge(
   k: ForeignKey,
   child: Table,
   parent: Table,
-  at: { childCollapsed: boolean; parentCollapsed: boolean; childSide: Side; parentSide: Side },
+  at: {
+    childCollapsed: boolean;
+    parentCollapsed: boolean;
+    childSide: Side;
+    parentSide: Side;
+    route: readonly number[] | undefined;
+  },
 ): RelationshipEdge {
   const childCol = k.columnIds[0] ?? '';
   const parentCol = k.refColumnIds[0] ?? '';
@@ -257,6 +281,7 @@ function relationshipEdge(
       parentEnd: notNull ? 'one' : 'zeroOrOne',
       childEnd: isUniqueSet(child, k.columnIds) ? 'zeroOrOne' : 'zeroOrMany',
       typeMismatch,
+      ...(at.route ? { route: at.route } : {}),
     },
     ariaLabel: `Foreign key ${k.name ?? ''} from ${child.name} to ${parent.name}`.replace(
       '  ',

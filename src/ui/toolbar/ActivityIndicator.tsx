@@ -14,6 +14,16 @@ export function ActivityIndicator() {
       ) : (
         <progress aria-label="Progress" />
       )}
+      {current.cancel && (
+        <button
+          type="button"
+          className="tw-progress-cancel"
+          onClick={current.cancel}
+          title="Stop it; the diagram stays as it was"
+        >
+          Cancel
+        </button>
+      )}
     </span>
   );
 }
