@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -58,8 +60,47 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The module id the studio imports Prisma's schema engine by (src/app/prismaEngine.ts). */
+const PRISMA_ENGINE_ID = 'virtual:prisma-schema-engine';
+
+/**
+ * Prisma's schema engine for the browser. `@prisma/prisma-schema-wasm` ships wasm-bindgen's
+ * Node glue only: CommonJS that reads its .wasm with `fs` and compiles it synchronously (which
+ * browsers refuse for large modules on the main thread). This serves the same glue as an ES
+ * module, up to where it loads the .wasm, and instantiates the .wasm (emitted as an asset)
+ * asynchronously instead. Nothing is evaluated from a string, so the page's CSP holds.
+ */
+function prismaSchemaEngine(): Plugin {
+  return {
+    name: 'tablewright-prisma-schema-engine',
+    enforce: 'pre',
+    resolveId: (source) => (source === PRISMA_ENGINE_ID ? `\0${PRISMA_ENGINE_ID}` : undefined),
+    load(id) {
+      if (id !== `\0${PRISMA_ENGINE_ID}`) return undefined;
+      const path = createRequire(import.meta.url).resolve('@prisma/prisma-schema-wasm');
+      const glue = readFileSync(path, 'utf8');
+      const cut = glue.indexOf('const wasmPath');
+      if (cut < 0) this.error(`${path} no longer loads its .wasm as this plugin expects`);
+      return [
+        "import wasmUrl from '@prisma/prisma-schema-wasm/src/prisma_schema_build_bg.wasm?url';",
+        'const module = { exports: {} };',
+        'const exports = module.exports;',
+        'let wasm;',
+        glue.slice(0, cut),
+        'export async function instantiate() {',
+        '  const bytes = await (await fetch(wasmUrl)).arrayBuffer();',
+        '  const { instance } = await WebAssembly.instantiate(bytes, imports);',
+        '  wasm = exports.__wasm = instance.exports;',
+        '  wasm.__wbindgen_start();',
+        '  return module.exports;',
+        '}',
+      ].join('\n');
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), prismaSchemaEngine()],
   // PGlite locates its .wasm and .data next to its module; pre-bundling would move it away from them.
   optimizeDeps: {
     exclude: ['@electric-sql/pglite'],

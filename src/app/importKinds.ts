@@ -1,4 +1,5 @@
 import type { readDesignText as readDesignTextNow } from '../core/import/inputKind';
+import { err, ok, type Result } from '../core/result';
 
 /** Moved to core so the CLI reads files as the studio does; kept here for the studio's imports. */
 export { detectImportKind, type ImportKind } from '../core/import/importKind';
@@ -13,3 +14,43 @@ export async function readDesignText(
   const { readDesignText: read } = await import('../core/import/inputKind');
   return read(...args);
 }
+
+/** A Prisma schema as SQL for the usual import, with what the database does not get as notes. */
+export async function readPrismaSql(
+  text: string,
+): Promise<Result<{ sql: string; notes: string[] }, { message: string }>> {
+  const [{ browserPrismaEngine }, { readPrismaSchema }] = await Promise.all([
+    import('./prismaEngine'),
+    import('../core/import/prisma'),
+  ]);
+  let engine;
+  try {
+    engine = await browserPrismaEngine();
+  } catch (thrown) {
+    return err({
+      message: `Prisma's schema engine could not be loaded: ${(thrown as Error).message}. Reload the page and try again.`,
+    });
+  }
+  const read = readPrismaSchema(engine, text);
+  if (!read.ok)
+    return err({
+      message:
+        read.error.line !== undefined
+          ? `Prisma's schema engine refused the schema (line ${read.error.line}):\n${read.error.message}`
+          : read.error.message,
+    });
+  return ok({
+    sql: read.value.sql,
+    notes: read.value.notes.map((n) => `${n.object}: ${n.message}.`),
+  });
+}
+
+/**
+ * Why the studio does not read a Drizzle schema itself: it is a program (a TypeScript module
+ * importing drizzle-orm) and the browser has no safe way to run one. The CLI does.
+ */
+export const DRIZZLE_IN_STUDIO =
+  'A Drizzle schema is a TypeScript module, a program the studio cannot run safely in the browser. ' +
+  'Import it with the command line, then open the design file it writes here:';
+export const DRIZZLE_CLI_COMMAND =
+  'npx tablewright import src/db/schema.ts -o schema.tablewright.json';

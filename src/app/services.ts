@@ -18,6 +18,7 @@ import { createMigrationVerifier } from '../db/verifyClient';
 import { createLabClient } from '../db/lab/labClient';
 import { createLab, type Lab } from './lab';
 import { ddlReaderWith, readSqlWith } from './sqlReaders';
+import { createDatabaseRefresh, type DatabaseRefresh } from './databaseRefresh';
 import { checkSyntax } from './syntaxCheck';
 
 /** Everything the UI talks to besides the store: made once per studio (one per page). */
@@ -29,6 +30,8 @@ export interface Services {
   draft: DraftStore;
   ddlEditing: DdlEditing;
   importer: Importer;
+  /** "Update from database": refresh the design from a pg_dump or a pulled design. */
+  refresh: DatabaseRefresh;
   activity: ActivityStore;
   /** Auto-layout of all tables, or of the given ones, as one undo step. */
   arrange(tableIds?: string[]): Promise<void>;
@@ -101,6 +104,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
       draft,
       ddlEditing,
       importer,
+      refresh: createDatabaseRefresh({ store, readSql: readSqlWith(pg) }),
       activity,
       arrange: (tableIds) => arrangeTables({ store, layout, activity, notices }, tableIds),
       recheck: checker.recheck,

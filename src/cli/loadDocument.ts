@@ -49,7 +49,21 @@ export interface LoadError {
   exitCode: typeof BAD_INPUT | typeof IMPORT_FAILED;
 }
 
-const KIND_NAMES: Record<ImportKind, string> = { sql: 'SQL', dbml: 'DBML', json: 'a design file' };
+const KIND_NAMES: Record<ImportKind, string> = {
+  sql: 'SQL',
+  dbml: 'DBML',
+  json: 'a design file',
+  prisma: 'a Prisma schema',
+  drizzle: 'a Drizzle schema',
+};
+
+const EXTENSIONS: Record<ImportKind, string> = {
+  sql: '.sql',
+  dbml: '.dbml',
+  json: '.json',
+  prisma: '.prisma',
+  drizzle: '.ts',
+};
 
 /** How messages name an input: its path, or "standard input" for -. */
 export const inputLabel = (path: string) => (path === '-' ? 'standard input' : path);
@@ -94,20 +108,30 @@ export async function loadDocument(
     });
   }
 
-  io.stderr(`Reading ${label} with PostgreSQL (PGlite)…\n`);
-  const result = await importSql(
-    read.value.text,
-    { designName: name },
-    { createScratch: nodeScratch() },
+  // A Prisma or Drizzle schema becomes the SQL its ORM would write, then is read as SQL is.
+  let sql = read.value.text;
+  let ormNotes: string[] = [];
+  if (kind === 'prisma' || kind === 'drizzle') {
+    const { drizzleSql, prismaSql } = await import('./ormInput');
+    const orm = kind === 'prisma' ? prismaSql(path, sql) : await drizzleSql(path);
+    if (!orm.ok) return refuse(orm.error);
+    sql = orm.value.sql;
+    ormNotes = orm.value.notes;
+  }
+  const by = { prisma: "Prisma's schema engine, then ", drizzle: 'drizzle-kit, then ' };
+  io.stderr(
+    `Reading ${label} with ${kind === 'prisma' || kind === 'drizzle' ? by[kind] : ''}PostgreSQL (PGlite)…\n`,
   );
+  const result = await importSql(sql, { designName: name }, { createScratch: nodeScratch() });
   if (!result.ok) return refuse(result.error.message, IMPORT_FAILED);
   const { design, report } = result;
+  report.notes.push(...ormNotes);
   io.stderr(formatReport(label, design, report));
   if (isEmpty(design)) {
     const looks = detectImportKind(undefined, read.value.text);
     const hint =
-      looks !== 'sql'
-        ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${looks === 'dbml' ? '.dbml' : '.json'} extension.`
+      looks !== 'sql' && looks !== kind
+        ? ` Its content looks like ${KIND_NAMES[looks]}: give it the ${EXTENSIONS[looks]} extension.`
         : '';
     const why =
       report.statements === 0
@@ -150,5 +174,5 @@ async function laidOut(design: Design, wanted = true): Promise<DesignDocument> {
 function designName(path: string): string {
   return path === '-'
     ? 'Imported design'
-    : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt)$/i, '');
+    : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt|prisma|[mc]?[jt]s)$/i, '');
 }

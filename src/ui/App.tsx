@@ -24,6 +24,9 @@ import { lazyComponent, Loading } from './common/lazyComponent';
 // Loaded when first shown, so the canvas paints without them: Monaco (the DDL pane, the EXPLAIN
 // lab), @dbml/core and the other exporters, and the panels and dialogs nobody has opened yet.
 const DdlPane = lazyComponent(() => import('./ddl/DdlPane').then((m) => m.DdlPane));
+const UpdateFromDatabaseDialog = lazyComponent(() =>
+  import('./designs/UpdateFromDatabaseDialog').then((m) => m.UpdateFromDatabaseDialog),
+);
 const ImportDialog = lazyComponent(() =>
   import('./designs/ImportDialog').then((m) => m.ImportDialog),
 );
@@ -74,6 +77,7 @@ function Studio() {
   const [side, setSide] = usePanelSize('side', { size: 440, shown: true }, SIDE_BOUNDS);
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
+  const [updating, setUpdating] = useState(false);
   const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
   const shortcuts = useMemo(
     () => ({ onShare: () => setDialog('share'), onExport: () => setDialog('export') }),
@@ -86,6 +90,7 @@ function Studio() {
         onOpenDesigns={() => setDesignsOpen(true)}
         onNewDesign={() => void designs.createNew()}
         onImport={() => setImporting({})}
+        onUpdateFromDatabase={() => setUpdating(true)}
         onOpenProblems={() => setBottom('problems')}
         onShare={() => setDialog('share')}
         onExport={() => setDialog('export')}
@@ -206,6 +211,11 @@ function Studio() {
       {importing && (
         <Loading what="the import dialog">
           <ImportDialog initialFile={importing.file} onClose={() => setImporting(null)} />
+        </Loading>
+      )}
+      {updating && (
+        <Loading what="the update dialog">
+          <UpdateFromDatabaseDialog onClose={() => setUpdating(false)} />
         </Loading>
       )}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}

@@ -2,21 +2,32 @@
 // because that pulls in @dbml/core, which takes seconds to load and only DBML needs: the CLI
 // loads it for a DBML input only.
 
-/** The kinds of input the studio and the CLI read. */
-export type ImportKind = 'sql' | 'dbml' | 'json';
+/**
+ * The kinds of input the studio and the CLI read. A Drizzle schema is a TypeScript or JavaScript
+ * module: only the CLI can run it (through drizzle-kit); the studio says so.
+ */
+export type ImportKind = 'sql' | 'dbml' | 'json' | 'prisma' | 'drizzle';
+
+/** A Prisma schema's blocks: DBML has `enum x {` too, but never a model, datasource or generator. */
+const PRISMA_BLOCK = /^\s*(datasource|generator|model)\s+\w+\s*\{/m;
 
 /**
- * What a file or pasted text is: a design file (JSON), DBML, or SQL. By extension when there is
- * one; pasted text by its first word (DBML starts with Table/Enum/Ref/Project/TableGroup, which
- * no SQL statement does).
+ * What a file or pasted text is: a design file (JSON), DBML, a Prisma schema, a Drizzle schema
+ * module, or SQL. By extension when there is one; pasted text by its first word (DBML starts with
+ * Table/Enum/Ref/Project/TableGroup, which no SQL statement does), a Prisma block, or an import
+ * of drizzle-orm.
  */
 export function detectImportKind(fileName: string | undefined, text: string): ImportKind {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   if (ext === 'json') return 'json';
   if (ext === 'dbml') return 'dbml';
   if (ext === 'sql' || ext === 'psql') return 'sql';
+  if (ext === 'prisma') return 'prisma';
+  if (ext && ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].includes(ext)) return 'drizzle';
   const head = text.replace(/^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*/, '');
   if (head.startsWith('{')) return 'json';
+  if (/^\s*import\b[^;]*['"]drizzle-orm(\/[\w-]+)*['"]/m.test(text)) return 'drizzle';
+  if (PRISMA_BLOCK.test(text)) return 'prisma';
   if (
     /^(Table|Enum|Ref|Project|TableGroup|Note)\b/i.test(head) &&
     !/^(table)\s+\w+\s*;/i.test(head)

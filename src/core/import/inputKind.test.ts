@@ -13,6 +13,26 @@ describe('detectImportKind', () => {
     expect(detectImportKind(undefined, 'TABLE users;')).toBe('sql');
     expect(detectImportKind(undefined, 'CREATE TABLE users (id int);')).toBe('sql');
   });
+
+  it('tells Prisma schemas and Drizzle modules apart from DBML and SQL', () => {
+    expect(detectImportKind('schema.prisma', '')).toBe('prisma');
+    expect(detectImportKind('schema.ts', '')).toBe('drizzle');
+    expect(detectImportKind('db/schema.mjs', '')).toBe('drizzle');
+    // A Prisma enum looks like a DBML enum; the model or datasource block says Prisma.
+    expect(
+      detectImportKind(undefined, 'enum Role {\n  A\n}\n\nmodel User {\n  id Int @id\n}'),
+    ).toBe('prisma');
+    expect(
+      detectImportKind(undefined, '// db\ndatasource db {\n  provider = "postgresql"\n}'),
+    ).toBe('prisma');
+    expect(detectImportKind(undefined, 'enum Role {\n  A\n}')).toBe('dbml');
+    expect(
+      detectImportKind(
+        undefined,
+        "import { pgTable } from 'drizzle-orm/pg-core';\nexport const t = 1;",
+      ),
+    ).toBe('drizzle');
+  });
 });
 
 describe('readDesignText', () => {

@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
-import { detectImportKind, readDesignText } from '../../app/importKinds';
+import {
+  detectImportKind,
+  DRIZZLE_CLI_COMMAND,
+  DRIZZLE_IN_STUDIO,
+  readDesignText,
+  readPrismaSql,
+} from '../../app/importKinds';
 
 type Mode = 'new' | 'merge';
 type Phase =
@@ -37,7 +43,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   const kind = detectImportKind(fileName, sql);
   const run = async () => {
     const name = fileName
-      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json)$/i, '')
+      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma)$/i, '')
       : 'Imported design';
     const progress = (p: { message: string; done?: number; total?: number }) =>
       setPhase({ kind: 'running', ...p });
@@ -45,6 +51,15 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     if (kind === 'sql') {
       setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
       result = await importer.importSql(sql, { mode, name }, progress);
+    } else if (kind === 'prisma') {
+      setPhase({ kind: 'running', message: 'Reading the schema with Prisma’s schema engine…' });
+      const read = await readPrismaSql(sql);
+      if (read.ok) {
+        result = await importer.importSql(read.value.sql, { mode, name }, progress);
+        if (result.ok) result.value.report.notes.push(...read.value.notes);
+      } else result = read;
+    } else if (kind === 'drizzle') {
+      return;
     } else {
       const read = await readDesignText(kind, sql);
       result = read.ok
@@ -90,14 +105,15 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
             <p className="tw-muted">
               A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
               reads it; psql meta-commands, other databases, roles and extensions it does not ship
-              are skipped and listed. Also DBML, and Tablewright design files (.json).
+              are skipped and listed. Also DBML, Prisma schemas (.prisma, read by Prisma’s own
+              engine) and Tablewright design files (.json).
             </p>
             <div className="tw-row">
               <label className="tw-file">
                 File{' '}
                 <input
                   type="file"
-                  accept=".sql,.psql,.txt,.dbml,.json,text/plain,application/sql,application/json"
+                  accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,text/plain,application/sql,application/json"
                   disabled={busy}
                   onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
                 />
@@ -109,7 +125,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
               )}
             </div>
             <label className="tw-stack">
-              or paste SQL or DBML
+              or paste SQL, DBML or a Prisma schema
               <textarea
                 className="tw-import-text"
                 value={sql}
@@ -148,14 +164,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
               <button
                 type="button"
                 className="tw-primary"
-                disabled={busy || !sql.trim()}
+                disabled={busy || !sql.trim() || kind === 'drizzle'}
                 onClick={() => void run()}
               >
-                {kind === 'sql'
-                  ? 'Import SQL'
-                  : kind === 'dbml'
-                    ? 'Import DBML'
-                    : 'Open design file'}
+                {IMPORT_LABELS[kind]}
               </button>
               {phase.kind === 'running' && <Progress {...phase} />}
               {phase.kind === 'running' && kind === 'sql' && (
@@ -164,6 +176,12 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 </button>
               )}
             </div>
+            {kind === 'drizzle' && (
+              <div role="note" aria-label="Drizzle schemas" className="tw-notes">
+                <p>{DRIZZLE_IN_STUDIO}</p>
+                <code className="tw-command">{DRIZZLE_CLI_COMMAND}</code>
+              </div>
+            )}
             {phase.kind === 'error' && (
               <p role="alert" className="tw-error-box">
                 {phase.message}
@@ -182,6 +200,14 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
     </dialog>
   );
 }
+
+const IMPORT_LABELS = {
+  sql: 'Import SQL',
+  dbml: 'Import DBML',
+  prisma: 'Import Prisma schema',
+  json: 'Open design file',
+  drizzle: 'Import Drizzle schema',
+} as const;
 
 function Progress({ message, done, total }: { message: string; done?: number; total?: number }) {
   return (

@@ -16,6 +16,7 @@ interface Props {
   onOpenDesigns(): void;
   onNewDesign(): void;
   onImport(): void;
+  onUpdateFromDatabase(): void;
   onOpenProblems(): void;
   onShare(): void;
   onExport(): void;
@@ -26,6 +27,7 @@ export function Toolbar({
   onOpenDesigns,
   onNewDesign,
   onImport,
+  onUpdateFromDatabase,
   onOpenProblems,
   onShare,
   onExport,
@@ -72,6 +74,14 @@ export function Toolbar({
           title="Import a .sql, .dbml or design .json file, or pasted SQL (or drop a file on the canvas)"
         >
           Import
+        </button>
+        <button
+          type="button"
+          onClick={onUpdateFromDatabase}
+          disabled={readOnly}
+          title="Refresh this design from pg_dump --schema-only output or a pulled design, keeping its layout"
+        >
+          Update from database…
         </button>
         <span className="tw-sep" aria-hidden />
         <button

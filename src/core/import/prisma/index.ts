@@ -1,0 +1,6 @@
+export {
+  readPrismaSchema,
+  type PrismaSchemaEngine,
+  type PrismaSchemaError,
+} from './readPrismaSchema';
+export type { PrismaNote, PrismaSql } from './prismaToSql';
