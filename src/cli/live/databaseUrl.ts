@@ -20,6 +20,9 @@ export function parseDatabaseUrl(text: string): Result<DatabaseUrl, string> {
   const masked = maskUrl(text);
   if (!/^postgres(ql)?:\/\//i.test(text))
     return err(`"${masked}" is not a PostgreSQL URL: write it as ${EXAMPLE}.`);
+  const afterUser = text.slice(Math.max(text.indexOf('://') + 3, text.lastIndexOf('@') + 1));
+  if (/^[/?#]|^$/.test(afterUser) && !/[?&]host=/.test(text))
+    return err(`"${masked}" names no host: write it as ${EXAMPLE}.`);
   let url: URL;
   try {
     url = new URL(text);
