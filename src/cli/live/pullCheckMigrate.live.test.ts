@@ -16,6 +16,8 @@ import { cli } from './liveTesting';
 
 const SHOP = `
 CREATE TYPE order_status AS ENUM ('new', 'paid', 'shipped');
+-- Before PostgreSQL 17 a domain's NOT NULL is pg_type.typnotnull only, with no constraint row.
+CREATE DOMAIN quantity AS integer NOT NULL CHECK (VALUE > 0);
 CREATE TABLE customers (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   email varchar(200) NOT NULL UNIQUE,
@@ -29,7 +31,7 @@ CREATE TABLE orders (
   total numeric(10,2) CHECK (total >= 0)
 );
 CREATE INDEX orders_customer_idx ON orders (customer_id);
-CREATE TABLE audit_log (id int PRIMARY KEY, note text);
+CREATE TABLE audit_log (id int PRIMARY KEY, note text, copies quantity);
 CREATE VIEW paid_orders AS SELECT id, total FROM orders WHERE status = 'paid';
 `;
 
