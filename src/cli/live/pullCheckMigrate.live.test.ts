@@ -216,6 +216,37 @@ describe('migrate', () => {
   });
 });
 
+describe('migrate refuses what PostgreSQL did not verify', () => {
+  it('a database PGlite cannot rebuild (an extension it does not ship): written, exit 1, not applied', async () => {
+    const design = join(dir, 'unverifiable.json');
+    expect((await cli(['pull', server.url('shop'), '-o', design])).code).toBe(0);
+    await server.createDatabase('shop_ext', 'shop');
+    await server.query('CREATE EXTENSION pgstattuple', 'shop_ext');
+    const script = join(dir, 'unverified.sql');
+    const run = await cli([
+      'migrate',
+      design,
+      '--against',
+      server.url('shop_ext'),
+      '--simple',
+      '-o',
+      script,
+      '--apply',
+      '--yes',
+    ]);
+    expect(run.stderr).toContain('verification failed');
+    expect(run.stderr).toContain('not applied: PostgreSQL (PGlite) did not verify the migration');
+    expect(run.code).toBe(1);
+    expect(readFileSync(script, 'utf8')).toContain('DROP EXTENSION');
+    expect(
+      await server.query(
+        "SELECT extname FROM pg_extension WHERE extname = 'pgstattuple'",
+        'shop_ext',
+      ),
+    ).toHaveLength(1);
+  });
+});
+
 describe('pull --into', () => {
   it('keeps ids, positions, colours, notes and comments; places new tables; lists removed ones', async () => {
     await server.createDatabase('shop_evolving', 'shop');
