@@ -3,10 +3,12 @@
  * stderr that says what happened, its exit code, no stack trace, no password, and no file
  * written as if the design were complete.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDesign } from '../../core/model';
 import { startLivePostgres, SUPERUSER_PASSWORD, type LivePostgres } from '../../test/livePostgres';
@@ -175,6 +177,15 @@ describe('bad input for pull, check and migrate', () => {
     }
   });
 
+  it('as a process (bin/tablewright.mjs): a refused password exits cleanly, and a pull writes the design to stdout', async () => {
+    const refused = await runBin(['pull', server.url('app', 'postgres', 'wrong-pw-7')]);
+    expectCleanFailure(refused, 3, /PostgreSQL refused the password/);
+    const pulled = await runBin(['pull', server.url('app'), '--schema', 'public']);
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(pulled.stdout).toContain('"format"');
+    expect(pulled.stderr + pulled.stdout).not.toContain(SUPERUSER_PASSWORD);
+  });
+
   it('bad command lines', async () => {
     expectCleanFailure(await cli(['check', 'x.json']), 1, /check needs --against <postgres-url>/);
     expectCleanFailure(await cli(['pull']), 1, /pull needs the database URL/);
@@ -190,6 +201,17 @@ describe('bad input for pull, check and migrate', () => {
     );
   });
 });
+
+const BIN = fileURLToPath(new URL('../../../bin/tablewright.mjs', import.meta.url));
+
+function runBin(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
 
 async function closedPort(): Promise<number> {
   const server = createServer();
