@@ -150,6 +150,21 @@ describe('bad input for pull, check and migrate', () => {
     const migrate = await cli(['migrate', out, '--against', url]);
     expectCleanFailure(migrate, 4, /may not use schemas "hr", "secret"/);
 
+    // Refreshing a design that has tables there would drop them: refused, the file untouched.
+    const whole = output('whole.json');
+    expect((await cli(['pull', server.url('app'), '-o', whole])).code).toBe(0);
+    const before = readFileSync(whole, 'utf8');
+    const into = await cli(['pull', url, '--into', whole]);
+    expectCleanFailure(
+      into,
+      4,
+      /whole\.json has tables in schemas "hr", "secret", which this pull did not read \(no USAGE privilege\); refreshing would drop them, so nothing was written\./,
+    );
+    expect(readFileSync(whole, 'utf8')).toBe(before);
+    const narrowed = await cli(['pull', server.url('app'), '--schema', 'public', '--into', whole]);
+    expectCleanFailure(narrowed, 1, /not named by --schema/);
+    expect(readFileSync(whole, 'utf8')).toBe(before);
+
     // Granted, the same user reads everything.
     await server.query('GRANT USAGE ON SCHEMA secret, hr TO reader', 'app');
     const granted = await cli(['pull', url]);

@@ -31,7 +31,10 @@ export interface LiveError {
 
 /** Seams for tests: the real server is used throughout, these only change what it is asked. */
 export interface LiveDeps {
-  /** How long connecting may take before the host counts as unreachable (default 10 s). */
+  /**
+   * How long connecting may take before the host counts as unreachable (default: PGCONNECT_TIMEOUT
+   * seconds, as for psql, else 10 s).
+   */
   connectTimeoutMs?: number;
   /** Where the server's version is asked; a test fakes an old server here. */
   serverVersion?: (exec: QueryExecutor) => Promise<number>;
@@ -62,7 +65,7 @@ export async function withLiveDatabase<T>(
 ): Promise<Result<T, LiveError>> {
   const url = parseDatabaseUrl(urlText);
   if (!url.ok) return err({ message: url.error, exitCode: DATABASE_FAILED });
-  const timeout = deps.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const timeout = deps.connectTimeoutMs ?? envConnectTimeout() ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const client = new pg.Client({
     connectionString: url.value.url,
     connectionTimeoutMillis: timeout,
@@ -100,6 +103,12 @@ export async function withLiveDatabase<T>(
 }
 
 type Stage = 'connect' | 'read';
+
+/** libpq's PGCONNECT_TIMEOUT (seconds), as psql reads it. */
+function envConnectTimeout(): number | undefined {
+  const seconds = Number(process.env.PGCONNECT_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
 
 /** A failure as one sentence that names the database by its masked URL. */
 export function describeFailure(

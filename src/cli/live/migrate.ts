@@ -95,7 +95,11 @@ export async function runMigrate(
     { stdout: () => undefined, stderr: () => undefined },
     deps,
   );
-  if (typeof after !== 'number' && hasDrift(after.drift)) {
+  if (typeof after === 'number') {
+    io.stderr('tablewright: applied, but the database could not be read back to confirm it.\n');
+    return after;
+  }
+  if (hasDrift(after.drift)) {
     io.stderr(
       `tablewright: applied, but the database still differs from the design:\n${formatDrift(after.drift, command.design, read.url.masked)}`,
     );

@@ -52,6 +52,28 @@ export async function runPull(
   );
   for (const note of notes) io.stderr(`  note: ${note.message}\n`);
 
+  if (previous) {
+    // Refreshing from a partial read would drop the design's tables in the schemas not read.
+    const notRead = (name: string) =>
+      unreadableSchemas.includes(name) ||
+      (command.schemas !== undefined && !command.schemas.includes(name));
+    const prev = previous.value.document.design;
+    const skipped = [
+      ...new Set(
+        Object.values(prev.tables)
+          .map((t) => prev.schemas[t.schemaId]?.name ?? 'public')
+          .filter(notRead),
+      ),
+    ].sort();
+    if (skipped.length > 0) {
+      io.stderr(
+        `tablewright: ${command.into} has tables in ${skipped.length === 1 ? 'schema' : 'schemas'} ${skipped.map((s) => `"${s}"`).join(', ')}, which this pull did not read ` +
+          `(${unreadableSchemas.some((s) => skipped.includes(s)) ? 'no USAGE privilege' : 'not named by --schema'}); refreshing would drop them, so nothing was written.\n`,
+      );
+      return unreadableSchemas.some((s) => skipped.includes(s)) ? SCHEMAS_UNREADABLE : BAD_INPUT;
+    }
+  }
+
   let text: string;
   if (previous) {
     const refreshed = refreshDesign(previous.value.document, design);
