@@ -39,9 +39,16 @@ export interface LivePostgres {
   stop(): Promise<void>;
 }
 
+/** Where to look for PostgreSQL's programs (parameters so a test can look where there are none). */
+export interface PostgresSearch {
+  path?: string;
+  /** Debian's directory of versioned installations. */
+  debianRoot?: string;
+}
+
 /** The directory of initdb, pg_ctl and psql: PATH first, then Debian's versioned directories. */
-export function findPostgresBin(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+export function findPostgresBin(search: PostgresSearch = {}): string | undefined {
+  for (const dir of (search.path ?? process.env.PATH ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) {
       // Debian links only some programs onto PATH; use the real directory for all of them.
       const real = spawnSync('readlink', ['-f', join(dir, 'initdb')], { encoding: 'utf8' });
@@ -49,7 +56,7 @@ export function findPostgresBin(): string | undefined {
       return existsSync(join(realDir, 'postgres')) ? realDir : dir;
     }
   }
-  const root = '/usr/lib/postgresql';
+  const root = search.debianRoot ?? '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
@@ -87,8 +94,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts a fresh server; throws (with the install command) when PostgreSQL is not installed. */
-export async function startLivePostgres(): Promise<LivePostgres> {
-  const bin = findPostgresBin();
+export async function startLivePostgres(search: PostgresSearch = {}): Promise<LivePostgres> {
+  const bin = findPostgresBin(search);
   if (!bin) throw new Error(INSTALL_HINT);
   const dir = mkdtempSync(join(tmpdir(), 'tablewright-pg-'));
   const data = join(dir, 'data');
