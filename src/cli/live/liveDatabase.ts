@@ -120,7 +120,7 @@ export function describeFailure(
   const e = thrown as { code?: string; message?: string; severity?: string };
   const message = firstLine(e?.message ?? String(thrown));
   const code = e?.code;
-  const where = `${masked}`;
+  const where = masked;
   switch (code) {
     case '28P01':
       return `${where}: PostgreSQL refused the password (${message}).`;
