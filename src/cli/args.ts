@@ -39,6 +39,19 @@ export const USAGE = `Usage:
   tablewright diff <old> <new> [--to sql|sequelize] [--safe|--simple] [-o file]
       The migration from old to new, verified by PostgreSQL (PGlite).
       --safe (default) follows zero-downtime practice; --simple runs in a single transaction.
+  tablewright pull <postgres-url> [-o design.json] [--into design.json] [--schema <name> ...]
+      Read a running PostgreSQL server's schema (13 or newer) into a design, laid out (to stdout
+      without -o). --into refreshes that design file instead (written back unless -o): what is
+      still there keeps its ids, place, colour, notes and comments; new tables are placed beside
+      their neighbours; removed ones are listed. --schema (repeatable) reads only those schemas.
+  tablewright check <design> --against <postgres-url> [--json]
+      Drift: what the database has that the design does not, and the reverse. Exit code 0 when
+      none, 1 on drift.
+  tablewright migrate <design> --against <postgres-url> [--safe|--simple] [-o file] [--apply [--yes]]
+      The migration from the database to the design, verified in PGlite as diff does. --apply
+      runs it on the database in one transaction after asking (--yes: without asking, for CI);
+      never when it was not verified.
+      URLs are shown with the password masked (postgres://user:***@host/db); PGPASSWORD works too.
   tablewright --help | --version
 
 Files: a design (.json), DBML (.dbml) or SQL (.sql, .psql), by extension, else by content; UTF-8,
@@ -48,11 +61,17 @@ Exit codes:
   1  bad command line; an input that cannot be read (missing, too large, not text, not valid
      UTF-8/UTF-16, empty, an invalid design file or DBML, DBML with nothing in it); an output that
      cannot be written; a share link too long to open; an error-level lint finding; a migration
-     PostgreSQL did not verify.
+     PostgreSQL did not verify; drift found by check; migrate --apply not confirmed.
   2  PostgreSQL could not read a SQL input. Nothing came out of it (no statement, every statement
      failed, or none created anything the studio keeps): nothing is written. Or some statements
      failed: import, export, share and lint still write what PostgreSQL read (the report on stderr
      lists what is missing); diff writes nothing.
+  3  pull, check, migrate: the database could not be read or changed: a URL that is not one, a
+     refused login, a host that does not answer within 10 s, a server older than PostgreSQL 13,
+     a --schema it does not have, the connection lost part-way, a statement refused by --apply
+     (rolled back). Nothing is written.
+  4  pull, check, migrate: the user may not use some schemas (no USAGE privilege), listed on
+     stderr. pull writes the design without them; check and migrate compare nothing.
 `;
 
 const VALUE_OPTIONS = new Set(['-o', '--output', '--to', '--name', '--base-url', '--format']);

@@ -14,6 +14,7 @@ import {
 import { generateDdl } from '../core/sql';
 import { runLint } from './lint';
 import { parseArgs, USAGE } from './args';
+import { isLiveCommand } from './live/liveArgs';
 import {
   BAD_INPUT,
   IMPORT_FAILED,
@@ -28,6 +29,11 @@ import {
 export type { Io } from './loadDocument';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  if (isLiveCommand(argv[0]) && !argv.includes('--help') && !argv.includes('-h')) {
+    // Loaded for the live-database commands only (pg, the migration verifier).
+    const { runLiveCommand } = await import('./live/runLive');
+    return runLiveCommand(argv, io);
+  }
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(`tablewright: ${parsed.error.message}\n\n${USAGE}`);

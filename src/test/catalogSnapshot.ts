@@ -1,4 +1,4 @@
-import type { QueryExecutor } from '../core/catalog';
+import { catalogSqlFor, serverVersionOf, type QueryExecutor } from '../core/catalog';
 import { catalogQueries } from '../db/catalogFingerprintQueries';
 
 /**
@@ -16,8 +16,10 @@ const QUERIES = catalogQueries({ columnPositions: true, notNullByColumn: false }
 /** Reads the snapshot; run `RESET ALL` first so names print as a fresh session prints them. */
 export async function catalogSnapshot(db: QueryExecutor): Promise<CatalogSnapshot> {
   const snapshot: CatalogSnapshot = new Map();
+  // A real server older than PGlite's 18 (the live-database tests) lacks some catalog columns.
+  const version = await serverVersionOf(db);
   for (const [category, sql] of Object.entries(QUERIES)) {
-    const { rows } = await db.query<{ key: string; value: string }>(sql);
+    const { rows } = await db.query<{ key: string; value: string }>(catalogSqlFor(sql, version));
     for (const row of rows) snapshot.set(`${category}:${row.key}`, row.value);
   }
   return snapshot;

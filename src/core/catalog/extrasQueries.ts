@@ -66,6 +66,11 @@ export interface TypeRow {
   base_type: string | null;
   default_expr: string | null;
   collation: string | null;
+  /**
+   * Domain: NOT NULL. PostgreSQL 17 and newer also list it among the constraints (contype 'n');
+   * older servers keep it only here.
+   */
+  not_null: boolean;
   constraints: unknown;
   /** Composite: attributes (JSON: name, type, collation, comment). */
   attributes: unknown;
@@ -81,6 +86,7 @@ SELECT t.oid, t.typnamespace AS schema_oid, t.typname AS name, t.typtype AS kind
   CASE WHEN t.typtype = 'd' THEN COALESCE(pg_catalog.pg_get_expr(t.typdefaultbin, 0), t.typdefault) END AS default_expr,
   CASE WHEN t.typtype = 'd' AND t.typcollation <> 0 AND t.typcollation <> bt.typcollation
     THEN ${collationNameSql('t.typcollation')} END AS collation,
+  t.typnotnull AS not_null,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', co.conname,
       'definition', pg_catalog.pg_get_constraintdef(co.oid, true),
       'comment', pg_catalog.obj_description(co.oid, 'pg_constraint')) ORDER BY co.contype = 'n' DESC, co.oid)

@@ -1,3 +1,10 @@
-export { readCatalog, readCatalogWithNotes } from './readCatalog';
+export { readCatalog, readCatalogWithNotes, serverVersionOf } from './readCatalog';
+export {
+  catalogSqlFor,
+  MIN_SERVER_VERSION,
+  parseServerVersion,
+  versionName,
+  type SchemaFilter,
+} from './serverVersion';
 export { toDesign, type CatalogRows } from './toDesign';
 export type { CatalogNote, CatalogOptions, QueryExecutor } from './types';

@@ -10,6 +10,7 @@ import {
   TABLES_SQL,
 } from './queries';
 import type { ColumnRow, ConstraintRow, EnumRow, IndexRow, SchemaRow, TableRow } from './queries';
+import { catalogSqlFor, MIN_SERVER_VERSION, parseServerVersion } from './serverVersion';
 import { toDesign } from './toDesign';
 import type { ExtraRows } from './toExtras';
 import type { CatalogNote, CatalogOptions, QueryExecutor } from './types';
@@ -32,8 +33,11 @@ export async function readCatalogWithNotes(
   exec: QueryExecutor,
   options: CatalogOptions = {},
 ): Promise<{ design: Design; notes: CatalogNote[] }> {
+  // The queries are written for PostgreSQL 18; an older server gets its own spelling of them.
+  const version = await serverVersionOf(exec);
   // One query at a time: a single connection (PGlite) serializes them anyway.
-  const rows = <T>(sql: string) => exec.query<T>(sql).then((r) => r.rows);
+  const rows = <T>(sql: string) =>
+    exec.query<T>(catalogSqlFor(sql, version, options.schemas)).then((r) => r.rows);
   const schemas = await rows<SchemaRow>(SCHEMAS_SQL);
   const enums = await rows<EnumRow>(ENUMS_SQL);
   const tables = await rows<TableRow>(TABLES_SQL);
@@ -66,6 +70,14 @@ export async function readCatalogWithNotes(
     });
   }
   return read;
+}
+
+/** The server's `server_version_num` (PGlite's and any real server's answer alike). */
+export async function serverVersionOf(exec: QueryExecutor): Promise<number> {
+  const { rows } = await exec.query<{ version: unknown }>(
+    "SELECT pg_catalog.current_setting('server_version_num') AS version",
+  );
+  return parseServerVersion(rows[0]?.version) ?? MIN_SERVER_VERSION;
 }
 
 /** Like `readCatalogWithNotes`, for callers that only want the design. */

@@ -1,12 +1,16 @@
+import { SCHEMA_FILTER_MARK } from './serverVersion';
 /**
  * Pieces of SQL the catalog queries share: which namespaces and relations are the user's, which
  * sequences are a serial column's, how to print a collation's name.
  */
 
-/** User namespaces: not system ones, not temporary, not created by an extension. */
+/**
+ * User namespaces: not system ones, not temporary, not created by an extension (and, where a
+ * caller narrows the read, only the schemas it asked for: see `catalogSqlFor`).
+ */
 export const USER_NAMESPACES = `
   SELECT n.oid FROM pg_catalog.pg_namespace n
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') ${SCHEMA_FILTER_MARK}
     AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
       WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')`;

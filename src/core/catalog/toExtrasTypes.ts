@@ -45,7 +45,12 @@ function domainSql(name: string, row: TypeRow): string {
   if (row.collation) sql += ' COLLATE ' + collationName(row.collation);
   if (row.default_expr !== null) sql += ' DEFAULT ' + row.default_expr;
   const later: string[] = [];
-  for (const constraint of jsonArray<DomainConstraint>(row.constraints)) {
+  const constraints = jsonArray<DomainConstraint>(row.constraints);
+  // Before PostgreSQL 17 a domain's NOT NULL has no constraint row and no name: it is written
+  // with the name newer servers give it, so a design read from either server says the same.
+  if (row.not_null && !constraints.some((c) => c.definition === 'NOT NULL'))
+    sql += '\n  CONSTRAINT ' + quoteIdent(`${row.name}_not_null`) + ' NOT NULL';
+  for (const constraint of constraints) {
     const clause = 'CONSTRAINT ' + quoteIdent(constraint.name) + ' ';
     // CREATE DOMAIN cannot say NOT VALID: such a check is added afterwards, as pg_dump does.
     if (constraint.definition.endsWith(' NOT VALID')) {

@@ -1,3 +1,5 @@
+import type { SchemaFilter } from './serverVersion';
+
 /**
  * Anything that runs a query and returns rows: PGlite, a worker client, node-postgres. The core
  * does not import a database; callers pass one in.
@@ -12,6 +14,8 @@ export interface CatalogOptions {
   designId?: string;
   /** The new design's name; `Imported design` by default. */
   designName?: string;
+  /** Read only these schemas, or all but those (a live database the user cannot wholly read). */
+  schemas?: SchemaFilter;
 }
 
 /**
