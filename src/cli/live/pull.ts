@@ -14,7 +14,7 @@ import {
   unreadableMessage,
   type LiveDeps,
 } from './liveDatabase';
-import { refreshDesign } from './refreshDesign';
+import { refreshInto } from './refreshDesign';
 import { writeAtomically } from './writeAtomically';
 
 export async function runPull(
@@ -76,7 +76,7 @@ export async function runPull(
 
   let text: string;
   if (previous) {
-    const refreshed = refreshDesign(previous.value.document, design);
+    const refreshed = refreshInto(previous.value.document, design);
     text = serializeDocument(refreshed.document);
     io.stderr(
       `Refreshed ${command.into}: ${refreshed.kept} ${refreshed.kept === 1 ? 'table keeps its' : 'tables keep their'} place, ids, colours and notes; ` +
