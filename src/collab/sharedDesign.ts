@@ -180,6 +180,11 @@ export interface SharedRead {
   doc: DesignDocument;
   /** Sentences for the people in the room: what concurrent edits (or a faulty peer) left dangling. */
   notices: Repair[];
+  /**
+   * What was dropped because it does not fit the model at all (a faulty or hostile peer wrote
+   * it; concurrent edits never do): a change that adds to these is refused by the room.
+   */
+  malformed: Repair[];
 }
 
 /**
@@ -194,6 +199,7 @@ export function readSharedDocument(
   personal: { viewport?: Layout['viewport'] } = {},
 ): Result<SharedRead, ParseError> {
   const notices: Repair[] = [];
+  const malformed: Repair[] = [];
   const parts = {} as Record<Parts, Entity>;
   for (const part of PARTS) {
     const shape = DOCUMENT_SHAPE[part];
@@ -203,7 +209,7 @@ export function readSharedDocument(
         collectionMap(doc, part, name),
         collection,
         `${part}.${name}`,
-        notices,
+        malformed,
       );
     }
     parts[part] = value;
@@ -220,7 +226,11 @@ export function readSharedDocument(
     { repair: true, clampLayout: true },
   );
   if (!parsed.ok) return err(parsed.error);
-  return ok({ doc: parsed.value.doc, notices: [...notices, ...parsed.value.repairs] });
+  return ok({
+    doc: parsed.value.doc,
+    notices: [...malformed, ...notices, ...parsed.value.repairs],
+    malformed,
+  });
 }
 
 function readFields(source: Y.Map<Json>): Entity {
@@ -236,12 +246,12 @@ function readCollection(
   source: Y.Map<Y.Map<Json>>,
   shape: CollectionShape,
   path: string,
-  notices: Repair[],
+  dropped: Repair[],
 ): Json {
   const read: { id: string; key: string; value: Entity }[] = [];
   for (const [id, map] of source.entries()) {
     if (!(map instanceof Y.Map) || FORBIDDEN.has(id) || !ID.test(id)) {
-      notices.push({ message: `Dropped a ${shape.noun} that was not readable.`, path: `${path}` });
+      dropped.push({ message: `Dropped a ${shape.noun} that was not readable.`, path: `${path}` });
       continue;
     }
     const value = readFields(map);
@@ -249,14 +259,14 @@ function readCollection(
       const inner = map.get(name);
       value[name] =
         inner instanceof Y.Map
-          ? readCollection(inner as Y.Map<Y.Map<Json>>, child, `${path}.${id}.${name}`, notices)
+          ? readCollection(inner as Y.Map<Y.Map<Json>>, child, `${path}.${id}.${name}`, dropped)
           : [];
     }
     const checked = shape.schema.safeParse(value);
     const idMatches = !('id' in value) || value.id === id;
     if (!checked.success || !idMatches || (shape.form === 'list' && value.id !== id)) {
       const name = typeof value.name === 'string' ? ` "${value.name}"` : '';
-      notices.push({
+      dropped.push({
         message: `Dropped the ${shape.noun}${name}: what arrived for it does not fit the design model.`,
         path: `${path}.${id}`,
       });
