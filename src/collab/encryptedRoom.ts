@@ -102,9 +102,8 @@ export class EncryptedRoom {
         const covered: number[] = [];
         this.blobs.toArray().forEach((blob, i) => this.handled.has(blob) && covered.push(i));
         for (let i = covered.length - 1; i >= 0; i--) this.blobs.delete(covered[i]!, 1);
-        this.blobs.push([snapshot]);
+        this.append(snapshot);
       }, SEALING_ORIGIN);
-      this.handled.add(snapshot);
     });
   }
 
@@ -167,8 +166,13 @@ export class EncryptedRoom {
       );
       return;
     }
-    this.options.sealed.transact(() => this.blobs.push([blob]), SEALING_ORIGIN);
-    this.handled.add(blob);
+    this.options.sealed.transact(() => this.append(blob), SEALING_ORIGIN);
+  }
+
+  /** Yjs stores a copy of pushed bytes: the copy is what later reads (and compaction) see. */
+  private append(blob: Uint8Array): void {
+    this.blobs.push([blob]);
+    this.handled.add(this.blobs.get(this.blobs.length - 1));
   }
 
   private async openRemote(): Promise<void> {
