@@ -71,6 +71,10 @@ export class EncryptedRoom {
     options.plain.on('update', this.onPlainUpdate);
     this.blobs.observe(this.onSealedChange);
     this.pendingRemote.push(...this.blobs.toArray());
+    // What the plaintext doc held before (the room's creator, a copy kept offline) is shared
+    // too; whatever of it the room already has merges away.
+    if (this.canWrite && options.plain.store.clients.size > 0)
+      this.pendingLocal.push(Y.encodeStateAsUpdate(options.plain));
     this.schedule();
   }
 
