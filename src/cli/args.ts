@@ -39,6 +39,8 @@ export const USAGE = `Usage:
   tablewright diff <old> <new> [--to sql|sequelize] [--safe|--simple] [-o file]
       The migration from old to new, verified by PostgreSQL (PGlite).
       --safe (default) follows zero-downtime practice; --simple runs in a single transaction.
+  tablewright relay [--port N] [--host] [--db rooms.sqlite | --postgres <url>]
+      Run the live-collaboration relay (end-to-end encrypted rooms). tablewright relay --help.
   tablewright --help | --version
 
 Files: a design (.json), DBML (.dbml) or SQL (.sql, .psql), by extension, else by content; UTF-8,

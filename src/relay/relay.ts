@@ -98,7 +98,15 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     },
     { maxPayload: options.maxMessageBytes },
   );
-  await server.listen();
+  // Not server.listen(): it passes the address as `address`, which Node ignores (so it listens on
+  // every interface), and it leaves a port in use as an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen({ port: options.port, host: options.host }, () => {
+      server.httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = server.address.port;
   const shownHost = options.host === '0.0.0.0' ? 'localhost' : options.host;
   return {
