@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { openBlob, sealBlob, type BlobRefusal } from './sealedBlobs';
 import type { RoomKeys } from './roomKeys';
-import { readSharedDocument } from './sharedDesign';
+import { sharedReader, type SharedReader } from './sharedDesign';
 
 /**
  * Keeps a private plaintext Y.Doc (the shared design, see `sharedDesign.ts`) in step with the
@@ -64,10 +64,21 @@ export class EncryptedRoom {
   private work: Promise<void> = Promise.resolve();
   private scheduled = false;
   private destroyed = false;
+  /**
+   * A second copy of the plaintext doc that changes from the room are tried on first, so a refused
+   * one never touches `plain`; rebuilt from `plain` after a refusal. Read through a cache, so a
+   * check costs the entities a change touches, not the whole design.
+   */
+  private mirror!: Y.Doc;
+  private mirrorReader!: SharedReader;
+  private mirrorState!: { readable: boolean; malformed: number };
+  /** The plaintext state's size, estimated (a sum of updates) between exact measurements. */
+  private plainBytes: number;
 
   constructor(private readonly options: EncryptedRoomOptions) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
     this.blobs = options.sealed.getArray<Uint8Array>(BLOBS);
+    this.plainBytes = this.rebuildMirror();
     options.plain.on('update', this.onPlainUpdate);
     this.blobs.observe(this.onSealedChange);
     this.pendingRemote.push(...this.blobs.toArray());
@@ -113,12 +124,16 @@ export class EncryptedRoom {
 
   destroy(): void {
     this.destroyed = true;
+    this.mirrorReader.destroy();
+    this.mirror.destroy();
     this.options.plain.off('update', this.onPlainUpdate);
     this.blobs.unobserve(this.onSealedChange);
   }
 
   private onPlainUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE_ORIGIN || this.destroyed) return;
+    Y.applyUpdate(this.mirror, update);
+    this.plainBytes += update.length;
     if (!this.canWrite) {
       this.options.onRefused?.({
         reason: 'readOnly',
@@ -213,42 +228,59 @@ export class EncryptedRoom {
 
   private apply(blobs: { blob: Uint8Array }[], update: Uint8Array): void {
     Y.applyUpdate(this.options.plain, update, REMOTE_ORIGIN);
+    this.plainBytes += update.length;
     for (const b of blobs) this.handled.add(b.blob);
   }
 
-  /** What applying `update` would make, tried on a copy: a refusal, or undefined when it is fine. */
-  private check(update: Uint8Array): RoomRefusal | undefined {
+  /** A fresh mirror of `plain`; returns the plaintext state's exact size. */
+  private rebuildMirror(): number {
+    this.mirrorReader?.destroy();
+    this.mirror?.destroy();
+    this.mirror = new Y.Doc();
     const state = Y.encodeStateAsUpdate(this.options.plain);
-    if (state.length + update.length > this.limits.maxDocumentBytes) {
-      return {
-        reason: 'documentTooLarge',
-        message: `A change would grow the design past ${this.limits.maxDocumentBytes} bytes; it was refused.`,
-      };
-    }
-    const trial = new Y.Doc();
-    try {
-      Y.applyUpdate(trial, state);
-      const before = readSharedDocument(trial);
-      Y.applyUpdate(trial, update);
-      const after = readSharedDocument(trial);
-      if (!after.ok && before.ok)
-        return { reason: 'invalid', message: `A change was refused: ${after.error.message}` };
-      if (
-        after.ok &&
-        after.value.malformed.length > (before.ok ? before.value.malformed.length : 0)
-      )
+    Y.applyUpdate(this.mirror, state);
+    this.mirrorReader = sharedReader(this.mirror);
+    const read = this.mirrorReader.read();
+    this.mirrorState = { readable: read.ok, malformed: read.ok ? read.value.malformed.length : 0 };
+    return state.length;
+  }
+
+  /**
+   * What applying `update` would make, tried on the mirror: a refusal (and the mirror rebuilt),
+   * or undefined when it is fine (and the mirror has it, as `plain` will).
+   */
+  private check(update: Uint8Array): RoomRefusal | undefined {
+    if (this.plainBytes + update.length > this.limits.maxDocumentBytes) {
+      this.plainBytes = Y.encodeStateAsUpdate(this.options.plain).length;
+      if (this.plainBytes + update.length > this.limits.maxDocumentBytes)
         return {
+          reason: 'documentTooLarge',
+          message: `A change would grow the design past ${this.limits.maxDocumentBytes} bytes; it was refused.`,
+        };
+    }
+    let refusal: RoomRefusal | undefined;
+    try {
+      Y.applyUpdate(this.mirror, update);
+      const after = this.mirrorReader.read();
+      if (!after.ok && this.mirrorState.readable)
+        refusal = { reason: 'invalid', message: `A change was refused: ${after.error.message}` };
+      else if (after.ok && after.value.malformed.length > this.mirrorState.malformed)
+        refusal = {
           reason: 'invalid',
           message: `A change was refused: ${after.value.malformed[after.value.malformed.length - 1]!.message}`,
         };
-      return undefined;
+      else
+        this.mirrorState = {
+          readable: after.ok,
+          malformed: after.ok ? after.value.malformed.length : 0,
+        };
     } catch (thrown) {
-      return {
+      refusal = {
         reason: 'invalid',
         message: `A change that is not a readable update was refused (${(thrown as Error).message}).`,
       };
-    } finally {
-      trial.destroy();
     }
+    if (refusal) this.rebuildMirror();
+    return refusal;
   }
 }

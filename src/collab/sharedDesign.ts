@@ -198,6 +198,48 @@ export function readSharedDocument(
   doc: Y.Doc,
   personal: { viewport?: Layout['viewport'] } = {},
 ): Result<SharedRead, ParseError> {
+  return readWith(doc, new WeakMap(), personal);
+}
+
+/** A checked entity as last read from its Y.Map: what a read reuses until the map changes. */
+interface CachedEntity {
+  value?: Entity;
+  /** What was dropped reading it (itself, or entities nested in it). */
+  dropped: Repair[];
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+type AnyType = Y.AbstractType<any>;
+type EntityCache = WeakMap<AnyType, CachedEntity>;
+
+/** Reads a Y.Doc again and again: only entities changed since the last read are checked again. */
+export interface SharedReader {
+  read(personal?: { viewport?: Layout['viewport'] }): Result<SharedRead, ParseError>;
+  destroy(): void;
+}
+
+export function sharedReader(doc: Y.Doc): SharedReader {
+  let cache: EntityCache = new WeakMap();
+  const forget = (tr: Y.Transaction) => {
+    for (const type of tr.changed.keys()) {
+      // The entity that changed and every entity it is nested in (a column: its table).
+      for (let t: AnyType | null = type; t; t = t._item?.parent as AnyType | null) cache.delete(t);
+    }
+  };
+  doc.on('afterTransaction', forget);
+  return {
+    read: (personal = {}) => readWith(doc, cache, personal),
+    destroy() {
+      doc.off('afterTransaction', forget);
+      cache = new WeakMap();
+    },
+  };
+}
+
+function readWith(
+  doc: Y.Doc,
+  cache: EntityCache,
+  personal: { viewport?: Layout['viewport'] },
+): Result<SharedRead, ParseError> {
   const notices: Repair[] = [];
   const malformed: Repair[] = [];
   const parts = {} as Record<Parts, Entity>;
@@ -210,6 +252,7 @@ export function readSharedDocument(
         collection,
         `${part}.${name}`,
         malformed,
+        cache,
       );
     }
     parts[part] = value;
@@ -247,6 +290,7 @@ function readCollection(
   shape: CollectionShape,
   path: string,
   dropped: Repair[],
+  cache: EntityCache,
 ): Json {
   const read: { id: string; key: string; value: Entity }[] = [];
   for (const [id, map] of source.entries()) {
@@ -254,30 +298,54 @@ function readCollection(
       dropped.push({ message: `Dropped a ${shape.noun} that was not readable.`, path: `${path}` });
       continue;
     }
-    const value = readFields(map);
-    for (const [name, child] of Object.entries(shape.children ?? {})) {
-      const inner = map.get(name);
-      value[name] =
-        inner instanceof Y.Map
-          ? readCollection(inner as Y.Map<Y.Map<Json>>, child, `${path}.${id}.${name}`, dropped)
-          : [];
+    let entity = cache.get(map);
+    if (!entity) {
+      entity = readEntity(map, id, shape, path, cache);
+      cache.set(map, entity);
     }
-    const checked = shape.schema.safeParse(value);
-    const idMatches = !('id' in value) || value.id === id;
-    if (!checked.success || !idMatches || (shape.form === 'list' && value.id !== id)) {
-      const name = typeof value.name === 'string' ? ` "${value.name}"` : '';
-      dropped.push({
-        message: `Dropped the ${shape.noun}${name}: what arrived for it does not fit the design model.`,
-        path: `${path}.${id}`,
-      });
-      continue;
-    }
+    dropped.push(...entity.dropped);
+    if (!entity.value) continue;
     const key = map.get(ORDER);
-    read.push({ id, key: typeof key === 'string' ? key : '', value: checked.data as Entity });
+    read.push({ id, key: typeof key === 'string' ? key : '', value: entity.value });
   }
   read.sort(shape.ordered ? compareOrdered : (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (shape.form === 'list') return read.map((r) => r.value);
   return Object.fromEntries(read.map((r) => [r.id, r.value]));
+}
+
+function readEntity(
+  map: Y.Map<Json>,
+  id: string,
+  shape: CollectionShape,
+  path: string,
+  cache: EntityCache,
+): CachedEntity {
+  const dropped: Repair[] = [];
+  const value = readFields(map);
+  for (const [name, child] of Object.entries(shape.children ?? {})) {
+    const inner = map.get(name);
+    value[name] =
+      inner instanceof Y.Map
+        ? readCollection(
+            inner as Y.Map<Y.Map<Json>>,
+            child,
+            `${path}.${id}.${name}`,
+            dropped,
+            cache,
+          )
+        : [];
+  }
+  const checked = shape.schema.safeParse(value);
+  const idMatches = shape.form === 'list' ? value.id === id : !('id' in value) || value.id === id;
+  if (!checked.success || !idMatches) {
+    const name = typeof value.name === 'string' ? ` "${value.name}"` : '';
+    dropped.push({
+      message: `Dropped the ${shape.noun}${name}: what arrived for it does not fit the design model.`,
+      path: `${path}.${id}`,
+    });
+    return { dropped };
+  }
+  return { value: checked.data as Entity, dropped };
 }
 
 /**
@@ -298,16 +366,17 @@ function mendSchemas(design: Entity, notices: Repair[]): void {
     home = Object.hasOwn(schemas, 's_public') ? 's_public_restored' : 's_public';
     design.schemas = { [home]: { id: home, name: 'public' }, ...schemas };
   }
-  for (const [kind, list] of [
-    ['table', tables],
-    ['enum', enums],
+  for (const [kind, collection, list] of [
+    ['table', 'tables', tables],
+    ['enum', 'enums', enums],
   ] as const) {
     for (const e of list) {
       notices.push({
         message: `Moved ${kind} "${String(e.name)}" to schema public: its schema was deleted by someone else.`,
-        path: `design.${kind === 'table' ? 'tables' : 'enums'}.${String(e.id)}`,
+        path: `design.${collection}.${String(e.id)}`,
       });
-      e.schemaId = home;
+      // A new object: the one read may be cached for the next read.
+      (design[collection] as Record<string, Entity>)[e.id as string] = { ...e, schemaId: home };
     }
   }
 }
