@@ -24,6 +24,12 @@ export interface JoinOptions {
   onRefused?: (refusal: RoomRefusal) => void;
   onStatus?: (status: RoomStatus) => void;
   onError?: (error: unknown) => void;
+  /**
+   * The relay closed the connection (the provider then retries): reason `room-full` when a change
+   * would grow the room past the relay's cap (Hocuspocus sends it as a close message, code 1000),
+   * code 1009 when a message was over the relay's message cap.
+   */
+  onClosed?: (code: number, reason: string) => void;
 }
 
 export interface Collaboration {
@@ -104,6 +110,9 @@ export async function joinRoom(options: JoinOptions): Promise<Result<Collaborati
       setStatus(s === 'connected' ? 'connected' : s === 'connecting' ? 'connecting' : 'offline'),
   });
   provider.attach();
+  provider.on('close', ({ event }: { event: { code: number; reason?: string } }) =>
+    options.onClosed?.(event.code, event.reason ?? ''),
+  );
   let closing = false;
   let wantOnline = true;
   socket.on('status', ({ status: s }: { status: string }) => {

@@ -9,7 +9,7 @@ import { createRoom, readOnlyInvite, type RoomInvite } from '../collab/roomKeys'
 import { sealBlob } from '../collab/sealedBlobs';
 import { readSharedDocument, writeSharedDocument } from '../collab/sharedDesign';
 import { exampleDocument, type DesignDocument } from '../core/model';
-import { renameTable, updateColumn } from '../core/ops';
+import { renameTable, setTableComment, updateColumn } from '../core/ops';
 import { startRelay, type RunningRelay } from './relay';
 import { sqliteRoomStore } from './roomStore';
 
@@ -34,13 +34,16 @@ afterEach(async () => {
   for (const r of relays.splice(0)) await r.stop().catch(() => {});
 });
 
-async function relayOn(file: string, port = 0): Promise<RunningRelay> {
+async function relayOn(
+  file: string,
+  port = 0,
+  limits = { maxRoomBytes: 4 * 1024 * 1024, maxMessageBytes: 1024 * 1024 },
+): Promise<RunningRelay> {
   const relay = await startRelay({
     port,
     host: '127.0.0.1',
     store: sqliteRoomStore(file),
-    maxRoomBytes: 4 * 1024 * 1024,
-    maxMessageBytes: 1024 * 1024,
+    ...limits,
     storeDelayMs: 50,
   });
   relays.push(relay);
@@ -56,6 +59,7 @@ async function client(
   relay: RunningRelay,
   invite: RoomInvite,
   seed?: DesignDocument,
+  closed?: (number | string)[],
 ): Promise<Client> {
   const plain = new Y.Doc();
   if (seed) writeSharedDocument(plain, seed, 'local');
@@ -66,6 +70,7 @@ async function client(
     WebSocketPolyfill: WebSocket,
     onRefused: (r) => refusals.push(r),
     onError: (e) => refusals.push(e),
+    onClosed: (code, reason) => closed?.push(code, reason),
   });
   if (!joined.ok) throw new Error(joined.error.message);
   open.push(joined.value);
@@ -241,5 +246,56 @@ describe('the relay', () => {
     // The forger's own copy refuses its blob too: peers check signatures whatever the relay does.
     expect(refusals).toEqual([expect.objectContaining({ reason: 'badSignature' })]);
     refusals = [];
+  });
+
+  it('closes a connection that sends a message past the message cap, keeping nothing of it', async () => {
+    const relay = await relayOn(join(dir, 'caps.sqlite'), 0, {
+      maxRoomBytes: 96 * 1024,
+      maxMessageBytes: 48 * 1024,
+    });
+    const comment = (n: number) => 'x'.repeat(n);
+    const newcomerSees = async (invite: RoomInvite) => {
+      const b = await client(relay, invite);
+      await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
+      expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
+      return design(b)!.design.tables;
+    };
+
+    // A client that does not keep to the relay's message cap: its connection is closed (1009).
+    const big = await createRoom();
+    const closed: (number | string)[] = [];
+    const a = await client(relay, big, exampleDocument(), closed);
+    await until(() => a.collab.allSent(), 'the seed to reach the relay');
+    edit(a, (d) => ({ ...d, design: setTableComment(d.design, 't_orders', comment(60 * 1024)) }));
+    await until(() => closed.includes(1009), 'the relay to close on the large message');
+    a.collab.leave();
+    expect((await newcomerSees(big)).t_orders!.comment ?? '').not.toContain(comment(1024));
+  });
+
+  it('refuses changes that would grow a room past its cap', async () => {
+    const relay = await relayOn(join(dir, 'full.sqlite'), 0, {
+      maxRoomBytes: 96 * 1024,
+      maxMessageBytes: 48 * 1024,
+    });
+    const comment = (n: number) => 'x'.repeat(n);
+    // Changes within the message cap, until the room is full: refused (Hocuspocus closes the
+    // document with the reason).
+    const full = await createRoom();
+    const refusedAt: (number | string)[] = [];
+    const c = await client(relay, full, exampleDocument(), refusedAt);
+    for (const id of ['t_customers', 't_products', 't_addresses', 't_orders']) {
+      edit(c, (d) => ({ ...d, design: setTableComment(d.design, id, comment(30 * 1024)) }));
+      await c.collab.room.idle();
+    }
+    await until(
+      () => refusedAt.includes('room-full'),
+      'the relay to refuse growing the room past its cap',
+    );
+    c.collab.leave();
+    const b = await client(relay, full);
+    await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
+    expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
+    const kept = design(b)!.design.tables;
+    expect(Object.values(kept).filter((t) => t.comment?.startsWith('xxx')).length).toBeLessThan(4);
   });
 });
