@@ -52,6 +52,8 @@ export const USAGE = `Usage:
       runs it on the database in one transaction after asking (--yes: without asking, for CI);
       never when it was not verified.
       URLs are shown with the password masked (postgres://user:***@host/db); PGPASSWORD works too.
+  tablewright relay [--port N] [--host] [--db rooms.sqlite | --postgres <url>]
+      Run the live-collaboration relay (end-to-end encrypted rooms). tablewright relay --help.
   tablewright --help | --version
 
 Files: a design (.json), DBML (.dbml) or SQL (.sql, .psql), by extension, else by content; UTF-8,

@@ -34,6 +34,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { runLiveCommand } = await import('./live/runLive');
     return runLiveCommand(argv, io);
   }
+  // A server, not a one-shot command: its own options and lifetime (loaded only when run).
+  if (argv[0] === 'relay') return (await import('./relay')).runRelayCommand(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(`tablewright: ${parsed.error.message}\n\n${USAGE}`);
