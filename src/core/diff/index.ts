@@ -7,3 +7,8 @@ export { exportSequelize } from './exportSequelize';
 export { exportPrismaMigrate } from './exportPrismaMigrate';
 export { exportSqlFiles } from './exportSqlFiles';
 export { typeChangeCost } from './typeCasts';
+export type * from './renames';
+export { describeRename, renameFlag, NO_RENAMES } from './renames';
+export { inferRenames } from './inferRenames';
+export { applyRenames } from './applyRenames';
+export { columnOrderDifferences, type ColumnOrderDifference } from './columnOrder';
