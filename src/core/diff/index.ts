@@ -12,3 +12,4 @@ export { describeRename, renameFlag, NO_RENAMES } from './renames';
 export { inferRenames } from './inferRenames';
 export { applyRenames } from './applyRenames';
 export { columnOrderDifferences, type ColumnOrderDifference } from './columnOrder';
+export { parseRenameRequest, resolveRenameRequests, type RenameRequest } from './explicitRenames';
