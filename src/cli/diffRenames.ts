@@ -177,11 +177,13 @@ async function ask(
   if (chosen.length === 0) return ok({ tables, columns });
   const resolved = resolveRenameRequests(a, b, [...requests, ...chosen]);
   if (!resolved.ok) return err(resolved.error);
-  const isNew = <R extends Rename>(r: R, given: readonly R[]) =>
-    !given.some((g) => g.fromId === r.fromId);
+  const answered = <R extends Rename>(rs: readonly R[], given: readonly R[]): R[] =>
+    rs
+      .filter((r) => !given.some((g) => g.fromId === r.fromId))
+      .map((r) => ({ ...r, reason: 'chosen when asked' }));
   return ok({
-    tables: [...tables, ...resolved.value.tables.filter((r) => isNew(r, explicit.tables))],
-    columns: [...columns, ...resolved.value.columns.filter((r) => isNew(r, explicit.columns))],
+    tables: [...tables, ...answered(resolved.value.tables, explicit.tables)],
+    columns: [...columns, ...answered(resolved.value.columns, explicit.columns)],
   });
 }
 

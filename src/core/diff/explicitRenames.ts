@@ -203,12 +203,12 @@ function resolveColumn(
 
 /** Two renames of one old thing, or onto one new thing. */
 function duplicates(tables: readonly TableRename[], columns: readonly ColumnRename[]): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   const seen = new Map<string, string>();
   const note = (key: string, what: string) => {
     const before = seen.get(key);
     if (before !== undefined)
-      out.push(`--rename: ${before} and ${what} name the same ${key.split(':')[0]}.`);
+      out.add(`--rename: ${before} and ${what} name the same ${key.split(':')[0]}.`);
     else seen.set(key, what);
   };
   for (const r of tables) {
@@ -219,5 +219,5 @@ function duplicates(tables: readonly TableRename[], columns: readonly ColumnRena
     note(`column:${r.fromId}`, `${r.table}.${r.from}=${r.to}`);
     note(`column:${r.toId}`, `${r.table}.${r.from}=${r.to}`);
   }
-  return out;
+  return [...out];
 }
