@@ -78,7 +78,8 @@ export function resolveRenameRequests(
   b: Design,
   requests: readonly RenameRequest[],
 ): Result<Renames, string[]> {
-  const problems: string[] = [];
+  // Each problem at its request's place, so they read in the order given.
+  const problems = new Map<RenameRequest, string>();
   const tables: TableRename[] = [];
   const columnRequests: { r: RenameRequest; schema?: string; table: string; column: string }[] = [];
   for (const r of requests) {
@@ -86,19 +87,20 @@ export function resolveRenameRequests(
     if (s !== undefined) columnRequests.push({ r, schema: p, table: q!, column: s });
     else if (q === undefined) {
       const found = resolveTable(a, b, r, undefined, p);
-      if (typeof found === 'string') problems.push(found);
+      if (typeof found === 'string') problems.set(r, found);
       else tables.push(found);
     } else {
       // table.column or schema.table: whichever the old design has.
       const asColumn = tablesNamed(a, p).some((t) => t.columns.some((c) => c.name === q));
       const asTable = tablesNamed(a, q, p).length > 0;
       if (asColumn && asTable)
-        problems.push(
-          `--rename ${r.text}: the old file has both a column ${quoteIdent(p)}.${quoteIdent(q)} and a table ${qualifiedName(p, q)}; write schema.table.column, or schema.table with the schema quoted if need be.`,
+        problems.set(
+          r,
+          `--rename ${r.text}: the old file has both a column ${quoteIdent(p)}.${quoteIdent(q)} and a table ${qualifiedName(p, q)}; for the column write its schema first (schema.table.column); a table of that name cannot be told apart here, rename it in a run of its own.`,
         );
       else if (asTable) {
         const found = resolveTable(a, b, r, p, q);
-        if (typeof found === 'string') problems.push(found);
+        if (typeof found === 'string') problems.set(r, found);
         else tables.push(found);
       } else columnRequests.push({ r, table: p, column: q });
     }
@@ -106,11 +108,14 @@ export function resolveRenameRequests(
   const columns: ColumnRename[] = [];
   for (const { r, schema, table, column } of columnRequests) {
     const found = resolveColumn(a, b, r, tables, schema, table, column);
-    if (typeof found === 'string') problems.push(found);
+    if (typeof found === 'string') problems.set(r, found);
     else columns.push(found);
   }
-  problems.push(...duplicates(tables, columns));
-  return problems.length > 0 ? err(problems) : ok({ tables, columns });
+  const messages = [
+    ...requests.flatMap((r) => (problems.has(r) ? [problems.get(r)!] : [])),
+    ...duplicates(tables, columns),
+  ];
+  return messages.length > 0 ? err(messages) : ok({ tables, columns });
 }
 
 function tablesNamed(d: Design, name: string, schema?: string): Table[] {
