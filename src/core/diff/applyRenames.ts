@@ -8,7 +8,8 @@ import type { Renames } from './renames';
  * id) plans ALTER ... RENAME where it planned DROP and ADD. Followed through: a renamed table's
  * columns of the same name; in every table pair, the constraints and indexes that are the same
  * key under a new name (PostgreSQL named them after the old table or column); and every
- * reference to those ids (foreign keys from other tables, indexes, partitions, inheritance).
+ * reference to those ids (foreign keys from other tables, indexes, partitions, inheritance, the
+ * raw objects on a table or depending on it).
  */
 export function applyRenames(a: Design, b: Design, renames: Renames): Design {
   if (renames.tables.length === 0 && renames.columns.length === 0) return b;
@@ -84,7 +85,13 @@ function mapIds(design: Design, ids: ReadonlyMap<string, string>): Design {
     };
     tables[table.id] = table;
   }
-  return { ...design, tables };
+  // Triggers, policies and views name their table by id too (the planner drops them with it).
+  const extras = design.extras.map((x) => ({
+    ...x,
+    ...(x.tableId !== undefined ? { tableId: id(x.tableId) } : {}),
+    dependsOn: x.dependsOn.map(id),
+  }));
+  return { ...design, tables, extras };
 }
 
 function mapConstraint(k: Constraint, id: (x: string) => string): Constraint {
