@@ -133,3 +133,50 @@ describe('decideRenames on a tie', () => {
     ]);
   });
 });
+
+describe('decideRenames and where ids come from', () => {
+  it('pairs a table of the same name under another id (studio design against SQL), then infers inside it', async () => {
+    // posts as SQL would read it: every id new; title now heading.
+    const fromSql = edited(b, (d) => {
+      const posts = d.tables.t_posts!;
+      delete d.tables.t_posts;
+      d.tables.t_posts_sql = {
+        ...posts,
+        id: 't_posts_sql',
+        columns: posts.columns.map((c) => ({ ...c, id: `${c.id}_sql` })),
+        constraints: [],
+        indexes: [],
+      };
+    });
+    const lines: string[] = [];
+    const r = await decideRenames(a, fromSql, { mode: 'auto', requests: [] }, (l) => lines.push(l));
+    if (!r.ok) throw new Error(r.error.join());
+    expect(Object.keys(r.value.design.tables)).toEqual(['t_users', 't_posts']);
+    expect(r.value.design.tables.t_posts!.columns.map((c) => c.id)).toEqual([
+      'c_pid',
+      'c_author',
+      'c_title',
+    ]);
+    expect(lines.join('')).toContain(
+      'tablewright: 1 table has the same name but another id in the two files: paired by name.\n',
+    );
+    expect(r.value.applied.map((x) => `${x.from}->${x.to}`)).toEqual([
+      'email->x1',
+      'title->heading',
+    ]);
+  });
+
+  it('infers nothing between two design documents (stable ids), and says so when asked to', async () => {
+    const lines: string[] = [];
+    const r = await decideRenames(
+      a,
+      b,
+      { mode: 'auto', requests: requests('posts.title=heading'), stableIds: true },
+      (l) => lines.push(l),
+    );
+    expect(r.ok && r.value.applied.map((x) => x.source)).toEqual(['explicit']);
+    expect(lines.join('')).toContain(
+      '--renames auto: both files are design documents with stable ids, where a rename is already a rename: nothing is inferred (--rename still decides).',
+    );
+  });
+});

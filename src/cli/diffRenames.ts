@@ -34,6 +34,11 @@ export interface RenameChoice {
   /** Absent: ask on a terminal, none elsewhere. */
   mode?: RenamesMode;
   requests: readonly RenameRequest[];
+  /**
+   * Both sides are design documents, whose ids are stable: a rename made in the studio is one
+   * already, and a column dropped and another added there are two, so nothing is inferred.
+   */
+  stableIds?: boolean;
 }
 
 export interface DecidedRenames {
@@ -57,7 +62,13 @@ export async function decideRenames(
 ): Promise<Result<DecidedRenames, string[]>> {
   const explicit = resolveRenameRequests(a, b, choice.requests);
   if (!explicit.ok) return explicit;
-  const inferred = inferRenames(a, b, explicit.value);
+  const inferred = choice.stableIds
+    ? { tables: [], columns: [], ambiguous: [], pairedByName: [] }
+    : inferRenames(a, b, explicit.value);
+  if (choice.stableIds && choice.mode !== undefined && choice.mode !== 'none')
+    log(
+      `tablewright: --renames ${choice.mode}: both files are design documents with stable ids, where a rename is already a rename: nothing is inferred (--rename still decides).\n`,
+    );
   let mode = choice.mode ?? (prompt ? 'ask' : 'none');
   const found = [...inferred.tables, ...inferred.columns];
   if (mode === 'ask' && !prompt) {
@@ -78,11 +89,18 @@ export async function decideRenames(
     accepted = asked.value;
   }
   if (mode !== 'ask') reportAmbiguous(inferred.ambiguous, log);
+  if (inferred.pairedByName.length > 0)
+    log(
+      `tablewright: ${inferred.pairedByName.length} ${inferred.pairedByName.length === 1 ? 'table has' : 'tables have'} the same name but another id in the two files: paired by name.\n`,
+    );
   const renames: Renames = {
-    tables: [...explicit.value.tables, ...accepted.tables],
+    tables: [...explicit.value.tables, ...inferred.pairedByName, ...accepted.tables],
     columns: [...explicit.value.columns, ...accepted.columns],
   };
-  const applied: Rename[] = [...renames.tables, ...renames.columns];
+  const applied: Rename[] = [
+    ...renames.tables.filter((r) => !inferred.pairedByName.includes(r)),
+    ...renames.columns,
+  ];
   if (applied.length > 0) {
     log(`tablewright: renames applied (${applied.length}):\n`);
     for (const r of applied) log(`  ${describeRename(r)} (${r.reason})\n`);
@@ -154,7 +172,8 @@ async function ask(
   const columns: ColumnRename[] = [];
   for (const r of inferred.columns) {
     const tableKept =
-      r.tableFromId === r.tableToId || tables.some((t) => t.fromId === r.tableFromId);
+      r.tableFromId === r.tableToId ||
+      [...tables, ...inferred.pairedByName].some((t) => t.fromId === r.tableFromId);
     if (tableKept && (await yes(r))) columns.push(r);
   }
   const chosen: RenameRequest[] = [];

@@ -117,7 +117,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { runDiff } = await import('./diff');
       const { decideRenames } = await import('./diffRenames');
       const log = (line: string) => io.stderr(line);
-      const choice = { mode: command.renames, requests: command.rename };
+      const choice = {
+        mode: command.renames,
+        requests: command.rename,
+        stableIds: before.value.kind === 'json' && after.value.kind === 'json',
+      };
       const renamed = await decideRenames(
         before.value.document.design,
         after.value.document.design,

@@ -181,7 +181,9 @@ function resolveColumn(
   const c = t.columns.find((x) => x.name === column);
   if (!c)
     return `--rename ${r.text}: table ${label} of the old file has no column ${quoteIdent(column)}.`;
-  const u = b.tables[tables.find((x) => x.fromId === t.id)?.toId ?? t.id];
+  // Its renamed table, else itself: by id, or by name under another id.
+  const u =
+    b.tables[tables.find((x) => x.fromId === t.id)?.toId ?? t.id] ?? tablesNamed(b, t.name, s)[0];
   if (!u)
     return `--rename ${r.text}: the new file has no table ${label}; if it was renamed, say so too: --rename ${label}=<new name>.`;
   const newLabel = qualifiedName(s, u.name);

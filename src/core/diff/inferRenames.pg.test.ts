@@ -130,7 +130,7 @@ describe('inferRenames between two SQL files', () => {
       OLD.replace('released date', 'issued date UNIQUE'),
     ]) {
       const { found } = await infer(OLD, next);
-      expect(found).toEqual({ tables: [], columns: [], ambiguous: [] });
+      expect(found).toEqual({ tables: [], columns: [], ambiguous: [], pairedByName: [] });
     }
   });
 

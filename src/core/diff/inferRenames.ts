@@ -25,7 +25,7 @@ import type {
  */
 export function inferRenames(a: Design, b: Design, given: Renames): RenameInference {
   const tables = inferTables(a, b, given);
-  const allTables = [...given.tables, ...tables.renames];
+  const allTables = [...given.tables, ...tables.pairedByName, ...tables.renames];
   const columns: ColumnRename[] = [];
   const ambiguous = [...tables.ambiguous];
   for (const [t, u] of tablePairs(a, b, allTables)) {
@@ -33,7 +33,7 @@ export function inferRenames(a: Design, b: Design, given: Renames): RenameInfere
     columns.push(...found.renames);
     ambiguous.push(...found.ambiguous);
   }
-  return { tables: tables.renames, columns, ambiguous };
+  return { tables: tables.renames, columns, ambiguous, pairedByName: tables.pairedByName };
 }
 
 /** Tables in both designs: by id, and through table renames. */
@@ -55,11 +55,30 @@ function inferTables(
   a: Design,
   b: Design,
   given: Renames,
-): { renames: TableRename[]; ambiguous: AmbiguousRename[] } {
+): { renames: TableRename[]; ambiguous: AmbiguousRename[]; pairedByName: TableRename[] } {
   const decidedFrom = new Set(given.tables.map((r) => r.fromId));
   const decidedTo = new Set(given.tables.map((r) => r.toId));
-  const dropped = Object.values(a.tables).filter((t) => !b.tables[t.id] && !decidedFrom.has(t.id));
-  const added = Object.values(b.tables).filter((u) => !a.tables[u.id] && !decidedTo.has(u.id));
+  const schema = (t: Table) => a.schemas[t.schemaId]?.name ?? 'public';
+  let dropped = Object.values(a.tables).filter((t) => !b.tables[t.id] && !decidedFrom.has(t.id));
+  let added = Object.values(b.tables).filter((u) => !a.tables[u.id] && !decidedTo.has(u.id));
+  // The same name under another id (a design made in the studio against one read from SQL): the
+  // same table, not a guess.
+  const pairedByName: TableRename[] = [];
+  for (const t of dropped) {
+    const u = added.find((x) => x.schemaId === t.schemaId && x.name === t.name);
+    if (!u) continue;
+    pairedByName.push({
+      fromId: t.id,
+      toId: u.id,
+      schema: schema(t),
+      from: t.name,
+      to: u.name,
+      source: 'inferred',
+      reason: 'same name',
+    });
+    added = added.filter((x) => x !== u);
+  }
+  dropped = dropped.filter((t) => !pairedByName.some((r) => r.fromId === t.id));
   const shape = (d: Design, t: Table) =>
     JSON.stringify([
       t.schemaId,
@@ -74,8 +93,8 @@ function inferTables(
     (t, u) => shape(a, t) === shape(b, u),
     (t, u) => [sameNames(t, u), nameSimilarity(t.name, u.name)],
   );
-  const schema = (t: Table) => a.schemas[t.schemaId]?.name ?? 'public';
   return {
+    pairedByName,
     renames: match.pairs.map(({ from: t, to: u, contenders }) => ({
       fromId: t.id,
       toId: u.id,

@@ -61,6 +61,11 @@ export interface AmbiguousRename {
 /** What the inference found: renames it is sure enough of, and the cases it cannot decide. */
 export interface RenameInference extends Renames {
   ambiguous: AmbiguousRename[];
+  /**
+   * Tables of the same schema and name under other ids (one side made in the studio, the other
+   * read from SQL): the same table, not a rename; applied whatever the mode.
+   */
+  pairedByName: TableRename[];
 }
 
 export const NO_RENAMES: Renames = { tables: [], columns: [] };
