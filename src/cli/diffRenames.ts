@@ -22,6 +22,8 @@ import {
   type TableRename,
 } from '../core/diff';
 import type { Design } from '../core/model';
+import type { Command } from './args';
+import type { Io, LoadedInput } from './loadDocument';
 import { err, ok, type Result } from '../core/result';
 import { qualifiedName, quoteIdent } from '../core/sql/quote';
 
@@ -48,6 +50,32 @@ export interface DecidedRenames {
 }
 
 type Rename = TableRename | ColumnRename;
+
+/**
+ * For `main`: the new side of `diff` with the renames the command line and the inference decide,
+ * or undefined when a --rename names nothing (each problem said on stderr).
+ */
+export async function designWithRenames(
+  before: LoadedInput,
+  after: LoadedInput,
+  command: Extract<Command, { command: 'diff' }>,
+  io: Io,
+): Promise<Design | undefined> {
+  const decided = await decideRenames(
+    before.document.design,
+    after.document.design,
+    {
+      ...(command.renames !== undefined ? { mode: command.renames } : {}),
+      requests: command.rename,
+      // Two design documents: ids are stable, renames are renames already.
+      stableIds: before.kind === 'json' && after.kind === 'json',
+    },
+    (line) => io.stderr(line),
+  );
+  if (decided.ok) return decided.value.design;
+  for (const problem of decided.error) io.stderr(`tablewright: ${problem}\n`);
+  return undefined;
+}
 
 /**
  * The renames to plan with, and the new design carrying them. Messages go to `log` (stderr);

@@ -115,24 +115,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       // Loaded for diff only: the migration verifier is a good part of the CLI's start-up.
       const { runDiff } = await import('./diff');
-      const { decideRenames } = await import('./diffRenames');
-      const log = (line: string) => io.stderr(line);
-      const choice = {
-        mode: command.renames,
-        requests: command.rename,
-        stableIds: before.value.kind === 'json' && after.value.kind === 'json',
-      };
-      const renamed = await decideRenames(
-        before.value.document.design,
-        after.value.document.design,
-        choice,
-        log,
-      );
-      if (!renamed.ok) {
-        for (const problem of renamed.error) io.stderr(`tablewright: ${problem}\n`);
-        return BAD_INPUT;
-      }
-      const result = await runDiff(before.value.document.design, renamed.value.design, {
+      const { designWithRenames } = await import('./diffRenames');
+      const renamed = await designWithRenames(before.value, after.value, command, io);
+      if (!renamed) return BAD_INPUT;
+      const result = await runDiff(before.value.document.design, renamed, {
         to: command.to,
         mode: command.mode,
         log: (line) => io.stderr(line),
