@@ -6,6 +6,7 @@ import { columnOrderDifferences } from './columnOrder';
 import { inferRenames } from './inferRenames';
 import { planMigration } from './plan';
 import { describeRename, NO_RENAMES, renameFlag } from './renames';
+import type { MigrationStep } from './types';
 
 const db = useTestDb();
 
@@ -154,5 +155,27 @@ describe('inferRenames between two SQL files', () => {
     expect(run.lost).toEqual([]);
     // What the report predicted is what PostgreSQL has.
     expect(run.columnOrder).toContain('album: id, name, artist_id, released');
+  });
+});
+
+describe('the rows oracle', () => {
+  it('sees values that did not survive (a column dropped and added again), and the order PostgreSQL has', async () => {
+    const a = await designFromSql(
+      await db(),
+      'CREATE TABLE t (id integer PRIMARY KEY, a text, b text);',
+    );
+    const step = (sql: string): MigrationStep => ({
+      sql,
+      description: sql,
+      lock: 'ACCESS EXCLUSIVE',
+      transactional: true,
+      entityIds: [],
+    });
+    const up = [step('ALTER TABLE t DROP COLUMN a;'), step('ALTER TABLE t ADD COLUMN a text;')];
+    const run = await runWithRows(await db(), a, a, up);
+    expect(run.filledTables).toBe(1);
+    expect(run.lost).toEqual(['t.a -> t.a']);
+    expect(run.survived).toEqual(['t.id -> t.id', 't.b -> t.b']);
+    expect(run.columnOrder).toEqual(['t: id, b, a']);
   });
 });
