@@ -1,3 +1,4 @@
+import { parseRenameRequest, type RenameRequest } from '../core/diff/explicitRenames';
 import { TEXT_EXPORTS } from '../core/export';
 import { MAX_IMPORT_BYTES } from '../core/import';
 import { err, ok, type Result } from '../core/result';
@@ -18,6 +19,9 @@ export type Command =
       output?: string;
       to: 'sql' | 'sequelize';
       mode: 'safe' | 'simple';
+      /** Absent: ask on a terminal, none elsewhere (see cli/diffRenames.ts). */
+      renames?: 'ask' | 'auto' | 'none';
+      rename: RenameRequest[];
     };
 
 export const EXPORT_FORMATS = TEXT_EXPORTS.map((f) => f.id);
@@ -37,8 +41,19 @@ export const USAGE = `Usage:
   tablewright lint <file> [--format text|json|sarif]
       Review the design as a database architect would. Exit code 1 when an error-level finding exists.
   tablewright diff <old> <new> [--to sql|sequelize] [--safe|--simple] [-o file]
+                   [--renames ask|auto|none] [--rename old=new ...]
       The migration from old to new, verified by PostgreSQL (PGlite).
       --safe (default) follows zero-downtime practice; --simple runs in a single transaction.
+      Renames: two files have no stable ids, so a table or column gone from old while one alike
+      (same columns; same type, nullability, default and keys) is new in new is inferred to be
+      renamed. --renames auto applies what is inferred; none applies nothing (values of dropped
+      columns are lost); ask asks: the default on a terminal, elsewhere the default is none with
+      a notice of what was inferred. What fits more than one way is never decided: say which
+      with --rename (repeatable): table=new_table, table.column=new_column, schema.table=...,
+      schema.table.column=...; old names on the left, the new name on the right; a name with
+      . = " or spaces in double quotes, " doubled: '"order.lines"."Qty ""net"""=qty'.
+      PostgreSQL cannot reorder columns: where the migrated table's order differs from new's,
+      the output says so.
   tablewright pull <postgres-url> [-o design.json] [--into design.json] [--schema <name> ...]
       Read a running PostgreSQL server's schema (13 or newer) into a design, laid out (to stdout
       without -o). --into refreshes that design file instead (written back unless -o): what is
@@ -76,7 +91,17 @@ Exit codes:
      stderr. pull writes the design without them; check and migrate compare nothing.
 `;
 
-const VALUE_OPTIONS = new Set(['-o', '--output', '--to', '--name', '--base-url', '--format']);
+const VALUE_OPTIONS = new Set([
+  '-o',
+  '--output',
+  '--to',
+  '--name',
+  '--base-url',
+  '--format',
+  '--renames',
+]);
+/** Options that may come more than once, each with a value. */
+const REPEATED_OPTIONS = new Set(['--rename']);
 const FLAG_OPTIONS = new Set(['--safe', '--simple']);
 const COMMANDS = ['import', 'export', 'share', 'lint', 'diff'];
 
@@ -96,9 +121,15 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
   const positional: string[] = [];
   const options: Record<string, string> = {};
   const flags = new Set<string>();
+  const repeated: Record<string, string[]> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (VALUE_OPTIONS.has(arg)) {
+    if (REPEATED_OPTIONS.has(arg)) {
+      const value = rest[i + 1];
+      if (value === undefined) return fail(`${arg} needs a value.`);
+      (repeated[arg] ??= []).push(value);
+      i++;
+    } else if (VALUE_OPTIONS.has(arg)) {
       const value = rest[i + 1];
       if (value === undefined) return fail(`${arg} needs a value.`);
       options[arg === '--output' ? '-o' : arg] = value;
@@ -123,9 +154,9 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
     export: ['-o', '--to'],
     share: ['--base-url'],
     lint: ['--format'],
-    diff: ['-o', '--to', '--safe', '--simple'],
+    diff: ['-o', '--to', '--safe', '--simple', '--renames', '--rename'],
   };
-  for (const o of [...Object.keys(options), ...flags]) {
+  for (const o of [...Object.keys(options), ...flags, ...Object.keys(repeated)]) {
     if (!allowed[command]!.includes(o)) return fail(`${command} does not take ${o}.`);
   }
   const input = positional[0] as string;
@@ -169,12 +200,23 @@ export function parseArgs(argv: readonly string[]): Result<Command, UsageError> 
         return fail(`diff writes --to sql or --to sequelize (not "${to}").`);
       if (flags.has('--safe') && flags.has('--simple'))
         return fail('Choose --safe or --simple, not both.');
+      const renames = options['--renames'];
+      if (renames !== undefined && renames !== 'ask' && renames !== 'auto' && renames !== 'none')
+        return fail(`--renames must be ask, auto or none (not "${renames}").`);
+      const rename: RenameRequest[] = [];
+      for (const value of repeated['--rename'] ?? []) {
+        const parsed = parseRenameRequest(value);
+        if (!parsed.ok) return fail(parsed.error);
+        rename.push(parsed.value);
+      }
       return ok({
         command: 'diff',
         old: input,
         new: positional[1] as string,
         to,
         mode: flags.has('--simple') ? 'simple' : 'safe',
+        ...(renames !== undefined ? { renames } : {}),
+        rename,
         ...out,
       });
     }

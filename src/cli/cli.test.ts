@@ -101,7 +101,14 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['diff', 'a.json', 'b.sql', '--simple', '--to', 'sequelize'])).toEqual({
       ok: true,
-      value: { command: 'diff', old: 'a.json', new: 'b.sql', to: 'sequelize', mode: 'simple' },
+      value: {
+        command: 'diff',
+        old: 'a.json',
+        new: 'b.sql',
+        to: 'sequelize',
+        mode: 'simple',
+        rename: [],
+      },
     });
     expect(parseArgs(['diff', 'a.json'])).toMatchObject({
       ok: false,

@@ -5,9 +5,11 @@
  */
 import type { Design } from '../core/model';
 import {
+  columnOrderDifferences,
   exportSequelize,
   planMigration,
   renderMigrationSql,
+  type ColumnOrderDifference,
   type Migration,
   type MigrationMode,
 } from '../core/diff';
@@ -36,16 +38,22 @@ export async function runDiff(
 ): Promise<{ output: string; exitCode: 0 | 1 }> {
   const log = opts.log ?? (() => undefined);
   const migration = planMigration(a, b, { mode: opts.mode });
+  const order = columnOrderDifferences(a, b);
   const output =
     opts.to === 'sequelize'
       ? exportSequelize(migration, opts.mode)
-      : sqlOutput(migration, opts.mode);
+      : orderNote(order, '-- ') + sqlOutput(migration, opts.mode);
+  if (order.length > 0) log(orderNote(order, 'tablewright: '));
   log(
     `tablewright: ${migration.up.length} up and ${migration.down.length} down steps (${opts.mode} mode); verifying in PostgreSQL (PGlite)...\n`,
   );
   const result = await verify(a, b, migration, opts);
   if (result.verified) {
-    log('tablewright: verified: up turns the old design into the new one, down turns it back.\n');
+    log(
+      order.length > 0
+        ? 'tablewright: verified: up turns the old design into the new one (but for the column order above), down turns it back.\n'
+        : 'tablewright: verified: up turns the old design into the new one, down turns it back.\n',
+    );
     return { output, exitCode: 0 };
   }
   if (result.failedStep) {
@@ -55,6 +63,24 @@ export async function runDiff(
   }
   for (const d of result.differences) log(`tablewright: verification difference: ${d}\n`);
   return { output, exitCode: 1 };
+}
+
+/**
+ * Tables whose columns the migration leaves in another order than the new design's: PostgreSQL
+ * cannot move a column, so this is said rather than hidden (to get the new order exactly, the
+ * table must be re-created and its rows copied, which this migration does not do).
+ */
+function orderNote(order: readonly ColumnOrderDifference[], prefix: string): string {
+  if (order.length === 0) return '';
+  const lines = [
+    `Column order: PostgreSQL cannot reorder columns (ADD COLUMN appends), so after this migration ${order.length === 1 ? 'this table has its' : 'these tables have their'} columns in another order than the new design:`,
+    ...order.map(
+      (o) =>
+        `  ${o.schema === 'public' ? '' : `${o.schema}.`}${o.table}: migrated (${o.migrated.join(', ')}), new design (${o.expected.join(', ')})`,
+    ),
+    'Everything else is as in the new design. Name columns in queries (never SELECT * or INSERT without a column list) and the order does not matter.',
+  ];
+  return lines.map((line) => `${prefix}${line}\n`).join('');
 }
 
 /** The up script, then the down script commented out, so the output runs as it is. */

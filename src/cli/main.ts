@@ -123,7 +123,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       // Loaded for diff only: the migration verifier is a good part of the CLI's start-up.
       const { runDiff } = await import('./diff');
-      const result = await runDiff(before.value.document.design, after.value.document.design, {
+      const { designWithRenames } = await import('./diffRenames');
+      const renamed = await designWithRenames(before.value, after.value, command, io);
+      if (!renamed) return BAD_INPUT;
+      const result = await runDiff(before.value.document.design, renamed, {
         to: command.to,
         mode: command.mode,
         log: (line) => io.stderr(line),
