@@ -124,3 +124,12 @@ export function dropTablesFromAreas(design: Design, doomed: ReadonlySet<string>)
   if (!design.areas.some((a) => a.tableIds.some((id) => doomed.has(id)))) return design;
   return { ...design, areas: withoutTables(design.areas, doomed) };
 }
+
+/**
+ * `next` (a design read back from SQL, which knows nothing of areas) with the areas of `current`,
+ * less the tables `next` no longer has: editing the DDL keeps the person's areas.
+ */
+export function keepAreas(current: Design, next: Design): Design {
+  const gone = new Set(Object.keys(current.tables).filter((id) => !Object.hasOwn(next.tables, id)));
+  return dropTablesFromAreas({ ...next, areas: current.areas }, gone);
+}
