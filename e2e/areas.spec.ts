@@ -112,6 +112,21 @@ test('subject areas: drawn from selected tables, named, renamed, filtered to, ex
   await studio.button('Redo').click();
   await expect(region(page, 'Sales')).toHaveAttribute('data-color', 'teal');
 
+  // A table joins an area from the inspector, and leaves it from its context menu.
+  await studio.button('Fit view').click();
+  await studio.table('inventory').click();
+  const picker = studio.inspector().getByRole('combobox', { name: 'Subject area' });
+  await expect(picker).toHaveValue('');
+  await picker.selectOption({ label: 'Sales' });
+  await expect(filter.getByRole('option', { name: 'Sales (4)' })).toBeAttached();
+  await studio.table('inventory').click({ button: 'right' });
+  await page
+    .getByRole('menu', { name: 'Table inventory' })
+    .getByRole('menuitem', { name: 'Remove from “Sales”' })
+    .click();
+  await expect(filter.getByRole('option', { name: 'Sales (3)' })).toBeAttached();
+  await expect(picker).toHaveValue('');
+
   // DBML export: one TableGroup per area, with the tables in the order they joined.
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
