@@ -17,6 +17,7 @@ export function SchemaFilter() {
     value !== null && (Object.hasOwn(schemas, value) || areas.some((a) => a.id === value));
   return (
     <select
+      className="tw-canvas-filter"
       aria-label={
         areas.length > 0
           ? 'Schema or subject area shown on the canvas'
