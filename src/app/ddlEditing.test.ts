@@ -55,6 +55,32 @@ describe('two-way DDL editing', () => {
     expect(draft.getState().text).toBeNull(); // undo ends the draft: the DDL follows the design
   });
 
+  it('keeps subject areas; a table the SQL no longer has leaves its area', async () => {
+    vi.useFakeTimers();
+    const store = createStudioStore(exampleDocument());
+    const read = ops.deleteTables(store.getState().design, ['t_order_items']);
+    store
+      .getState()
+      .dispatch((d) =>
+        ops.createArea(d, { id: 'a_1', name: 'Sales', tableIds: ['t_orders', 't_order_items'] }),
+      );
+    const editing = startDdlEditing({
+      store,
+      draft: createDraftStore(),
+      toDesign: async () => ok(read),
+      placeNewTables: () => ({}),
+      persistDraft: () => {},
+      debounceMs: 100,
+    });
+    editing.edit('without order_items');
+    await vi.advanceTimersByTimeAsync(150);
+    const design = store.getState().design;
+    expect(design.tables.t_order_items).toBeUndefined();
+    expect(design.areas).toEqual([
+      { id: 'a_1', name: 'Sales', color: 'blue', tableIds: ['t_orders'] },
+    ]);
+  });
+
   it('keeps the last valid diagram and the typed text while the SQL is invalid', async () => {
     const { store, draft, editing, persisted } = setup();
     const before = store.getState().design;

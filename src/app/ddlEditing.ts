@@ -1,3 +1,4 @@
+import { keepAreas } from '../core/ops/areas';
 import type { Design, Layout } from '../core/model';
 import { reconcileIds } from '../core/ops/reconcileIds';
 import { keepWrittenForm } from '../core/ops/keepWrittenForm';
@@ -87,7 +88,12 @@ export function startDdlEditing(o: DdlEditingOptions) {
     const { design, layout } = store.getState();
     // Ids kept (a rename stays a rename), and the person's spelling where Postgres means the same.
     const reconciled = keepWrittenForm(design, reconcileIds(design, result.value));
-    const next: Design = { ...reconciled, id: design.id, name: design.name, notes: design.notes };
+    const next: Design = keepAreas(design, {
+      ...reconciled,
+      id: design.id,
+      name: design.name,
+      notes: design.notes,
+    });
     const kept: Layout['tables'] = {};
     const fresh: string[] = [];
     for (const id of Object.keys(next.tables)) {

@@ -198,6 +198,7 @@ describe('createPgClient', () => {
       extras: [],
       review: { disabledRules: [] },
       queries: [],
+      areas: [],
     };
     workers[0]!.send({
       type: 'result',

@@ -112,6 +112,7 @@ describe('verifyMigration with a partitioned table', () => {
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
   const q: Design = structuredClone(p);
   for (const t of Object.values(q.tables)) {

@@ -53,6 +53,7 @@ function designOf(tables: Table[], schemas = ['s_public']): Design {
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
 }
 

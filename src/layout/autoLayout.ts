@@ -16,6 +16,8 @@ import { packBlocks, type BlockLink } from './pack';
 import type { Point, Size } from './rect';
 import { NODE_GAP } from './spacing';
 import { lineEndY } from '../core/geometry/lineEnds';
+import { splitByArea } from './areaGroups';
+import { AREA_PAD } from '../core/geometry/areaRegions';
 
 export type { LayoutDirection, LayoutEngine } from './layered';
 
@@ -70,8 +72,8 @@ export const GROUP_PADDING = { top: 56, right: 32, bottom: 32, left: 32 } as con
 const ASPECT = 1.6;
 
 /**
- * Auto-layout: related tables close together, schemas as groups, no overlaps. Each schema is
- * split into clusters of related tables; each cluster is laid out by ELK's layered algorithm;
+ * Auto-layout: related tables close together, schemas as groups, subject areas as blocks of their
+ * own, no overlaps. Each schema (and each area in it) is split into clusters of related tables; each cluster is laid out by ELK's layered algorithm;
  * clusters are packed next to the clusters they reference; tables with no relations form a grid.
  * With `tableIds`, only those move, as one tidy block at the free spot nearest where they were.
  * Partitions are not drawn (they fold under their parent), so they are neither placed nor avoided.
@@ -115,8 +117,14 @@ export async function arrangeDesign(
     links,
   );
   const groups = groupBySchema(design, scope);
-  const plans = groups.map((ids) => planGroup(ids, adj));
-  const total = plans.reduce((n, p) => n + p.clusters.length, 0);
+  const plans = groups.map((ids) => {
+    const { areas, rest } = splitByArea(design, ids);
+    return { ...planGroup(rest, adj), areas: areas.map((area) => planGroup(area, adj)) };
+  });
+  const total = plans.reduce(
+    (n, p) => n + p.clusters.length + p.areas.reduce((m, a) => m + a.clusters.length, 0),
+    0,
+  );
   report({ phase: 'preparing', tables: scope.length, relations: links.length, clusters: total });
 
   const childLinks = new Map<string, Link[]>();
@@ -127,8 +135,7 @@ export async function arrangeDesign(
   }
   let done = 0;
   const clusterRoutes: ClusterRoute[] = [];
-  const groupBlocks: Block[] = [];
-  for (const plan of plans) {
+  const blocksOf = async (plan: ReturnType<typeof planGroup>): Promise<Block[]> => {
     const blocks: Block[] = [];
     for (const cluster of plan.clusters) {
       const members = new Set(cluster);
@@ -142,6 +149,17 @@ export async function arrangeDesign(
       report({ phase: 'layout', done: ++done, total });
     }
     if (plan.loners.length > 0) blocks.push(gridBlock(plan.loners, sizes, NODE_GAP, ASPECT));
+    return blocks;
+  };
+  const groupBlocks: Block[] = [];
+  for (const plan of plans) {
+    const blocks = await blocksOf(plan);
+    // A subject area is one block, packed apart, with room for the region drawn around it.
+    for (const area of plan.areas) {
+      const inside = await blocksOf(area);
+      const opts = { gap: BLOCK_GAP, aspect: ASPECT };
+      blocks.push(pad(packBlocks(inside, blockLinks(inside, links), opts), AREA_PAD));
+    }
     const packed = packBlocks(blocks, blockLinks(blocks, links), {
       gap: BLOCK_GAP,
       aspect: ASPECT,

@@ -49,6 +49,7 @@ function designOf(tables: Table[]): Design {
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
 }
 

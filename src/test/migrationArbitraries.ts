@@ -193,6 +193,7 @@ export function buildDesign(recipe: DesignRecipe): { design: Design; names: Name
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
   return { design, names };
 }

@@ -159,6 +159,7 @@ export function toDesign(
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
   const extras = rows.extras ? toExtras(ctx, rows.extras) : [];
   extras.push(...verbatim);

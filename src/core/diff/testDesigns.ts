@@ -69,6 +69,7 @@ export function baseDesign(): Design {
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
 }
 

@@ -71,6 +71,7 @@ const design: Design = {
   extras: [],
   review: { disabledRules: [] },
   queries: [],
+  areas: [],
 };
 
 describe('parseExplain', () => {

@@ -4,6 +4,8 @@ import { exampleDocument, type Design } from '../model';
 import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { expectGolden } from '../../test/golden';
 import { toDbml, type DbmlOptions } from './dbml';
+import { designFromDbml } from './dbmlImport';
+import { checkIntegrity } from '../model/integrity';
 import { expectParsedLikeDesign, expectRoundTrip, parseDbml } from '../../test/export/dbmlReadBack';
 import { EXPORT_GOLDEN_DIR, loadNastyDesign } from '../../test/export/mermaidTestDesigns';
 
@@ -11,11 +13,36 @@ const goldens: { file: string; design: () => Design; options?: DbmlOptions }[] =
   { file: 'example.dbml', design: () => exampleDocument().design },
   { file: 'nasty-names.dbml', design: loadNastyDesign },
   {
+    file: 'example.areas.dbml',
+    design: exampleWithAreas,
+    // Areas win over the per-schema groups: DBML holds a table in one group only.
+    options: { tableGroups: true },
+  },
+  {
     file: 'nasty-names.groups.dbml',
     design: loadNastyDesign,
     options: { tableGroups: true, project: false },
   },
 ];
+
+/** The example with subject areas whose names DBML must quote; two share a name, one is empty. */
+function exampleWithAreas(): Design {
+  const design = exampleDocument().design;
+  return {
+    ...design,
+    areas: [
+      {
+        id: 'a_sales',
+        name: 'Sales "orders" \\ \'q\' 🛒',
+        color: 'amber',
+        tableIds: ['t_orders', 't_order_items', 't_customers'],
+      },
+      { id: 'a_catalog', name: 'Catalog', color: 'teal', tableIds: ['t_products'] },
+      { id: 'a_catalog2', name: 'Catalog', color: 'violet', tableIds: ['t_addresses'] },
+      { id: 'a_empty', name: 'Table', color: 'slate', tableIds: [] },
+    ],
+  };
+}
 
 describe('toDbml golden files', () => {
   for (const golden of goldens) {
@@ -28,6 +55,53 @@ describe('toDbml golden files', () => {
       expectRoundTrip(design, text);
     });
   }
+});
+
+describe('subject areas as TableGroups', () => {
+  it('are read by @dbml/core with their names, colours and tables', () => {
+    const db = parseDbml(toDbml(exampleWithAreas()));
+    const groups = db.schemas.flatMap((s) => s.tableGroups);
+    expect(groups.map((g) => [g.name, g.color, g.tables.map((t) => t.name)])).toEqual([
+      ['Sales "orders" \\ \'q\' 🛒', '#d97706', ['orders', 'order_items', 'customers']],
+      ['Catalog', '#0d9488', ['products']],
+      ['Catalog (2)', '#7c3aed', ['addresses']],
+      ['Table', '#64748b', []],
+    ]);
+  });
+
+  it('come back as areas when the DBML is imported', () => {
+    const back = designFromDbml(toDbml(exampleWithAreas()));
+    if (!back.ok) throw new Error(back.error.message);
+    const design = back.value;
+    expect(
+      design.areas.map((a) => [a.name, a.color, a.tableIds.map((id) => design.tables[id]?.name)]),
+    ).toEqual([
+      ['Sales "orders" \\ \'q\' 🛒', 'amber', ['orders', 'order_items', 'customers']],
+      ['Catalog', 'teal', ['products']],
+      ['Catalog (2)', 'violet', ['addresses']],
+      ['Table', 'slate', []],
+    ]);
+  });
+
+  it('reads groups written by others: schema-qualified tables, any colour, none', () => {
+    const back = designFromDbml(
+      [
+        'Table shop.orders { id int }',
+        'Table users { id int }',
+        'TableGroup billing [color: #ff0000] {\n  shop.orders\n}',
+        'TableGroup people {\n  users\n}',
+      ].join('\n'),
+    );
+    if (!back.ok) throw new Error(back.error.message);
+    const design = back.value;
+    expect(checkIntegrity(design)).toBeUndefined();
+    expect(
+      design.areas.map((a) => [a.name, a.color, a.tableIds.map((id) => design.tables[id]?.name)]),
+    ).toEqual([
+      ['billing', 'red', ['orders']],
+      ['people', 'blue', ['users']],
+    ]);
+  });
 });
 
 describe('toDbml, read back by @dbml/core', () => {

@@ -12,10 +12,14 @@ import {
 } from './dbmlSyntax';
 import { renderRefs, renderTableGroups } from './dbmlRefs';
 import { sortedTables } from './mermaid';
+import { renderAreaGroups } from './dbmlAreas';
 
 /** What `toDbml` writes besides tables, enums and references. */
 export interface DbmlOptions {
-  /** A `TableGroup` per schema that has tables. Default false. */
+  /**
+   * A `TableGroup` per schema that has tables, when the design has no subject areas (DBML holds a
+   * table in one group only, and the person's own areas come first). Default false.
+   */
   tableGroups?: boolean;
   /** A `Project` block with the design's name and `database_type: 'PostgreSQL'`. Default true. */
   project?: boolean;
@@ -23,7 +27,7 @@ export interface DbmlOptions {
 
 /**
  * The design as DBML (dbdiagram.io's language): enums, tables with their columns, keys, indexes,
- * checks and notes, one `Ref` per foreign key, sticky notes. What DBML cannot hold (exclusion
+ * checks and notes, one `Ref` per foreign key, subject areas as `TableGroup`s, sticky notes. What DBML cannot hold (exclusion
  * constraints, partial-index predicates, views and functions...) is named in `//` comments.
  * Tables are sorted by schema and name, enums likewise: the text is stable.
  */
@@ -43,7 +47,8 @@ export function toDbml(design: Design, options: DbmlOptions = {}): string {
   for (const table of tables) blocks.push(renderTable(design, table, enumTypes));
   const refs = renderRefs(design, tables);
   if (refs.length > 0) blocks.push(refs.join('\n'));
-  if (options.tableGroups) blocks.push(...renderTableGroups(design, tables));
+  if (design.areas.length > 0) blocks.push(...renderAreaGroups(design, tables));
+  else if (options.tableGroups) blocks.push(...renderTableGroups(design, tables));
   for (const note of Object.values(design.notes)) {
     blocks.push(`Note ${dbmlName(note.id)} {\n  ${dbmlString(note.text)}\n}`);
   }

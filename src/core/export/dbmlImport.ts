@@ -21,6 +21,7 @@ import {
 import { err, ok, type Result } from '../result';
 import { qualifiedName, quoteLiteral } from '../sql/quote';
 import { dbmlErrorOf, type DbmlImportError } from './dbmlImportError';
+import { areasFromDbml } from './dbmlAreas';
 
 export type { DbmlImportError } from './dbmlImportError';
 
@@ -35,7 +36,7 @@ const ACTIONS: Record<string, ReferentialAction> = {
 /**
  * A design from DBML text, parsed by @dbml/core (the parser dbdiagram.io uses): schemas, enums,
  * tables with columns, types, keys, defaults, indexes, checks and notes, references as foreign
- * keys with their actions, sticky notes. Fresh ids throughout. DBML's many-to-many references
+ * keys with their actions, table groups as subject areas, sticky notes. Fresh ids throughout. DBML's many-to-many references
  * (`<>`) have no foreign key to become and are left out. A syntax or reference error comes back
  * as `ok: false` with the first problem's message and 1-based line and column.
  */
@@ -89,6 +90,10 @@ function buildDesign(database: Database): Design {
     const id = newId('n');
     design.notes[id] = { id, text: note.content };
   }
+  design.areas = areasFromDbml(
+    database,
+    (schema, name) => tables.get(tableKey(schema, name))?.table.id,
+  );
   return design;
 }
 

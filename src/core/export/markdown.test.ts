@@ -106,6 +106,35 @@ describe('Markdown escaping, read back by a renderer', () => {
   });
 });
 
+describe('toMarkdown with subject areas', () => {
+  it('lists each area with its tables, as a table a renderer reads back', () => {
+    const design = exampleDocument().design;
+    const md = toMarkdown({
+      ...design,
+      areas: [
+        {
+          id: 'a_1',
+          name: 'Sales | *orders* 🛒',
+          color: 'amber',
+          tableIds: ['t_orders', 't_order_items'],
+        },
+        { id: 'a_2', name: 'Empty', color: 'teal', tableIds: [] },
+      ],
+    });
+    const doc = render(md);
+    const heading = [...doc.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(heading[0]).toBe('Subject areas');
+    const rows = [...doc.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['Sales | *orders* 🛒', 'orders, order_items'],
+      ['Empty', 'No tables.'],
+    ]);
+    expect(toMarkdown(design)).not.toContain('Subject areas');
+  });
+});
+
 describe('toMarkdown on the real-world fixtures', () => {
   for (const name of FIXTURE_NAMES) {
     it(name, async () => {

@@ -39,7 +39,7 @@ const CONSTRAINT_KINDS: Record<Constraint['kind'], string> = {
 /**
  * A data dictionary in GitHub-flavoured Markdown: per table (sorted by schema and name) its
  * comment, columns (type, nullable, default, keys, comment), constraints, indexes and
- * relationships both ways; then the enum types. Names, types and SQL are code spans, comments
+ * relationships both ways; the subject areas before them, the enum types after. Names, types and SQL are code spans, comments
  * escaped text, so any name renders as written.
  */
 export function toMarkdown(design: Design, options: MarkdownOptions = {}): string {
@@ -51,9 +51,22 @@ export function toMarkdown(design: Design, options: MarkdownOptions = {}): strin
     `${tables.length} table${tables.length === 1 ? '' : 's'}, ${enums.length} enum type${enums.length === 1 ? '' : 's'}.`,
     '',
   );
+  if (design.areas.length > 0) out.push(...renderAreas(design));
   for (const table of tables) out.push(...renderTable(design, tables, table));
   if (enums.length > 0) out.push(...renderEnums(design, enums));
   return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** The subject areas first: a reader finds the part of the schema they came for, then its tables. */
+function renderAreas(design: Design): string[] {
+  const rows = design.areas.map((area) => {
+    const names = area.tableIds.flatMap((id) => {
+      const t = design.tables[id];
+      return t ? [mdCode(displayName(design, t))] : [];
+    });
+    return [mdText(area.name), names.length > 0 ? names.join(', ') : 'No tables.'];
+  });
+  return ['## Subject areas', '', ...mdTable(['Area', 'Tables'], rows), ''];
 }
 
 function renderTable(design: Design, tables: readonly Table[], table: Table): string[] {

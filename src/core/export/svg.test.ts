@@ -117,6 +117,54 @@ describe('renderDiagramSvg', () => {
     expect(all).toContain(`o<&>"s'`);
   });
 
+  it('draws each subject area as a tinted region in its colour around its tables, with its name', () => {
+    const { design, layout } = exampleDocument();
+    const withAreas: Design = {
+      ...design,
+      areas: [
+        {
+          id: 'a_sales',
+          name: 'Sales <&> "🛒"',
+          color: 'amber',
+          tableIds: ['t_orders', 't_order_items'],
+        },
+        { id: 'a_none', name: 'Nothing drawn', color: 'teal', tableIds: [] },
+      ],
+    };
+    const plain = renderDiagramSvg(design, layout, { theme: 'light' }).svg;
+    const { svg } = renderDiagramSvg(withAreas, layout, { theme: 'dark' });
+    const doc = parseSvg(svg);
+    expect(texts(doc)).toContain('Sales <&> "🛒"');
+    expect(texts(doc)).not.toContain('Nothing drawn');
+    const region = [...doc.querySelectorAll('rect')].find(
+      (r) => r.getAttribute('stroke') === '#d97706',
+    );
+    expect(region).toBeDefined();
+    const plainRegions = [...parseSvg(plain).querySelectorAll('rect')].filter(
+      (r) => r.getAttribute('stroke') === '#d97706',
+    );
+    expect(plainRegions).toHaveLength(0);
+    const box = {
+      x: Number(region!.getAttribute('x')),
+      y: Number(region!.getAttribute('y')),
+      right: Number(region!.getAttribute('x')) + Number(region!.getAttribute('width')),
+      bottom: Number(region!.getAttribute('y')) + Number(region!.getAttribute('height')),
+    };
+    for (const id of ['t_orders', 't_order_items']) {
+      const l = layout.tables[id]!;
+      const size = tableSize(design.tables[id]!, l);
+      expect(box.x).toBeLessThan(l.x);
+      expect(box.y).toBeLessThan(l.y);
+      expect(box.right).toBeGreaterThan(l.x + size.width);
+      expect(box.bottom).toBeGreaterThan(l.y + size.height);
+    }
+    // Behind the tables: the region comes before every table group in document order.
+    const firstTable = doc.querySelector('g[transform]');
+    expect(
+      region!.compareDocumentPosition(firstTable!) & region!.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
   it('draws collapsed tables with their key columns only and folds partitions into the parent', () => {
     const { design, layout } = exampleDocument();
     layout.tables.t_orders = { ...layout.tables.t_orders!, collapsed: true };

@@ -2,7 +2,8 @@ import { viewsOf, type Design, type Layout, type TableLayout } from '../model';
 import { renderEdge } from './svgEdges';
 import { renderTable, renderView, type NodeBox } from './svgTable';
 import { escapeClean, escapeXml, fitText, num } from './svgText';
-import { FONT_SANS, PALETTES, type SvgTheme } from './svgTheme';
+import { FONT_SANS, PALETTES, TABLE_COLOR_VALUES, type SvgTheme } from './svgTheme';
+import { areaRegions } from '../geometry/areaRegions';
 
 /** Options of `renderDiagramSvg`. */
 export interface SvgOptions {
@@ -24,7 +25,8 @@ const ORIGIN: TableLayout = { x: 0, y: 0 };
 
 /**
  * The whole diagram as the canvas draws it, as one SVG 1.1 file: tables (partitions folded into
- * their parent's footer), views, schema boxes when there are several schemas, and every foreign
+ * their parent's footer), views, schema boxes when there are several schemas, subject areas as
+ * tinted regions in their colour, and every foreign
  * key between drawn tables with crow's-foot ends. Pure and deterministic: no DOM, no fonts or
  * other external references, text widths estimated, output identical for identical input.
  * Coordinates are the canvas's own; the viewBox frames their bounding box plus the padding.
@@ -69,6 +71,7 @@ export function renderDiagramSvg(design: Design, layout: Layout, options: SvgOpt
   }
 
   const groups = Object.keys(design.schemas).length > 1 ? schemaGroups(design, boxes) : [];
+  const regions = areaRegions(design, boxes);
   const edges: string[] = [];
   const edgeExtents: Rect[] = [];
   for (const child of tables) {
@@ -84,7 +87,13 @@ export function renderDiagramSvg(design: Design, layout: Layout, options: SvgOpt
 
   // Edges count too: a same-side route runs outside both of its tables.
   const frame = bounds(
-    [...boxes.values(), ...views, ...groups.map((g) => g.box), ...edgeExtents],
+    [
+      ...boxes.values(),
+      ...views,
+      ...groups.map((g) => g.box),
+      ...regions.map((r) => r.box),
+      ...edgeExtents,
+    ],
     padding,
   );
   const out: string[] = [
@@ -97,6 +106,14 @@ export function renderDiagramSvg(design: Design, layout: Layout, options: SvgOpt
     out.push(
       `<rect x="${num(x + 1)}" y="${num(y + 1)}" width="${num(width - 2)}" height="${num(height - 2)}" rx="13" fill="${palette.panel}" fill-opacity="0.55" stroke="${palette.border}" stroke-width="2"/>`,
       `<text x="${num(x + 16)}" y="${num(y + 32)}" font-size="16" font-weight="700" fill="${palette.muted}">${escapeClean(fitText(g.name, width - 32, 16, { bold: true }))}</text>`,
+    );
+  }
+  for (const { area, box } of regions) {
+    const { x, y, width, height } = box;
+    const color = TABLE_COLOR_VALUES[area.color];
+    out.push(
+      `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" rx="12" fill="${color}" fill-opacity="0.12" stroke="${color}" stroke-width="2"/>`,
+      `<text x="${num(x + 12)}" y="${num(y + 26)}" font-size="15" font-weight="700" fill="${color}">${escapeClean(fitText(area.name, width - 24, 15, { bold: true }))}</text>`,
     );
   }
   // Joined part by part: spreading tens of thousands of strings into one push overflows the stack.

@@ -15,6 +15,7 @@ export function emptyDesign(name = 'Untitled design', id = newId('d')): Design {
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   };
 }
 

@@ -7,7 +7,7 @@ import { MIGRATIONS } from './migrations';
 import { repairDangling, type Repair } from './repair';
 
 /** The format version this build writes. Every version ever shipped must keep decoding. */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 export const DOCUMENT_FORMAT = 'tablewright.design';
 
 /** What is stored, shared and exported: a versioned envelope around the design and its layout. */

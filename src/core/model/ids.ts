@@ -4,8 +4,8 @@
  */
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** d design, s schema, t table, c column, k constraint, i index, e enum, n note, x raw object. */
-export type IdPrefix = 'd' | 's' | 't' | 'c' | 'k' | 'i' | 'e' | 'n' | 'x';
+/** d design, s schema, t table, c column, k constraint, i index, e enum, n note, x raw object, a subject area. */
+export type IdPrefix = 'd' | 's' | 't' | 'c' | 'k' | 'i' | 'e' | 'n' | 'x' | 'a';
 
 export function newId(prefix: IdPrefix): string {
   const bytes = new Uint8Array(10);

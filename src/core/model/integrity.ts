@@ -111,7 +111,35 @@ export function checkIntegrity(design: Design): ParseError | undefined {
       };
     }
   }
-  return checkExtras(design, dup);
+  return checkExtras(design, dup) ?? checkAreas(design, dup);
+}
+
+/** Subject areas: unique ids, and each names only tables that exist, each table in one area at most. */
+function checkAreas(
+  design: Design,
+  dup: (id: string, where: string) => ParseError | undefined,
+): ParseError | undefined {
+  const areaOf = new Map<string, string>();
+  for (const [i, area] of design.areas.entries()) {
+    const at = `design.areas.${i}`;
+    const d = dup(area.id, at);
+    if (d) return d;
+    for (const tableId of area.tableIds) {
+      if (!Object.hasOwn(design.tables, tableId))
+        return {
+          message: `The design is damaged: subject area "${area.name}" names a table that does not exist.`,
+          path: `${at}.tableIds`,
+        };
+      const other = areaOf.get(tableId);
+      if (other !== undefined)
+        return {
+          message: `The design is damaged: table "${design.tables[tableId]?.name}" is in subject area "${other}" and again in "${area.name}"; a table belongs to one area at most.`,
+          path: `${at}.tableIds`,
+        };
+      areaOf.set(tableId, area.name);
+    }
+  }
+  return undefined;
 }
 
 /**

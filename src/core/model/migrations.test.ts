@@ -23,8 +23,8 @@ function parsedDesign(input: unknown): Design {
 
 describe('format version 1 -> 2', () => {
   it('is the version this build writes', () => {
-    expect(DOCUMENT_VERSION).toBe(2);
-    expect(exampleDocument().version).toBe(2);
+    expect(DOCUMENT_VERSION).toBe(3);
+    expect(exampleDocument().version).toBe(3);
   });
 
   it('fills every field version 1 could leave out with its empty value', () => {
@@ -61,12 +61,12 @@ describe('format version 1 -> 2', () => {
     expect(deps).toEqual({ extension: 0, function: 0, view: 2 });
   });
 
-  it('writes version 2, which reads back unchanged', () => {
+  it('writes the current version, which reads back unchanged', () => {
     const first = parseDesign(golden('design-v1-studio.json'));
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     const text = serializeDocument(first.value);
-    expect(JSON.parse(text).version).toBe(2);
+    expect(JSON.parse(text).version).toBe(DOCUMENT_VERSION);
     expect(parseDesign(text)).toEqual(first);
   });
 
@@ -94,5 +94,59 @@ describe('format version 1 -> 2', () => {
       expect(r.ok, JSON.stringify(design)).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/damaged/);
     }
+  });
+});
+
+describe('format version 2 -> 3', () => {
+  it('opens a version-2 document the studio wrote, with no subject areas and nothing else changed', () => {
+    const v2 = golden('design-v2.json');
+    const parsed = parseDesign(v2);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.version).toBe(3);
+    expect(parsed.value.design.areas).toEqual([]);
+    const { areas: _none, ...rest } = parsed.value.design;
+    expect(rest).toEqual(v2.design);
+    expect(parsed.value.layout).toEqual(v2.layout);
+    expect('areas' in (v2.design as object)).toBe(false);
+  });
+
+  it('reads areas written by version 3 back unchanged, names in any script', () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    const areas = [
+      {
+        id: 'a_1',
+        name: 'Ventes “clients” 🛒',
+        color: 'amber',
+        tableIds: ['t_orders', 't_customers'],
+      },
+      { id: 'a_2', name: '目录 "catalog"', color: 'teal', tableIds: [] },
+    ];
+    doc.design.areas = areas;
+    const r = parseDesign(JSON.stringify(doc));
+    expect(r.ok && r.value.design.areas).toEqual(areas);
+  });
+
+  it('refuses an area of the wrong shape with its path', () => {
+    for (const [area, path] of [
+      [{ id: 'a_1', name: '', color: 'blue', tableIds: [] }, 'design.areas.0.name'],
+      [{ id: 'a_1', name: 'x', color: 'hotpink', tableIds: [] }, 'design.areas.0.color'],
+      [{ id: 'a_1', name: 'x'.repeat(201), color: 'blue', tableIds: [] }, 'design.areas.0.name'],
+      [{ id: 'a_1', name: 'x', color: 'blue' }, 'design.areas.0.tableIds'],
+    ] as const) {
+      const doc = JSON.parse(serializeDocument(exampleDocument()));
+      doc.design.areas = [area];
+      const r = parseDesign(doc);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) expect(r.error.path, path).toBe(path);
+    }
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    doc.design.areas = Array.from({ length: 501 }, (_, i) => ({
+      id: `a_${i}`,
+      name: 'x',
+      color: 'blue',
+      tableIds: [],
+    }));
+    expect(parseDesign(doc).ok).toBe(false);
   });
 });

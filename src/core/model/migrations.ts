@@ -58,6 +58,13 @@ const fillVersion1Defaults: Migration = (doc) => {
   return { ...doc, version: 2, design };
 };
 
+/** Version 3 adds subject areas: a version-2 design has none. */
+const addAreas: Migration = (doc) => {
+  if (!isRecord(doc.design)) return doc;
+  return { ...doc, version: 3, design: withDefaults(doc.design, { areas: () => [] }) };
+};
+
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: fillVersion1Defaults,
+  2: addAreas,
 };

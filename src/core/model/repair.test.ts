@@ -104,6 +104,31 @@ const CASES: {
     repairedAs: /Dropped trigger "audit": it belonged to a table that no longer exists/,
     check: (design) => expect(design.extras.map((x) => x.id)).not.toContain('x_trigger'),
   },
+  {
+    name: 'a subject area naming a table that does not exist',
+    damage: (d) =>
+      ((d.design.areas as unknown[]) = [
+        { id: 'a_sales', name: 'Sales “€” 🛒', color: 'amber', tableIds: ['t_orders', 't_gone'] },
+      ]),
+    refusedAs: /subject area "Sales “€” 🛒" names a table that does not exist/,
+    repairedAs: /Took a table out of subject area “Sales “€” 🛒”/,
+    check: (design) =>
+      expect(design.areas).toEqual([
+        { id: 'a_sales', name: 'Sales “€” 🛒', color: 'amber', tableIds: ['t_orders'] },
+      ]),
+  },
+  {
+    name: 'a table in two subject areas',
+    damage: (d) =>
+      ((d.design.areas as unknown[]) = [
+        { id: 'a_1', name: 'One', color: 'blue', tableIds: ['t_orders'] },
+        { id: 'a_2', name: 'Two', color: 'green', tableIds: ['t_products', 't_orders'] },
+      ]),
+    refusedAs: /table "orders" is in subject area "One" and again in "Two"/,
+    repairedAs: /Took a table out of subject area “Two”/,
+    check: (design) =>
+      expect(design.areas.map((a) => a.tableIds)).toEqual([['t_orders'], ['t_products']]),
+  },
 ];
 
 describe('repairing a stored design with dangling references', () => {

@@ -58,8 +58,28 @@ export function repairDangling(design: Design): { design: Design; repairs: Repai
       });
     return !missing;
   });
+  const areas = repairAreas(design, repairs);
   if (repairs.length === 0) return { design, repairs };
-  return { design: { ...design, tables, extras }, repairs };
+  return { design: { ...design, tables, extras, areas }, repairs };
+}
+
+/** Areas without the tables that are gone, and without a second listing of a table (the first area keeps it). */
+function repairAreas(design: Design, repairs: Repair[]): Design['areas'] {
+  const placed = new Set<string>();
+  return design.areas.map((area, i) => {
+    const tableIds = area.tableIds.filter((id) => {
+      const keep = Object.hasOwn(design.tables, id) && !placed.has(id);
+      placed.add(id);
+      return keep;
+    });
+    if (tableIds.length === area.tableIds.length) return area;
+    const dropped = area.tableIds.length - tableIds.length;
+    repairs.push({
+      message: `Took ${dropped === 1 ? 'a table' : `${dropped} tables`} out of subject area “${area.name}”: ${dropped === 1 ? 'it no longer exists or is' : 'they no longer exist or are'} in another area.`,
+      path: `design.areas.${i}.tableIds`,
+    });
+    return { ...area, tableIds };
+  });
 }
 
 function repairTable(design: Design, table: Table, at: string, repairs: Repair[]): Table {

@@ -249,6 +249,35 @@ export const savedQuerySchema = z.object({
 /** A query the design is for (an access pattern), kept to re-run its plan after schema changes. */
 export type SavedQuery = z.infer<typeof savedQuerySchema>;
 
+/** How many subject areas a design may hold, and tables one may name: far past any real diagram. */
+export const AREA_LIMITS = { areas: 500, name: 200, tables: 5_000 } as const;
+
+/** The colours an area may take: the table palette's keys (see `TABLE_COLORS` in layout.ts). */
+export const AREA_COLORS = [
+  'slate',
+  'blue',
+  'green',
+  'amber',
+  'red',
+  'violet',
+  'pink',
+  'teal',
+] as const;
+
+export const areaSchema = z.object({
+  id,
+  /** Any text the person typed: quotes, emoji, any script. */
+  name: z.string().min(1).max(AREA_LIMITS.name),
+  color: z.enum(AREA_COLORS),
+  /** The tables in the area, in the order they joined; a table is in at most one area. */
+  tableIds: z.array(id).max(AREA_LIMITS.tables),
+});
+/**
+ * A subject area: a named group of tables the person draws (DBML's `TableGroup`), kept with the
+ * design like notes, drawn as a region behind its tables and laid out together. No SQL reads it.
+ */
+export type Area = z.infer<typeof areaSchema>;
+
 export const designSchema = z.object({
   id,
   name: z.string(),
@@ -266,6 +295,8 @@ export const designSchema = z.object({
   review: reviewSettingsSchema,
   /** Saved queries of the EXPLAIN lab. */
   queries: z.array(savedQuerySchema).max(500),
+  /** Subject areas, in the order they were drawn (format version 3). */
+  areas: z.array(areaSchema).max(AREA_LIMITS.areas),
 });
 /** A whole design (the schema part). */
 export type Design = z.infer<typeof designSchema>;

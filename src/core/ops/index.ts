@@ -5,3 +5,4 @@ export * from './indexes';
 export * from './queries';
 export * from './review';
 export * from './layout';
+export * from './areas';

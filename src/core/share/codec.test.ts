@@ -44,6 +44,19 @@ function decodeOk(payload: string): DesignDocument {
 }
 
 /** A payload from raw JSON text, as a hostile link maker would write it. */
+/** Two subject areas over a design's tables (alternating), so random designs carry some. */
+function withTestAreas(design: DesignDocument['design']): { design: DesignDocument['design'] } {
+  const ids = Object.keys(design.tables);
+  if (ids.length < 2) return { design };
+  const areas = [0, 1].map((part) => ({
+    id: `a_part${part}`,
+    name: part ? 'Écrit "deux" ✍️' : 'one',
+    color: part ? ('green' as const) : ('blue' as const),
+    tableIds: ids.filter((_, i) => i % 2 === part),
+  }));
+  return { design: { ...design, areas } };
+}
+
 const craft = (json: string, version = LINK_FORMAT) =>
   `v${version}.${toBase64Url(deflateSync(new TextEncoder().encode(json)))}`;
 
@@ -51,7 +64,7 @@ describe('share link codec', () => {
   it('round-trips random designs with their layout (property)', () => {
     fc.assert(
       fc.property(designRecipe, (recipe) => {
-        const { design } = buildDesign(recipe, new Set());
+        const { design } = withTestAreas(buildDesign(recipe, new Set()).design);
         const doc = makeDocument(design, layoutForTest(design, emptyLayout()));
         const back = decodeOk(encodeShare(doc));
         expect(shape(back)).toBe(shape(doc));
@@ -59,6 +72,36 @@ describe('share link codec', () => {
       }),
       propertyParameters({ numRuns: 150 }),
     );
+  });
+
+  it('carries subject areas: names as typed, tables by their fresh ids', () => {
+    const doc = exampleDocument();
+    const name = "Ventes “clients” '🛒' <b>&";
+    const areas = [
+      { id: 'a_sales', name, color: 'amber' as const, tableIds: ['t_orders', 't_customers'] },
+      { id: 'a_empty', name: '空', color: 'teal' as const, tableIds: [] },
+    ];
+    const back = decodeOk(encodeShare({ ...doc, design: { ...doc.design, areas } }));
+    expect(back.design.areas.map((a) => [a.name, a.color])).toEqual([
+      [name, 'amber'],
+      ['空', 'teal'],
+    ]);
+    const tableNames = back.design.areas[0]!.tableIds.map((id) => back.design.tables[id]?.name);
+    expect(tableNames).toEqual(['orders', 'customers']);
+    expect(back.design.areas[0]!.id).not.toBe('a_sales');
+    expect(back.design.areas[0]!.id).toMatch(/^a_/);
+  });
+
+  it('refuses a link whose area names a table it does not carry', () => {
+    const doc = exampleDocument();
+    const areas = [{ id: 'a_x', name: 'x', color: 'blue', tableIds: ['t_nothere000'] }];
+    const json = JSON.stringify({ ...doc, design: { ...doc.design, areas } });
+    const r = decodeShare(craft(json, 1));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe('invalid');
+      expect(r.error.message).toMatch(/subject area "x" names a table that does not exist/);
+    }
   });
 
   it('gives the opened design fresh ids, consistent everywhere', () => {

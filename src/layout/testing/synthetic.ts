@@ -95,6 +95,7 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
       extras: [],
       review: { disabledRules: [] },
       queries: [],
+      areas: [],
     },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };

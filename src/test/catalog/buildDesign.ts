@@ -75,6 +75,7 @@ export function buildDesign(
     extras: [],
     review: { disabledRules: [] },
     queries: [],
+    areas: [],
   });
   return {
     design: design(builds.map((b) => b.table)),

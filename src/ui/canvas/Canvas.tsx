@@ -23,6 +23,7 @@ import { RelationshipEdgeComponent, RelationshipMarkers } from './RelationshipEd
 import { TableNodeComponent } from './TableNode';
 import { ViewNodeComponent } from './ViewNode';
 import { SchemaGroupComponent } from './SchemaGroupNode';
+import { AreaLabelComponent, AreaRegionComponent } from './AreaNode';
 import { sameOrNext, toFlow, type RelationshipEdge } from './toFlow';
 import { useInverseZoomProperty } from './useInverseZoomProperty';
 import { DetailLevel, useDetailAtZoom } from './detailLevel';
@@ -40,6 +41,8 @@ const nodeTypes = {
   table: TableNodeComponent,
   view: ViewNodeComponent,
   schemaGroup: SchemaGroupComponent,
+  area: AreaRegionComponent,
+  areaLabel: AreaLabelComponent,
 };
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -169,7 +172,9 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
       if (node.type !== 'table') return;
       e.preventDefault();
       const box = (e.currentTarget as HTMLElement).closest('.tw-canvas')?.getBoundingClientRect();
-      store.getState().select({ tableIds: [node.id] });
+      // A table of the selection keeps it: the menu acts on every selected table.
+      if (!store.getState().selection.tableIds.includes(node.id))
+        store.getState().select({ tableIds: [node.id] });
       setMenu({
         tableId: node.id,
         x: e.clientX - (box?.left ?? 0),

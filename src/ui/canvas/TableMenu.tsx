@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import * as ops from '../../core/ops';
 import { enterFocus, openFindPath } from '../common/reading';
 import { useStudio, useStudioStore } from '../StudioContext';
+import { createAreaFromSelection } from '../common/areaActions';
 
 /** Where the table's context menu opened: the table and the point, relative to the canvas. */
 export interface TableMenuAt {
@@ -13,7 +14,7 @@ export interface TableMenuAt {
 
 /**
  * A table's context menu (right-click, or the Menu key on a focused table): the reading actions
- * for that table. Arrow keys move, Enter chooses, Escape or a click elsewhere closes.
+ * for that table, and its subject areas (for every selected table). Arrow keys move, Enter chooses, Escape or a click elsewhere closes.
  */
 export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void }) {
   const store = useStudioStore();
@@ -21,6 +22,8 @@ export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void })
   const ref = useRef<HTMLUListElement>(null);
   const table = useStudio((s) => s.design.tables[at.tableId]);
   const collapsed = useStudio((s) => !!s.layout.tables[at.tableId]?.collapsed);
+  const design = useStudio((s) => s.design);
+  const readOnly = useStudio((s) => s.readOnly);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const away = (e: PointerEvent) => {
@@ -34,7 +37,38 @@ export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void })
     onClose();
     action();
   };
-  const items = [
+  const selected = store.getState().selection.tableIds;
+  const count = selected.length;
+  const area = ops.areaOfTable(design, table.id);
+  const areaItems = readOnly
+    ? []
+    : [
+        {
+          label:
+            count > 1
+              ? `New subject area from ${count} tables`
+              : 'New subject area from this table',
+          keys: 'G',
+          action: () => void createAreaFromSelection(store),
+        },
+        ...(area
+          ? [
+              {
+                label: `Remove from “${area.name}”`,
+                action: () =>
+                  store.getState().dispatch((d) => ops.removeTablesFromArea(d, area.id, selected)),
+              },
+            ]
+          : []),
+        ...design.areas
+          .filter((a) => a.id !== area?.id)
+          .slice(0, 8)
+          .map((a) => ({
+            label: `Add to “${a.name}”`,
+            action: () => store.getState().dispatch((d) => ops.addTablesToArea(d, a.id, selected)),
+          })),
+      ];
+  const items: { label: string; keys?: string; action(): void }[] = [
     {
       label: 'Focus on neighbours',
       keys: 'N',
@@ -50,6 +84,7 @@ export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void })
       action: () =>
         store.getState().setLayout((l) => ops.setTableCollapsed(l, table.id, !collapsed)),
     },
+    ...areaItems,
   ];
   const move = (e: React.KeyboardEvent, step: number) => {
     const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

@@ -14,6 +14,8 @@ import { HEADER_ANCHOR, handleId, handlesFor, type Side } from './handles';
 import { placeLabels } from './labels';
 import { NO_EMPHASIS, type Emphasis } from './emphasis';
 import { fittingRoute } from './routedPath';
+import { areaNodes, filterShows, type AreaLabelNode, type AreaRegionNode } from './areaNodes';
+import type { Box } from '../../core/geometry/areaRegions';
 
 export interface TableNodeData extends Record<string, unknown> {
   tableId: string;
@@ -33,6 +35,19 @@ export interface SchemaGroupData extends Record<string, unknown> {
 }
 /** The box behind one schema's tables when a design has several schemas. */
 export type SchemaGroupNode = Node<SchemaGroupData, 'schemaGroup'>;
+
+/** Every kind of node the canvas draws. */
+export type FlowNode = TableNode | ViewNode | SchemaGroupNode | AreaRegionNode | AreaLabelNode;
+
+/** Where each drawn table is, for the regions drawn around them. */
+function drawnBoxes(nodes: readonly FlowNode[]): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const n of nodes) {
+    if (n.type === 'table')
+      boxes.set(n.id, { ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? 0 });
+  }
+  return boxes;
+}
 
 /** Room around a schema's tables inside its box (the title sits in the top band). */
 const GROUP_PAD = { top: 48, right: 24, bottom: 24, left: 24 };
@@ -63,12 +78,12 @@ export function toFlow(
   schemaFilter: string | null = null,
   labelZoom: number | null = null,
   emphasis: Emphasis = NO_EMPHASIS,
-): { nodes: (TableNode | ViewNode | SchemaGroupNode)[]; edges: RelationshipEdge[] } {
-  const nodes: (TableNode | ViewNode | SchemaGroupNode)[] = [];
+): { nodes: FlowNode[]; edges: RelationshipEdge[] } {
+  const nodes: FlowNode[] = [];
   const { bright, hideOthers, pathKeys, pathTables } = emphasis;
+  const filtered = filterShows(design, schemaFilter);
   const shown = (id: string, schemaId: string | undefined) =>
-    (schemaFilter === null || schemaId === schemaFilter) &&
-    !(hideOthers && bright && !bright.has(id));
+    filtered(id, schemaId) && !(hideOthers && bright && !bright.has(id));
   const classOf = (id: string) =>
     pathTables.has(id) ? 'tw-on-path' : bright && !bright.has(id) ? 'tw-dimmed' : undefined;
   // Partitions fold under their parent; the parent's footer counts them.
@@ -139,7 +154,9 @@ export function toFlow(
       ? schemaGroups(design, nodes)
       : [];
   const visible = new Set(nodes.map((n) => n.id));
-  nodes.unshift(...groups);
+  const areas = areaNodes(design, drawnBoxes(nodes));
+  nodes.unshift(...groups, ...areas.regions);
+  nodes.push(...areas.labels);
   const edges = relationshipEdges(design, layout, visible);
   // Emphasis makes new line objects; without it the cached lines go to React Flow as they are.
   if (!bright && pathKeys.size === 0) return { nodes, edges };
@@ -302,10 +319,7 @@ export function sameOrNext<T>(previous: readonly T[] | undefined, next: T[]): T[
 }
 
 /** One box per schema around its tables' bounding rectangle; behind everything, inert. */
-function schemaGroups(
-  design: Design,
-  nodes: (TableNode | ViewNode | SchemaGroupNode)[],
-): SchemaGroupNode[] {
+function schemaGroups(design: Design, nodes: FlowNode[]): SchemaGroupNode[] {
   const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
   for (const n of nodes) {
     if (n.type !== 'table') continue;

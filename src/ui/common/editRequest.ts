@@ -28,4 +28,5 @@ export const editKeys = {
   tableName: (tableId: string) => `canvas:table:${tableId}`,
   columnName: (columnId: string) => `canvas:column:${columnId}`,
   inspectorColumnName: (columnId: string) => `inspector:column:${columnId}`,
+  areaName: (areaId: string) => `canvas:area:${areaId}`,
 };

@@ -5,6 +5,7 @@ import { useServices, useStudioStore } from '../StudioContext';
 import { addTableInView } from './createAndEdit';
 import { shortcutScope } from './shortcutScope';
 import { enterFocus, leaveReadingMode, openFindPath } from './reading';
+import { createAreaFromSelection } from './areaActions';
 
 /**
  * Keyboard shortcuts for the common actions. They act only on what the person is looking at:
@@ -51,6 +52,8 @@ export function useShortcuts(actions: ShortcutActions): void {
         return () => enterFocus(store, flow, tableId);
       }
       if (key === 'p') return () => openFindPath(store);
+      if (key === 'g' && editable && s.selection.tableIds.length)
+        return () => void createAreaFromSelection(store);
       if (key === 'k') return () => s.setKeysOnly(!s.keysOnly);
       // Escape steps back one level: out of a path, then out of focus, then the selection.
       if (key === 'escape')

@@ -1,4 +1,5 @@
 import { TABLE_COLORS, type Table } from '../../core/model';
+import { AreaPicker } from './AreaPicker';
 import * as ops from '../../core/ops';
 import { deleteTables, setTableColor } from '../../state/commands';
 import { addColumnAndName } from '../common/createAndEdit';
@@ -50,7 +51,7 @@ function emptyInspectorHint(count: number, readOnly: boolean): string {
       ? `${count} tables selected.`
       : 'Select a table to see its columns, keys and indexes. This design is read-only.';
   if (count > 1)
-    return `${count} tables selected: pick a color, or delete them (Delete on the canvas).`;
+    return `${count} tables selected: pick a color, group them into a subject area (G), or delete them (Delete on the canvas).`;
   return 'Select a table to edit it. Double-click the canvas or press T to add one.';
 }
 
@@ -118,6 +119,7 @@ function TableInspector({ table, focusColumnId }: { table: Table; focusColumnId?
             onBlur={(e) => dispatch((d) => ops.setTableComment(d, table.id, e.target.value))}
           />
         </label>
+        <AreaPicker tableId={table.id} />
         <ColorPicker tableIds={[table.id]} />
       </fieldset>
       <div className="tw-pad">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { searchDesign, type SearchMatch } from '../../core/graph';
+import { filterShows } from '../canvas/areaNodes';
 import { rowCenterY, tableSize, visibleColumns } from '../../core/geometry/tableGeometry';
 import { useStudioStore, useStudio } from '../StudioContext';
 
@@ -22,7 +23,7 @@ export function SearchTables() {
     const t = s.design.tables[tableId];
     if (!l || !t) return;
     // A table the canvas leaves out (another schema shown, or outside a hiding focus) is brought back.
-    if (s.schemaFilter !== null && s.schemaFilter !== t.schemaId) s.setSchemaFilter(null);
+    if (!filterShows(s.design, s.schemaFilter)(t.id, t.schemaId)) s.setSchemaFilter(null);
     if (s.focus && s.focus.tableId !== tableId) s.setFocus(null);
     s.select(
       match.kind === 'column'

@@ -11,6 +11,7 @@ import { SaveStatus } from './SaveStatus';
 import { SchemaFilter } from './SchemaFilter';
 import { SearchTables } from './SearchTables';
 import { openFindPath } from '../common/reading';
+import { createAreaFromSelection } from '../common/areaActions';
 
 interface Props {
   onOpenDesigns(): void;
@@ -179,6 +180,15 @@ export function Toolbar({
           title="Find the chain of foreign keys between two tables (P; two selected tables are used)"
         >
           Find path
+        </button>
+        <button
+          type="button"
+          disabled={readOnly || selectedCount === 0}
+          onClick={() => createAreaFromSelection(store)}
+          aria-keyshortcuts="G"
+          title="Group the selected tables into a named subject area (G)"
+        >
+          New subject area
         </button>
         <SearchTables />
         <SchemaFilter />
