@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  areaSchema,
   columnSchema,
   constraintSchema,
   enumTypeSchema,
@@ -40,8 +41,8 @@ export interface RootShape {
 
 /**
  * The whole document. A new field of the model is shared as one value without a line here (it
- * is last-writer-wins as a whole); a new collection of entities with ids (e.g. subject areas)
- * gets a line so that concurrent edits of different entities merge.
+ * is last-writer-wins as a whole, as `layout.routes` is); a collection of entities with ids
+ * (subject areas) gets a line so that concurrent edits of different entities merge.
  */
 export const DOCUMENT_SHAPE: Record<'design' | 'layout', RootShape> = {
   design: {
@@ -68,6 +69,7 @@ export const DOCUMENT_SHAPE: Record<'design' | 'layout', RootShape> = {
       notes: { form: 'record', ordered: true, schema: noteSchema, noun: 'note' },
       extras: { form: 'list', ordered: true, schema: rawObjectSchema, noun: 'SQL object' },
       queries: { form: 'list', ordered: true, schema: savedQuerySchema, noun: 'saved query' },
+      areas: { form: 'list', ordered: true, schema: areaSchema, noun: 'subject area' },
     },
   },
   layout: {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exampleDocument, parseDesign, type DesignDocument } from '../core/model';
-import { addForeignKey, deleteColumn, moveColumn, renameTable, updateColumn } from '../core/ops';
+import {
+  addForeignKey,
+  createArea,
+  deleteColumn,
+  deleteTables,
+  moveColumn,
+  renameTable,
+  updateColumn,
+} from '../core/ops';
 import { keyBetween, spreadKeys } from './orderKeys';
 import { readSharedDocument, writeSharedDocument } from './sharedDesign';
 
@@ -159,6 +167,35 @@ describe('the shared document', () => {
       );
       expect(r.notices.map((n) => n.message).join(' ')).toMatch(/foreign key.*no longer exists/);
       expect(parseDesign(r.doc).ok).toBe(true);
+    }
+    expect(read(a)).toEqual(read(b));
+  });
+
+  it('merges subject areas two people draw at once, and keeps an area valid when its table goes', () => {
+    const a = replicaOf(exampleDocument());
+    const b = new Y.Doc();
+    sync(a, b);
+    const ids = Object.keys(read(a).doc.design.tables);
+    const orders = ids.find((id) => id !== customers)!;
+    edit(a, (d) => ({
+      ...d,
+      design: createArea(d.design, { id: 'a_people', name: 'People 🧑', tableIds: [customers] }),
+    }));
+    edit(b, (d) => ({
+      ...d,
+      design: deleteTables(
+        createArea(d.design, { id: 'a_sales', name: 'Sales', tableIds: [orders] }),
+        [customers],
+      ),
+    }));
+    sync(a, b);
+    for (const y of [a, b]) {
+      const { doc } = read(y);
+      expect(doc.design.areas.map((x) => [x.name, x.tableIds])).toEqual([
+        ['People 🧑', []],
+        ['Sales', [orders]],
+      ]);
+      expect(parseDesign(doc).ok).toBe(true);
     }
     expect(read(a)).toEqual(read(b));
   });
