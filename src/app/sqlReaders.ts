@@ -30,11 +30,12 @@ export function readSqlWith(pg: PgClient): ReadSql {
 
 /**
  * The DDL pane's reader: the same import, strict. A statement that fails (or a script with no
- * statement at all) keeps the diagram as it was and marks the problem in the text.
+ * statement at all) keeps the diagram as it was and marks the problem in the text. Incremental:
+ * the worker runs again only the statements that changed since the last text it read.
  */
 export function ddlReaderWith(pg: PgClient): SqlToDesign {
   return async (sql) => {
-    const r = await pg.importSql(sql, { timeoutMs: 60_000 });
+    const r = await pg.importSql(sql, { timeoutMs: 60_000, incremental: true });
     if (!r.ok)
       return err({
         status: r.cancelled ? 'interrupted' : 'failed',
