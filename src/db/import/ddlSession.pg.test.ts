@@ -211,3 +211,109 @@ describe('the incremental DDL read equals the full read', () => {
     expect(counts.failed).toBeGreaterThan(0);
   }, 900_000);
 });
+
+describe('the incremental DDL read falls back to the full read when it cannot be exact', () => {
+  const base = [
+    "CREATE TYPE mood AS ENUM ('a', 'b');",
+    'CREATE TABLE author (\n  id integer NOT NULL,\n  name text,\n  CONSTRAINT author_pk PRIMARY KEY (id)\n);',
+    'CREATE TABLE book (\n  id integer NOT NULL,\n  author_id integer,\n  feeling mood,\n  CONSTRAINT book_pk PRIMARY KEY (id)\n);',
+    'ALTER TABLE book\n  ADD CONSTRAINT book_author_fk FOREIGN KEY (author_id) REFERENCES author (id);',
+    'CREATE INDEX book_author_ix ON book (author_id);',
+  ];
+  const text = (statements: string[]) => statements.join('\n\n') + '\n';
+
+  it('reads the first text in full, then runs again only what changed (and the foreign keys to a table made again)', async () => {
+    const reader = newReader();
+    try {
+      expect(modeOf(await readBoth(reader, text(base)))).toEqual({
+        mode: 'full',
+        reason: 'the first read',
+      });
+      expect(modeOf(await readBoth(reader, text(base)))).toEqual({
+        mode: 'incremental',
+        undone: 0,
+        ran: 0,
+      });
+      const renamed = base.map((s) => s.replace('  name text', '  full_name text'));
+      // author made again: the foreign key from book to it is dropped first and added after.
+      expect(modeOf(await readBoth(reader, text(renamed)))).toEqual({
+        mode: 'incremental',
+        undone: 2,
+        ran: 2,
+      });
+      const added = [...renamed, 'CREATE TABLE shelf (\n  id integer NOT NULL\n);'];
+      expect(modeOf(await readBoth(reader, text(added)))).toEqual({
+        mode: 'incremental',
+        undone: 0,
+        ran: 1,
+      });
+    } finally {
+      await reader.dispose();
+    }
+  }, 300_000);
+
+  it('a statement Postgres refuses is read in full, errors in place; the fix is incremental again', async () => {
+    const reader = newReader();
+    try {
+      await readBoth(reader, text(base));
+      const broken = base.map((s) => s.replace('  name text', '  name txet'));
+      const read = await readBoth(reader, text(broken));
+      expect(modeOf(read)).toEqual({ mode: 'full', reason: 'a statement failed' });
+      expect(read.ok && read.report.failed.map((f) => f.error.message)).toEqual([
+        'type "txet" does not exist',
+      ]);
+      // From the last text read without an error, not from the broken one.
+      expect(modeOf(await readBoth(reader, text(base)))).toEqual({
+        mode: 'incremental',
+        undone: 0,
+        ran: 0,
+      });
+    } finally {
+      await reader.dispose();
+    }
+  }, 300_000);
+
+  it('moved statements, statements it cannot undo, and order that would matter are read in full', async () => {
+    const reader = newReader();
+    try {
+      await readBoth(reader, text(base));
+      const moved = [base[0], base[2], base[1], base[3], base[4]] as string[];
+      expect(modeOf(await readBoth(reader, text(moved)))).toEqual({
+        mode: 'full',
+        reason: 'statements moved',
+      });
+      const view = [...base, 'CREATE VIEW authors AS SELECT id, name FROM author;'];
+      expect(modeOf(await readBoth(reader, text(view)))).toEqual({
+        mode: 'full',
+        reason: 'a statement read in full (ViewStmt)',
+      });
+      // A foreign key written before the table it references: the full read refuses it.
+      const early = [
+        base[0],
+        'ALTER TABLE book\n  ADD CONSTRAINT book_author_fk2 FOREIGN KEY (author_id) REFERENCES author (id);',
+        ...base.slice(1),
+      ] as string[];
+      const read = await readBoth(reader, text(early));
+      expect(modeOf(read)).toMatchObject({ mode: 'full' });
+      expect(read.ok && read.report.failed).toHaveLength(1);
+    } finally {
+      await reader.dispose();
+    }
+  }, 300_000);
+
+  it('a serial column makes a sequence: the catalog beyond the tables changed, so it is read in full', async () => {
+    const reader = newReader();
+    try {
+      await readBoth(reader, text(base));
+      const serial = base.map((s) =>
+        s.replace('  id integer NOT NULL,\n  name', '  id serial,\n  name'),
+      );
+      expect(modeOf(await readBoth(reader, text(serial)))).toEqual({
+        mode: 'full',
+        reason: 'the catalog changed beyond the edited tables',
+      });
+    } finally {
+      await reader.dispose();
+    }
+  }, 300_000);
+});

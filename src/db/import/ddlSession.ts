@@ -81,6 +81,9 @@ function rememberingParser(parser: PgParser): PgParser {
 export function createDdlReader(deps: ImportDeps) {
   let session: Session | undefined;
   let parser: (PgParser & { nextText(): void }) | undefined;
+  // What each statement of the last text does, by its text: most of a new text is the same.
+  let known = new Map<string, PlannedStatement>();
+  const plannedOf = (s: SplitStatement): PlannedStatement => known.get(s.text) ?? planned(s);
 
   const close = async (s: Session | undefined) => {
     if (s) await s.scratch.close().catch(() => undefined);
@@ -144,7 +147,8 @@ export function createDdlReader(deps: ImportDeps) {
     }
     if (split.some((s) => s.syntaxError || !s.tree))
       return fullRead(sql, options, 'a syntax error', onProgress);
-    const statements = split.map(planned);
+    const statements = split.map(plannedOf);
+    known = new Map(statements.map((p) => [p.text, p]));
     const planning = planIncrementalRead(session.statements, statements);
     if (!planning.ok) return fullRead(sql, options, planning.reason, onProgress);
     const { plan } = planning;
