@@ -81,6 +81,31 @@ describe('two-way DDL editing', () => {
     ]);
   });
 
+  it('keeps what SQL cannot say: saved queries and review settings', async () => {
+    vi.useFakeTimers();
+    const store = createStudioStore(exampleDocument());
+    const read = store.getState().design; // Postgres reads neither back
+    store.getState().dispatch((d) => ({
+      ...d,
+      queries: [{ id: 'q_1', name: 'orders by customer', sql: 'SELECT 1' }],
+      review: { disabledRules: ['missing-table-comment'] },
+    }));
+    const editing = startDdlEditing({
+      store,
+      draft: createDraftStore(),
+      toDesign: async () => ok(ops.renameTable(read, 't_orders', 'purchases')),
+      placeNewTables: () => ({}),
+      persistDraft: () => {},
+      debounceMs: 100,
+    });
+    editing.edit('rename orders');
+    await vi.advanceTimersByTimeAsync(150);
+    const design = store.getState().design;
+    expect(design.tables.t_orders?.name).toBe('purchases');
+    expect(design.queries.map((q) => q.name)).toEqual(['orders by customer']);
+    expect(design.review.disabledRules).toEqual(['missing-table-comment']);
+  });
+
   it('keeps the last valid diagram and the typed text while the SQL is invalid', async () => {
     const { store, draft, editing, persisted } = setup();
     const before = store.getState().design;

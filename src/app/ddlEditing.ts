@@ -2,6 +2,7 @@ import { keepAreas } from '../core/ops/areas';
 import type { Design, Layout } from '../core/model';
 import { reconcileIds } from '../core/ops/reconcileIds';
 import { keepWrittenForm } from '../core/ops/keepWrittenForm';
+import { shareUnchanged } from '../core/ops/shareUnchanged';
 import type { Result } from '../core/result';
 import type { DraftError, DraftStore } from '../state/ddlDraft';
 import type { StudioStore } from '../state/store';
@@ -49,9 +50,18 @@ export function startDdlEditing(o: DdlEditingOptions) {
   const debounceMs = o.debounceMs ?? 700;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let syntaxTimer: ReturnType<typeof setTimeout> | undefined;
+  // The syntax of the last text checked: the read after the pause needs the same answer, and
+  // parsing a 1,000-table script twice costs what the whole incremental read does.
+  let lastSyntax: { text: string; error: DraftError | undefined } | undefined;
+  const syntaxOf = async (text: string) => {
+    if (lastSyntax?.text === text) return lastSyntax.error;
+    const error = await o.checkSyntax?.(text);
+    lastSyntax = { text, error };
+    return error;
+  };
 
   const markSyntax = async (text: string) => {
-    const error = await o.checkSyntax?.(text);
+    const error = await syntaxOf(text);
     const d = draft.getState();
     if (d.text !== text || d.phase !== 'waiting') return;
     draft.setState({ errors: error ? [error] : [] });
@@ -72,7 +82,7 @@ export function startDdlEditing(o: DdlEditingOptions) {
   const apply = async () => {
     const text = draft.getState().text;
     if (text === null) return;
-    const syntax = await o.checkSyntax?.(text);
+    const syntax = await syntaxOf(text);
     if (draft.getState().text !== text) return;
     if (syntax) {
       draft.setState({ phase: 'invalid', errors: [syntax] });
@@ -88,12 +98,19 @@ export function startDdlEditing(o: DdlEditingOptions) {
     const { design, layout } = store.getState();
     // Ids kept (a rename stays a rename), and the person's spelling where Postgres means the same.
     const reconciled = keepWrittenForm(design, reconcileIds(design, result.value));
-    const next: Design = keepAreas(design, {
-      ...reconciled,
-      id: design.id,
-      name: design.name,
-      notes: design.notes,
-    });
+    // Unchanged tables stay the same objects (the canvas and the check skip them); areas are kept.
+    // What SQL cannot say (notes, review settings, saved queries) stays as the person left it.
+    const next: Design = shareUnchanged(
+      design,
+      keepAreas(design, {
+        ...reconciled,
+        id: design.id,
+        name: design.name,
+        notes: design.notes,
+        review: design.review,
+        queries: design.queries,
+      }),
+    );
     const kept: Layout['tables'] = {};
     const fresh: string[] = [];
     for (const id of Object.keys(next.tables)) {

@@ -17,7 +17,7 @@ import { createComparison, type Comparison } from './comparison';
 import { createMigrationVerifier } from '../db/verifyClient';
 import { createLabClient } from '../db/lab/labClient';
 import { createLab, type Lab } from './lab';
-import { ddlReaderWith, readSqlWith } from './sqlReaders';
+import { ddlReaderWith, readSqlWith, type DdlReadMode } from './sqlReaders';
 import { createDatabaseRefresh, type DatabaseRefresh } from './databaseRefresh';
 import { checkSyntax } from './syntaxCheck';
 
@@ -29,6 +29,8 @@ export interface Services {
   designs: DesignSession;
   draft: DraftStore;
   ddlEditing: DdlEditing;
+  /** How the DDL pane reads typed SQL (a switch for the benchmark's before/after). */
+  ddlRead: DdlReadMode;
   importer: Importer;
   /** "Update from database": refresh the design from a pg_dump or a pulled design. */
   refresh: DatabaseRefresh;
@@ -62,10 +64,11 @@ export function createStudio(options: { embed?: boolean } = {}): {
   const designs = createDesignSession(store, notices, () => openDesignRepo());
   const layout = createLayoutClient();
   const draft = createDraftStore();
+  const ddlRead: DdlReadMode = { incremental: true };
   const ddlEditing = startDdlEditing({
     store,
     draft,
-    toDesign: ddlReaderWith(pg),
+    toDesign: ddlReaderWith(pg, ddlRead),
     // Tables with no relations appear in the middle of what the user is looking at.
     placeNewTables: (design, l, ids) =>
       placeNewTables(design, l, ids, { anchor: viewportCenter(l.viewport) }),
@@ -103,6 +106,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
       designs,
       draft,
       ddlEditing,
+      ddlRead,
       importer,
       refresh: createDatabaseRefresh({ store, readSql: readSqlWith(pg) }),
       activity,

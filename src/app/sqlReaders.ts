@@ -29,12 +29,24 @@ export function readSqlWith(pg: PgClient): ReadSql {
 }
 
 /**
- * The DDL pane's reader: the same import, strict. A statement that fails (or a script with no
- * statement at all) keeps the diagram as it was and marks the problem in the text.
+ * How the DDL pane reads: `incremental` (the default) runs again only what changed; false reads
+ * every text in full, as the studio did before (the benchmark measures both).
  */
-export function ddlReaderWith(pg: PgClient): SqlToDesign {
+export interface DdlReadMode {
+  incremental: boolean;
+}
+
+/**
+ * The DDL pane's reader: the same import, strict. A statement that fails (or a script with no
+ * statement at all) keeps the diagram as it was and marks the problem in the text. Incremental:
+ * the worker runs again only the statements that changed since the last text it read.
+ */
+export function ddlReaderWith(
+  pg: PgClient,
+  mode: DdlReadMode = { incremental: true },
+): SqlToDesign {
   return async (sql) => {
-    const r = await pg.importSql(sql, { timeoutMs: 60_000 });
+    const r = await pg.importSql(sql, { timeoutMs: 60_000, incremental: mode.incremental });
     if (!r.ok)
       return err({
         status: r.cancelled ? 'interrupted' : 'failed',

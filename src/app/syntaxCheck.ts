@@ -13,13 +13,17 @@ export async function checkSyntax(sql: string): Promise<DraftError | undefined> 
   } catch {
     return undefined; // without the parser, Postgres itself reports syntax errors a moment later
   }
-  const r = parser.parse(sql);
-  if (r.ok) return undefined;
+  const error = parser.check ? parser.check(sql) : resultError(parser.parse(sql));
+  if (!error) return undefined;
   // Postgres counts positions in characters (code points), JavaScript strings in UTF-16 units.
-  const { message, position } = r.error;
+  const { message, position } = error;
   const from = position > 0 ? codePointToUnit(sql, position - 1) : 0;
   const line = sql.slice(0, from).split('\n').length;
   return { message, from, to: Math.min(sql.length, from + 1), line, code: '42601' };
+}
+
+function resultError<E>(r: { ok: true } | { ok: false; error: E }): E | undefined {
+  return r.ok ? undefined : r.error;
 }
 
 function codePointToUnit(text: string, codePoints: number): number {

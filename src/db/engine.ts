@@ -7,6 +7,7 @@ import type { DdlStatement } from '../core/sql/types';
 import { consoleRefusal } from './consoleGuard';
 import { positionToIndex, toPgError, toPgNotice } from './pgError';
 import { DesignDatabase, type ReopenWith } from './designExtensions';
+import { createDdlReader } from './import/ddlSession';
 import { importSql, type ImportDeps } from './import/importSql';
 import type { ParserOptions } from './import/pgParser';
 import type {
@@ -287,6 +288,11 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
   // that runs (console SQL, a check with errors, a database reopened with extensions) forgets it.
   let baseline: { token: number; connection: PgConnection } | undefined;
   let tokens = 0;
+  const importDeps: ImportDeps = {
+    createScratch: options.createScratch ?? coldScratch,
+    ...(options.parser ? { parser: options.parser } : {}),
+  };
+  const ddlReader = createDdlReader(importDeps);
   const holds = (token: number) =>
     baseline?.token === token && baseline.connection === database.connection;
   const remember = () => {
@@ -335,15 +341,9 @@ export function createEngine(pg: PgConnection, options: EngineOptions = {}): DbE
     // The scratch database is separate, but imports still queue: one heavy job at a time.
     importSql: (sql, importOptions = {}, onProgress) =>
       serial(() =>
-        importSql(
-          sql,
-          importOptions,
-          {
-            createScratch: options.createScratch ?? coldScratch,
-            ...(options.parser ? { parser: options.parser } : {}),
-          },
-          onProgress,
-        ),
+        importOptions.incremental
+          ? ddlReader.read(sql, importOptions, onProgress)
+          : importSql(sql, importOptions, importDeps, onProgress),
       ),
   };
 }

@@ -132,6 +132,11 @@ export interface ImportSqlOptions {
    * earlier attempt: they are not run again, and the report lists them as failed with `reason`.
    */
   hung?: { index: number; reason: string }[];
+  /**
+   * The DDL pane's reads: keep the scratch database at the last script read, and next time run
+   * again only the statements that changed (a full read whenever that cannot be exact).
+   */
+  incremental?: boolean;
 }
 
 /**

@@ -1,4 +1,13 @@
-export { readCatalog, readCatalogWithNotes, serverVersionOf } from './readCatalog';
+export {
+  designFromRows,
+  readCatalog,
+  readCatalogRows,
+  readCatalogWithNotes,
+  readOtherRows,
+  readTableRows,
+  serverVersionOf,
+  type AllCatalogRows,
+} from './readCatalog';
 export {
   catalogSqlFor,
   MIN_SERVER_VERSION,

@@ -11,7 +11,7 @@ import {
 } from './queries';
 import type { ColumnRow, ConstraintRow, EnumRow, IndexRow, SchemaRow, TableRow } from './queries';
 import { catalogSqlFor, MIN_SERVER_VERSION, parseServerVersion } from './serverVersion';
-import { toDesign } from './toDesign';
+import { toDesign, type CatalogRows } from './toDesign';
 import type { ExtraRows } from './toExtras';
 import type { CatalogNote, CatalogOptions, QueryExecutor } from './types';
 import { UNSUPPORTED_SQL, type UnsupportedRow } from './unsupportedQueries';
@@ -33,17 +33,46 @@ export async function readCatalogWithNotes(
   exec: QueryExecutor,
   options: CatalogOptions = {},
 ): Promise<{ design: Design; notes: CatalogNote[] }> {
-  // The queries are written for PostgreSQL 18; an older server gets its own spelling of them.
+  return designFromRows(await readCatalogRows(exec, options), options);
+}
+
+/** A row reader for this server: the queries are written for PostgreSQL 18; an older server gets its own spelling of them. */
+async function catalogRowsFor(exec: QueryExecutor, schemas: CatalogOptions['schemas']) {
   const version = await serverVersionOf(exec);
   // One query at a time: a single connection (PGlite) serializes them anyway.
-  const rows = <T>(sql: string) =>
-    exec.query<T>(catalogSqlFor(sql, version, options.schemas)).then((r) => r.rows);
-  const schemas = await rows<SchemaRow>(SCHEMAS_SQL);
-  const enums = await rows<EnumRow>(ENUMS_SQL);
+  return <T>(sql: string) =>
+    exec.query<T>(catalogSqlFor(sql, version, schemas)).then((r) => r.rows);
+}
+
+/** Every catalog row a design is read from, and the rows of what the design cannot keep. */
+export interface AllCatalogRows extends CatalogRows {
+  extras: ExtraRows;
+  dependencies: DependencyRow[];
+  unsupported: UnsupportedRow[];
+}
+
+/** The queries of `readCatalogWithNotes`, without building the design (see `designFromRows`). */
+export async function readCatalogRows(
+  exec: QueryExecutor,
+  options: Pick<CatalogOptions, 'schemas'> = {},
+): Promise<AllCatalogRows> {
+  const rows = await catalogRowsFor(exec, options.schemas);
+  const rest = await readOtherRows(exec, options);
   const tables = await rows<TableRow>(TABLES_SQL);
   const columns = await rows<ColumnRow>(COLUMNS_SQL);
   const constraints = await rows<ConstraintRow>(CONSTRAINTS_SQL);
   const indexes = await rows<IndexRow>(INDEXES_SQL);
+  return { ...rest, tables, columns, constraints, indexes };
+}
+
+/** The rows of everything but tables: schemas, enums, kept-verbatim objects, dependencies. */
+export async function readOtherRows(
+  exec: QueryExecutor,
+  options: Pick<CatalogOptions, 'schemas'> = {},
+): Promise<Pick<AllCatalogRows, 'schemas' | 'enums' | 'extras' | 'dependencies' | 'unsupported'>> {
+  const rows = await catalogRowsFor(exec, options.schemas);
+  const schemas = await rows<SchemaRow>(SCHEMAS_SQL);
+  const enums = await rows<EnumRow>(ENUMS_SQL);
   const extras: ExtraRows = {
     extensions: await rows(X.EXTENSIONS_SQL),
     collations: await rows(X.COLLATIONS_SQL),
@@ -59,11 +88,40 @@ export async function readCatalogWithNotes(
     publications: await rows(X.PUBLICATIONS_SQL),
   };
   const dependencies = await rows<DependencyRow>(DEPENDENCIES_SQL);
-  const read = toDesign(
-    { schemas, enums, tables, columns, constraints, indexes, extras, dependencies },
-    options,
-  );
-  for (const row of await rows<UnsupportedRow>(UNSUPPORTED_SQL)) {
+  const unsupported = await rows<UnsupportedRow>(UNSUPPORTED_SQL);
+  return { schemas, enums, extras, dependencies, unsupported };
+}
+
+/**
+ * The rows of some tables only (by oid), from PGlite (the DDL pane's scratch database: the
+ * queries as written for PostgreSQL 18): their table, column, constraint and index rows, in the
+ * order `readCatalogRows` gives them.
+ */
+export async function readTableRows(
+  exec: QueryExecutor,
+  tableOids: readonly string[],
+): Promise<Pick<CatalogRows, 'tables' | 'columns' | 'constraints' | 'indexes'>> {
+  if (tableOids.length === 0) return { tables: [], columns: [], constraints: [], indexes: [] };
+  const only = (sql: string, column: string) =>
+    exec
+      .query<never>(`SELECT * FROM (${sql}) q WHERE q.${column} = ANY($1::oid[])`, [tableOids])
+      .then((r) => r.rows);
+  return {
+    tables: await only(TABLES_SQL, 'oid'),
+    columns: await only(COLUMNS_SQL, 'table_oid'),
+    constraints: await only(CONSTRAINTS_SQL, 'table_oid'),
+    indexes: await only(INDEXES_SQL, 'table_oid'),
+  };
+}
+
+/** Builds the design (and notes) from rows read by `readCatalogRows`. Pure. */
+export function designFromRows(
+  all: AllCatalogRows,
+  options: CatalogOptions = {},
+): { design: Design; notes: CatalogNote[] } {
+  const { unsupported, ...rows } = all;
+  const read = toDesign(rows, options);
+  for (const row of unsupported) {
     const names = jsonArray<string>(row.names);
     read.notes.push({
       message: `The design does not keep ${row.kind} yet, so these are left out: ${names.join(', ')}.`,

@@ -38,3 +38,16 @@ export {
 export * from './report';
 export { ImportReportBuilder, type ScriptStatement } from './reportBuilder';
 export { scanScript, type ScannedScript, type TextRange } from './scanScript';
+export {
+  planIncrementalRead,
+  type IncrementalPlan,
+  type PlannedStatement,
+  type PlanOutcome,
+} from './incrementalPlan';
+export {
+  columnTypeNames,
+  statementEffect,
+  tableKey,
+  type StatementEffect,
+  type TableKey,
+} from './statementEffects';

@@ -69,6 +69,11 @@ export interface ImportReport {
   /** Sentences about the import as a whole (data left out, what the design simplifies, ...). */
   notes: string[];
   timings?: ImportTimings;
+  /**
+   * How the DDL pane's read went: only the statements that changed were run again over the last
+   * script read (`incremental`), or the whole script in a fresh database (`full`, and why).
+   */
+  ddlRead?: { mode: 'incremental'; undone: number; ran: number } | { mode: 'full'; reason: string };
 }
 
 /** Statement text as a report shows it: whitespace collapsed, cut at `max` characters. */

@@ -12,8 +12,14 @@ import type { Column, Constraint, Design, Index, Table } from '../model/schema';
  */
 export function reconcileIds(prev: Design, next: Design): Design {
   const map = new Map<string, string>();
+  // The ids given back so far (the map's values), kept as a set: copying them for every table
+  // made reading 1,000 tables back take seconds.
+  const given = new Set<string>();
   const take = (from: string, to: string | undefined) => {
-    if (to && to !== from) map.set(from, to);
+    if (to && to !== from) {
+      map.set(from, to);
+      given.add(to);
+    }
   };
 
   const prevSchemaByName = new Map(Object.values(prev.schemas).map((s) => [s.name, s.id]));
@@ -46,10 +52,10 @@ export function reconcileIds(prev: Design, next: Design): Design {
       t.constraints,
       (k) => `c:${k.kind}:${constraintShape(k, (ids) => colKey(ids))}`,
       take,
-      map,
+      { map, given },
     );
     matchBy(old.indexes, t.indexes, (i) => (i.name ? `n:${i.name}` : undefined), take);
-    matchBy(old.indexes, t.indexes, (i) => `d:${indexShape(i, colKey)}`, take, map);
+    matchBy(old.indexes, t.indexes, (i) => `d:${indexShape(i, colKey)}`, take, { map, given });
   }
   if (map.size === 0) return next;
   return remap(next, (id) => map.get(id) ?? id);
@@ -76,16 +82,17 @@ function matchBy<T extends { id: string }>(
   fresh: T[],
   key: (x: T) => string | undefined,
   take: (from: string, to: string | undefined) => void,
-  already?: Map<string, string>,
+  already?: { map: Map<string, string>; given: Set<string> },
 ) {
-  const used = new Set(already ? [...already.values()] : []);
+  // Only this table's old ids can be targets: those already given back are used.
+  const used = new Set(already ? old.map((o) => o.id).filter((id) => already.given.has(id)) : []);
   const byKey = new Map<string, string>();
   for (const o of old) {
     const k = key(o);
     if (k && !byKey.has(k)) byKey.set(k, o.id);
   }
   for (const f of fresh) {
-    if (already?.has(f.id)) continue;
+    if (already?.map.has(f.id)) continue;
     const k = key(f);
     const target = k ? byKey.get(k) : undefined;
     if (target && !used.has(target)) {

@@ -4,7 +4,7 @@
  * script asks for, and the design is read back from its catalog.
  */
 import type { Extension, PGliteInterface } from '@electric-sql/pglite';
-import { readCatalogWithNotes } from '../../core/catalog';
+import { designFromRows, readCatalogRows, type AllCatalogRows } from '../../core/catalog';
 import {
   classifyStatement,
   contribModulesFor,
@@ -13,6 +13,7 @@ import {
   BUILTIN_EXTENSIONS,
   preprocessScript,
   scriptExtensions,
+  type ImportReport,
   type ImportTimings,
 } from '../../core/import';
 import { classifyDanger, dangerSummary } from '../../core/safety';
@@ -29,6 +30,20 @@ export interface ImportDeps {
   /** Creates an empty scratch database with these contrib extensions (they must be given at creation). */
   createScratch(extensions: Record<string, Extension>): Promise<ScratchDb>;
   parser?: ParserOptions;
+  /**
+   * Offered the scratch database after a successful read, with what it ran and the catalog rows
+   * read; answering true keeps it open (the caller closes it later), false lets it close.
+   */
+  keep?: (kept: KeptScratch) => boolean;
+}
+
+/** A scratch database that ran a script, for an incremental read of the next one. */
+export interface KeptScratch {
+  scratch: ScratchDb;
+  script: ReturnType<typeof preprocessScript>;
+  statements: SplitStatement[];
+  rows: AllCatalogRows;
+  report: ImportReport;
 }
 
 const quiet = { onNotice: () => {} };
@@ -72,6 +87,7 @@ export async function importSql(
     return failure(`The scratch PostgreSQL (PGlite) could not start: ${message(thrown)}`);
   }
   const bootMs = now() - bootStarted;
+  let kept = false;
   try {
     const executeStarted = now();
     await runStatements(pg, statements, builder, options.hung ?? [], (done, current) =>
@@ -88,7 +104,8 @@ export async function importSql(
     const catalogStarted = now();
     // pg_dump empties search_path for its session; read names as a fresh session would print them.
     await pg.exec('RESET ALL', quiet);
-    const { design, notes } = await readCatalogWithNotes(pg, options);
+    const rows = await readCatalogRows(pg);
+    const { design, notes } = designFromRows(rows, options);
     const readCatalogMs = now() - catalogStarted;
     const timings: ImportTimings = {
       parseMs: round(parseMs),
@@ -102,11 +119,12 @@ export async function importSql(
       notes: notes.map((n) => n.message),
       timings,
     });
+    kept = deps.keep?.({ scratch: pg, script, statements, rows, report }) ?? false;
     return { ok: true, cancelled: false, design, report };
   } catch (thrown) {
     return failure(`The design could not be read back from PostgreSQL: ${message(thrown)}`);
   } finally {
-    await pg.close().catch(() => undefined);
+    if (!kept) await pg.close().catch(() => undefined);
   }
 }
 

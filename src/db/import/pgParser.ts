@@ -32,6 +32,8 @@ export interface SqlSyntaxError {
 export interface PgParser {
   /** The statements, or the syntax error with its position. */
   parse(sql: string): Result<RawStatement[], SqlSyntaxError>;
+  /** The syntax error, if any, without building the statements (cheaper on a big script). */
+  check?(sql: string): SqlSyntaxError | undefined;
 }
 
 export interface ParserOptions {
@@ -45,7 +47,13 @@ let loading: Promise<PgParser> | undefined;
 export function loadParser(options: ParserOptions = {}): Promise<PgParser> {
   loading ??= createModule(
     options.wasmUrl === undefined ? {} : { locateFile: () => options.wasmUrl as string },
-  ).then((wasm) => ({ parse: (sql: string) => parseWith(wasm, sql) }));
+  ).then((wasm) => ({
+    parse: (sql: string) => parseWith(wasm, sql, true),
+    check: (sql: string) => {
+      const r = parseWith(wasm, sql, false);
+      return r.ok ? undefined : r.error;
+    },
+  }));
   loading.catch(() => {
     loading = undefined;
   });
@@ -53,7 +61,11 @@ export function loadParser(options: ParserOptions = {}): Promise<PgParser> {
 }
 
 /** The PgQueryParseResult struct: parse tree, stderr buffer, error (pointers, 4 bytes each). */
-function parseWith(wasm: PgQueryWasm, sql: string): Result<RawStatement[], SqlSyntaxError> {
+function parseWith(
+  wasm: PgQueryWasm,
+  sql: string,
+  withTree: boolean,
+): Result<RawStatement[], SqlSyntaxError> {
   if (sql.trim() === '') return ok([]);
   const size = wasm.lengthBytesUTF8(sql) + 1;
   const query = wasm._malloc(size);
@@ -71,6 +83,7 @@ function parseWith(wasm: PgQueryWasm, sql: string): Result<RawStatement[], SqlSy
       const message = messagePointer ? wasm.UTF8ToString(messagePointer) : 'syntax error';
       return err({ message, position: Math.max(0, cursor) });
     }
+    if (!withTree) return ok([]);
     const parsed = JSON.parse(tree ? wasm.UTF8ToString(tree) : '{}') as { stmts?: RawStatement[] };
     return ok(parsed.stmts ?? []);
   } finally {

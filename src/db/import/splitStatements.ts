@@ -20,6 +20,14 @@ export interface SplitStatement {
 export function splitStatements(parser: PgParser, script: PreprocessedScript): SplitStatement[] {
   const whole = parser.parse(script.text);
   if (whole.ok) return fromParse(script.text, 0, whole.value);
+  return splitByChunks(parser, script);
+}
+
+/**
+ * psql's split, each piece parsed alone: the same statements as parsing the whole script (each
+ * text as PostgreSQL's parser bounds it), and a parser that remembers pieces parses only new ones.
+ */
+export function splitByChunks(parser: PgParser, script: PreprocessedScript): SplitStatement[] {
   const out: SplitStatement[] = [];
   for (const range of script.statements) {
     const chunk = script.text.slice(range.from, range.to);
