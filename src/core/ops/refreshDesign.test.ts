@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, type Design, type Table } from '../model';
+import { DOCUMENT_VERSION, exampleDocument, parseDesign, type Design, type Table } from '../model';
 import { refreshDesign } from './refreshDesign';
 
 /** The design as a fresh reading gives it: the same objects under ids never seen before. */
@@ -29,6 +29,9 @@ describe('refreshDesign', () => {
         t.name === 'orders' ? { ...t, comment: 'One per checkout.' } : t,
       ]),
     ),
+    areas: [
+      { id: 'a_people', name: 'People', color: 'blue', tableIds: ['t_customers', 't_addresses'] },
+    ],
   };
   const layout = {
     ...doc.layout,
@@ -84,13 +87,26 @@ describe('refreshDesign', () => {
           refColumnIds: [orders.columns[0]?.id ?? ''],
           onDelete: 'noAction',
           onUpdate: 'noAction',
+          deferrable: 'notDeferrable',
         } as Table['constraints'][number],
       ],
       indexes: [],
     } as unknown as Table;
 
+    reading.areas = []; // what a database reading knows of subject areas
     const out = refreshDesign(current, layout, reading);
     const ordersId = tableNamed(current, 'orders').id;
+    // The person's area stays; the table the database no longer has leaves it.
+    expect(out.design.areas).toEqual([
+      { id: 'a_people', name: 'People', color: 'blue', tableIds: ['t_customers'] },
+    ]);
+    const parsed = parseDesign({
+      format: 'tablewright.design',
+      version: DOCUMENT_VERSION,
+      design: out.design,
+      layout: out.layout,
+    });
+    expect(parsed.ok ? 'valid' : parsed.error).toBe('valid');
     const addressesId = tableNamed(current, 'addresses').id;
     // Same ids as before for what still exists, so the same layout entries (position, colour).
     expect(out.design.tables[ordersId]?.comment).toBe('One per checkout.');

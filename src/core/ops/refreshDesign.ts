@@ -1,4 +1,5 @@
 import type { Design, Layout, Table } from '../model';
+import { dropTablesFromAreas } from './areas';
 import { keepWrittenForm } from './keepWrittenForm';
 import { reconcileIds } from './reconcileIds';
 
@@ -12,7 +13,8 @@ import { reconcileIds } from './reconcileIds';
  * - A table or column comment the reading lacks is kept (dumps are often taken without them);
  *   one the reading has wins.
  * - Views and other kept objects matched by kind and name keep their ids (and positions).
- * - The design's own name, id, sticky notes, review settings and saved queries are kept.
+ * - The design's own name, id, sticky notes, review settings, saved queries and subject areas are
+ *   kept (a table the reading lacks leaves its area).
  * - Layout entries of tables that are gone are dropped; new tables have none yet: the caller
  *   places `addedTableIds` (the studio and the CLI use layout/placeNewTables).
  * Pure: neither argument is modified.
@@ -46,13 +48,12 @@ export function refreshDesign(current: Design, layout: Layout, reading: Design):
     const before = current.tables[id];
     tables[id] = before ? withKeptComments(before, table) : table;
   }
-  const design: Design = {
-    ...current,
-    schemas: matched.schemas,
-    enums: matched.enums,
-    tables,
-    extras: matched.extras,
-  };
+  const gone = new Set(Object.keys(current.tables).filter((id) => !tables[id]));
+  // Subject areas are the person's: kept, less the tables the database no longer has.
+  const design: Design = dropTablesFromAreas(
+    { ...current, schemas: matched.schemas, enums: matched.enums, tables, extras: matched.extras },
+    gone,
+  );
 
   const exists = new Set([...Object.keys(design.tables), ...design.extras.map((x) => x.id)]);
   const keptLayout: Layout = {
