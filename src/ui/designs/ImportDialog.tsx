@@ -1,3 +1,4 @@
+import { SourceInput } from './SourceInput';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
@@ -108,36 +109,16 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
               are skipped and listed. Also DBML, Prisma schemas (.prisma, read by Prisma’s own
               engine) and Tablewright design files (.json).
             </p>
-            <div className="tw-row">
-              <label className="tw-file">
-                File{' '}
-                <input
-                  type="file"
-                  accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,text/plain,application/sql,application/json"
-                  disabled={busy}
-                  onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
-                />
-              </label>
-              {fileName && (
-                <span className="tw-muted">
-                  {fileName} ({Math.round(sql.length / 1024)} KiB)
-                </span>
-              )}
-            </div>
-            <label className="tw-stack">
-              or paste SQL, DBML or a Prisma schema
-              <textarea
-                className="tw-import-text"
-                value={sql}
-                rows={10}
-                spellCheck={false}
-                disabled={busy}
-                onChange={(e) => {
-                  setSql(e.target.value);
-                  setFileName(undefined);
-                }}
-              />
-            </label>
+            <SourceInput
+              source={{ text: sql, fileName }}
+              onChange={(source) => {
+                setSql(source.text);
+                setFileName(source.fileName);
+              }}
+              accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,text/plain,application/sql,application/json"
+              pasteLabel="or paste SQL, DBML or a Prisma schema"
+              busy={busy}
+            />
             <fieldset className="tw-row" disabled={busy}>
               <legend className="tw-visually-hidden">Where to import</legend>
               <label>

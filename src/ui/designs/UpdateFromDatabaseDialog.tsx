@@ -1,3 +1,4 @@
+import { SourceInput } from './SourceInput';
 import { useEffect, useRef, useState } from 'react';
 import type { RefreshPreview } from '../../app/databaseRefresh';
 import { useServices, useStudio } from '../StudioContext';
@@ -59,34 +60,16 @@ export function UpdateFromDatabaseDialog({ onClose }: { onClose(): void }) {
               keep their place, colour and comments; new tables are placed beside their neighbours.
               You see the changes before anything happens.
             </p>
-            <label className="tw-file">
-              File{' '}
-              <input
-                type="file"
-                accept=".sql,.psql,.txt,.json,text/plain,application/sql,application/json"
-                disabled={busy}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (!file) return;
-                  setFileName(file.name);
-                  void file.text().then(setText);
-                }}
-              />
-            </label>
-            <label className="tw-stack">
-              or paste pg_dump --schema-only output
-              <textarea
-                className="tw-import-text"
-                value={text}
-                rows={10}
-                spellCheck={false}
-                disabled={busy}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setFileName(undefined);
-                }}
-              />
-            </label>
+            <SourceInput
+              source={{ text, fileName }}
+              onChange={(source) => {
+                setText(source.text);
+                setFileName(source.fileName);
+              }}
+              accept=".sql,.psql,.txt,.json,text/plain,application/sql,application/json"
+              pasteLabel="or paste pg_dump --schema-only output"
+              busy={busy}
+            />
             <div className="tw-row">
               <button
                 type="button"
