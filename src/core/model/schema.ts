@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rawObjectSchema } from './extras';
+import { TABLE_COLORS } from './layout';
 
 /**
  * The semantic model of a design: what DDL, diff and lint read. Layout lives in `layout.ts`.
@@ -252,17 +253,8 @@ export type SavedQuery = z.infer<typeof savedQuerySchema>;
 /** How many subject areas a design may hold, and tables one may name: far past any real diagram. */
 export const AREA_LIMITS = { areas: 500, name: 200, tables: 5_000 } as const;
 
-/** The colours an area may take: the table palette's keys (see `TABLE_COLORS` in layout.ts). */
-export const AREA_COLORS = [
-  'slate',
-  'blue',
-  'green',
-  'amber',
-  'red',
-  'violet',
-  'pink',
-  'teal',
-] as const;
+/** The colours an area may take: the table palette's keys, so areas and tables match. */
+export const AREA_COLORS = TABLE_COLORS;
 
 export const areaSchema = z.object({
   id,

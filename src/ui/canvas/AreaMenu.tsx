@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { usePopupMenu } from '../common/usePopupMenu';
 import { createPortal } from 'react-dom';
 import { AREA_COLORS } from '../../core/model';
 import * as ops from '../../core/ops';
@@ -21,19 +21,11 @@ export function AreaMenu({
   onClose(): void;
 }) {
   const store = useStudioStore();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = usePopupMenu<HTMLDivElement>(onClose);
   const area = useStudio((s) => s.design.areas.find((a) => a.id === areaId));
   const selection = useStudio((s) => s.selection.tableIds);
   const filter = useStudio((s) => s.schemaFilter);
   const readOnly = useStudio((s) => s.readOnly);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-    const away = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('pointerdown', away);
-    return () => window.removeEventListener('pointerdown', away);
-  }, [onClose]);
   if (!area) return null;
   const s = () => store.getState();
   const members = new Set(area.tableIds);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { usePopupMenu } from '../common/usePopupMenu';
 import { useReactFlow } from '@xyflow/react';
 import * as ops from '../../core/ops';
 import { enterFocus, openFindPath } from '../common/reading';
@@ -19,19 +19,11 @@ export interface TableMenuAt {
 export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void }) {
   const store = useStudioStore();
   const flow = useReactFlow();
-  const ref = useRef<HTMLUListElement>(null);
+  const ref = usePopupMenu<HTMLUListElement>(onClose);
   const table = useStudio((s) => s.design.tables[at.tableId]);
   const collapsed = useStudio((s) => !!s.layout.tables[at.tableId]?.collapsed);
   const design = useStudio((s) => s.design);
   const readOnly = useStudio((s) => s.readOnly);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('pointerdown', away);
-    return () => window.removeEventListener('pointerdown', away);
-  }, [onClose]);
   if (!table) return null;
   const run = (action: () => void) => () => {
     onClose();
