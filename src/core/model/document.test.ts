@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
   exampleDocument,
   LAYOUT_BOUNDS,
   parseDesign,
@@ -264,7 +265,7 @@ describe('parseDesign', () => {
     expect(r.ok && r.value.layout.routes).toEqual({
       [key]: { points: [0, 10, 40, 10, 40, 90, 80, 90] },
     });
-    expect(r.ok && r.value.version).toBe(2);
+    expect(r.ok && r.value.version).toBe(DOCUMENT_VERSION);
     for (const points of [
       [0, 10, 40],
       [0, 1],
