@@ -3,13 +3,14 @@
 // a pan at fit view (frame-time percentiles and long tasks over 50 ms), the relationship lines drawn
 // at fit view against the foreign keys, and a drag of one table at fit view. Prints numbers, asserts
 // nothing. Needs the bench build (see browser.mjs).
-//   node bench/canvas.mjs [tables=1000] [floor=5]      BENCH_PORT=4179 by default
-import { launchChromium, startPreview } from './browser.mjs';
+//   node bench/canvas.mjs [tables=1000] [floor=5] [dist=bench/out/dist]   BENCH_PORT=4179 by default
+import { BENCH_DIST, launchChromium, startPreview } from './browser.mjs';
 import { syntheticDocument } from './syntheticDesign.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
 const FLOOR = Number(process.argv[3] ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const DIST = process.argv[4] ?? BENCH_DIST;
 const FRAMES = 120;
 
 /** In the page: `frames` animation frames, calling `step(i)` before each; frame times and long tasks. */
@@ -100,7 +101,8 @@ async function measure(page, n) {
     return m ? Number(m[1]) : NaN;
   });
   const nodes = await page.locator('.react-flow__node').count();
-  const edges = await page.locator('.react-flow__edge').count();
+  // Near, React Flow draws each line; far out, one layer draws them all (canvas/FarLines.tsx).
+  const edges = await page.locator('.react-flow__edge, .tw-far-line').count();
   const pan = await framesWhile(page, 'pan', FRAMES);
   // Back to fit view for the drag (the pan moved the view).
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
@@ -112,7 +114,7 @@ async function measure(page, n) {
 const f = (x) => x.toFixed(1);
 const tasks = (lt) =>
   `${lt.length} long tasks${lt.length ? ` (max ${f(Math.max(...lt))} ms, ${lt.filter((d) => d > 100).length} over 100 ms)` : ''}`;
-const { url, stop } = await startPreview(PORT);
+const { url, stop } = await startPreview(PORT, DIST);
 try {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

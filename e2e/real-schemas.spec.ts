@@ -12,6 +12,12 @@ const project = (name: string) =>
 const shared = (name: string) =>
   fileURLToPath(new URL(`../../shared/fixtures/schemas/${name}`, import.meta.url));
 
+/**
+ * Relationship lines as drawn: near, React Flow draws each; far out (a big design at fit view)
+ * one layer draws them all, a path per foreign key (src/ui/canvas/FarLines.tsx).
+ */
+const RELATIONSHIP_LINES = '.react-flow__edge, .tw-far-line';
+
 /** `tables`: the count the import report states, where it was checked by hand. */
 const FIXTURES: { file: string; tables?: number }[] = [
   { file: project('zync.sql'), tables: 20 },
@@ -108,12 +114,12 @@ for (const { file, tables } of FIXTURES) {
     const expected = await drawnForeignKeys(page);
     expect(expected).toBeGreaterThan(0);
     await studio.button('Fit view').click();
-    await expect(page.locator('.react-flow__edge')).toHaveCount(expected);
+    await expect(page.locator(RELATIONSHIP_LINES)).toHaveCount(expected);
     if ((tables ?? 0) >= 100) await expectReadableNames(page);
     // And after a reload, drawn from the stored design.
     await page.reload();
     await expect(page.getByRole('button', { name: /^Design name / })).toBeVisible();
     await studio.button('Fit view').click();
-    await expect(page.locator('.react-flow__edge')).toHaveCount(expected);
+    await expect(page.locator(RELATIONSHIP_LINES)).toHaveCount(expected);
   });
 }

@@ -4,10 +4,14 @@
  * Boot starts on the first line, before any message arrives, so Postgres is warming up while
  * the page renders.
  */
-import { PGlite, type Extension } from '@electric-sql/pglite';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 // Vite copies the parser's .wasm into the build and gives its URL (libpg-query would otherwise
 // look for it next to this worker's script).
 import parserWasmUrl from 'libpg-query/wasm/libpg-query.wasm?url';
+// The same files PGlite loads by itself (same content, same built names), fetched early: see
+// `pgliteFiles`.
+import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
+import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { bootPglite, loadSnapshot, type SnapshotLoad } from './boot';
 import { createEngine, type DbEngine } from './engine';
 import type { DbApi, DbProgress, WorkerMessage } from './protocol';
@@ -41,19 +45,50 @@ function snapshotUrl(): URL {
   return new URL(`${import.meta.env.BASE_URL}pgdata/snapshot.tgz`, scope.location.href);
 }
 
+/** PGlite's compiled WebAssembly and its file-system bundle, for every instance this worker makes. */
+type PgliteFiles = Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>;
+
+/**
+ * PGlite's own WebAssembly (9 MB, compiled while it streams in) and file-system bundle, fetched
+ * side by side with the snapshot: left to itself, PGlite starts on them only once it is created,
+ * and it cannot be created before the snapshot is downloaded. Any failure here leaves PGlite to
+ * load them itself, as before.
+ */
+async function pgliteFiles(): Promise<PgliteFiles> {
+  try {
+    const [pgliteWasmModule, fsBundle] = await Promise.all([
+      WebAssembly.compileStreaming(fetch(pgliteWasmUrl)),
+      fetch(pgliteDataUrl).then((r) => {
+        if (!r.ok) throw new Error(`${pgliteDataUrl} answered HTTP ${r.status}`);
+        return r.blob();
+      }),
+    ]);
+    return { pgliteWasmModule, fsBundle };
+  } catch (thrown) {
+    console.info('[pg.worker] PGlite loads its own files:', thrown);
+    return {};
+  }
+}
+
 async function boot(): Promise<DbEngine> {
+  const files = pgliteFiles();
   const snapshot = await loadSnapshot(snapshotUrl());
   const snapshotMs = Math.round(performance.now() - startedAt);
-  const { pg, info } = await bootPglite(snapshot, { startedAt });
+  const loaded = await files;
+  const { pg, info } = await bootPglite(snapshot, {
+    startedAt,
+    create: (options) => PGlite.create({ ...options, ...loaded }),
+  });
   if (info.snapshotProblem !== undefined) {
     console.info(`[pg.worker] cold boot: ${info.snapshotProblem}`);
   }
   scope.postMessage({ type: 'ready', ...info, snapshotMs });
-  const fresh = scratchFrom(snapshot);
+  const fresh = scratchFrom(snapshot, loaded);
   return createEngine(pg, {
     createScratch: fresh,
     reopenWith: fresh,
     parser: { wasmUrl: parserWasmUrl },
+    bootedFresh: true,
   });
 }
 
@@ -63,6 +98,7 @@ async function boot(): Promise<DbEngine> {
  */
 function scratchFrom(
   snapshot: SnapshotLoad,
+  files: PgliteFiles,
 ): (extensions: Record<string, Extension>) => Promise<PGlite> {
   return async (extensions) => {
     if (snapshot.ok) {
@@ -70,12 +106,13 @@ function scratchFrom(
         return await PGlite.create({
           loadDataDir: snapshot.data.slice(0, snapshot.data.size, snapshot.data.type),
           extensions,
+          ...files,
         });
       } catch {
         // A snapshot the design database refused too: fall through to a cold boot.
       }
     }
-    return PGlite.create({ extensions });
+    return PGlite.create({ extensions, ...files });
   };
 }
 

@@ -33,6 +33,7 @@ import { HEADER_ANCHOR } from './handles';
 import { emphasisOf } from './emphasis';
 import { FocusBar } from './FocusBar';
 import { PathPanel } from './PathPanel';
+import { FarLines } from './FarLines';
 import { TableMenu, type TableMenuAt } from './TableMenu';
 import './reading.css';
 import { keysOnlyLayout } from '../../core/geometry/keysOnly';
@@ -49,6 +50,8 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const FIT_OPTIONS = { padding: 0.08 };
+/** Far out React Flow draws no lines: `FarLines` draws them all in one layer. */
+const NO_EDGES: RelationshipEdge[] = [];
 /** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
 const isColumnToColumn = (c: Connection | Edge) =>
   !c.sourceHandle?.startsWith(HEADER_ANCHOR) && !c.targetHandle?.startsWith(HEADER_ANCHOR);
@@ -195,7 +198,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
       <DetailLevel.Provider value={detailed}>
         <ReactFlow
           nodes={nodes}
-          edges={edges}
+          edges={detailed ? edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -216,7 +219,10 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           selectionKeyCode="Shift"
           deleteKeyCode={null}
           zoomOnDoubleClick={false}
-          onlyRenderVisibleElements
+          // Near, only what is on screen is mounted (a detailed table is heavy). Far out, every
+          // block stays mounted: culling would recompute which tables are in view on every pan
+          // frame and mount and unmount blocks at the edges, to save blocks that cost little.
+          onlyRenderVisibleElements={detailed}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           minZoom={LAYOUT_BOUNDS.zoom.min}
@@ -225,6 +231,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           aria-label="Schema diagram"
         >
           <Background gap={24} size={1} />
+          {!detailed && <FarLines nodes={nodes} edges={edges} />}
           <Controls showInteractive={false} aria-label="Zoom controls">
             <ControlButton
               onClick={toggleMinimap}

@@ -30,18 +30,18 @@ function TableNodeView({ id, selected, data }: NodeProps<TableNodeType>) {
   const { table, collapsed, anchored } = state;
   const columns = table ? visibleColumns(table, collapsed) : [];
   const columnIds = columns.map((c) => c.id);
-  useRemeasureOnChange(id, `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`);
+  // Far out React Flow draws no lines (FarLines does) and the block has no handles to measure:
+  // the handles are measured again when the rows come back.
+  useRemeasureOnChange(
+    id,
+    `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`,
+    detailed,
+  );
   if (!table) return null;
   return detailed ? (
     <TableDetail table={table} columns={columns} state={state} selected={!!selected} />
   ) : (
-    <TableBlock
-      table={table}
-      state={state}
-      selected={!!selected}
-      columnIds={columnIds}
-      label={data.label}
-    />
+    <TableBlock table={table} state={state} selected={!!selected} label={data.label} />
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useUpdateNodeInternals } from '@xyflow/react';
 import type { Design } from '../../core/model';
-import { HEADER_CENTER_Y, rowCenterY } from '../../core/geometry/tableGeometry';
+import { HEADER_CENTER_Y } from '../../core/geometry/tableGeometry';
 import { HEADER_ANCHOR, handleId, handleTop } from './handles';
 
 /**
@@ -68,40 +68,18 @@ export function HeaderAnchors() {
   );
 }
 
-/** Far out, where column rows are not drawn: anchors for the rows lines end at. */
-export function FarRowAnchors({
-  columnIds,
-  anchored,
-}: {
-  columnIds: readonly string[];
-  anchored: string;
-}) {
-  const wanted = new Set(anchored.split(' '));
-  return (
-    <>
-      {columnIds.map((id, i) =>
-        wanted.has(id) ? (
-          <span key={id}>
-            <Anchor id={id} side="l" top={handleTop(rowCenterY(i))} />
-            <Anchor id={id} side="r" top={handleTop(rowCenterY(i))} />
-          </span>
-        ) : null,
-      )}
-    </>
-  );
-}
-
 /**
  * React Flow re-measures a node's handles only when its size changes: when the set of handles
  * changes at the same size (zooming past the detail level, reordering columns, a new foreign key),
- * ask it to measure again.
+ * ask it to measure again; unless `measure` is false (a drawing without handles), which only notes
+ * the change, so that the next drawing with handles is measured.
  */
-export function useRemeasureOnChange(nodeId: string, handleSet: string): void {
+export function useRemeasureOnChange(nodeId: string, handleSet: string, measure = true): void {
   const update = useUpdateNodeInternals();
   const first = useRef(handleSet);
   useEffect(() => {
     if (first.current === handleSet) return;
     first.current = handleSet;
-    update(nodeId);
-  }, [nodeId, handleSet, update]);
+    if (measure) update(nodeId);
+  }, [nodeId, handleSet, measure, update]);
 }
