@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DdlStatement } from '../core/sql/types';
 import { createEngine } from './engine';
 
-// As the worker boots: from the initdb snapshot in public/pgdata.
-const snapshot = () =>
-  new Blob([readFileSync(new URL('../../public/pgdata/snapshot.tgz', import.meta.url))], {
-    type: 'application/x-gzip',
-  });
+// As the worker boots: from an initdb snapshot, made here as scripts/build-pg-snapshot.mjs makes
+// public/pgdata/snapshot.tgz (a clean clone has none until `npm start` or a build).
+let archive: Blob;
+beforeAll(async () => {
+  const db = await PGlite.create();
+  archive = await db.dumpDataDir('gzip');
+  await db.close();
+});
+const snapshot = () => archive.slice(0, archive.size, archive.type);
 
 const open: PGlite[] = [];
 afterEach(async () => {
