@@ -125,7 +125,7 @@ describe('discussion ops', () => {
 
   it('counts open threads per table and lists open ones first', () => {
     const d = setThreadResolved(withThreads(), 'h_table', true);
-    expect([...openThreadCounts(d)]).toEqual([['t_customers', 1]]);
+    expect([...openThreadCounts(d.threads)]).toEqual([['t_customers', 1]]);
     expect(threadsOfTable(d, 't_customers').map((t) => t.id)).toEqual(['h_email', 'h_table']);
   });
 });

@@ -142,9 +142,9 @@ export function threadsOfTable(design: Design, tableId: string): Thread[] {
 }
 
 /** How many open threads each table has (its own and its columns'), for the canvas badges. */
-export function openThreadCounts(design: Design): ReadonlyMap<string, number> {
+export function openThreadCounts(threads: readonly Thread[]): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
-  for (const t of design.threads)
+  for (const t of threads)
     if (!t.resolved) counts.set(t.target.tableId, (counts.get(t.target.tableId) ?? 0) + 1);
   return counts;
 }

@@ -18,3 +18,14 @@ export function ErrorBadge({ count, tableName }: { count: number; tableName: str
     </span>
   );
 }
+
+/** Open discussion threads on a table and its columns, in its header (never drawn far out). */
+export function DiscussionBadge({ count, tableName }: { count: number; tableName: string }) {
+  if (count <= 0) return null;
+  const what = `${count} open ${count === 1 ? 'discussion' : 'discussions'} on ${tableName}`;
+  return (
+    <span className="tw-badge tw-badge-discussion" role="status" aria-label={what} title={what}>
+      💬 {count}
+    </span>
+  );
+}
