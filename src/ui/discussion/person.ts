@@ -58,9 +58,14 @@ export function savePerson(name: string): Person {
   return person;
 }
 
-/** A name to start from: distinct enough that two guests in one review can tell each other apart. */
+let suggested: string | undefined;
+/**
+ * A name to start from: distinct enough that two guests in one review can tell each other apart,
+ * and the same in every box of this page until one is chosen.
+ */
 export function defaultPersonName(): string {
-  return `Guest ${100 + Math.floor(Math.random() * 900)}`;
+  suggested ??= `Guest ${100 + Math.floor(Math.random() * 900)}`;
+  return suggested;
 }
 
 function defaultColor(): Person['color'] {
