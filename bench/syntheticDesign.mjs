@@ -1,6 +1,6 @@
 // A synthetic design of N tables (10 columns, a primary key, 1-2 foreign keys, an index each),
 // laid out on a grid: the shape of a large real schema, for benchmarks only. A document of the
-// current format version (2): benchmarks load it into the store as it is, without parseDesign.
+// current format version (3): benchmarks load it into the store as it is, without parseDesign.
 
 /** @param {number} n @returns {{ format: string, version: number, design: any, layout: any }} */
 export function syntheticDocument(n) {
@@ -84,7 +84,7 @@ export function syntheticDocument(n) {
   }
   return {
     format: 'tablewright.design',
-    version: 2,
+    version: 3,
     design: {
       id: `d_bench_${n}`,
       name: `Bench ${n}`,
@@ -95,6 +95,8 @@ export function syntheticDocument(n) {
       extras: [],
       review: { disabledRules: [] },
       queries: [],
+      areas: [],
+      threads: [],
     },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };

@@ -81,6 +81,39 @@ describe('two-way DDL editing', () => {
     ]);
   });
 
+  it('keeps discussion threads; one on a table the SQL no longer has goes with it', async () => {
+    vi.useFakeTimers();
+    const store = createStudioStore(exampleDocument());
+    const read = ops.deleteTables(store.getState().design, ['t_order_items']);
+    const message = (id: string) => ({
+      id,
+      author: 'Ada',
+      text: `about ${id}`,
+      createdAt: '2026-12-07T09:00:00.000Z',
+    });
+    store.getState().dispatch((d) =>
+      ops.startThread(
+        ops.startThread(d, {
+          id: 'h_1',
+          target: { tableId: 't_orders' },
+          message: message('m_1'),
+        }),
+        { id: 'h_2', target: { tableId: 't_order_items' }, message: message('m_2') },
+      ),
+    );
+    const editing = startDdlEditing({
+      store,
+      draft: createDraftStore(),
+      toDesign: async () => ok(read),
+      placeNewTables: () => ({}),
+      persistDraft: () => {},
+      debounceMs: 100,
+    });
+    editing.edit('without order_items');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(store.getState().design.threads.map((t) => t.id)).toEqual(['h_1']);
+  });
+
   it('keeps what SQL cannot say: saved queries and review settings', async () => {
     vi.useFakeTimers();
     const store = createStudioStore(exampleDocument());

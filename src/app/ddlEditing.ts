@@ -1,4 +1,5 @@
 import { keepAreas } from '../core/ops/areas';
+import { keepThreads } from '../core/ops/discussion';
 import type { Design, Layout } from '../core/model';
 import { reconcileIds } from '../core/ops/reconcileIds';
 import { keepWrittenForm } from '../core/ops/keepWrittenForm';
@@ -98,18 +99,22 @@ export function startDdlEditing(o: DdlEditingOptions) {
     const { design, layout } = store.getState();
     // Ids kept (a rename stays a rename), and the person's spelling where Postgres means the same.
     const reconciled = keepWrittenForm(design, reconcileIds(design, result.value));
-    // Unchanged tables stay the same objects (the canvas and the check skip them); areas are kept.
+    // Unchanged tables stay the same objects (the canvas and the check skip them); areas and
+    // discussion threads are kept (less those about what the SQL no longer has).
     // What SQL cannot say (notes, review settings, saved queries) stays as the person left it.
     const next: Design = shareUnchanged(
       design,
-      keepAreas(design, {
-        ...reconciled,
-        id: design.id,
-        name: design.name,
-        notes: design.notes,
-        review: design.review,
-        queries: design.queries,
-      }),
+      keepThreads(
+        design,
+        keepAreas(design, {
+          ...reconciled,
+          id: design.id,
+          name: design.name,
+          notes: design.notes,
+          review: design.review,
+          queries: design.queries,
+        }),
+      ),
     );
     const kept: Layout['tables'] = {};
     const fresh: string[] = [];

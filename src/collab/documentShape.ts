@@ -11,6 +11,8 @@ import {
   savedQuerySchema,
   tableLayoutSchema,
   tableSchema,
+  threadMessageSchema,
+  threadSchema,
 } from '../core/model';
 import { z as zod } from 'zod';
 
@@ -70,6 +72,17 @@ export const DOCUMENT_SHAPE: Record<'design' | 'layout', RootShape> = {
       extras: { form: 'list', ordered: true, schema: rawObjectSchema, noun: 'SQL object' },
       queries: { form: 'list', ordered: true, schema: savedQuerySchema, noun: 'saved query' },
       areas: { form: 'list', ordered: true, schema: areaSchema, noun: 'subject area' },
+      // Messages are a child list: two people replying at once both keep their replies, and a
+      // resolve and a reply at the same time both land (different fields of one thread).
+      threads: {
+        form: 'list',
+        ordered: true,
+        schema: threadSchema,
+        noun: 'discussion thread',
+        children: {
+          messages: { form: 'list', ordered: true, schema: threadMessageSchema, noun: 'message' },
+        },
+      },
     },
   },
   layout: {

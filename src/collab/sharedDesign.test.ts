@@ -8,6 +8,9 @@ import {
   deleteTables,
   moveColumn,
   renameTable,
+  replyToThread,
+  setThreadResolved,
+  startThread,
   updateColumn,
 } from '../core/ops';
 import { keyBetween, spreadKeys } from './orderKeys';
@@ -198,6 +201,70 @@ describe('the shared document', () => {
       expect(parseDesign(doc).ok).toBe(true);
     }
     expect(read(a)).toEqual(read(b));
+  });
+
+  it('keeps both replies when two people reply to one thread at once, and the resolve too', () => {
+    const at = '2026-12-07T09:00:00.000Z';
+    const a = replicaOf(exampleDocument());
+    edit(a, (d) => ({
+      ...d,
+      design: startThread(d.design, {
+        id: 'h_1',
+        target: { tableId: customers },
+        message: { id: 'm_open', author: 'Ada', text: 'Rename to clients?', createdAt: at },
+      }),
+    }));
+    const b = new Y.Doc();
+    sync(a, b);
+    edit(a, (d) => ({
+      ...d,
+      design: replyToThread(d.design, 'h_1', {
+        id: 'm_ada',
+        author: 'Ada',
+        text: 'I think yes',
+        createdAt: at,
+      }),
+    }));
+    edit(b, (d) => ({
+      ...d,
+      design: setThreadResolved(
+        replyToThread(d.design, 'h_1', { id: 'm_bob', author: 'Bob', text: 'No', createdAt: at }),
+        'h_1',
+        true,
+      ),
+    }));
+    sync(a, b);
+    for (const y of [a, b]) {
+      const { doc } = read(y);
+      const [thread] = doc.design.threads;
+      expect(thread?.messages.map((m) => m.id).sort()).toEqual(['m_ada', 'm_bob', 'm_open']);
+      expect(thread?.messages[0]?.id).toBe('m_open');
+      expect(thread?.resolved).toBe(true);
+      expect(parseDesign(doc).ok).toBe(true);
+    }
+    expect(read(a)).toEqual(read(b));
+  });
+
+  it('drops, with a notice, a thread on a column someone else deleted', () => {
+    const a = replicaOf(exampleDocument());
+    const b = new Y.Doc();
+    sync(a, b);
+    const email = read(a).doc.design.tables[customers]!.columns.find((c) => c.name === 'email')!;
+    edit(a, (d) => ({ ...d, design: deleteColumn(d.design, customers, email.id) }));
+    edit(b, (d) => ({
+      ...d,
+      design: startThread(d.design, {
+        id: 'h_email',
+        target: { tableId: customers, columnId: email.id },
+        message: { id: 'm_1', author: 'Bob', text: 'Unique?', createdAt: '2026-12-07T09:00:00Z' },
+      }),
+    }));
+    sync(a, b);
+    for (const y of [a, b]) {
+      const r = read(y);
+      expect(r.doc.design.threads).toEqual([]);
+      expect(r.notices.map((n) => n.message).join(' ')).toMatch(/discussion “Unique\?”/);
+    }
   });
 
   it('moves a table to public when someone else deleted its schema', () => {

@@ -199,6 +199,7 @@ describe('createPgClient', () => {
       review: { disabledRules: [] },
       queries: [],
       areas: [],
+      threads: [],
     };
     workers[0]!.send({
       type: 'result',

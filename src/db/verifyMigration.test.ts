@@ -113,6 +113,7 @@ describe('verifyMigration with a partitioned table', () => {
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
   const q: Design = structuredClone(p);
   for (const t of Object.values(q.tables)) {

@@ -54,6 +54,7 @@ function designOf(tables: Table[], schemas = ['s_public']): Design {
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
 }
 

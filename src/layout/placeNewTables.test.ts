@@ -50,6 +50,7 @@ function designOf(tables: Table[]): Design {
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
 }
 

@@ -194,6 +194,7 @@ export function buildDesign(recipe: DesignRecipe): { design: Design; names: Name
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
   return { design, names };
 }

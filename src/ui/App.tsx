@@ -1,7 +1,7 @@
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { Splitter } from './common/Splitter';
 import { usePanelSize } from './common/usePanelSize';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Canvas } from './canvas/Canvas';
 import { Notices } from './common/Notices';
@@ -20,6 +20,7 @@ import { ShareDialog } from './share/ShareDialog';
 import { SharedBanner } from './share/SharedBanner';
 import { PreviewBanner } from './versions/PreviewBanner';
 import { lazyComponent, Loading } from './common/lazyComponent';
+import { discussionRequests } from './discussion/discussionRequests';
 
 // Loaded when first shown, so the canvas paints without them: Monaco (the DDL pane, the EXPLAIN
 // lab), @dbml/core and the other exporters, and the panels and dialogs nobody has opened yet.
@@ -40,13 +41,16 @@ const ComparisonPanel = lazyComponent(() =>
   import('./versions/ComparisonPanel').then((m) => m.ComparisonPanel),
 );
 const ReviewPanel = lazyComponent(() => import('./review/ReviewPanel').then((m) => m.ReviewPanel));
+const DiscussionPanel = lazyComponent(() =>
+  import('./discussion/DiscussionPanel').then((m) => m.DiscussionPanel),
+);
 const DataPanel = lazyComponent(() => import('./lab/DataPanel').then((m) => m.DataPanel));
 const QueryLab = lazyComponent(() => import('./lab/QueryLab').then((m) => m.QueryLab));
 
 const BOTTOM_BOUNDS = { min: 120, max: 720 };
 const SIDE_BOUNDS = { min: 300, max: 900 };
 
-type BottomTab = 'problems' | 'review' | 'data' | 'queries' | 'console' | 'versions';
+type BottomTab = 'problems' | 'review' | 'discussion' | 'data' | 'queries' | 'console' | 'versions';
 
 /** The studio's frame: toolbar; canvas with the problems/console panel; inspector and DDL. */
 export function App() {
@@ -84,6 +88,16 @@ function Studio() {
     [],
   );
   useShortcuts(shortcuts);
+  // "Start a discussion" on a table or column (its menu, the inspector) brings up the panel.
+  useEffect(
+    () =>
+      discussionRequests(store).subscribe((r, before) => {
+        if (r.seq === before.seq) return;
+        setBottom('discussion');
+        setPanel({ shown: true });
+      }),
+    [store, setPanel],
+  );
   return (
     <div className="tw-app">
       <Toolbar
@@ -162,6 +176,11 @@ function Studio() {
                     id: 'review',
                     label: 'Review',
                     content: part('the Review panel', <ReviewPanel />, { lazy: true }),
+                  },
+                  {
+                    id: 'discussion',
+                    label: 'Discussion',
+                    content: part('the Discussion panel', <DiscussionPanel />, { lazy: true }),
                   },
                   {
                     id: 'data',

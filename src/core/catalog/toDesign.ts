@@ -160,6 +160,7 @@ export function toDesign(
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
   const extras = rows.extras ? toExtras(ctx, rows.extras) : [];
   extras.push(...verbatim);

@@ -70,6 +70,7 @@ export function baseDesign(): Design {
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
 }
 

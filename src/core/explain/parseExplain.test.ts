@@ -72,6 +72,7 @@ const design: Design = {
   review: { disabledRules: [] },
   queries: [],
   areas: [],
+  threads: [],
 };
 
 describe('parseExplain', () => {

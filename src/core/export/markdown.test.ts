@@ -143,3 +143,44 @@ describe('toMarkdown on the real-world fixtures', () => {
     });
   }
 });
+
+describe('toMarkdown with discussion threads', () => {
+  it('lists threads under their table, open first, resolved marked, text escaped', () => {
+    const design = exampleDocument().design;
+    const message = (id: string, author: string, text: string) => ({
+      id,
+      author,
+      text,
+      createdAt: '2026-12-07T09:05:31.000Z',
+    });
+    const md = toMarkdown({
+      ...design,
+      threads: [
+        {
+          id: 'h_1',
+          target: { tableId: 't_customers' },
+          resolved: true,
+          messages: [message('m_1', 'Ada', 'Rename to *clients*?')],
+        },
+        {
+          id: 'h_2',
+          target: { tableId: 't_customers', columnId: 'c_customers_email' },
+          resolved: false,
+          messages: [message('m_2', 'Bob', 'Unique | per tenant?'), message('m_3', 'Ada', 'Yes')],
+        },
+      ],
+    });
+    const doc = render(md);
+    const heading = [...doc.querySelectorAll('h2')].find((h) => h.textContent === 'customers')!;
+    let el = heading.nextElementSibling;
+    while (el && el.tagName !== 'UL') el = el.nextElementSibling;
+    const items = [...el!.querySelectorAll(':scope > li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual([
+      'On column email — open Bob (2026-12-07 09:05 UTC): Unique | per tenant? Ada (2026-12-07 09:05 UTC): Yes',
+      'On the table — resolved Ada (2026-12-07 09:05 UTC): Rename to *clients*?',
+    ]);
+    expect(toMarkdown(design)).not.toContain('Discussion');
+  });
+});

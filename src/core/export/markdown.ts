@@ -13,6 +13,7 @@ import { schemaNameOf } from '../sql/describe';
 import { quoteIdent } from '../sql/quote';
 import { sortedTables } from './mermaid';
 import { mdCode, mdParagraph, mdTable, mdText } from './markdownText';
+import { renderThreads } from './markdownThreads';
 
 /** What `toMarkdown` writes. */
 export interface MarkdownOptions {
@@ -39,7 +40,8 @@ const CONSTRAINT_KINDS: Record<Constraint['kind'], string> = {
 /**
  * A data dictionary in GitHub-flavoured Markdown: per table (sorted by schema and name) its
  * comment, columns (type, nullable, default, keys, comment), constraints, indexes and
- * relationships both ways; the subject areas before them, the enum types after. Names, types and SQL are code spans, comments
+ * relationships both ways, and the review discussion on it (open and resolved threads); the subject
+ * areas before them, the enum types after. Names, types and SQL are code spans, comments
  * escaped text, so any name renders as written.
  */
 export function toMarkdown(design: Design, options: MarkdownOptions = {}): string {
@@ -120,6 +122,7 @@ function renderTable(design: Design, tables: readonly Table[], table: Table): st
       '',
     );
   }
+  out.push(...renderThreads(design, table));
   return out;
 }
 

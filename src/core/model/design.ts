@@ -16,6 +16,7 @@ export function emptyDesign(name = 'Untitled design', id = newId('d')): Design {
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   };
 }
 

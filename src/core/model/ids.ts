@@ -4,8 +4,9 @@
  */
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** d design, s schema, t table, c column, k constraint, i index, e enum, n note, x raw object, a subject area. */
-export type IdPrefix = 'd' | 's' | 't' | 'c' | 'k' | 'i' | 'e' | 'n' | 'x' | 'a';
+/** d design, s schema, t table, c column, k constraint, i index, e enum, n note, x raw object, a subject area,
+ * h discussion thread, m message of a thread. */
+export type IdPrefix = 'd' | 's' | 't' | 'c' | 'k' | 'i' | 'e' | 'n' | 'x' | 'a' | 'h' | 'm';
 
 export function newId(prefix: IdPrefix): string {
   const bytes = new Uint8Array(10);

@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './extras';
+export * from './discussion';
 export * from './layout';
 export * from './document';
 export { repairNotice, type Repair } from './repair';

@@ -1,5 +1,6 @@
 import type { ParseError } from './document';
 import type { Design } from './schema';
+import { checkThreads } from './discussionIntegrity';
 
 /**
  * Referential checks zod cannot express: every id a design mentions exists, ids are unique, and
@@ -111,7 +112,7 @@ export function checkIntegrity(design: Design): ParseError | undefined {
       };
     }
   }
-  return checkExtras(design, dup) ?? checkAreas(design, dup);
+  return checkExtras(design, dup) ?? checkAreas(design, dup) ?? checkThreads(design, dup);
 }
 
 /** Subject areas: unique ids, and each names only tables that exist, each table in one area at most. */

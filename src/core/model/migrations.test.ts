@@ -98,17 +98,19 @@ describe('format version 1 -> 2', () => {
 });
 
 describe('format version 2 -> 3', () => {
-  it('opens a version-2 document the studio wrote, with no subject areas and nothing else changed', () => {
+  it('opens a version-2 document the studio wrote, with no subject areas or threads and nothing else changed', () => {
     const v2 = golden('design-v2.json');
     const parsed = parseDesign(v2);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.version).toBe(3);
     expect(parsed.value.design.areas).toEqual([]);
-    const { areas: _none, ...rest } = parsed.value.design;
+    expect(parsed.value.design.threads).toEqual([]);
+    const { areas: _none, threads: _noThreads, ...rest } = parsed.value.design;
     expect(rest).toEqual(v2.design);
     expect(parsed.value.layout).toEqual(v2.layout);
     expect('areas' in (v2.design as object)).toBe(false);
+    expect('threads' in (v2.design as object)).toBe(false);
   });
 
   it('reads areas written by version 3 back unchanged, names in any script', () => {

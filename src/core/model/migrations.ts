@@ -58,10 +58,11 @@ const fillVersion1Defaults: Migration = (doc) => {
   return { ...doc, version: 2, design };
 };
 
-/** Version 3 adds subject areas: a version-2 design has none. */
+/** Version 3 adds subject areas and discussion threads: a version-2 design has neither. */
 const addAreas: Migration = (doc) => {
   if (!isRecord(doc.design)) return doc;
-  return { ...doc, version: 3, design: withDefaults(doc.design, { areas: () => [] }) };
+  const design = withDefaults(doc.design, { areas: () => [], threads: () => [] });
+  return { ...doc, version: 3, design };
 };
 
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {

@@ -200,3 +200,56 @@ describe('repairing a stored design with dangling references', () => {
     );
   });
 });
+
+describe('discussion threads whose target is gone', () => {
+  const thread = (id: string, target: { tableId: string; columnId?: string }) => ({
+    id,
+    target,
+    resolved: false,
+    messages: [
+      { id: `m${id}`, author: 'Ada', text: `About ${id}`, createdAt: '2026-12-07T09:00:00.000Z' },
+    ],
+  });
+  const withThreads = () => {
+    const doc = JSON.parse(serializeDocument(exampleDocument()));
+    doc.design.threads = [
+      thread('h_ok', { tableId: 't_customers', columnId: 'c_customers_email' }),
+      thread('h_table', { tableId: 't_gone' }),
+      thread('h_column', { tableId: 't_customers', columnId: 'c_gone' }),
+    ];
+    return doc;
+  };
+
+  it('a stored design opens without them, with a notice for each', () => {
+    const r = parseDesign(withThreads(), { repair: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.doc.design.threads.map((t) => t.id)).toEqual(['h_ok']);
+    expect(r.value.repairs.map((x) => x.message)).toEqual([
+      'Dropped the discussion “About h_table”: its table no longer exists.',
+      'Dropped the discussion “About h_column”: its column of "customers" no longer exists.',
+    ]);
+  });
+
+  it('a link or file is refused, naming the discussion', () => {
+    const r = parseDesign(withThreads());
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(
+        /discussion “About h_table” is about something that does not exist/,
+      );
+      expect(r.error.path).toBe('design.threads.1.target');
+    }
+  });
+
+  it('refuses an oversized message and a time that is not ISO', () => {
+    const big = withThreads();
+    big.design.threads = [thread('h_ok', { tableId: 't_customers' })];
+    big.design.threads[0].messages[0].text = 'x'.repeat(4_001);
+    expect(parseDesign(big).ok).toBe(false);
+    const late = withThreads();
+    late.design.threads = [thread('h_ok', { tableId: 't_customers' })];
+    late.design.threads[0].messages[0].createdAt = 'yesterday';
+    expect(parseDesign(late).ok).toBe(false);
+  });
+});

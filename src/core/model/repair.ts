@@ -1,4 +1,5 @@
 import type { Constraint, Design, Table } from './schema';
+import { repairThreads } from './discussionIntegrity';
 
 /** One thing dropped from a stored design because it pointed at something that does not exist. */
 export interface Repair {
@@ -59,8 +60,9 @@ export function repairDangling(design: Design): { design: Design; repairs: Repai
     return !missing;
   });
   const areas = repairAreas(design, repairs);
+  const threads = repairThreads(design, repairs);
   if (repairs.length === 0) return { design, repairs };
-  return { design: { ...design, tables, extras, areas }, repairs };
+  return { design: { ...design, tables, extras, areas, threads }, repairs };
 }
 
 /** Areas without the tables that are gone, and without a second listing of a table (the first area keeps it). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rawObjectSchema } from './extras';
 import { TABLE_COLORS } from './layout';
+import { THREAD_LIMITS, threadSchema } from './discussion';
 
 /**
  * The semantic model of a design: what DDL, diff and lint read. Layout lives in `layout.ts`.
@@ -289,6 +290,8 @@ export const designSchema = z.object({
   queries: z.array(savedQuerySchema).max(500),
   /** Subject areas, in the order they were drawn (format version 3). */
   areas: z.array(areaSchema).max(AREA_LIMITS.areas),
+  /** Review discussion threads on tables and columns, oldest first (format version 3; not SQL). */
+  threads: z.array(threadSchema).max(THREAD_LIMITS.threads),
 });
 /** A whole design (the schema part). */
 export type Design = z.infer<typeof designSchema>;

@@ -1,6 +1,7 @@
 import { uniqueName } from '../model/design';
 import type { Column, Design, Table } from '../model/schema';
 import { updateTable } from './tables';
+import { dropOrphanedThreads } from './discussion';
 
 export function addColumn(design: Design, tableId: string, column: Column, index?: number): Design {
   return updateTable(design, tableId, (t) => {
@@ -119,5 +120,5 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
       indexes,
     };
   }
-  return { ...design, tables };
+  return dropOrphanedThreads({ ...design, tables });
 }

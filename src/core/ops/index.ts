@@ -6,3 +6,4 @@ export * from './queries';
 export * from './review';
 export * from './layout';
 export * from './areas';
+export * from './discussion';

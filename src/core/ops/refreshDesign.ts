@@ -1,5 +1,6 @@
 import type { Design, Layout, Table } from '../model';
 import { dropTablesFromAreas } from './areas';
+import { dropOrphanedThreads } from './discussion';
 import { keepWrittenForm } from './keepWrittenForm';
 import { reconcileIds } from './reconcileIds';
 
@@ -50,9 +51,18 @@ export function refreshDesign(current: Design, layout: Layout, reading: Design):
   }
   const gone = new Set(Object.keys(current.tables).filter((id) => !tables[id]));
   // Subject areas are the person's: kept, less the tables the database no longer has.
-  const design: Design = dropTablesFromAreas(
-    { ...current, schemas: matched.schemas, enums: matched.enums, tables, extras: matched.extras },
-    gone,
+  // Threads about a table or column the reading no longer has go with it.
+  const design: Design = dropOrphanedThreads(
+    dropTablesFromAreas(
+      {
+        ...current,
+        schemas: matched.schemas,
+        enums: matched.enums,
+        tables,
+        extras: matched.extras,
+      },
+      gone,
+    ),
   );
 
   const exists = new Set([...Object.keys(design.tables), ...design.extras.map((x) => x.id)]);

@@ -1,5 +1,6 @@
 import type { Design, Table } from '../model/schema';
 import { dropTablesFromAreas } from './areas';
+import { dropOrphanedThreads } from './discussion';
 
 /** Replace one table through `fn`; a missing table leaves the design unchanged (ops are total). */
 export function updateTable(design: Design, tableId: string, fn: (t: Table) => Table): Design {
@@ -77,7 +78,7 @@ export function deleteTables(design: Design, tableIds: readonly string[]): Desig
   const next: Design = { ...design, tables };
   if (design.extras)
     next.extras = design.extras.filter((x) => x.tableId === undefined || !doomed.has(x.tableId));
-  return dropTablesFromAreas(next, doomed);
+  return dropOrphanedThreads(dropTablesFromAreas(next, doomed));
 }
 
 export function renameDesign(design: Design, name: string): Design {

@@ -269,3 +269,65 @@ describe('broken and hostile links get a message and no design', () => {
     expect(MAX_OPENABLE_LINK_CHARS).toBeLessThan(MAX_LINK_CHARS);
   });
 });
+
+describe('share links carry the review discussion', () => {
+  it('threads on a table and a column come back with their messages, targets by fresh ids', () => {
+    const doc = exampleDocument();
+    const threads = [
+      {
+        id: 'h_1',
+        target: { tableId: 't_customers', columnId: 'c_customers_email' },
+        resolved: true,
+        messages: [
+          {
+            id: 'm_1',
+            author: 'Ada “A”',
+            text: 'Unique?\n<b>yes</b>',
+            createdAt: '2026-12-07T09:00:00.000Z',
+          },
+          {
+            id: 'm_2',
+            author: 'Bob',
+            text: 'Per tenant 🛒',
+            createdAt: '2026-12-07T09:01:00.000Z',
+          },
+        ],
+      },
+      {
+        id: 'h_2',
+        target: { tableId: 't_orders' },
+        resolved: false,
+        messages: [{ id: 'm_3', author: 'Ada', text: 'ok', createdAt: '2026-12-07T09:02:00.000Z' }],
+      },
+    ];
+    const back = decodeOk(encodeShare({ ...doc, design: { ...doc.design, threads } }));
+    const [first, second] = back.design.threads;
+    expect(first?.resolved).toBe(true);
+    expect(first?.messages.map((m) => [m.author, m.text, m.createdAt])).toEqual(
+      threads[0]!.messages.map((m) => [m.author, m.text, m.createdAt]),
+    );
+    const customers = back.design.tables[first!.target.tableId];
+    expect(customers?.name).toBe('customers');
+    expect(customers?.columns.find((c) => c.id === first!.target.columnId)?.name).toBe('email');
+    expect(back.design.tables[second!.target.tableId]?.name).toBe('orders');
+    expect(second?.target.columnId).toBeUndefined();
+    expect(first?.id).toMatch(/^h_/);
+    expect(first?.messages[0]?.id).toMatch(/^m_/);
+  });
+
+  it('refuses a link whose thread is about a table it does not carry', () => {
+    const doc = exampleDocument();
+    const threads = [
+      {
+        id: 'h_1',
+        target: { tableId: 't_nothere000' },
+        resolved: false,
+        messages: [{ id: 'm_1', author: 'Ada', text: 'hm', createdAt: '2026-12-07T09:00:00.000Z' }],
+      },
+    ];
+    const r = decodeShare(craft(JSON.stringify({ ...doc, design: { ...doc.design, threads } }), 1));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toMatch(/discussion “hm” is about something that does not exist/);
+  });
+});

@@ -132,7 +132,7 @@ function prefixOf(id: string): string {
   return m ? m[1]! : 'x';
 }
 
-const PREFIXES = new Set<IdPrefix>(['d', 's', 't', 'c', 'k', 'i', 'e', 'n', 'x', 'a']);
+const PREFIXES = new Set<IdPrefix>(['d', 's', 't', 'c', 'k', 'i', 'e', 'n', 'x', 'a', 'h', 'm']);
 function toPrefix(p: string): IdPrefix {
   return PREFIXES.has(p as IdPrefix) ? (p as IdPrefix) : 'x';
 }

@@ -96,6 +96,7 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
       review: { disabledRules: [] },
       queries: [],
       areas: [],
+      threads: [],
     },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };

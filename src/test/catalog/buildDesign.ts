@@ -76,6 +76,7 @@ export function buildDesign(
     review: { disabledRules: [] },
     queries: [],
     areas: [],
+    threads: [],
   });
   return {
     design: design(builds.map((b) => b.table)),

@@ -4,6 +4,7 @@ import * as ops from '../../core/ops';
 import { enterFocus, openFindPath } from '../common/reading';
 import { useStudio, useStudioStore } from '../StudioContext';
 import { createAreaFromSelection } from '../common/areaActions';
+import { startDiscussion } from '../discussion/discussionRequests';
 
 /** Where the table's context menu opened: the table and the point, relative to the canvas. */
 export interface TableMenuAt {
@@ -77,6 +78,14 @@ export function TableMenu({ at, onClose }: { at: TableMenuAt; onClose(): void })
         store.getState().setLayout((l) => ops.setTableCollapsed(l, table.id, !collapsed)),
     },
     ...areaItems,
+    ...(readOnly
+      ? []
+      : [
+          {
+            label: 'Start a discussion',
+            action: () => startDiscussion(store, { tableId: table.id }),
+          },
+        ]),
   ];
   const move = (e: React.KeyboardEvent, step: number) => {
     const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

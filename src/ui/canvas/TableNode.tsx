@@ -19,7 +19,8 @@ import { useDetailed } from './detailLevel';
 import { nodeGeometryStyle } from './nodeGeometryStyle';
 import { HeaderAnchors, useRemeasureOnChange } from './anchors';
 import { TableBlock } from './TableBlock';
-import { ErrorBadge, tableClassName } from './tableParts';
+import { DiscussionBadge, ErrorBadge, tableClassName } from './tableParts';
+import { openThreadCount } from '../discussion/discussionRequests';
 import { useTableNodeState, type TableNodeState } from './tableNodeState';
 import { InlineEdit } from './InlineEdit';
 import type { TableNode as TableNodeType } from './toFlow';
@@ -60,6 +61,7 @@ function TableDetail({
   const { id } = table;
   const { readOnly, schemaName, change, partitions, collapsed } = state;
   const store = useStudioStore();
+  const discussions = useStudio((s) => openThreadCount(s.design.threads, id));
   const rename = useCallback(
     (name: string) => store.getState().dispatch((d) => ops.renameTable(d, id, name)),
     [store, id],
@@ -97,6 +99,7 @@ function TableDetail({
           </span>
         )}
         {change && <span className={`tw-tag tw-change-tag-${change}`}>{change}</span>}
+        <DiscussionBadge count={discussions} tableName={table.name} />
         <ErrorBadge count={state.errorCount} tableName={table.name} />
       </div>
       <ul className="tw-columns" aria-label={`Columns of ${table.name}`}>

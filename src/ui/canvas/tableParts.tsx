@@ -18,3 +18,18 @@ export function ErrorBadge({ count, tableName }: { count: number; tableName: str
     </span>
   );
 }
+
+/** Open discussion threads on a table and its columns, in its header (never drawn far out). */
+export function DiscussionBadge({ count, tableName }: { count: number; tableName: string }) {
+  if (count <= 0) return null;
+  const what = `${count} open ${count === 1 ? 'discussion' : 'discussions'} on ${tableName}`;
+  return (
+    <span className="tw-badge tw-badge-discussion" role="status" aria-label={what} title={what}>
+      {/* A speech bubble drawn, not an emoji: not every system has an emoji font. */}
+      <svg width="11" height="10" viewBox="0 0 11 10" aria-hidden focusable="false">
+        <path d="M1.5 1h8a.5.5 0 0 1 .5.5v5a.5.5 0 0 1-.5.5H5L2.5 9V7h-1a.5.5 0 0 1-.5-.5v-5a.5.5 0 0 1 .5-.5z" />
+      </svg>
+      {count}
+    </span>
+  );
+}

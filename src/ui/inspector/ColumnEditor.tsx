@@ -11,6 +11,7 @@ import * as ops from '../../core/ops';
 import { setColumnPrimaryKey, setColumnUnique } from '../../state/commands';
 import { useStudioStore } from '../StudioContext';
 import { blurOnEnter } from './Inspector';
+import { startDiscussion } from '../discussion/discussionRequests';
 
 interface Props {
   table: Table;
@@ -164,6 +165,14 @@ export function ColumnEditor({ table, column, index, focused, readOnly }: Props)
             }
           >
             ↓
+          </button>
+          <button
+            type="button"
+            aria-label={`Start a discussion on column ${name}`}
+            title="A question or remark for the people reviewing this design (not SQL)"
+            onClick={() => startDiscussion(store, { tableId: table.id, columnId: column.id })}
+          >
+            Discuss
           </button>
           <button
             type="button"
