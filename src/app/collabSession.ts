@@ -1,0 +1,366 @@
+import * as Y from 'yjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  createRoom,
+  inviteFragment,
+  parseInviteFragment,
+  readOnlyInvite,
+  type RoomInvite,
+} from '../collab/roomKeys';
+import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import type { DesignDocument } from '../core/model';
+import type { NoticeStore } from '../state/notices';
+import { currentDocument, type StudioState, type StudioStore } from '../state/store';
+import { joinRoom, type Collaboration, type RoomStatus } from './collaboration';
+import type { DesignSession } from './designSession';
+import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
+import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
+
+/** The origin of this person's own changes to the shared document: the undo manager tracks it. */
+export const LOCAL_ORIGIN = Symbol('tablewright collab local');
+
+export interface CollabState {
+  phase: 'off' | 'joining' | 'inRoom';
+  status: RoomStatus;
+  access?: 'write' | 'read';
+  /** Links to the room: anyone with the first can edit, with the second only follow. */
+  editLink?: string;
+  readLink?: string;
+  /** The others here now (checked presence). */
+  people: Person[];
+  profile: Profile;
+  relayUrl?: string;
+}
+
+/**
+ * The studio in a live room: the adapter between the store and the room's shared document.
+ * Local changes become minimal Yjs changes (origin `LOCAL_ORIGIN`); what others change replaces
+ * the store's design outside its history; Undo and Redo undo this person's changes only.
+ */
+export interface CollabSession {
+  state: StoreApi<CollabState>;
+  /** Starts a room from the design on screen; the links are in `state` once it is open. */
+  invite(): Promise<void>;
+  /** Joins the room an invite link's fragment names; a damaged one is said and changes nothing. */
+  join(fragment: string): Promise<void>;
+  leave(): void;
+  setProfile(profile: Profile): string | undefined;
+  setRelayUrl(text: string): string | undefined;
+  /** This person's pointer over the canvas, in flow coordinates (null: not over it). */
+  setPointer(pointer: { x: number; y: number } | null): void;
+}
+
+interface Deps {
+  store: StudioStore;
+  notices: NoticeStore;
+  designs: Pick<DesignSession, 'openDocument' | 'open' | 'list' | 'flush'>;
+  /** The studio's address without fragment or query, for links made here. */
+  baseUrl: () => string;
+  storage?: Storage;
+}
+
+const POINTER_EVERY_MS = 50;
+
+export function createCollabSession(deps: Deps): CollabSession {
+  const { store, notices } = deps;
+  const storage = deps.storage ?? safeStorage();
+  const state = createStore<CollabState>()(() => ({
+    phase: 'off',
+    status: 'offline',
+    people: [],
+    profile: loadProfile(storage),
+    relayUrl: chooseRelayUrl(browserRelaySources()),
+  }));
+  const tell = (text: string, tone: 'info' | 'warning' | 'error' = 'error') =>
+    notices.getState().push({ tone, text });
+  let teardown: (() => void) | undefined;
+  let pointer: { x: number; y: number } | null = null;
+  let sendPresence: () => void = () => {};
+
+  const linksFor = (invite: RoomInvite) => {
+    const relay = state.getState().relayUrl;
+    const base = deps.baseUrl() + (relay ? `?relay=${encodeURIComponent(relay)}` : '');
+    return {
+      editLink: invite.sign ? `${base}#${inviteFragment(invite)}` : undefined,
+      readLink: `${base}#${inviteFragment(readOnlyInvite(invite))}`,
+    };
+  };
+
+  /** Opens the connection; the plaintext doc may already hold the design (the creator's). */
+  const connect = async (invite: RoomInvite, plain: Y.Doc): Promise<Collaboration | undefined> => {
+    const joined = await joinRoom({
+      relayUrl: state.getState().relayUrl,
+      invite,
+      plain,
+      onStatus: (status) => state.setState({ status }),
+      onRefused: (refusal) =>
+        refusal.reason === 'readOnly'
+          ? undefined
+          : tell(`A change from the room was not applied: ${refusal.message}`, 'warning'),
+      onError: (error) => tell(`Live collaboration failed: ${(error as Error).message ?? error}`),
+      onClosed: (code, reason) => {
+        if (reason === 'room-full')
+          tell('The relay refused a change: the room is over its size limit.', 'error');
+        else if (code === 1009)
+          tell('The relay refused a change: it is larger than the relay accepts.', 'error');
+      },
+    });
+    if (!joined.ok) {
+      tell(joined.error.message);
+      return undefined;
+    }
+    return joined.value;
+  };
+
+  /** Binds the store to the room until `teardown`. */
+  const attach = (collab: Collaboration, plain: Y.Doc, invite: RoomInvite) => {
+    const access = collab.keys.access;
+    const reader = sharedReader(plain);
+    let last: DesignDocument = currentDocument(store.getState());
+    let applying = false;
+    const shown = new Set<string>();
+    const undo =
+      access === 'write'
+        ? new Y.UndoManager(plain, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
+        : undefined;
+    const publishUndo = () =>
+      store.getState().setPersonalUndo({
+        undo: () => undo?.undo(),
+        redo: () => undo?.redo(),
+        canUndo: (undo?.undoStack.length ?? 0) > 0,
+        canRedo: (undo?.redoStack.length ?? 0) > 0,
+      });
+    publishUndo();
+    undo?.on('stack-item-added', publishUndo);
+    undo?.on('stack-item-popped', publishUndo);
+    undo?.on('stack-cleared', publishUndo);
+
+    /** The room's design into the store (a teammate's change, an undo, a merge). */
+    const showShared = () => {
+      const s = store.getState();
+      if (s.preview) return; // shown when the preview closes
+      const read = reader.read({ viewport: s.layout.viewport });
+      if (!read.ok) {
+        tell(`The room's design cannot be shown: ${read.error.message}`, 'warning');
+        return;
+      }
+      last = read.value.doc;
+      applying = true;
+      try {
+        store.getState().applyShared(last.design, last.layout);
+      } finally {
+        applying = false;
+      }
+      for (const notice of read.value.notices) {
+        if (shown.has(notice.message)) continue;
+        shown.add(notice.message);
+        tell(notice.message, 'info');
+      }
+    };
+    let pending = false;
+    const onTransaction = (tr: Y.Transaction) => {
+      if (tr.origin === LOCAL_ORIGIN || pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        showShared();
+      });
+    };
+    plain.on('afterTransaction', onTransaction);
+
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (applying || s.preview || s.gestureStart || s.readOnly) {
+        return;
+      }
+      if (prev.preview) return showShared(); // back from a version: the room's design, as it is now
+      if (s.selection !== prev.selection) sendPresence();
+      if (sameShared(s, last)) return;
+      const next = currentDocument(s);
+      writeSharedDocument(plain, next, LOCAL_ORIGIN, last);
+      last = next;
+    });
+    const unsubscribeSelection =
+      access === 'read'
+        ? store.subscribe((s, prev) => s.selection !== prev.selection && sendPresence())
+        : () => {};
+
+    // Presence: throttled, only the latest is sent.
+    let presenceTimer: ReturnType<typeof setTimeout> | undefined;
+    let presenceDue = false;
+    const pushPresence = () => {
+      const { profile } = state.getState();
+      void collab.presence.set({
+        name: profile.name,
+        colour: profile.colour,
+        selection: store.getState().selection.tableIds.slice(0, 1000),
+        pointer,
+        access,
+      });
+    };
+    sendPresence = () => {
+      if (presenceTimer !== undefined) {
+        presenceDue = true;
+        return;
+      }
+      pushPresence();
+      presenceTimer = setTimeout(() => {
+        presenceTimer = undefined;
+        if (presenceDue) {
+          presenceDue = false;
+          sendPresence();
+        }
+      }, POINTER_EVERY_MS);
+    };
+    const stopPeople = collab.presence.subscribe((others) =>
+      state.setState({ people: readPeople(others) }),
+    );
+    sendPresence();
+
+    state.setState({ phase: 'inRoom', access, ...linksFor(invite), status: collab.status() });
+    teardown = () => {
+      clearTimeout(presenceTimer);
+      sendPresence = () => {};
+      stopPeople();
+      unsubscribe();
+      unsubscribeSelection();
+      plain.off('afterTransaction', onTransaction);
+      undo?.destroy();
+      reader.destroy();
+      collab.leave();
+      plain.destroy();
+      store.getState().setPersonalUndo(null);
+      if (access === 'read') store.setState({ readOnly: false });
+      state.setState({
+        phase: 'off',
+        status: 'offline',
+        access: undefined,
+        editLink: undefined,
+        readLink: undefined,
+        people: [],
+      });
+    };
+  };
+
+  const setAddress = (fragment: string | undefined) => {
+    const loc = globalThis.location;
+    if (!loc) return;
+    const query = new URLSearchParams(loc.search);
+    const relay = state.getState().relayUrl;
+    if (fragment && relay) query.set('relay', relay);
+    else query.delete('relay');
+    const search = query.toString();
+    globalThis.history.replaceState(
+      null,
+      '',
+      loc.pathname + (search ? `?${search}` : '') + (fragment ? `#${fragment}` : ''),
+    );
+  };
+
+  return {
+    state,
+    async invite() {
+      if (state.getState().phase !== 'off') return;
+      const s = store.getState();
+      if (s.readOnly) {
+        tell('A read-only design cannot be shared for editing: save a copy first.', 'info');
+        return;
+      }
+      state.setState({ phase: 'joining', status: 'connecting' });
+      const invite = await createRoom();
+      const plain = new Y.Doc();
+      // Before the undo manager exists: the starting design is not an undoable change of mine.
+      writeSharedDocument(plain, currentDocument(s), LOCAL_ORIGIN);
+      const collab = await connect(invite, plain);
+      if (!collab) {
+        plain.destroy();
+        state.setState({ phase: 'off', status: 'offline' });
+        return;
+      }
+      attach(collab, plain, invite);
+      setAddress(inviteFragment(invite));
+    },
+    async join(fragment) {
+      const parsed = parseInviteFragment(fragment);
+      if (!parsed.ok) {
+        tell(`${parsed.error.message} Your own designs are unchanged.`);
+        setAddress(undefined);
+        return;
+      }
+      if (state.getState().phase !== 'off') teardown?.();
+      state.setState({ phase: 'joining', status: 'connecting', access: undefined });
+      const plain = new Y.Doc();
+      const collab = await connect(parsed.value, plain);
+      if (!collab) {
+        plain.destroy();
+        state.setState({ phase: 'off', status: 'offline' });
+        return;
+      }
+      await collab.synced();
+      if (state.getState().phase !== 'joining') return collab.leave();
+      const read = sharedReader(plain).read({ viewport: store.getState().layout.viewport });
+      if (!read.ok) {
+        collab.leave();
+        plain.destroy();
+        state.setState({ phase: 'off', status: 'offline' });
+        tell(
+          `This room holds no design this studio can open (${read.error.message}). Is the link for this relay? Your own designs are unchanged.`,
+        );
+        return;
+      }
+      // Kept locally too: the room's design becomes (or updates) a stored design of this person.
+      const doc = read.value.doc;
+      const stored = await deps.designs.list();
+      const known = stored.ok && stored.value.some((m) => m.id === doc.design.id);
+      if (known) {
+        await deps.designs.open(doc.design.id);
+        store.getState().applyShared(doc.design, doc.layout);
+      } else await deps.designs.openDocument(doc);
+      if (collab.keys.access === 'read') store.setState({ readOnly: true });
+      attach(collab, plain, parsed.value);
+    },
+    leave() {
+      teardown?.();
+      teardown = undefined;
+      setAddress(undefined);
+      tell('You left the room. The design stays here as one of your designs.', 'info');
+    },
+    setProfile(profile) {
+      const saved = saveProfile(storage, profile);
+      if (!saved.ok) return saved.message;
+      state.setState({ profile: saved.profile });
+      sendPresence();
+      return undefined;
+    },
+    setRelayUrl(text) {
+      const stored = storeRelayUrl(text);
+      if (!stored.ok) return stored.message;
+      state.setState({
+        relayUrl: stored.url ?? chooseRelayUrl({ ...browserRelaySources(), query: null }),
+      });
+      return undefined;
+    },
+    setPointer(next) {
+      pointer = next;
+      sendPresence();
+    },
+  };
+}
+
+/** Same design and layout apart from the viewport (which is each person's own). */
+function sameShared(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
+  if (s.design !== doc.design) return false;
+  if (s.layout === doc.layout) return true;
+  const a = s.layout as unknown as Record<string, unknown>;
+  const b = doc.layout as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if (key !== 'viewport' && a[key] !== b[key]) return false;
+  return true;
+}
+
+function safeStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
