@@ -127,10 +127,16 @@ test('two people design one schema through a relay: live both ways, presence, pe
   await bea.studio.table('orders').getByRole('button', { name: 'Table name orders' }).click();
   await expect(page.getByRole('img', { name: 'Selected by Bea' })).toBeVisible();
 
-  // Ada's Undo takes back Ada's change only: the table she added goes, Bea's rename stays.
+  // Ada's Undo takes back Ada's changes only, one at a time (her naming of the table, then the
+  // table itself, with Ctrl+Z), never Bea's rename.
   await studio.button('Undo').click();
-  await expect(studio.table('invoices')).toBeHidden();
+  await expect(bea.studio.table('new_table')).toBeVisible();
   await expect(bea.studio.table('invoices')).toBeHidden();
+  await studio.table('new_table').getByRole('button', { name: 'Table name new_table' }).click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(studio.table('new_table')).toBeHidden();
+  await expect(bea.studio.table('new_table')).toBeHidden();
   await expect(
     bea.studio.table('customers').getByRole('button', { name: 'Column name display_name' }),
   ).toBeVisible();

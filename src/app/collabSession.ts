@@ -216,9 +216,19 @@ export function createCollabSession(deps: Deps): CollabSession {
     );
     sendPresence();
 
+    // The browser knows when the network is gone: say so at once, and sync as soon as it is back
+    // (the relay's socket can take long to notice by itself).
+    const offline = () => collab.goOffline();
+    const online = () => collab.goOnline();
+    globalThis.addEventListener?.('offline', offline);
+    globalThis.addEventListener?.('online', online);
+    if (globalThis.navigator?.onLine === false) offline();
+
     state.setState({ phase: 'inRoom', access, ...linksFor(invite), status: collab.status() });
     teardown = () => {
       clearTimeout(presenceTimer);
+      globalThis.removeEventListener?.('offline', offline);
+      globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
       stopPeople();
       unsubscribe();
