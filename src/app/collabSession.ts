@@ -57,6 +57,8 @@ interface Deps {
   /** The studio's address without fragment or query, for links made here. */
   baseUrl: () => string;
   storage?: Storage;
+  /** A WebSocket class where there is no global one (Node tests: the `ws` package). */
+  WebSocketPolyfill?: unknown;
 }
 
 const POINTER_EVERY_MS = 50;
@@ -92,6 +94,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       relayUrl: state.getState().relayUrl,
       invite,
       plain,
+      WebSocketPolyfill: deps.WebSocketPolyfill,
       onStatus: (status) => state.setState({ status }),
       onRefused: (refusal) =>
         refusal.reason === 'readOnly'
@@ -113,7 +116,7 @@ export function createCollabSession(deps: Deps): CollabSession {
   };
 
   /** Binds the store to the room until `teardown`. */
-  const attach = (collab: Collaboration, plain: Y.Doc, invite: RoomInvite) => {
+  const attach = (collab: Collaboration, plain: Y.Doc, invite: RoomInvite, catchUp = false) => {
     const access = collab.keys.access;
     const reader = sharedReader(plain);
     let last: DesignDocument = currentDocument(store.getState());
@@ -125,8 +128,15 @@ export function createCollabSession(deps: Deps): CollabSession {
         : undefined;
     const publishUndo = () =>
       store.getState().setPersonalUndo({
-        undo: () => undo?.undo(),
-        redo: () => undo?.redo(),
+        // On screen at once, as an ordinary undo is.
+        undo: () => {
+          undo?.undo();
+          flush();
+        },
+        redo: () => {
+          undo?.redo();
+          flush();
+        },
         canUndo: (undo?.undoStack.length ?? 0) > 0,
         canRedo: (undo?.redoStack.length ?? 0) > 0,
       });
@@ -157,14 +167,17 @@ export function createCollabSession(deps: Deps): CollabSession {
         tell(notice.message, 'info');
       }
     };
+    // Changes from the room come in bursts (a newcomer's sync, several blobs): shown once.
     let pending = false;
+    const flush = () => {
+      if (!pending) return;
+      pending = false;
+      showShared();
+    };
     const onTransaction = (tr: Y.Transaction) => {
       if (tr.origin === LOCAL_ORIGIN || pending) return;
       pending = true;
-      queueMicrotask(() => {
-        pending = false;
-        showShared();
-      });
+      queueMicrotask(flush);
     };
     plain.on('afterTransaction', onTransaction);
 
@@ -173,6 +186,17 @@ export function createCollabSession(deps: Deps): CollabSession {
         return;
       }
       if (prev.preview) return showShared(); // back from a version: the room's design, as it is now
+      if (s.design.id !== last.design.id) {
+        // Another design was opened (Designs, New design, Import): it is not the room's to get.
+        queueMicrotask(() => {
+          leaveRoom();
+          tell(
+            'You left the live room: another design was opened. The room’s design stays in your designs; its link joins again.',
+            'info',
+          );
+        });
+        return;
+      }
       if (s.selection !== prev.selection) sendPresence();
       if (sameShared(s, last)) return;
       const next = currentDocument(s);
@@ -181,7 +205,14 @@ export function createCollabSession(deps: Deps): CollabSession {
     });
     const unsubscribeSelection =
       access === 'read'
-        ? store.subscribe((s, prev) => s.selection !== prev.selection && sendPresence())
+        ? store.subscribe((s, prev) => {
+            if (s.selection !== prev.selection) sendPresence();
+            // A version preview ends editable; a read-only member stays read-only.
+            if (prev.preview && !s.preview) {
+              store.setState({ readOnly: true });
+              showShared();
+            }
+          })
         : () => {};
 
     // Presence: throttled, only the latest is sent.
@@ -225,6 +256,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     if (globalThis.navigator?.onLine === false) offline();
 
     state.setState({ phase: 'inRoom', access, ...linksFor(invite), status: collab.status() });
+    // What arrived while the joiner's copy was being stored.
+    if (catchUp) showShared();
     teardown = () => {
       clearTimeout(presenceTimer);
       globalThis.removeEventListener?.('offline', offline);
@@ -266,6 +299,12 @@ export function createCollabSession(deps: Deps): CollabSession {
     );
   };
 
+  const leaveRoom = () => {
+    teardown?.();
+    teardown = undefined;
+    setAddress(undefined);
+  };
+
   return {
     state,
     async invite() {
@@ -305,33 +344,56 @@ export function createCollabSession(deps: Deps): CollabSession {
         state.setState({ phase: 'off', status: 'offline' });
         return;
       }
-      await collab.synced();
-      if (state.getState().phase !== 'joining') return collab.leave();
-      const read = sharedReader(plain).read({ viewport: store.getState().layout.viewport });
-      if (!read.ok) {
+      // Until the room is open, leaving stops the joining (a relay that does not answer).
+      let stopWaiting: (arrived?: DesignDocument) => void = () => {};
+      teardown = () => {
+        stopWaiting();
         collab.leave();
         plain.destroy();
         state.setState({ phase: 'off', status: 'offline' });
+      };
+      await collab.synced();
+      if (state.getState().phase !== 'joining') return;
+      const reader = sharedReader(plain);
+      const readRoom = () => {
+        const r = reader.read({ viewport: store.getState().layout.viewport });
+        return r.ok ? r.value.doc : undefined;
+      };
+      let doc = readRoom();
+      if (!doc) {
+        // An empty room: its design has not reached the relay yet (the link was opened before the
+        // inviter's first change arrived). It is shown as soon as it comes.
         tell(
-          `This room holds no design this studio can open (${read.error.message}). Is the link for this relay? Your own designs are unchanged.`,
+          'Connected to the room; waiting for its design to arrive from someone with the edit link.',
+          'info',
         );
-        return;
+        doc = await new Promise<DesignDocument | undefined>((resolve) => {
+          const check = () => {
+            const arrived = readRoom();
+            if (arrived) stopWaiting(arrived);
+          };
+          stopWaiting = (arrived?: DesignDocument) => {
+            plain.off('afterTransaction', check);
+            resolve(arrived);
+          };
+          plain.on('afterTransaction', check);
+        });
       }
+      reader.destroy();
+      if (!doc) return;
+      teardown = undefined;
       // Kept locally too: the room's design becomes (or updates) a stored design of this person.
-      const doc = read.value.doc;
       const stored = await deps.designs.list();
-      const known = stored.ok && stored.value.some((m) => m.id === doc.design.id);
+      const known = stored.ok && stored.value.some((m) => m.id === doc!.design.id);
       if (known) {
         await deps.designs.open(doc.design.id);
         store.getState().applyShared(doc.design, doc.layout);
       } else await deps.designs.openDocument(doc);
       if (collab.keys.access === 'read') store.setState({ readOnly: true });
-      attach(collab, plain, parsed.value);
+      attach(collab, plain, parsed.value, true);
     },
     leave() {
-      teardown?.();
-      teardown = undefined;
-      setAddress(undefined);
+      leaveRoom();
       tell('You left the room. The design stays here as one of your designs.', 'info');
     },
     setProfile(profile) {

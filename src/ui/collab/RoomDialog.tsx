@@ -172,6 +172,11 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
               >
                 {room.phase === 'joining' ? 'Starting the room…' : 'Start a live room'}
               </button>
+              {room.phase === 'joining' && (
+                <button type="button" onClick={() => collab.leave()}>
+                  Stop joining
+                </button>
+              )}
               {readOnly && (
                 <span className="tw-muted">A read-only design cannot be shared for editing.</span>
               )}
