@@ -123,9 +123,16 @@ test('two people design one schema through a relay: live both ways, presence, pe
     studio.table('customers').getByRole('button', { name: 'Column name display_name' }),
   ).toBeVisible();
 
-  // Bea selects a table: Ada sees it outlined in Bea's colour.
+  // Bea selects a table: Ada sees it outlined in Bea's colour, and Bea's pointer while it is
+  // over the canvas (gone when it leaves).
   await bea.studio.table('orders').getByRole('button', { name: 'Table name orders' }).click();
   await expect(page.getByRole('img', { name: 'Selected by Bea' })).toBeVisible();
+  const box = await bea.studio.table('orders').boundingBox();
+  await bea.page.mouse.move(box!.x + box!.width + 40, box!.y + box!.height + 40, { steps: 4 });
+  const pointer = page.getByRole('img', { name: "Bea's pointer" });
+  await expect(pointer).toBeVisible();
+  await bea.studio.button('Fit view').hover();
+  await expect(pointer).toBeHidden();
 
   // Ada's Undo takes back Ada's changes only, one at a time (her naming of the table, then the
   // table itself, with Ctrl+Z), never Bea's rename.
