@@ -8,6 +8,7 @@ import { createNoticeStore } from '../state/notices';
 import { createStudioStore, type StudioStore } from '../state/store';
 import { createCollabSession, type CollabSession } from './collabSession';
 import { readPeople } from './presence';
+import type { DesignMeta } from '../persistence/records';
 
 /**
  * The studio's room adapter through a real relay (Hocuspocus on 127.0.0.1, encrypted rooms):
@@ -27,6 +28,8 @@ interface Studio {
   store: StudioStore;
   session: CollabSession;
   errors: () => string[];
+  /** Designs this studio's storage was asked to duplicate. */
+  duplicated: string[];
 }
 
 async function relayUrl(): Promise<string> {
@@ -42,13 +45,16 @@ async function relayUrl(): Promise<string> {
 
 function studio(url: string, doc: DesignDocument = exampleDocument()): Studio {
   const store = createStudioStore(doc);
+  const duplicated: string[] = [];
   const notices = createNoticeStore({ set: () => 0, clear: () => {} });
   // Storage is not what this tests: the room's design is loaded as the studio loads any design.
   const designs = {
     openDocument: async (d: DesignDocument) => store.getState().load(d),
     open: async () => {},
-    list: async () => ok([]),
+    // The design on screen is the one stored.
+    list: async () => ok([{ id: store.getState().design.id } as DesignMeta]),
     flush: async () => {},
+    duplicate: async (id: string) => void duplicated.push(id),
   };
   const session = createCollabSession({
     store,
@@ -64,7 +70,7 @@ function studio(url: string, doc: DesignDocument = exampleDocument()): Studio {
       .getState()
       .notices.filter((n) => n.tone === 'error')
       .map((n) => n.text);
-  return { store, session, errors };
+  return { store, session, errors, duplicated };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -130,6 +136,30 @@ describe('a live room in the studio', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(tableName(a, 't_products')).toBe('products');
     expect([...a.errors(), ...b.errors()]).toEqual([]);
+  });
+
+  it('rejoining with a copy that changed apart from the room keeps that copy, then shows the room', async () => {
+    const url = await relayUrl();
+    const a = studio(url);
+    await a.session.invite();
+    a.store.getState().dispatch((d) => renameTable(d, 't_orders', 'in_the_room'));
+    // The same design, as this browser stored it, changed on its own meanwhile.
+    const b = studio(url, {
+      ...exampleDocument(),
+      design: renameTable(a.store.getState().design, 't_orders', 'mine'),
+      layout: a.store.getState().layout,
+    });
+    await b.session.join(fragment(a.session.state.getState().editLink));
+    await until(() => tableName(b, 't_orders') === 'in_the_room', 'the room’s design');
+    expect(b.duplicated).toEqual([a.store.getState().design.id]);
+    // The same copy as the room's is not duplicated.
+    const c = studio(url, {
+      ...exampleDocument(),
+      design: a.store.getState().design,
+      layout: a.store.getState().layout,
+    });
+    await c.session.join(fragment(a.session.state.getState().editLink));
+    expect(c.duplicated).toEqual([]);
   });
 
   it('a read-only member follows live and cannot change the design', async () => {

@@ -7,7 +7,7 @@ import {
   readOnlyInvite,
   type RoomInvite,
 } from '../collab/roomKeys';
-import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import { jsonEqual, sharedReader, writeSharedDocument } from '../collab/sharedDesign';
 import type { DesignDocument } from '../core/model';
 import type { NoticeStore } from '../state/notices';
 import { currentDocument, type StudioState, type StudioStore } from '../state/store';
@@ -53,7 +53,7 @@ export interface CollabSession {
 interface Deps {
   store: StudioStore;
   notices: NoticeStore;
-  designs: Pick<DesignSession, 'openDocument' | 'open' | 'list' | 'flush'>;
+  designs: Pick<DesignSession, 'openDocument' | 'open' | 'list' | 'flush' | 'duplicate'>;
   /** The studio's address without fragment or query, for links made here. */
   baseUrl: () => string;
   storage?: Storage;
@@ -387,6 +387,17 @@ export function createCollabSession(deps: Deps): CollabSession {
       const known = stored.ok && stored.value.some((m) => m.id === doc!.design.id);
       if (known) {
         await deps.designs.open(doc.design.id);
+        const mine = store.getState();
+        if (!sameShared(mine, doc) && !sameDesign(mine, doc)) {
+          // This browser's copy changed apart from the room (edited after leaving, or offline and
+          // the tab closed): kept beside it, not overwritten.
+          await deps.designs.flush();
+          await deps.designs.duplicate(doc.design.id);
+          tell(
+            `Your copy of “${mine.design.name}” differed from the room’s; it was kept as a copy in Designs.`,
+            'info',
+          );
+        }
         store.getState().applyShared(doc.design, doc.layout);
       } else await deps.designs.openDocument(doc);
       if (collab.keys.access === 'read') store.setState({ readOnly: true });
@@ -427,6 +438,13 @@ function sameShared(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocume
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) if (key !== 'viewport' && a[key] !== b[key]) return false;
   return true;
+}
+
+/** Same design and layout by value, apart from the viewport. */
+function sameDesign(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
+  const { viewport: _mine, ...layout } = s.layout;
+  const { viewport: _theirs, ...other } = doc.layout;
+  return jsonEqual(s.design, doc.design) && jsonEqual(layout, other);
 }
 
 function safeStorage(): Storage | undefined {

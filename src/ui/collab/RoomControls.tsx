@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useServices } from '../StudioContext';
 import { RoomDialog } from './RoomDialog';
@@ -59,7 +60,8 @@ export function RoomControls() {
       >
         {inRoom ? 'Room' : 'Invite'}
       </button>
-      {open && <RoomDialog onClose={() => setOpen(false)} />}
+      {/* Out of the toolbar: it would inherit the toolbar's no-wrap text. */}
+      {open && createPortal(<RoomDialog onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
