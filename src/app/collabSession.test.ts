@@ -9,6 +9,9 @@ import { createStudioStore, type StudioStore } from '../state/store';
 import { createCollabSession, type CollabSession } from './collabSession';
 import { readPeople } from './presence';
 import type { DesignMeta } from '../persistence/records';
+import type { RoomCache } from './roomCache';
+import * as Y from 'yjs';
+import { readSharedDocument } from '../collab/sharedDesign';
 
 /**
  * The studio's room adapter through a real relay (Hocuspocus on 127.0.0.1, encrypted rooms):
@@ -32,18 +35,22 @@ interface Studio {
   duplicated: string[];
 }
 
-async function relayUrl(): Promise<string> {
+async function relayUrl(port = 0, store = memoryRoomStore()): Promise<string> {
   relay = await startRelay({
-    port: 0,
+    port,
     host: '127.0.0.1',
-    store: memoryRoomStore(),
+    store,
     maxRoomBytes: 4 * 1024 * 1024,
     maxMessageBytes: 1024 * 1024,
   });
   return relay.url;
 }
 
-function studio(url: string, doc: DesignDocument = exampleDocument()): Studio {
+function studio(
+  url: string,
+  doc: DesignDocument = exampleDocument(),
+  roomCache?: RoomCache,
+): Studio {
   const store = createStudioStore(doc);
   const duplicated: string[] = [];
   const notices = createNoticeStore({ set: () => 0, clear: () => {} });
@@ -62,6 +69,7 @@ function studio(url: string, doc: DesignDocument = exampleDocument()): Studio {
     designs,
     baseUrl: () => 'http://studio.test/',
     WebSocketPolyfill: WebSocket,
+    ...(roomCache ? { roomCache } : {}),
   });
   expect(session.setRelayUrl(url)).toBeUndefined();
   sessions.push(session);
@@ -160,6 +168,40 @@ describe('a live room in the studio', () => {
     });
     await c.session.join(fragment(a.session.state.getState().editLink));
     expect(c.duplicated).toEqual([]);
+  });
+
+  it('edits made offline survive closing the tab and merge when the link is opened again', async () => {
+    const store = memoryRoomStore();
+    const url = await relayUrl(0, store);
+    const port = Number(new URL(url).port);
+    const a = studio(url);
+    await a.session.invite();
+    const kept = new Map<string, Uint8Array>();
+    // A tab that closes runs no goodbye: what it kept stays.
+    const cache: RoomCache = {
+      load: (id) => kept.get(id),
+      save: (id, state) => kept.set(id, state),
+      forget: () => {},
+    };
+    const b = studio(url, exampleDocument(), cache);
+    await b.session.join(fragment(a.session.state.getState().editLink));
+    await relay!.stop();
+    await until(() => b.session.state.getState().status !== 'connected', 'B to notice');
+    b.store.getState().dispatch((d) => renameTable(d, 't_orders', 'offline_edit'));
+    const keptName = () => {
+      const doc = new Y.Doc();
+      for (const state of kept.values()) Y.applyUpdate(doc, state);
+      const read = readSharedDocument(doc);
+      return read.ok ? read.value.doc.design.tables.t_orders?.name : undefined;
+    };
+    await until(() => keptName() === 'offline_edit', 'B’s edit to be kept');
+    b.session.leave(); // the tab closes: its connection goes, its edit never reached the relay
+
+    await relayUrl(port, store);
+    const again = studio(url, exampleDocument(), cache);
+    await again.session.join(fragment(a.session.state.getState().editLink));
+    expect(tableName(again, 't_orders')).toBe('offline_edit');
+    await until(() => tableName(a, 't_orders') === 'offline_edit', 'the offline edit to reach A');
   });
 
   it('a read-only member follows live and cannot change the design', async () => {

@@ -15,6 +15,7 @@ import { joinRoom, type Collaboration, type RoomStatus } from './collaboration';
 import type { DesignSession } from './designSession';
 import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
 import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
+import { browserRoomCache, type RoomCache } from './roomCache';
 
 /** The origin of this person's own changes to the shared document: the undo manager tracks it. */
 export const LOCAL_ORIGIN = Symbol('tablewright collab local');
@@ -57,6 +58,8 @@ interface Deps {
   /** The studio's address without fragment or query, for links made here. */
   baseUrl: () => string;
   storage?: Storage;
+  /** Where the room's document is kept between visits (default: localStorage). */
+  roomCache?: RoomCache;
   /** A WebSocket class where there is no global one (Node tests: the `ws` package). */
   WebSocketPolyfill?: unknown;
 }
@@ -66,6 +69,7 @@ const POINTER_EVERY_MS = 50;
 export function createCollabSession(deps: Deps): CollabSession {
   const { store, notices } = deps;
   const storage = deps.storage ?? safeStorage();
+  const cache = deps.roomCache ?? browserRoomCache(storage);
   const state = createStore<CollabState>()(() => ({
     phase: 'off',
     status: 'offline',
@@ -167,6 +171,20 @@ export function createCollabSession(deps: Deps): CollabSession {
         tell(notice.message, 'info');
       }
     };
+    // Kept for the next visit: edits made offline then survive closing the tab, and merge.
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    const saveNow = () => {
+      clearTimeout(saveTimer);
+      saveTimer = undefined;
+      cache.save(collab.keys.roomId, Y.encodeStateAsUpdate(plain));
+    };
+    const onUpdate = () => {
+      if (saveTimer === undefined) saveTimer = setTimeout(saveNow, 300);
+    };
+    plain.on('update', onUpdate);
+    globalThis.addEventListener?.('pagehide', saveNow);
+    saveNow();
+
     // Changes from the room come in bursts (a newcomer's sync, several blobs): shown once.
     let pending = false;
     const flush = () => {
@@ -260,6 +278,10 @@ export function createCollabSession(deps: Deps): CollabSession {
     if (catchUp) showShared();
     teardown = () => {
       clearTimeout(presenceTimer);
+      globalThis.removeEventListener?.('pagehide', saveNow);
+      clearTimeout(saveTimer);
+      plain.off('update', onUpdate);
+      cache.forget(collab.keys.roomId);
       globalThis.removeEventListener?.('offline', offline);
       globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
@@ -338,6 +360,17 @@ export function createCollabSession(deps: Deps): CollabSession {
       if (state.getState().phase !== 'off') teardown?.();
       state.setState({ phase: 'joining', status: 'connecting', access: undefined });
       const plain = new Y.Doc();
+      // What this browser had of the room last time, its own offline edits included: they merge.
+      const cached = cache.load(parsed.value.roomId);
+      let resumed = false;
+      if (cached) {
+        try {
+          Y.applyUpdate(plain, cached, LOCAL_ORIGIN);
+          resumed = true;
+        } catch {
+          cache.forget(parsed.value.roomId);
+        }
+      }
       const collab = await connect(parsed.value, plain);
       if (!collab) {
         plain.destroy();
@@ -388,7 +421,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       if (known) {
         await deps.designs.open(doc.design.id);
         const mine = store.getState();
-        if (!sameShared(mine, doc) && !sameDesign(mine, doc)) {
+        if (!resumed && !sameShared(mine, doc) && !sameDesign(mine, doc)) {
           // This browser's copy changed apart from the room (edited after leaving, or offline and
           // the tab closed): kept beside it, not overwritten.
           await deps.designs.flush();
