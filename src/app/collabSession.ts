@@ -29,6 +29,8 @@ export interface CollabState {
   readLink?: string;
   /** The others here now (checked presence). */
   people: Person[];
+  /** Connected at least once since joining: a lost connection is then "reconnecting". */
+  connectedOnce: boolean;
   profile: Profile;
   relayUrl?: string;
 }
@@ -74,6 +76,7 @@ export function createCollabSession(deps: Deps): CollabSession {
     phase: 'off',
     status: 'offline',
     people: [],
+    connectedOnce: false,
     profile: loadProfile(storage),
     relayUrl: chooseRelayUrl(browserRelaySources()),
   }));
@@ -99,7 +102,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       invite,
       plain,
       WebSocketPolyfill: deps.WebSocketPolyfill,
-      onStatus: (status) => state.setState({ status }),
+      onStatus: (status) =>
+        state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
       onRefused: (refusal) =>
         refusal.reason === 'readOnly'
           ? undefined
@@ -302,6 +306,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         editLink: undefined,
         readLink: undefined,
         people: [],
+        connectedOnce: false,
       });
     };
   };

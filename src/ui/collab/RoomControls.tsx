@@ -6,7 +6,7 @@ import { RoomDialog } from './RoomDialog';
 
 const STATUS_TEXT = {
   connected: 'Live',
-  connecting: 'Reconnecting…',
+  connecting: 'Connecting…',
   offline: 'Offline',
 } as const;
 
@@ -18,10 +18,17 @@ export function RoomControls() {
   const people = useStore(collab.state, (s) => s.people);
   const profile = useStore(collab.state, (s) => s.profile);
   const access = useStore(collab.state, (s) => s.access);
+  const connectedOnce = useStore(collab.state, (s) => s.connectedOnce);
   const [open, setOpen] = useState(false);
   const inRoom = phase === 'inRoom';
   const statusText =
-    phase === 'joining' ? 'Joining the room…' : inRoom ? STATUS_TEXT[status] : undefined;
+    phase === 'joining'
+      ? 'Joining the room…'
+      : !inRoom
+        ? undefined
+        : status === 'connecting' && connectedOnce
+          ? 'Reconnecting…'
+          : STATUS_TEXT[status];
   return (
     <>
       {inRoom && (
