@@ -6,7 +6,8 @@ import react from '@vitejs/plugin-react';
 /**
  * The Content-Security-Policy of the built studio. Everything is same-origin and nothing is
  * fetched from elsewhere; WebAssembly (PGlite, libpg-query) needs 'wasm-unsafe-eval'; Monaco and
- * React Flow set inline styles. No inline or remote scripts, no plugins, no forms, no <base>.
+ * React Flow set inline styles. A live room talks to the relay its team runs, which a built page
+ * cannot know (ws:/wss:): what it sends there is end-to-end encrypted. No inline or remote scripts, no plugins, no forms, no <base>.
  */
 const CSP = [
   "default-src 'self'",
@@ -15,7 +16,7 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
+  "connect-src 'self' data: blob: ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

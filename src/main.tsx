@@ -8,6 +8,7 @@ import { readLocation } from './app/shareLocation';
 import { sharePayload } from './core/share';
 import { App } from './ui/App';
 import { EmbedApp } from './ui/share/EmbedApp';
+import { isRoomFragment } from './app/relayConfig';
 import { applyTheme, initialTheme } from './ui/common/theme';
 import { StudioContext } from './ui/StudioContext';
 
@@ -18,13 +19,18 @@ if (request.embed) {
   // Only the diagram: nothing is read from or written to the user's stored designs.
   if (request.shared) studio.store.getState().load(request.shared, undefined, { readOnly: true });
 } else {
-  void studio.services.designs.start(request);
+  // A room invite (`#room=…`) joins the room once the person's own designs are open.
+  const invite = isRoomFragment(window.location.hash) ? window.location.hash : undefined;
+  void studio.services.designs
+    .start(request)
+    .then(() => (invite ? studio.services.collab.join(invite) : undefined));
   // A hot reload replaces this module: the old session stores its work and stops listening first.
   import.meta.hot?.dispose(() => studio.services.designs.dispose());
 }
 // A link pasted into the address bar of an open studio changes only the hash: open it properly.
 window.addEventListener('hashchange', () => {
-  if (sharePayload(window.location.hash) !== undefined) window.location.reload();
+  const hash = window.location.hash;
+  if (sharePayload(hash) !== undefined || isRoomFragment(hash)) window.location.reload();
 });
 // Benchmarks reach the store through this handle. Only the benchmarks' own build (`--mode bench`)
 // has it: Vite replaces MODE at build time, so the production bundle does not contain it at all.

@@ -20,6 +20,8 @@ import { createLab, type Lab } from './lab';
 import { ddlReaderWith, readSqlWith, type DdlReadMode } from './sqlReaders';
 import { createDatabaseRefresh, type DatabaseRefresh } from './databaseRefresh';
 import { checkSyntax } from './syntaxCheck';
+import { createCollabSession, type CollabSession } from './collabSession';
+import { studioBaseUrl } from './shareLocation';
 
 /** Everything the UI talks to besides the store: made once per studio (one per page). */
 export interface Services {
@@ -44,6 +46,8 @@ export interface Services {
   versions: Versions;
   comparison: Comparison;
   lab: Lab;
+  /** Live rooms: Invite, joining from a link, presence, personal undo. */
+  collab: CollabSession;
 }
 
 /** The composition root: store, database worker, checker, persistence, layout, import. */
@@ -116,6 +120,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
       versions,
       comparison,
       lab: createLab({ store, client: createLabClient() }),
+      collab: createCollabSession({ store, notices, designs, baseUrl: studioBaseUrl }),
     },
   };
 }

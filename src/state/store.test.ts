@@ -153,4 +153,41 @@ describe('connectColumns', () => {
     );
     expect(r?.typeMismatch).toBeUndefined();
   });
+
+  it('in a live room: no history of its own, Undo goes to the personal undo, the room’s changes are no step', () => {
+    const store = createStudioStore(exampleDocument());
+    const calls: string[] = [];
+    store.getState().setPersonalUndo({
+      undo: () => calls.push('undo'),
+      redo: () => calls.push('redo'),
+      canUndo: true,
+      canRedo: false,
+    });
+    store.getState().dispatch((d) => ops.renameTable(d, 't_orders', 'purchases'));
+    expect(store.getState().history.past).toHaveLength(0);
+    store.getState().undo();
+    store.getState().redo();
+    expect(calls).toEqual(['undo', 'redo']);
+    expect(store.getState().design.tables.t_orders?.name).toBe('purchases');
+
+    // A teammate's change: shown even read-only, the viewport kept, the selection pruned.
+    store.getState().select({ tableIds: ['t_products'] });
+    store.getState().setViewport({ x: 5, y: 6, zoom: 0.5 });
+    store.setState({ readOnly: true });
+    const theirs = exampleDocument();
+    const design = ops.deleteTables(theirs.design, ['t_products']);
+    store.getState().applyShared(design, theirs.layout);
+    expect(store.getState().design).toBe(design);
+    expect(store.getState().layout.viewport).toEqual({ x: 5, y: 6, zoom: 0.5 });
+    expect(store.getState().selection.tableIds).toEqual([]);
+    expect(store.getState().history.past).toHaveLength(0);
+
+    // Leaving: the ordinary history again, from here.
+    store.setState({ readOnly: false });
+    store.getState().setPersonalUndo(null);
+    store.getState().dispatch((d) => ops.renameTable(d, 't_orders', 'sales'));
+    store.getState().undo();
+    expect(store.getState().design).toBe(design);
+    expect(calls).toHaveLength(2);
+  });
 });

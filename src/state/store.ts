@@ -55,6 +55,17 @@ export interface StudioState {
   litTableIds: readonly string[];
   setLit(ids: readonly string[]): void;
   stash: (Snapshot & { history: History; selection: Selection }) | null;
+  /**
+   * Set while in a live room: Undo and Redo act on this person's own changes only (the room's
+   * undo manager), and the store records no history of its own meanwhile.
+   */
+  personalUndo: PersonalUndo | null;
+  setPersonalUndo(undo: PersonalUndo | null): void;
+  /**
+   * Shows the design as the room has it now (a teammate's change, or an undo of mine): not an
+   * undo step, allowed while read-only; the viewport stays this person's.
+   */
+  applyShared(design: Design, layout: Layout): void;
 
   /** The one entry point for design changes: a pure op applied to the current design. */
   dispatch(op: (d: Design) => Design, options?: DispatchOptions): void;
@@ -80,6 +91,14 @@ export interface StudioState {
 }
 
 export type StudioStore = StoreApi<StudioState>;
+
+/** Undo and Redo in a live room (see `personalUndo`). */
+export interface PersonalUndo {
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+}
 
 /** How far focus mode reaches, in foreign keys. */
 export type FocusHops = 1 | 2 | 3;
@@ -120,7 +139,7 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       const s = get();
       if (s.readOnly) return;
       if (next.design === s.design && next.layout === s.layout) return;
-      const recordStep = (options?.history ?? true) && !s.gestureStart;
+      const recordStep = (options?.history ?? true) && !s.gestureStart && !s.personalUndo;
       set({
         ...next,
         history: recordStep
@@ -142,6 +161,18 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       loadCount: 0,
       preview: null,
       stash: null,
+      personalUndo: null,
+      setPersonalUndo: (personalUndo) =>
+        set(personalUndo ? { personalUndo } : { personalUndo, history: { past: [], future: [] } }),
+      applyShared: (design, layout) => {
+        const s = get();
+        set({
+          design,
+          layout: { ...layout, viewport: s.layout.viewport },
+          selection: pruneSelection(s.selection, design),
+          revision: s.revision + 1,
+        });
+      },
       focus: null,
       focusReach: { hops: 1, hideOthers: false },
       setFocus: (focus) =>
@@ -177,10 +208,12 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
         const start = s.gestureStart;
         if (!start) return;
         const changed = start.design !== s.design || start.layout.tables !== s.layout.tables;
-        set({ gestureStart: undefined, history: changed ? pushPast(s.history, start) : s.history });
+        const record = changed && !s.personalUndo;
+        set({ gestureStart: undefined, history: record ? pushPast(s.history, start) : s.history });
       },
       undo: () => {
         const s = get();
+        if (s.personalUndo && !s.readOnly) return s.personalUndo.undo();
         const prev = s.history.past[s.history.past.length - 1];
         if (!prev || s.readOnly) return;
         set({
@@ -196,6 +229,7 @@ export function createStudioStore(initial: DesignDocument = exampleDocument()): 
       },
       redo: () => {
         const s = get();
+        if (s.personalUndo && !s.readOnly) return s.personalUndo.redo();
         const next = s.history.future[0];
         if (!next || s.readOnly) return;
         set({

@@ -1,3 +1,4 @@
+import { PresenceLayer } from '../collab/PresenceLayer';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -251,6 +252,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
               style={MINIMAP_SIZE}
             />
           )}
+          <PresenceLayer />
         </ReactFlow>
       </DetailLevel.Provider>
       {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}

@@ -12,6 +12,7 @@ import { SchemaFilter } from './SchemaFilter';
 import { SearchTables } from './SearchTables';
 import { openFindPath } from '../common/reading';
 import { createAreaFromSelection } from '../common/areaActions';
+import { RoomControls } from '../collab/RoomControls';
 
 interface Props {
   onOpenDesigns(): void;
@@ -36,8 +37,9 @@ export function Toolbar({
   const store = useStudioStore();
   const flow = useReactFlow();
   const name = useStudio((s) => s.design.name);
-  const canUndo = useStudio((s) => s.history.past.length > 0);
-  const canRedo = useStudio((s) => s.history.future.length > 0);
+  // In a live room, Undo and Redo are this person's own (see PersonalUndo).
+  const canUndo = useStudio((s) => s.personalUndo?.canUndo ?? s.history.past.length > 0);
+  const canRedo = useStudio((s) => s.personalUndo?.canRedo ?? s.history.future.length > 0);
   const readOnly = useStudio((s) => s.readOnly);
   const theme = useTheme();
   const { arrange } = useServices();
@@ -101,6 +103,7 @@ export function Toolbar({
         >
           Export
         </button>
+        <RoomControls />
         <span className="tw-spacer" />
         <ActivityIndicator />
         <SaveStatus />

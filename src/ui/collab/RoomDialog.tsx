@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { checkRelayUrl, COLLABORATION_OFF } from '../../app/collaboration';
+import { copyText } from '../common/clipboard';
+import { useServices, useStudio } from '../StudioContext';
+
+/** Invite: start a room, its edit and read-only links, name and colour, the relay, leaving. */
+export function RoomDialog({ onClose }: { onClose(): void }) {
+  const { collab, notices } = useServices();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => ref.current?.showModal(), []);
+  const room = useStore(collab.state);
+  const readOnly = useStudio((s) => s.readOnly);
+  const [name, setName] = useState(room.profile.name);
+  const [colour, setColour] = useState(room.profile.colour);
+  const [relay, setRelay] = useState(room.relayUrl ?? '');
+  const [problem, setProblem] = useState<string>();
+  const [copied, setCopied] = useState<string>();
+  const relayOk = checkRelayUrl(room.relayUrl).ok;
+  const inRoom = room.phase === 'inRoom';
+
+  const saveProfile = () => {
+    const message = collab.setProfile({ name, colour });
+    setProblem(message);
+    return !message;
+  };
+  const copy = async (what: 'edit' | 'read') => {
+    const link = what === 'edit' ? room.editLink : room.readLink;
+    if (link && (await copyText(link))) setCopied(what);
+    else
+      notices.getState().push({
+        tone: 'error',
+        text: 'The browser refused clipboard access: select the link and copy it by hand.',
+      });
+  };
+  return (
+    <dialog ref={ref} className="tw-dialog" aria-label="Invite" onClose={onClose}>
+      <header className="tw-pane-header">
+        <h2>{inRoom ? 'Live room' : 'Design together, live'}</h2>
+        <div className="tw-pane-actions">
+          <button type="button" onClick={() => ref.current?.close()}>
+            Close
+          </button>
+        </div>
+      </header>
+      <div className="tw-dialog-body tw-share">
+        <fieldset className="tw-row">
+          <legend>You, as the others see you</legend>
+          <label>
+            Your name
+            <input
+              value={name}
+              maxLength={40}
+              onChange={(e) => setName(e.target.value)}
+              onBlur={saveProfile}
+            />
+          </label>
+          <label>
+            Your colour
+            <input
+              type="color"
+              value={colour}
+              onChange={(e) => {
+                setColour(e.target.value);
+                collab.setProfile({ name, colour: e.target.value });
+              }}
+            />
+          </label>
+        </fieldset>
+        {problem && (
+          <p className="tw-warning" role="alert">
+            {problem}
+          </p>
+        )}
+        {inRoom ? (
+          <>
+            <p>
+              Everyone with the edit link changes this design with you, live; the read-only link
+              lets people follow without changing anything. Everything is end-to-end encrypted with
+              the key in the link: the relay sees only ciphertext.
+            </p>
+            {room.editLink && (
+              <>
+                <label>
+                  Edit link
+                  <textarea
+                    readOnly
+                    rows={2}
+                    value={room.editLink}
+                    aria-label="Edit link"
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                </label>
+                <div className="tw-row">
+                  <button type="button" className="tw-primary" onClick={() => void copy('edit')}>
+                    Copy edit link
+                  </button>
+                </div>
+              </>
+            )}
+            <label>
+              Read-only link
+              <textarea
+                readOnly
+                rows={2}
+                value={room.readLink}
+                aria-label="Read-only link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </label>
+            <div className="tw-row">
+              <button type="button" onClick={() => void copy('read')}>
+                Copy read-only link
+              </button>
+              {copied && (
+                <span role="status">
+                  {copied === 'edit' ? 'Edit link copied.' : 'Read-only link copied.'}
+                </span>
+              )}
+            </div>
+            <div className="tw-row">
+              <button
+                type="button"
+                onClick={() => {
+                  collab.leave();
+                  ref.current?.close();
+                }}
+              >
+                Leave room
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            {relayOk ? (
+              <p>
+                Starts a room from this design on the relay <code>{room.relayUrl}</code>. You get a
+                link to send: whoever opens it designs with you, live, end-to-end encrypted.
+              </p>
+            ) : (
+              <p className="tw-warning" role="status" aria-label="Collaboration status">
+                {COLLABORATION_OFF} (A team runs one relay; <code>npm start</code> starts one for
+                development.)
+              </p>
+            )}
+            <form
+              className="tw-row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const message = collab.setRelayUrl(relay);
+                setProblem(message);
+              }}
+            >
+              <label>
+                Relay URL
+                <input
+                  value={relay}
+                  placeholder="ws://127.0.0.1:1234"
+                  onChange={(e) => setRelay(e.target.value)}
+                />
+              </label>
+              <button type="submit">Use this relay</button>
+            </form>
+            <div className="tw-row">
+              <button
+                type="button"
+                className="tw-primary"
+                disabled={!relayOk || readOnly || room.phase !== 'off'}
+                onClick={() => {
+                  if (saveProfile()) void collab.invite();
+                }}
+              >
+                {room.phase === 'joining' ? 'Starting the room…' : 'Start a live room'}
+              </button>
+              {room.phase === 'joining' && (
+                <button type="button" onClick={() => collab.leave()}>
+                  Stop joining
+                </button>
+              )}
+              {readOnly && (
+                <span className="tw-muted">A read-only design cannot be shared for editing.</span>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}
