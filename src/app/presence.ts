@@ -55,21 +55,31 @@ export interface Profile {
   colour: string;
 }
 
-const PROFILE_KEY = 'tablewright.collab.profile';
+/** Where this browser keeps the person's name and colour: presence and discussion share it. */
+export const PROFILE_KEY = 'tablewright.collab.profile';
 
-/** This person's name and colour, as last chosen in this browser (a fresh guest otherwise). */
-export function loadProfile(storage: Pick<Storage, 'getItem'> | undefined): Profile {
+/** The profile chosen in this browser, or undefined when none was (or what is kept is damaged). */
+export function storedProfile(storage: Pick<Storage, 'getItem'> | undefined): Profile | undefined {
   try {
     const parsed = PresenceSchema.pick({ name: true, colour: true }).safeParse(
       JSON.parse(storage?.getItem(PROFILE_KEY) ?? 'null'),
     );
-    if (parsed.success) return parsed.data;
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    // Unreadable: a fresh guest.
+    return undefined;
   }
+}
+
+/** A fresh guest: distinct enough that two guests in one room can tell each other apart. */
+export function guestProfile(): Profile {
   const n = Math.floor(Math.random() * 900) + 100;
   const colour = PRESENCE_COLOURS[Math.floor(Math.random() * PRESENCE_COLOURS.length)]!;
   return { name: `Guest ${n}`, colour };
+}
+
+/** This person's name and colour, as last chosen in this browser (a fresh guest otherwise). */
+export function loadProfile(storage: Pick<Storage, 'getItem'> | undefined): Profile {
+  return storedProfile(storage) ?? guestProfile();
 }
 
 /** Checks and keeps a profile; a sentence when it cannot be used. */

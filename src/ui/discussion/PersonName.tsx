@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { THREAD_LIMITS } from '../../core/model';
-import { savePerson, usePerson } from './person';
+import { PERSON_NAME_MAX, savePerson, usePerson } from './person';
 
 /** "Writing as Ada": the name this browser's messages carry, and a way to change it. */
 export function PersonName() {
@@ -11,7 +10,7 @@ export function PersonName() {
     return (
       <span className="tw-row">
         <span>
-          Writing as <strong data-color={person.color}>{person.name}</strong>
+          Writing as <strong style={{ color: person.colour }}>{person.name}</strong>
         </span>
         <button type="button" className="tw-link-button" onClick={() => setEditing(true)}>
           Change name
@@ -27,7 +26,7 @@ export function PersonName() {
       Your name
       <input
         defaultValue={person.name}
-        maxLength={THREAD_LIMITS.author}
+        maxLength={PERSON_NAME_MAX}
         autoFocus
         onBlur={(e) => commit(e.target.value)}
         onKeyDown={(e) => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PERSON_KEY, readPerson, savePerson } from './person';
+import { PROFILE_KEY } from '../../app/presence';
+import { readPerson, savePerson } from './person';
 
 /** A Storage over a Map: what the browser gives, without a browser. */
 function memoryStorage(): Storage {
@@ -32,20 +33,23 @@ describe('the person this browser writes as', () => {
   it('is nobody until a name is chosen, and nobody when what is stored is damaged', () => {
     expect(readPerson()).toBeUndefined();
     for (const raw of ['{', '"Ada"', '{"name":"   "}', '{"name":42}', 'null']) {
-      localStorage.setItem(PERSON_KEY, raw);
+      localStorage.setItem(PROFILE_KEY, raw);
       expect(readPerson()).toBeUndefined();
     }
   });
 
-  it('keeps the name trimmed and capped, and the colour presence chose', () => {
-    localStorage.setItem(PERSON_KEY, JSON.stringify({ name: 'Old', color: 'teal' }));
-    expect(savePerson(`  ${'A'.repeat(100)}  `)).toEqual({ name: 'A'.repeat(80), color: 'teal' });
-    expect(JSON.parse(localStorage.getItem(PERSON_KEY)!)).toEqual({
-      name: 'A'.repeat(80),
-      color: 'teal',
+  it('keeps the name trimmed and capped, and the colour chosen in the room dialog', () => {
+    localStorage.setItem(PROFILE_KEY, JSON.stringify({ name: 'Old', colour: '#12a594' }));
+    expect(savePerson(`  ${'A'.repeat(100)}  `)).toEqual({
+      name: 'A'.repeat(40),
+      colour: '#12a594',
     });
-    // A colour outside the palette is not used as one.
-    localStorage.setItem(PERSON_KEY, JSON.stringify({ name: 'Ada', color: 'url(x)' }));
-    expect(readPerson()).toEqual({ name: 'Ada', color: 'blue' });
+    expect(JSON.parse(localStorage.getItem(PROFILE_KEY)!)).toEqual({
+      name: 'A'.repeat(40),
+      colour: '#12a594',
+    });
+    // A colour that is not #rrggbb (it is used in a style) makes the stored profile unusable.
+    localStorage.setItem(PROFILE_KEY, JSON.stringify({ name: 'Ada', colour: 'url(x)' }));
+    expect(readPerson()).toBeUndefined();
   });
 });

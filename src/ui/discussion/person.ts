@@ -1,18 +1,21 @@
 import { useSyncExternalStore } from 'react';
-import { AREA_COLORS, THREAD_LIMITS } from '../../core/model';
+import {
+  guestProfile,
+  PROFILE_KEY,
+  saveProfile,
+  storedProfile,
+  type Profile,
+} from '../../app/presence';
 
 /**
- * Who I am in this browser: the display name my discussion messages carry (and, for presence,
- * my colour). Kept in localStorage under one key that presence shares, so a person names
- * themselves once. Not an account: anyone may type any name.
+ * Who I am in this browser: the name my discussion messages carry. The same profile (name and
+ * colour) presence shows in a live room, kept under one key, so a person names themselves once.
+ * Not an account: anyone may type any name.
  */
-export interface Person {
-  name: string;
-  /** A key of the table palette (`AREA_COLORS`), e.g. `teal`. */
-  color: (typeof AREA_COLORS)[number];
-}
+export type Person = Profile;
 
-export const PERSON_KEY = 'tablewright.person';
+/** The longest name a person may take (presence's limit; a message's author field allows it). */
+export const PERSON_NAME_MAX = 40;
 
 function storage(): Storage | undefined {
   try {
@@ -24,35 +27,20 @@ function storage(): Storage | undefined {
 
 /** The stored person, or undefined when this browser has not chosen a name yet (or it is damaged). */
 export function readPerson(): Person | undefined {
-  try {
-    const raw: unknown = JSON.parse(storage()?.getItem(PERSON_KEY) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return undefined;
-    const { name, color } = raw as Record<string, unknown>;
-    if (typeof name !== 'string' || !name.trim()) return undefined;
-    const palette: readonly string[] = AREA_COLORS;
-    return {
-      name: name.trim().slice(0, THREAD_LIMITS.author),
-      color:
-        typeof color === 'string' && palette.includes(color) ? (color as Person['color']) : 'blue',
-    };
-  } catch {
-    return undefined;
-  }
+  return storedProfile(storage());
 }
 
 const listeners = new Set<() => void>();
 
 /** Remembers the name (and keeps the colour presence chose, or picks one). */
 export function savePerson(name: string): Person {
-  const person: Person = {
-    name: name.trim().slice(0, THREAD_LIMITS.author),
-    color: readPerson()?.color ?? defaultColor(),
+  const wanted: Person = {
+    name: name.trim().slice(0, PERSON_NAME_MAX),
+    colour: readPerson()?.colour ?? guestProfile().colour,
   };
-  try {
-    storage()?.setItem(PERSON_KEY, JSON.stringify(person));
-  } catch {
-    // Full or blocked storage: the name holds for this page only.
-  }
+  const saved = saveProfile(storage(), wanted);
+  // A name presence refuses (empty) is not kept; the message still carries what was typed.
+  const person = saved.ok ? saved.profile : wanted;
   cached = person;
   for (const l of listeners) l();
   return person;
@@ -64,13 +52,8 @@ let suggested: string | undefined;
  * and the same in every box of this page until one is chosen.
  */
 export function defaultPersonName(): string {
-  suggested ??= `Guest ${100 + Math.floor(Math.random() * 900)}`;
+  suggested ??= guestProfile().name;
   return suggested;
-}
-
-function defaultColor(): Person['color'] {
-  const colors = AREA_COLORS.slice(1); // slate is the tables' default: not a person's colour
-  return colors[Math.floor(Math.random() * colors.length)] ?? 'blue';
 }
 
 let cached: Person | undefined | null = null;
@@ -81,9 +64,9 @@ function current(): Person | undefined {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  // Another tab (or the presence feature in another tab) renamed the person.
+  // Another tab (or the room dialog) renamed the person.
   const onStorage = (e: StorageEvent) => {
-    if (e.key !== PERSON_KEY) return;
+    if (e.key !== PROFILE_KEY) return;
     cached = readPerson();
     listener();
   };
