@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { checkRelayUrl, COLLABORATION_OFF } from '../../app/collaboration';
+import { checkRelayUrl } from '../../app/collaboration';
 import { copyText } from '../common/clipboard';
 import { useServices, useStudio } from '../StudioContext';
 
@@ -139,8 +139,9 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
               </p>
             ) : (
               <p className="tw-warning" role="status" aria-label="Collaboration status">
-                {COLLABORATION_OFF} (A team runs one relay; <code>npm start</code> starts one for
-                development.)
+                Collaboration is off: this studio has no relay configured. Start one with{' '}
+                <code>npx tablewright relay</code> and enter its URL below. (A team runs one relay;{' '}
+                <code>npm start</code> starts one for development.)
               </p>
             )}
             <form
