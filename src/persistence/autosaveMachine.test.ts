@@ -1,90 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import type { DesignDocument } from '../core/model';
-import { err, ok } from '../core/result';
-import { nextAutosave } from './autosaveMachine';
+import { ok } from '../core/result';
 import {
   documentToSave,
-  initialAutosave,
   isDirty,
   JOURNAL_EVERY_CHANGE_MS,
-  type AutosaveEffect,
   type AutosaveEvent,
-  type AutosaveState,
 } from './autosaveState';
-import type { SaveError } from './errors';
 import { sampleDoc } from './test/helpers';
-
-const ORIGIN = 'autosave:test';
-const base = sampleDoc('Shop', 2);
-
-function fresh(overrides: Partial<AutosaveState['config']> = {}): AutosaveState {
-  return initialAutosave({
-    config: {
-      debounceMs: 300,
-      maxWaitMs: 800,
-      journal: true,
-      adoptsExternal: true,
-      origin: ORIGIN,
-      ...overrides,
-    },
-    designId: base.design.id,
-    revision: 1,
-    doc: base,
-  });
-}
-
-/** The document with its first table renamed: a new design object, as an edit makes. */
-function edited(doc: DesignDocument, name: string): DesignDocument {
-  const tables = { ...doc.design.tables };
-  const first = Object.keys(tables)[0]!;
-  tables[first] = { ...tables[first]!, name };
-  return { ...doc, design: { ...doc.design, tables } };
-}
-
-const edit = (s: AutosaveState, name: string): AutosaveEvent => ({
-  type: 'storeChanged',
-  doc: edited(s.seen, name),
-  at: 1000,
-});
-
-/** Runs events in order; every effect, in order. */
-function run(
-  state: AutosaveState,
-  ...events: (AutosaveEvent | ((s: AutosaveState) => AutosaveEvent))[]
-) {
-  const effects: AutosaveEffect[] = [];
-  for (const e of events) {
-    const step = nextAutosave(state, typeof e === 'function' ? e(state) : e);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
-
-const types = (effects: AutosaveEffect[]) => effects.map((e) => e.type);
-const statuses = (effects: AutosaveEffect[]) =>
-  effects.flatMap((e) => (e.type === 'status' ? [e.status.state] : []));
-const saved = (revision: number): AutosaveEvent => ({
-  type: 'saveFinished',
-  result: ok({ revision }),
-  at: 2000,
-});
-const failed = (error: SaveError): AutosaveEvent => ({
-  type: 'saveFinished',
-  result: err(error),
-  at: 2000,
-});
-const quota = failed({ kind: 'quota', message: 'Storage is full: NOT saved.' });
-const fire: AutosaveEvent = { type: 'timerFired', timer: 'debounce' };
-
-// The states the tests start from, each reached through events only.
-const dirtyIdle = () => run(fresh(), (s) => edit(s, 'a')).state;
-const saving = () => run(dirtyIdle(), fire).state;
-const savingQueued = () => run(saving(), (s) => edit(s, 'b'), fire).state;
-const conflict = () =>
-  run(saving(), failed({ kind: 'conflict', theirRevision: 2, message: 'conflict' })).state;
-const errored = () => run(saving(), quota).state;
-const disposedDirty = () => run(dirtyIdle(), { type: 'disposed' }).state;
+import {
+  ORIGIN,
+  base,
+  fresh,
+  edited,
+  edit,
+  run,
+  types,
+  statuses,
+  saved,
+  failed,
+  quota,
+  fire,
+  dirtyIdle,
+  saving,
+  savingQueued,
+  conflict,
+  errored,
+  disposedDirty,
+} from './test/autosaveSteps';
 
 describe('nextAutosave: editing and saving', () => {
   it('an edit makes the work unsaved, journals it in the same step and arms both timers', () => {
@@ -340,77 +282,4 @@ describe('nextAutosave: the page hides or closes with unsaved edits', () => {
     expect(types(queuedThenDisposed.effects)).not.toContain('save');
     expect(queuedThenDisposed.state.phase.name).toBe('idle');
   });
-});
-
-describe('nextAutosave: invariants over every state and event', () => {
-  const states: Record<string, () => AutosaveState> = {
-    clean: () => fresh(),
-    dirtyIdle,
-    saving,
-    savingQueued,
-    conflict,
-    errored,
-    disposedDirty,
-  };
-  const events: Record<string, (s: AutosaveState) => AutosaveEvent> = {
-    edit: (s) => edit(s, 'x'),
-    debounce: () => fire,
-    maxWait: () => ({ type: 'timerFired', timer: 'maxWait' }),
-    journalTimer: () => ({ type: 'timerFired', timer: 'journal' }),
-    saveRequested: () => ({ type: 'saveRequested' }),
-    flushRequested: () => ({ type: 'flushRequested' }),
-    saved: () => saved(5),
-    quota: () => quota,
-    conflictResult: () => failed({ kind: 'conflict', theirRevision: 7, message: 'c' }),
-    notFound: () => failed({ kind: 'notFound', message: 'gone' }),
-    otherTabSaved: (s) => ({
-      type: 'tabChanged',
-      change: { type: 'saved', designId: s.designId, revision: 8, fromThisTab: false },
-    }),
-    otherTabPurged: (s) => ({
-      type: 'tabChanged',
-      change: { type: 'purged', designId: s.designId, fromThisTab: false },
-    }),
-    externalLoaded: () => ({
-      type: 'externalLoaded',
-      result: ok({ doc: edited(base, 'ext'), revision: 9 }),
-    }),
-    pageHidden: () => ({ type: 'pageHidden' }),
-    disposed: () => ({ type: 'disposed' }),
-  };
-
-  for (const [stateName, make] of Object.entries(states)) {
-    for (const [eventName, event] of Object.entries(events)) {
-      it(`${stateName} x ${eventName}`, () => {
-        const before = make();
-        const frozen = JSON.stringify(before);
-        const { state, effects } = nextAutosave(before, event(before));
-        expect(JSON.stringify(before)).toBe(frozen); // pure: the input is untouched
-        const saves = effects.filter((e) => e.type === 'save').length;
-        // One write at a time, none in conflict: a write starts only from a phase with none running.
-        const wasWriting =
-          before.phase.name === 'saving' &&
-          eventName !== 'saved' &&
-          !eventName.match(/quota|conflictResult|notFound/);
-        if (saves) {
-          expect(saves).toBe(1);
-          expect(wasWriting).toBe(false);
-          expect(before.phase.name).not.toBe('conflict');
-          expect(state.phase.name).toBe('saving');
-        }
-        // Never "saved" while work is unsaved; never journaled in conflict or after dispose.
-        if (statuses(effects).includes('saved')) expect(isDirty(state)).toBe(false);
-        if (types(effects).includes('writeJournal')) {
-          expect(state.phase.name).not.toBe('conflict');
-          expect(state.disposed).toBe(false);
-        }
-        // Work is never dropped: a change counted stays counted until a write stores it.
-        expect(state.changeCount).toBeGreaterThanOrEqual(before.changeCount);
-        if (eventName !== 'saved') expect(state.savedCount).toBe(before.savedCount);
-        // Timers the state thinks are armed are exactly those started and not cancelled.
-        for (const e of effects)
-          if (e.type === 'startTimer') expect(state.timers[e.timer]).toBe(true);
-      });
-    }
-  }
 });
