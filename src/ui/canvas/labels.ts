@@ -60,7 +60,7 @@ export interface PlacedLabel {
 
 /** The smallest name size tried (px on screen): below it a name stops being read at a glance. */
 export const MIN_LABEL_FONT_PX = 10;
-const FONT_STEPS = [LABEL_FONT_PX, MIN_LABEL_FONT_PX];
+const FONT_STEPS = [LABEL_FONT_PX, 11, MIN_LABEL_FONT_PX];
 const MIN_LINE_CHARS = 4;
 
 /**
@@ -104,7 +104,8 @@ function textBox(
 
 /**
  * The ways a name may be drawn, best first: whole on its table at the full size, then in two
- * lines, then just above or below its table, then the same at the smallest legible size.
+ * lines, then just above, below, right or left of its table, then the same a size smaller, down
+ * to the smallest legible size.
  */
 export function* labelCandidates(
   text: string,
@@ -113,18 +114,25 @@ export function* labelCandidates(
 ): Generator<PlacedLabel> {
   const split = splitName(text);
   const forms: (readonly string[])[] = split ? [[text], split] : [[text]];
-  const cx = at.x + at.width / 2;
+  const gap = 2 / zoom;
   for (const fontPx of FONT_STEPS)
-    for (const where of ['on', 'above', 'below'] as const)
+    for (const where of ['on', 'above', 'below', 'right', 'left'] as const)
       for (const lines of forms) {
-        const h = textBox(lines, fontPx, 0, 0, zoom).y1 * 2;
-        const gap = 2 / zoom;
+        const size = textBox(lines, fontPx, 0, 0, zoom);
+        const w = size.x1 * 2;
+        const h = size.y1 * 2;
+        const cx =
+          where === 'right'
+            ? at.x + at.width + gap + w / 2
+            : where === 'left'
+              ? at.x - gap - w / 2
+              : at.x + at.width / 2;
         const cy =
-          where === 'on'
-            ? at.y + at.height / 2
-            : where === 'above'
-              ? at.y - gap - h / 2
-              : at.y + at.height + gap + h / 2;
+          where === 'above'
+            ? at.y - gap - h / 2
+            : where === 'below'
+              ? at.y + at.height + gap + h / 2
+              : at.y + at.height / 2;
         yield { lines, cx, cy, fontPx, box: textBox(lines, fontPx, cx, cy, zoom) };
       }
 }
@@ -133,7 +141,7 @@ export function* labelCandidates(
  * Where each of `shown` tables gets its name drawn far out at `zoom`: names are drawn at a legible
  * size on screen, so at fit view of a large design a name is wider than its table. Placed
  * greedily, most connected table first; each name takes the first of its candidate placements
- * (on its table, in two lines, above or below it, then smaller) that overlaps no name already
+ * (on its table, in two lines, above, below or beside it, then smaller) that overlaps no name already
  * placed, and is left out when none is free (zooming in makes room), as a map drops the labels of
  * smaller towns. Pure.
  */
