@@ -293,6 +293,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             <FarTables
               nodes={nodes}
               selected={selected}
+              moving={moving}
               onMoving={setMoving}
               onContextMenu={onNodeContextMenu}
             />

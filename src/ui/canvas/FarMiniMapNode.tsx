@@ -4,6 +4,16 @@ import { tableSizes } from '../../core/geometry/tableGeometry';
 import { useStudio } from '../StudioContext';
 import { FAR_MAP_NODE } from './farNodes';
 
+/** One table in the minimap; memoised, so a drag frame updates only the moved table's. */
+const TableRect = memo(function TableRect(r: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}) {
+  return <rect x={r.x} y={r.y} width={r.width} height={r.height} />;
+});
+
 /** The minimap's tables far out: one rectangle each, drawn for the node that stands for them. */
 const FarTablesInMinimap = memo(function FarTablesInMinimap({ color }: { color?: string }) {
   const design = useStudio((s) => s.design);
@@ -20,7 +30,7 @@ const FarTablesInMinimap = memo(function FarTablesInMinimap({ color }: { color?:
   return (
     <g className="react-flow__minimap-node" style={{ fill: color }}>
       {rects.map((r) => (
-        <rect key={r.id} x={r.x} y={r.y} width={r.width} height={r.height} />
+        <TableRect key={r.id} x={r.x} y={r.y} width={r.width} height={r.height} />
       ))}
     </g>
   );
