@@ -293,7 +293,6 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             <FarTables
               nodes={nodes}
               selected={selected}
-              moving={moving}
               onMoving={setMoving}
               onContextMenu={onNodeContextMenu}
             />

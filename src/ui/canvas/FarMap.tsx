@@ -161,11 +161,18 @@ export const FarMap = memo(function FarMap({
     const baseTables = tables.filter((t) => !moving.has(t.id));
     const movingLines = moving.size ? lines.filter(touches) : [];
     const baseLines = moving.size ? lines.filter((l) => !touches(l)) : lines;
+    // The tables in hand and those at the other end of their lines: what the overlay must span.
+    const ends = new Set(moving);
+    for (const l of movingLines) {
+      const e = byId.get(l.id);
+      if (e) ends.add(e.source).add(e.target);
+    }
     return {
       movingTables: moving.size ? tables.filter((t) => moving.has(t.id)) : [],
       movingLines,
       baseTables,
       baseLines,
+      overlaySpan: moving.size ? tables.filter((t) => ends.has(t.id)) : [],
     };
   }, [tables, lines, edges, moving]);
 
@@ -225,25 +232,44 @@ export const FarMap = memo(function FarMap({
     canvas.dataset.names = String(placed.length);
     canvas.dataset.namePx = String(Math.min(...placed.map((p) => p.fontPx)));
   }, [base, region, palette, lines.length, labels]);
+  // The overlay spans only the tables in hand and their lines (clipped to the base's region): a
+  // drag frame clears and composites a small bitmap, not one the size of the map.
+  const overRegion = useMemo(() => {
+    const span = boundsOf(split.overlaySpan, view.zoom);
+    if (!span || !region) return null;
+    const x0 = Math.max(span.x0, region.x0);
+    const y0 = Math.max(span.y0, region.y0);
+    const x1 = Math.min(span.x1, region.x0 + region.width);
+    const y1 = Math.min(span.y1, region.y0 + region.height);
+    return x0 < x1 && y0 < y1 ? { ...region, x0, y0, width: x1 - x0, height: y1 - y0 } : null;
+  }, [split.overlaySpan, region, view.zoom]);
   useLayoutEffect(() => {
     const canvas = overRef.current;
-    if (!canvas || !region || !palette) return;
-    if (!split.movingTables.length) {
+    if (!canvas || !palette) return;
+    if (!overRegion || !split.movingTables.length) {
       canvas.width = canvas.height = 0;
       return;
     }
-    sizeTo(canvas, region);
+    sizeTo(canvas, overRegion);
     const ctx = canvas.getContext('2d');
-    if (ctx) drawFarMap(ctx, region, split.movingTables, split.movingLines, palette.palette);
-  }, [split.movingTables, split.movingLines, region, palette]);
+    if (ctx) drawFarMap(ctx, overRegion, split.movingTables, split.movingLines, palette.palette);
+  }, [split.movingTables, split.movingLines, overRegion, palette]);
 
   const style = region
     ? { left: region.x0, top: region.y0, width: region.width, height: region.height }
     : { display: 'none' };
+  const overStyle = overRegion
+    ? {
+        left: overRegion.x0,
+        top: overRegion.y0,
+        width: overRegion.width,
+        height: overRegion.height,
+      }
+    : { display: 'none' };
   return (
     <ViewportPortal>
       <canvas ref={baseRef} className="tw-far-map" style={style} aria-hidden />
-      <canvas ref={overRef} className="tw-far-map" style={style} aria-hidden />
+      <canvas ref={overRef} className="tw-far-map-over" style={overStyle} aria-hidden />
     </ViewportPortal>
   );
 });

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useCallback, useMemo, type CSSProperties } from 'react';
 import { ViewportPortal, useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import { useStore } from 'zustand';
 import * as ops from '../../core/ops';
@@ -79,24 +79,17 @@ const shownName = (design: Design, id: string) => {
  * read its rows), arrow keys move the selection, Space selects.
  */
 export const FarTables = memo(function FarTables({
-  nodes: current,
+  nodes,
   selected,
-  moving,
   onMoving,
   onContextMenu,
 }: {
   nodes: readonly Node[];
   selected: ReadonlySet<string>;
-  /** Tables in hand: while a drag lasts the boxes stay where it began (the mouse is followed on
-   * the window), so a drag frame moves no box and the browser lays none out again. */
-  moving: ReadonlySet<string>;
   /** The tables in hand while a drag lasts; an empty set when it ends. */
   onMoving(ids: ReadonlySet<string>): void;
   onContextMenu(e: React.MouseEvent, node: { id: string; type: string }): void;
 }) {
-  const frozen = useRef(current);
-  if (!moving.size) frozen.current = current;
-  const nodes = frozen.current;
   const store = useStudioStore();
   const flowStore = useStoreApi();
   const flow = useReactFlow();
