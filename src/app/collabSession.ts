@@ -7,18 +7,20 @@ import {
   readOnlyInvite,
   type RoomInvite,
 } from '../collab/roomKeys';
-import { jsonEqual, sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
 import type { DesignDocument } from '../core/model';
+import { browserLocalStorage } from '../persistence/browserStorage';
 import type { NoticeStore } from '../state/notices';
-import { currentDocument, type StudioState, type StudioStore } from '../state/store';
+import { currentDocument, type StudioStore } from '../state/store';
 import { joinRoom, type Collaboration, type RoomStatus } from './collaboration';
 import type { DesignSession } from './designSession';
 import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
 import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
-import { browserRoomCache, type RoomCache } from './roomCache';
-
-/** The origin of this person's own changes to the shared document: the undo manager tracks it. */
-export const LOCAL_ORIGIN = Symbol('tablewright collab local');
+import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
+import { roomDesignArrival } from './roomArrival';
+import { sameDesign, sameShared } from './roomDesignCompare';
+import { presenceSender } from './roomPresenceSender';
+import { bindPersonalUndo, LOCAL_ORIGIN, noPersonalUndo } from './roomUndo';
 
 export interface CollabState {
   phase: 'off' | 'joining' | 'inRoom';
@@ -66,11 +68,9 @@ interface Deps {
   WebSocketPolyfill?: unknown;
 }
 
-const POINTER_EVERY_MS = 50;
-
 export function createCollabSession(deps: Deps): CollabSession {
   const { store, notices } = deps;
-  const storage = deps.storage ?? safeStorage();
+  const storage = deps.storage ?? browserLocalStorage();
   const cache = deps.roomCache ?? browserRoomCache(storage);
   const state = createStore<CollabState>()(() => ({
     phase: 'off',
@@ -130,28 +130,6 @@ export function createCollabSession(deps: Deps): CollabSession {
     let last: DesignDocument = currentDocument(store.getState());
     let applying = false;
     const shown = new Set<string>();
-    const undo =
-      access === 'write'
-        ? new Y.UndoManager(plain, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
-        : undefined;
-    const publishUndo = () =>
-      store.getState().setPersonalUndo({
-        // On screen at once, as an ordinary undo is.
-        undo: () => {
-          undo?.undo();
-          flush();
-        },
-        redo: () => {
-          undo?.redo();
-          flush();
-        },
-        canUndo: (undo?.undoStack.length ?? 0) > 0,
-        canRedo: (undo?.redoStack.length ?? 0) > 0,
-      });
-    publishUndo();
-    undo?.on('stack-item-added', publishUndo);
-    undo?.on('stack-item-popped', publishUndo);
-    undo?.on('stack-cleared', publishUndo);
 
     /** The room's design into the store (a teammate's change, an undo, a merge). */
     const showShared = () => {
@@ -176,18 +154,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       }
     };
     // Kept for the next visit: edits made offline then survive closing the tab, and merge.
-    let saveTimer: ReturnType<typeof setTimeout> | undefined;
-    const saveNow = () => {
-      clearTimeout(saveTimer);
-      saveTimer = undefined;
-      cache.save(collab.keys.roomId, Y.encodeStateAsUpdate(plain));
-    };
-    const onUpdate = () => {
-      if (saveTimer === undefined) saveTimer = setTimeout(saveNow, 300);
-    };
-    plain.on('update', onUpdate);
-    globalThis.addEventListener?.('pagehide', saveNow);
-    saveNow();
+    const stopCaching = keepRoomCached(plain, cache, collab.keys.roomId);
 
     // Changes from the room come in bursts (a newcomer's sync, several blobs): shown once.
     let pending = false;
@@ -202,6 +169,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       queueMicrotask(flush);
     };
     plain.on('afterTransaction', onTransaction);
+    const stopUndo =
+      access === 'write' ? bindPersonalUndo(plain, store, flush) : noPersonalUndo(store);
 
     const unsubscribe = store.subscribe((s, prev) => {
       if (applying || s.preview || s.gestureStart || s.readOnly) {
@@ -237,33 +206,14 @@ export function createCollabSession(deps: Deps): CollabSession {
           })
         : () => {};
 
-    // Presence: throttled, only the latest is sent.
-    let presenceTimer: ReturnType<typeof setTimeout> | undefined;
-    let presenceDue = false;
-    const pushPresence = () => {
-      const { profile } = state.getState();
-      void collab.presence.set({
-        name: profile.name,
-        colour: profile.colour,
-        selection: store.getState().selection.tableIds.slice(0, 1000),
-        pointer,
-        access,
-      });
-    };
-    sendPresence = () => {
-      if (presenceTimer !== undefined) {
-        presenceDue = true;
-        return;
-      }
-      pushPresence();
-      presenceTimer = setTimeout(() => {
-        presenceTimer = undefined;
-        if (presenceDue) {
-          presenceDue = false;
-          sendPresence();
-        }
-      }, POINTER_EVERY_MS);
-    };
+    const presence = presenceSender({
+      collab,
+      store,
+      profile: state,
+      access,
+      pointer: () => pointer,
+    });
+    sendPresence = presence.send;
     const stopPeople = collab.presence.subscribe((others) =>
       state.setState({ people: readPeople(others) }),
     );
@@ -281,11 +231,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     // What arrived while the joiner's copy was being stored.
     if (catchUp) showShared();
     teardown = () => {
-      clearTimeout(presenceTimer);
-      globalThis.removeEventListener?.('pagehide', saveNow);
-      clearTimeout(saveTimer);
-      plain.off('update', onUpdate);
-      cache.forget(collab.keys.roomId);
+      presence.stop();
+      stopCaching();
       globalThis.removeEventListener?.('offline', offline);
       globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
@@ -293,7 +240,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       unsubscribe();
       unsubscribeSelection();
       plain.off('afterTransaction', onTransaction);
-      undo?.destroy();
+      stopUndo();
       reader.destroy();
       collab.leave();
       plain.destroy();
@@ -383,7 +330,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         return;
       }
       // Until the room is open, leaving stops the joining (a relay that does not answer).
-      let stopWaiting: (arrived?: DesignDocument) => void = () => {};
+      let stopWaiting = () => {};
       teardown = () => {
         stopWaiting();
         collab.leave();
@@ -392,32 +339,17 @@ export function createCollabSession(deps: Deps): CollabSession {
       };
       await collab.synced();
       if (state.getState().phase !== 'joining') return;
-      const reader = sharedReader(plain);
-      const readRoom = () => {
-        const r = reader.read({ viewport: store.getState().layout.viewport });
-        return r.ok ? r.value.doc : undefined;
-      };
-      let doc = readRoom();
-      if (!doc) {
-        // An empty room: its design has not reached the relay yet (the link was opened before the
-        // inviter's first change arrived). It is shown as soon as it comes.
-        tell(
-          'Connected to the room; waiting for its design to arrive from someone with the edit link.',
-          'info',
-        );
-        doc = await new Promise<DesignDocument | undefined>((resolve) => {
-          const check = () => {
-            const arrived = readRoom();
-            if (arrived) stopWaiting(arrived);
-          };
-          stopWaiting = (arrived?: DesignDocument) => {
-            plain.off('afterTransaction', check);
-            resolve(arrived);
-          };
-          plain.on('afterTransaction', check);
-        });
-      }
-      reader.destroy();
+      const arrival = roomDesignArrival(
+        plain,
+        () => store.getState().layout.viewport,
+        () =>
+          tell(
+            'Connected to the room; waiting for its design to arrive from someone with the edit link.',
+            'info',
+          ),
+      );
+      stopWaiting = arrival.cancel;
+      const doc = await arrival.arrived;
       if (!doc) return;
       teardown = undefined;
       // Kept locally too: the room's design becomes (or updates) a stored design of this person.
@@ -465,30 +397,4 @@ export function createCollabSession(deps: Deps): CollabSession {
       sendPresence();
     },
   };
-}
-
-/** Same design and layout apart from the viewport (which is each person's own). */
-function sameShared(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
-  if (s.design !== doc.design) return false;
-  if (s.layout === doc.layout) return true;
-  const a = s.layout as unknown as Record<string, unknown>;
-  const b = doc.layout as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if (key !== 'viewport' && a[key] !== b[key]) return false;
-  return true;
-}
-
-/** Same design and layout by value, apart from the viewport. */
-function sameDesign(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
-  const { viewport: _mine, ...layout } = s.layout;
-  const { viewport: _theirs, ...other } = doc.layout;
-  return jsonEqual(s.design, doc.design) && jsonEqual(layout, other);
-}
-
-function safeStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
 }

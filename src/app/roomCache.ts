@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../core/share/base64url';
 
 /**
@@ -39,5 +40,30 @@ export function browserRoomCache(storage: Storage | undefined): RoomCache {
         // Nothing stored.
       }
     },
+  };
+}
+
+/**
+ * Keeps `plain` in the cache while in the room: 300 ms after a burst of changes, and at once when
+ * the page is hidden (a tab closed right after an edit). Returns the stop, which also forgets it.
+ */
+export function keepRoomCached(plain: Y.Doc, cache: RoomCache, roomId: string): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    cache.save(roomId, Y.encodeStateAsUpdate(plain));
+  };
+  const onUpdate = () => {
+    if (timer === undefined) timer = setTimeout(saveNow, 300);
+  };
+  plain.on('update', onUpdate);
+  globalThis.addEventListener?.('pagehide', saveNow);
+  saveNow();
+  return () => {
+    globalThis.removeEventListener?.('pagehide', saveNow);
+    clearTimeout(timer);
+    plain.off('update', onUpdate);
+    cache.forget(roomId);
   };
 }

@@ -1,0 +1,56 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { StudioStore } from '../state/store';
+import type { Collaboration } from './collaboration';
+import type { Profile } from './presence';
+
+const POINTER_EVERY_MS = 50;
+
+interface PresenceSource {
+  collab: Collaboration;
+  store: StudioStore;
+  profile: StoreApi<{ profile: Profile }>;
+  access: 'write' | 'read';
+  pointer: () => { x: number; y: number } | null;
+}
+
+/**
+ * This person's presence (name, colour, selection, pointer) sent to the room: at most one message
+ * per 50 ms, and only the latest state when several changes fall in one interval.
+ */
+export function presenceSender(source: PresenceSource): { send: () => void; stop: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let due = false;
+  let stopped = false;
+  const push = () => {
+    const { profile } = source.profile.getState();
+    void source.collab.presence.set({
+      name: profile.name,
+      colour: profile.colour,
+      selection: source.store.getState().selection.tableIds.slice(0, 1000),
+      pointer: source.pointer(),
+      access: source.access,
+    });
+  };
+  const send = () => {
+    if (stopped) return;
+    if (timer !== undefined) {
+      due = true;
+      return;
+    }
+    push();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (due) {
+        due = false;
+        send();
+      }
+    }, POINTER_EVERY_MS);
+  };
+  return {
+    send,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
