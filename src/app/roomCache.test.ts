@@ -180,6 +180,16 @@ describe('the room cache in IndexedDB', () => {
     expect(told[0]).toMatch(/refuses to store data here/);
   });
 
+  it('storage held open by another tab says so', async () => {
+    const profile = browserProfile();
+    const records = idbRoomRecords(async () =>
+      err({ kind: 'blocked' as const, message: 'another tab is holding the storage open' }),
+    );
+    const { cache, told } = tab(profile, records);
+    await cache.load('r1');
+    expect(told).toEqual([expect.stringMatching(/another Tablewright tab is holding/)]);
+  });
+
   it('a full localStorage only loses the journal: the save to IndexedDB still keeps the room', async () => {
     const profile = browserProfile(10);
     const { cache, told } = tab(profile);

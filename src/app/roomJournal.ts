@@ -94,11 +94,14 @@ export type RoomJournal = ReturnType<typeof roomJournal>;
 
 /** What the person reads, once, when the browser will not keep a room's copy. */
 export function roomCacheRefusal(e: unknown): string {
+  const openError = (e as { cause?: { kind?: unknown } } | undefined)?.cause?.kind;
   const why = isQuotaError(e)
     ? 'the browser’s storage is full'
-    : 'the browser refuses to store data here (private browsing or storage disabled)';
+    : openError === 'blocked'
+      ? 'another Tablewright tab is holding the browser’s storage open'
+      : 'the browser refuses to store data here (private browsing or storage disabled)';
   return (
     `This room’s copy cannot be kept offline in this browser: ${why}. ` +
-    'Your work is still in the room, and the design in your designs; edits made while offline reach the room only if this tab stays open until you are back online.'
+    'Your work is still in the room; edits made while offline reach it only if this tab stays open until you are back online.'
   );
 }
