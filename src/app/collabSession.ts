@@ -62,7 +62,7 @@ interface Deps {
   /** The studio's address without fragment or query, for links made here. */
   baseUrl: () => string;
   storage?: Storage;
-  /** Where the room's document is kept between visits (default: localStorage). */
+  /** Where the room's document is kept between visits (default: IndexedDB). */
   roomCache?: RoomCache;
   /** A WebSocket class where there is no global one (Node tests: the `ws` package). */
   WebSocketPolyfill?: unknown;
@@ -71,7 +71,6 @@ interface Deps {
 export function createCollabSession(deps: Deps): CollabSession {
   const { store, notices } = deps;
   const storage = deps.storage ?? browserLocalStorage();
-  const cache = deps.roomCache ?? browserRoomCache(storage);
   const state = createStore<CollabState>()(() => ({
     phase: 'off',
     status: 'offline',
@@ -82,6 +81,7 @@ export function createCollabSession(deps: Deps): CollabSession {
   }));
   const tell = (text: string, tone: 'info' | 'warning' | 'error' = 'error') =>
     notices.getState().push({ tone, text });
+  const cache = deps.roomCache ?? browserRoomCache(storage, (text) => tell(text, 'warning'));
   let teardown: (() => void) | undefined;
   let pointer: { x: number; y: number } | null = null;
   let sendPresence: () => void = () => {};
@@ -313,7 +313,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       state.setState({ phase: 'joining', status: 'connecting', access: undefined });
       const plain = new Y.Doc();
       // What this browser had of the room last time, its own offline edits included: they merge.
-      const cached = cache.load(parsed.value.roomId);
+      const cached = await cache.load(parsed.value.roomId);
       let resumed = false;
       if (cached) {
         try {
