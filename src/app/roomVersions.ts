@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   addSharedVersion,
+  DEFAULT_VERSION_LIMITS,
   listSharedVersions,
   loadSharedVersion,
   removeSharedVersion,
@@ -18,6 +19,8 @@ import type { Profile } from './presence';
  */
 export interface RoomVersions {
   access: 'write' | 'read';
+  /** What the room keeps for versions, in bytes (compressed). */
+  budgetBytes: number;
   list(): SharedVersionMeta[];
   /** Calls back when the room's versions change (mine, a teammate's, a merge). */
   subscribe(listener: () => void): () => void;
@@ -40,6 +43,7 @@ export function roomVersions(options: {
   const now = options.now ?? Date.now;
   return {
     access,
+    budgetBytes: (limits ?? DEFAULT_VERSION_LIMITS).maxTotalBytes,
     list: () => listSharedVersions(plain, limits),
     subscribe(listener) {
       const map = plain.getMap(VERSIONS);

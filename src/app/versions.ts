@@ -17,8 +17,8 @@ export interface VersionsState {
   list: ListedVersion[];
   /** Set when versions cannot be kept (no storage, or a shared design not saved yet). */
   unavailable?: string;
-  /** Set in a live room: what this member may do with the room's versions. */
-  room?: { access: 'write' | 'read' };
+  /** Set in a live room: what this member may do with the room's versions, and their room. */
+  room?: { access: 'write' | 'read'; usedBytes: number; budgetBytes: number };
 }
 
 /** How long editing goes on before the studio keeps an automatic version. */
@@ -63,8 +63,11 @@ export function createVersions(deps: {
   let room: RoomVersions | null = null;
   let stopWatchingRoom = () => {};
   const designId = () => deps.store.getState().design.id;
-  const roomList = (): ListedVersion[] =>
-    (room?.list() ?? []).map((v) => ({
+  let sharedBytes = 0;
+  const roomList = (): ListedVersion[] => {
+    const listed = room?.list() ?? [];
+    sharedBytes = listed.reduce((sum, v) => sum + v.bytes, 0);
+    return listed.map((v) => ({
       id: v.id,
       designId: designId(),
       name: v.name,
@@ -73,6 +76,7 @@ export function createVersions(deps: {
       tableCount: v.tableCount,
       shared: { by: v.savedBy.name, colour: v.savedBy.colour },
     }));
+  };
   const newestFirst = (a: ListedVersion, b: ListedVersion) =>
     b.createdAt - a.createdAt || b.id.localeCompare(a.id);
   const find = (id: string) => state.getState().list.find((v) => v.id === id);
@@ -86,7 +90,9 @@ export function createVersions(deps: {
 
   const refresh = async () => {
     const shared = roomList();
-    const inRoom = room ? { access: room.access } : undefined;
+    const inRoom = room
+      ? { access: room.access, usedBytes: sharedBytes, budgetBytes: room.budgetBytes }
+      : undefined;
     const s = storage();
     if (!s) {
       state.setState({

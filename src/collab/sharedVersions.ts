@@ -51,15 +51,21 @@ export interface VersionLimits {
   maxTotalBytes: number;
 }
 
+/**
+ * A 1,000-table design is about 100 KB as a version (1.4 MB of JSON) and 2.5 MB as the room's
+ * live document; a writer's compaction snapshot holds both and must stay under a sealed blob's
+ * 8 MB cap, so the room keeps 4 MB for versions (some forty versions of such a design).
+ */
 export const DEFAULT_VERSION_LIMITS: VersionLimits = {
   maxNameChars: 200,
-  maxVersionBytes: 4 * 1024 * 1024,
+  maxVersionBytes: 2 * 1024 * 1024,
   maxInflatedBytes: 32 * 1024 * 1024,
-  maxTotalBytes: 16 * 1024 * 1024,
+  maxTotalBytes: 4 * 1024 * 1024,
 };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const MB = (bytes: number) =>
+/** A size as a person reads it: KB under a megabyte, MB with one decimal above. */
+export const formatBytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const versionsMap = (doc: Y.Doc) => doc.getMap<unknown>(VERSIONS);
@@ -100,7 +106,7 @@ function readMeta(
   if (!(v.data instanceof Uint8Array)) return err('a version carries no design.');
   if (v.data.length > limits.maxVersionBytes)
     return err(
-      `a version of ${MB(v.data.length)} is over the ${MB(limits.maxVersionBytes)} a version may take.`,
+      `a version of ${formatBytes(v.data.length)} is over the ${formatBytes(limits.maxVersionBytes)} a version may take.`,
     );
   return ok({
     id,
@@ -182,12 +188,12 @@ export function addSharedVersion(
   const data = packVersion(version.doc);
   if (data.length > limits.maxVersionBytes)
     return err(
-      `This design takes ${MB(data.length)} as a version, more than the ${MB(limits.maxVersionBytes)} a shared version may take. Save it as a version of your own instead (outside the room), or export the design.`,
+      `This design takes ${formatBytes(data.length)} as a version, more than the ${formatBytes(limits.maxVersionBytes)} a shared version may take. Save it as a version of your own instead (outside the room), or export the design.`,
     );
   const used = listSharedVersions(doc, limits).reduce((sum, v) => sum + v.bytes, 0);
   if (used + data.length > limits.maxTotalBytes)
     return err(
-      `The room’s versions take ${MB(used)}; this one (${MB(data.length)}) would pass the ${MB(limits.maxTotalBytes)} a room keeps for versions. Delete an old shared version first.`,
+      `The room’s versions take ${formatBytes(used)}; this one (${formatBytes(data.length)}) would pass the ${formatBytes(limits.maxTotalBytes)} a room keeps for versions. Delete an old shared version first.`,
     );
   const stored: StoredVersion = {
     v: 1,
@@ -253,7 +259,7 @@ function inflateCapped(bytes: Uint8Array, max: number): Result<Uint8Array, strin
   try {
     for (let i = 0; i < bytes.length; i += STEP) {
       inflater.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
-      if (size > max) return err(`a version expands to more than ${MB(max)}.`);
+      if (size > max) return err(`a version expands to more than ${formatBytes(max)}.`);
     }
   } catch {
     return err('a version’s compressed design does not decode.');

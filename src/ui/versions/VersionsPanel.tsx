@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { formatBytes as size } from '../../collab/sharedVersions';
 import { useServices, useStudio } from '../StudioContext';
 
 /**
@@ -51,7 +52,7 @@ export function VersionsPanel() {
         <p className="tw-muted" role="note">
           {reader
             ? 'This invite is read-only: you can open and compare the room’s versions, not save or restore them.'
-            : 'In this live room, named versions you save are shared with everyone here. Versions from before you joined stay yours until you share one; automatic versions stay in this browser.'}
+            : `In this live room, named versions you save are shared with everyone here (they take ${size(room.usedBytes)} of the room’s ${size(room.budgetBytes)} for versions). Versions from before you joined stay yours until you share one; automatic versions stay in this browser.`}
         </p>
       )}
       {unavailable && (
@@ -112,7 +113,8 @@ export function VersionsPanel() {
                 shared
               </span>
             ) : (
-              room && (
+              room &&
+              !v.auto && (
                 <span className="tw-pill" title="Kept in this browser, not in the room">
                   only you
                 </span>
