@@ -100,6 +100,10 @@ describe('shared versions in the room’s document', () => {
     }
     versions.set('bad id!', stored(packVersion(exampleDocument())));
     expect(check(doc)).toMatch(/an id no version has/);
+    versions.delete('bad id!');
+    const small = sharedVersionsCheck({ ...DEFAULT_VERSION_LIMITS, maxVersionBytes: 100 });
+    versions.set('x_big', stored(packVersion(exampleDocument())));
+    expect(small(doc)).toMatch(/is over the 1 KB a version may take/);
   });
 
   it('tells a transaction that changed only versions from a design change', () => {
