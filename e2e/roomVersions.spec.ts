@@ -80,7 +80,9 @@ test('a named version saved in a room is shared: the teammate sees it, opens it,
   await expect(studio.table('customers')).toBeVisible();
   await expect(studio.table('clients')).toBeHidden();
   // The automatic version kept before restoring is Bea's own; Ada's list has only the room's.
-  await expect(beaVersions).toContainText('only you');
+  const kept = beaVersions.getByRole('listitem').filter({ hasText: 'Before restoring' });
+  await expect(kept).toContainText('auto');
+  await expect(kept).not.toContainText('shared');
   await expect(adaVersions.getByRole('listitem')).toHaveCount(1);
 
   // Her Undo takes back her restore, for both.
