@@ -126,9 +126,10 @@ export function VersionsPanel() {
                   className="tw-version-author"
                   style={{ '--person': v.shared.colour } as never}
                 >
-                  <span aria-hidden className="tw-person-dot" /> saved by {v.shared.by} ·{' '}
+                  <span aria-hidden className="tw-person-dot" /> saved by {v.shared.by}
                 </span>
               )}
+              {v.shared && ' · '}
               {when(v.createdAt)} · {v.tableCount} {v.tableCount === 1 ? 'table' : 'tables'}
             </span>
             <span className="tw-spacer" />
