@@ -38,12 +38,16 @@ afterEach(async () => {
   relay = undefined;
 });
 
-async function relayUrl(port = 0, store = memoryRoomStore()): Promise<string> {
+async function relayUrl(
+  port = 0,
+  store = memoryRoomStore(),
+  maxRoomBytes = 4 * 1024 * 1024,
+): Promise<string> {
   relay = await startRelay({
     port,
     host: '127.0.0.1',
     store,
-    maxRoomBytes: 4 * 1024 * 1024,
+    maxRoomBytes,
     maxMessageBytes: 1024 * 1024,
   });
   return relay.url;
@@ -283,6 +287,19 @@ describe('named versions in a live room', () => {
     for (const state of kept.values()) Y.applyUpdate(final, state);
     expect(final.getMap(VERSIONS).has('x_hostile')).toBe(false);
     expect(a.names()).toEqual(['Honest']);
+  });
+
+  it('a room at its relay’s size cap says so when a version does not fit', async () => {
+    const url = await relayUrl(0, memoryRoomStore(), 48 * 1024);
+    const a = await studio(url, 'Ann');
+    await a.session.invite();
+    const refused = () =>
+      a.notices('error').includes('The relay refused a change: the room is over its size limit.');
+    for (let i = 1; i <= 40 && !refused(); i++) {
+      expect(await a.versions.save(`Version ${i}`)).toBe(true);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await until(refused, 'the relay to refuse the room’s growth');
   });
 
   it('a version saved offline reaches the room on reconnect', async () => {
