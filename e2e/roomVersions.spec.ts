@@ -32,6 +32,7 @@ test('a named version saved in a room is shared: the teammate sees it, opens it,
   await dialog.getByRole('button', { name: 'Use this relay' }).click();
   await dialog.getByRole('button', { name: 'Start a live room' }).click();
   const editLink = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  const readLink = await dialog.getByRole('textbox', { name: 'Read-only link' }).inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('status', { name: 'Room status: Live' })).toBeVisible();
 
@@ -91,5 +92,23 @@ test('a named version saved in a room is shared: the teammate sees it, opens it,
   await expect(studio.table('clients')).toBeVisible();
   await expect(bea.table('clients')).toBeVisible();
 
+  // Cy follows with the read-only link: he sees and opens the room's version, and is told he
+  // cannot save or restore one (no such buttons).
+  const cyContext = await browser.newContext({ baseURL });
+  const cyPage = await cyContext.newPage();
+  await cyPage.goto(readLink);
+  const cy = new StudioPage(cyPage);
+  await expect(cyPage.getByRole('status', { name: 'Room status: Live' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await cyPage.getByRole('tab', { name: 'Versions' }).click();
+  await expect(cyPage.getByRole('note')).toContainText('This invite is read-only');
+  await expect(cyPage.getByRole('button', { name: 'Save for the room' })).toBeDisabled();
+  await expect(cyPage.getByRole('button', { name: 'Restore Before the rename' })).toHaveCount(0);
+  await cyPage.getByRole('button', { name: 'Open Before the rename' }).click();
+  await expect(cy.table('customers')).toBeVisible();
+  await expect(studio.table('clients')).toBeVisible();
+
+  await cyContext.close();
   await context.close();
 });
