@@ -8,6 +8,7 @@ import {
   type RoomInvite,
 } from '../collab/roomKeys';
 import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import { onlyVersionsChanged } from '../collab/sharedVersions';
 import type { DesignDocument } from '../core/model';
 import { browserLocalStorage } from '../persistence/browserStorage';
 import type { NoticeStore } from '../state/notices';
@@ -66,6 +67,8 @@ interface Deps {
   roomCache?: RoomCache;
   /** A WebSocket class where there is no global one (Node tests: the `ws` package). */
   WebSocketPolyfill?: unknown;
+  /** Told when a room opens (its plaintext doc, for the room's versions) and when it closes. */
+  onRoom?: (room: { plain: Y.Doc; access: 'write' | 'read' } | null) => void;
 }
 
 export function createCollabSession(deps: Deps): CollabSession {
@@ -164,7 +167,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       showShared();
     };
     const onTransaction = (tr: Y.Transaction) => {
-      if (tr.origin === LOCAL_ORIGIN || pending) return;
+      if (tr.origin === LOCAL_ORIGIN || pending || onlyVersionsChanged(tr)) return;
       pending = true;
       queueMicrotask(flush);
     };
@@ -228,9 +231,11 @@ export function createCollabSession(deps: Deps): CollabSession {
     if (globalThis.navigator?.onLine === false) offline();
 
     state.setState({ phase: 'inRoom', access, ...linksFor(invite), status: collab.status() });
+    deps.onRoom?.({ plain, access });
     // What arrived while the joiner's copy was being stored.
     if (catchUp) showShared();
     teardown = () => {
+      deps.onRoom?.(null);
       presence.stop();
       stopCaching();
       globalThis.removeEventListener?.('offline', offline);

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { openBlob, sealBlob, type BlobRefusal } from './sealedBlobs';
 import type { RoomKeys } from './roomKeys';
 import { sharedReader, type SharedReader } from './sharedDesign';
+import { sharedVersionsCheck } from './sharedVersions';
 
 /**
  * Keeps a private plaintext Y.Doc (the shared design, see `sharedDesign.ts`) in step with the
@@ -74,6 +75,8 @@ export class EncryptedRoom {
   private mirrorState!: { readable: boolean; malformed: number };
   /** The plaintext state's size, estimated (a sum of updates) between exact measurements. */
   private plainBytes: number;
+  /** The room's shared versions, checked like the design (each stored value once). */
+  private readonly checkVersions = sharedVersionsCheck();
 
   constructor(private readonly options: EncryptedRoomOptions) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
@@ -259,6 +262,7 @@ export class EncryptedRoom {
         };
     }
     let refusal: RoomRefusal | undefined;
+    let versionRefusal: string | undefined;
     try {
       Y.applyUpdate(this.mirror, update);
       const after = this.mirrorReader.read();
@@ -269,6 +273,8 @@ export class EncryptedRoom {
           reason: 'invalid',
           message: `A change was refused: ${after.value.malformed[after.value.malformed.length - 1]!.message}`,
         };
+      else if ((versionRefusal = this.checkVersions(this.mirror)))
+        refusal = { reason: 'invalid', message: versionRefusal };
       else
         this.mirrorState = {
           readable: after.ok,
