@@ -33,6 +33,8 @@ function workerEngine(index: number): LayoutEngine {
   const failed = new Promise<never>((_, reject) => (fail = reject));
   failed.catch(() => undefined);
   const elk = new ELK({
+    // Only the algorithm auto-layout uses: less to set up in each new worker.
+    algorithms: ['layered'],
     workerFactory: () => {
       const worker = new Worker(new URL('./elk.worker.ts', import.meta.url), {
         type: 'module',
