@@ -105,8 +105,8 @@ export default defineConfig({
   // PGlite locates its .wasm and .data next to its module; pre-bundling would move it away from them.
   optimizeDeps: {
     exclude: ['@electric-sql/pglite'],
-    // Discovered only when the layout worker first runs; listing it avoids a dev-server reload then.
-    include: ['elkjs/lib/elk.bundled.js'],
+    // Discovered only when the layout worker first runs; listing them avoids a dev-server reload then.
+    include: ['elkjs/lib/elk.bundled.js', 'elkjs/lib/elk-api.js', 'elkjs/lib/elk-worker.min.js'],
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },
