@@ -20,6 +20,7 @@ import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
 import { roomDesignArrival } from './roomArrival';
 import { sameDesign, sameShared } from './roomDesignCompare';
 import { presenceSender } from './roomPresenceSender';
+import { followLiveTables, NO_LIVE_TABLES, type LiveTables } from './liveMoves';
 import { bindPersonalUndo, LOCAL_ORIGIN, noPersonalUndo } from './roomUndo';
 
 export interface CollabState {
@@ -35,6 +36,8 @@ export interface CollabState {
   connectedOnce: boolean;
   profile: Profile;
   relayUrl?: string;
+  /** Tables the others are dragging right now, drawn where they are (see liveMoves.ts). */
+  liveTables: LiveTables;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createCollabSession(deps: Deps): CollabSession {
     status: 'offline',
     people: [],
     connectedOnce: false,
+    liveTables: NO_LIVE_TABLES,
     profile: loadProfile(storage),
     relayUrl: chooseRelayUrl(browserRelaySources()),
   }));
@@ -214,6 +218,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       pointer: () => pointer,
     });
     sendPresence = presence.send;
+    const stopLiveTables = followLiveTables(state, store);
     const stopPeople = collab.presence.subscribe((others) =>
       state.setState({ people: readPeople(others) }),
     );
@@ -237,6 +242,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
       stopPeople();
+      stopLiveTables();
       unsubscribe();
       unsubscribeSelection();
       plain.off('afterTransaction', onTransaction);
