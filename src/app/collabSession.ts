@@ -21,6 +21,7 @@ import { roomDesignArrival } from './roomArrival';
 import { sameDesign, sameShared } from './roomDesignCompare';
 import { presenceSender } from './roomPresenceSender';
 import { followLiveTables, NO_LIVE_TABLES, type LiveTables } from './liveMoves';
+import { followRoomActivity, NO_CHANGED_TABLES, type RoomActivityState } from './roomActivity';
 import { bindPersonalUndo, LOCAL_ORIGIN, noPersonalUndo } from './roomUndo';
 
 export interface CollabState {
@@ -38,6 +39,9 @@ export interface CollabState {
   relayUrl?: string;
   /** Tables the others are dragging right now, drawn where they are (see liveMoves.ts). */
   liveTables: LiveTables;
+  /** Tables a teammate just changed, by whom; and the line saying what (roomActivity.ts). */
+  changedTables: RoomActivityState['changedTables'];
+  activity: RoomActivityState['activity'];
 }
 
 /**
@@ -81,6 +85,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     people: [],
     connectedOnce: false,
     liveTables: NO_LIVE_TABLES,
+    changedTables: NO_CHANGED_TABLES,
+    activity: null,
     profile: loadProfile(storage),
     relayUrl: chooseRelayUrl(browserRelaySources()),
   }));
@@ -89,6 +95,8 @@ export function createCollabSession(deps: Deps): CollabSession {
   let teardown: (() => void) | undefined;
   let pointer: { x: number; y: number } | null = null;
   let sendPresence: () => void = () => {};
+  /** The authors of changes from the room about to be applied (while attached). */
+  let heardAuthors: (authors: readonly unknown[]) => void = () => {};
 
   const linksFor = (invite: RoomInvite) => {
     const relay = state.getState().relayUrl;
@@ -106,6 +114,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       invite,
       plain,
       WebSocketPolyfill: deps.WebSocketPolyfill,
+      author: () => state.getState().profile,
+      onApplying: (authors) => heardAuthors(authors),
       onStatus: (status) =>
         state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
       onRefused: (refusal) =>
@@ -134,6 +144,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     let last: DesignDocument = currentDocument(store.getState());
     let applying = false;
     const shown = new Set<string>();
+    const activity = followRoomActivity(state, store);
+    heardAuthors = activity.heard;
 
     /** The room's design into the store (a teammate's change, an undo, a merge). */
     const showShared = () => {
@@ -144,6 +156,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         tell(`The room's design cannot be shown: ${read.error.message}`, 'warning');
         return;
       }
+      const before = last;
       last = read.value.doc;
       applying = true;
       try {
@@ -151,6 +164,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       } finally {
         applying = false;
       }
+      activity.shown(before, last);
       for (const notice of read.value.notices) {
         if (shown.has(notice.message)) continue;
         shown.add(notice.message);
@@ -243,6 +257,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       sendPresence = () => {};
       stopPeople();
       stopLiveTables();
+      heardAuthors = () => {};
+      activity.stop();
       unsubscribe();
       unsubscribeSelection();
       plain.off('afterTransaction', onTransaction);

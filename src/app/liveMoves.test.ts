@@ -35,7 +35,9 @@ function tracked() {
       later: (run, ms) => {
         const timer = { at: now + ms, run };
         timers.push(timer);
-        return () => timers.splice(timers.indexOf(timer), 1);
+        return () => {
+          if (timers.includes(timer)) timers.splice(timers.indexOf(timer), 1);
+        };
       },
     },
   );

@@ -52,12 +52,14 @@ interface Landing extends LiveTable {
   until: number;
 }
 
-interface Clock {
+/** Time, as the trackers of a room see it (tests move their own). */
+export interface Clock {
   now(): number;
+  /** Runs `run` in `ms`; the function returned cancels it. */
   later(run: () => void, ms: number): () => void;
 }
 
-const realClock: Clock = {
+export const realClock: Clock = {
   now: () => Date.now(),
   later: (run, ms) => {
     const timer = setTimeout(run, ms);

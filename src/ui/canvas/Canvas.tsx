@@ -1,5 +1,6 @@
 import { PresenceLayer } from '../collab/PresenceLayer';
 import { useLiveNodes } from '../collab/useLiveNodes';
+import { RoomActivity } from '../collab/RoomActivity';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -256,6 +257,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             />
           )}
           <PresenceLayer />
+          <RoomActivity />
         </ReactFlow>
       </DetailLevel.Provider>
       {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}
