@@ -28,7 +28,7 @@ describe('what teammates changed', () => {
       () => b.session.state.getState().changedTables.t_customers !== undefined,
       'B’s outline',
     );
-    expect(b.session.state.getState().changedTables.t_customers).toEqual({
+    expect(b.session.state.getState().changedTables.t_customers).toMatchObject({
       name: 'Ana',
       colour: '#e5484d',
     });

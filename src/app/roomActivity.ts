@@ -21,7 +21,10 @@ import {
  */
 
 /** A table a teammate just changed, drawn outlined in their colour. */
-export type ChangeMark = ChangeAuthor;
+export interface ChangeMark extends ChangeAuthor {
+  /** New for each change: a table changed again is outlined afresh (its fade starts over). */
+  serial: number;
+}
 
 /** The latest line about the others' changes (a new id each time a new line is said). */
 export interface ActivityLine {
@@ -57,6 +60,7 @@ export class RoomActivityFeed {
   private burstStart = 0;
   private marks = new Map<string, ChangeMark & { until: number }>();
   private lineId = 0;
+  private serial = 0;
   private cancelSay: (() => void) | undefined;
   private cancelMarks: (() => void) | undefined;
   private cancelLine: (() => void) | undefined;
@@ -73,7 +77,9 @@ export class RoomActivityFeed {
     if (change.changes.length === 0 && change.moved.length === 0) return;
     const now = this.clock.now();
     const until = now + OUTLINE_MS;
-    for (const id of touchedTables(change)) this.marks.set(id, { ...author, until });
+    const serial = ++this.serial;
+    for (const id of touchedTables(change))
+      this.marks.set(id, { name: author.name, colour: author.colour, serial, until });
     this.showMarks();
 
     if (this.bursts.size === 0) this.burstStart = now;
@@ -134,7 +140,7 @@ export class RoomActivityFeed {
     for (const [id, mark] of this.marks) {
       if (mark.until <= now) this.marks.delete(id);
       else {
-        next[id] = { name: mark.name, colour: mark.colour };
+        next[id] = { name: mark.name, colour: mark.colour, serial: mark.serial };
         due = Math.min(due, mark.until);
       }
     }

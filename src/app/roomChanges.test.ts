@@ -156,9 +156,23 @@ describe('the room’s activity: outlines and one line per burst', () => {
   it('outlines the changed tables in the author’s colour at once, for a few seconds', () => {
     const f = feed();
     f.feed.arrived(ana, roomChangeBetween(start, renameEmail(start, 'email_address')));
-    expect(f.state.changedTables).toEqual({ t_customers: ana });
+    expect(f.state.changedTables).toMatchObject({ t_customers: ana });
     f.advance(OUTLINE_MS - 1);
-    expect(f.state.changedTables).toEqual({ t_customers: ana });
+    expect(f.state.changedTables).toMatchObject({ t_customers: ana });
+    f.advance(1);
+    expect(f.state.changedTables).toEqual({});
+  });
+
+  it('outlines a table changed again afresh, for the full time from its last change', () => {
+    const f = feed();
+    const once = renameEmail(start, 'e1');
+    f.feed.arrived(ana, roomChangeBetween(start, once));
+    const first = f.state.changedTables.t_customers!.serial;
+    f.advance(OUTLINE_MS - 1000);
+    f.feed.arrived(ana, roomChangeBetween(once, renameEmail(once, 'e2')));
+    expect(f.state.changedTables.t_customers!.serial).not.toBe(first);
+    f.advance(OUTLINE_MS - 1);
+    expect(f.state.changedTables.t_customers).toBeDefined();
     f.advance(1);
     expect(f.state.changedTables).toEqual({});
   });
@@ -218,8 +232,8 @@ describe('the room’s activity: outlines and one line per burst', () => {
     expect(f.lines).toEqual([
       'Ana made 4 changes: added table a, added table b and 2 more. Ben moved tables customers and orders. A teammate renamed table a to aa.',
     ]);
-    expect(f.state.changedTables.t_orders).toEqual(ben);
-    expect(f.state.changedTables.t_a).toEqual(UNKNOWN_AUTHOR);
+    expect(f.state.changedTables.t_orders).toMatchObject(ben);
+    expect(f.state.changedTables.t_a).toMatchObject(UNKNOWN_AUTHOR);
   });
 
   it('says nothing for a change that changes nothing', () => {

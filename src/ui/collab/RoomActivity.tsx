@@ -35,7 +35,7 @@ export function RoomActivity() {
         {Object.entries(changed)
           .slice(0, MAX_OUTLINES)
           .map(([tableId, mark]) => (
-            <ChangedOutline key={tableId} tableId={tableId} mark={mark} />
+            <ChangedOutline key={`${tableId} ${mark.serial}`} tableId={tableId} mark={mark} />
           ))}
       </ViewportPortal>
     </>
