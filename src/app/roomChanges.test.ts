@@ -92,6 +92,8 @@ describe('what a change from the room did, in words', () => {
     expect(authorOf([ana, ana, ben])).toEqual({ name: 'Ana and Ben', colour: ana.colour });
     expect(authorOf([])).toBe(UNKNOWN_AUTHOR);
     expect(authorOf([ana, undefined])).toBe(UNKNOWN_AUTHOR);
+    expect(authorOf([ana, null])).toEqual(ana);
+    expect(authorOf([null])).toBe(UNKNOWN_AUTHOR);
     expect(authorOf([{ name: 'Ana', colour: 'red; background: url(x)' }])).toBe(UNKNOWN_AUTHOR);
     expect(authorOf([{ name: '', colour: '#000000' }])).toBe(UNKNOWN_AUTHOR);
   });

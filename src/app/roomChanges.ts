@@ -20,11 +20,13 @@ const AuthorSchema = PresenceSchema.pick({ name: true, colour: true });
 
 /**
  * The author of what arrived together: the one author all of it names, several joined ("Ana and
- * Ben"), or a teammate when any part names none (or one that does not check).
+ * Ben"), or a teammate when any part names none (or one that does not check). Snapshots (null)
+ * name nobody: they fold changes by anyone, mostly here already.
  */
 export function authorOf(sealed: readonly unknown[]): ChangeAuthor {
   const authors: ChangeAuthor[] = [];
   for (const raw of sealed) {
+    if (raw === null) continue;
     const checked = AuthorSchema.safeParse(raw);
     if (!checked.success) return UNKNOWN_AUTHOR;
     if (!authors.some((a) => a.name === checked.data.name)) authors.push(checked.data);

@@ -57,7 +57,8 @@ export interface EncryptedRoomOptions {
   author?: () => unknown;
   /**
    * Changes from the room are about to be applied to `plain`: their authors, as sealed (unchecked
-   * JSON; undefined for a snapshot or a change sealed without one). Called just before the apply.
+   * JSON; undefined for a change sealed without one; null for a snapshot, which folds the room's
+   * changes by anyone). Called just before the apply.
    */
   onApplying?: (authors: unknown[]) => void;
 }
@@ -222,7 +223,8 @@ export class EncryptedRoom {
       if (authored) {
         opened.push({ blob, update: authored.update, author: authored.author });
       } else if (result.ok && result.value.kind !== 'presence' && result.value.kind !== 'change') {
-        opened.push({ blob, update: result.value.plaintext });
+        const author = result.value.kind === 'snapshot' ? null : undefined;
+        opened.push({ blob, update: result.value.plaintext, author });
       } else {
         this.handled.add(blob);
         this.options.onRefused?.(
