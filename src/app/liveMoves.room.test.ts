@@ -48,6 +48,38 @@ describe('a drag in a live room', () => {
     await until(() => b.store.getState().layout.tables.t_orders?.x !== 1000, 'the undo on B');
   });
 
+  it('two people dragging the same table at once each keep their own hand, then agree', async () => {
+    const url = await room.relayUrl();
+    const a = room.studio(url);
+    await a.session.invite();
+    const b = room.studio(url);
+    await b.session.join(fragment(a.session.state.getState().editLink));
+    for (const [s, x] of [
+      [a, 300],
+      [b, 600],
+    ] as const) {
+      s.store.getState().select({ tableIds: ['t_orders'] });
+      s.store.getState().beginGesture();
+      drag(s, [{ id: 't_orders', x, y: 50 }]);
+    }
+    await until(() => b.session.state.getState().liveTables.t_orders?.x === 300, 'A’s drag on B');
+    await until(() => a.session.state.getState().liveTables.t_orders?.x === 600, 'B’s drag on A');
+    // Each screen still has the table under its own hand (the canvas draws mine over theirs).
+    expect(a.store.getState().layout.tables.t_orders).toMatchObject({ x: 300 });
+    expect(b.store.getState().layout.tables.t_orders).toMatchObject({ x: 600 });
+    a.store.getState().endGesture();
+    b.store.getState().endGesture();
+    const at = (s: RoomStudio) => s.store.getState().layout.tables.t_orders?.x;
+    await until(() => at(a) === at(b), 'the two drops to converge');
+    expect([300, 600]).toContain(at(a));
+    await until(
+      () =>
+        Object.keys(a.session.state.getState().liveTables).length === 0 &&
+        Object.keys(b.session.state.getState().liveTables).length === 0,
+      'both drags to end',
+    );
+  });
+
   it('ends on the others’ screens when the dragger leaves mid-drag', async () => {
     const url = await room.relayUrl();
     const a = room.studio(url);

@@ -157,6 +157,15 @@ describe('live drags: what receivers draw', () => {
     expect(t.tracker.current()).toEqual({});
   });
 
+  it('stops drawing where someone let go of a table this person has just dropped too', () => {
+    const t = tracked();
+    t.tracker.people([person(1, [{ id: first, x: 500, y: 600 }])]);
+    t.tracker.people([person(1, [])]);
+    expect(t.tracker.current()[first]).toBeDefined();
+    t.tracker.forget([first]);
+    expect(t.tracker.current()).toEqual({});
+  });
+
   it('lets a dropped table go after a while when its change never arrives', () => {
     const t = tracked();
     t.tracker.people([person(1, [{ id: first, x: 500, y: 600 }])]);

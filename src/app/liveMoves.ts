@@ -141,6 +141,16 @@ export class LiveTableTracker {
     if (changed) this.publish();
   }
 
+  /**
+   * This person dropped these tables: where someone else let go of them is not drawn any more
+   * (both drops are in the shared design, which settles on one; a live drag still shows).
+   */
+  forget(ids: readonly string[]): void {
+    let changed = false;
+    for (const id of ids) changed = this.landing.delete(id) || changed;
+    if (changed) this.publish();
+  }
+
   stop(): void {
     this.cancelTimer?.();
     this.moving.clear();
@@ -197,6 +207,7 @@ export function followLiveTables(
   });
   const stopLayout = store.subscribe((s, prev) => {
     if (s.layout.tables !== prev.layout.tables) tracker.layoutChanged();
+    if (prev.gestureStart && !s.gestureStart) tracker.forget(s.selection.tableIds);
   });
   return () => {
     stopPeople();
