@@ -21,6 +21,8 @@ import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
 import { roomDesignArrival } from './roomArrival';
 import { sameDesign, sameShared } from './roomDesignCompare';
 import { presenceSender } from './roomPresenceSender';
+import { followLiveTables, NO_LIVE_TABLES, type LiveTables } from './liveMoves';
+import { followRoomActivity, NO_CHANGED_TABLES, type RoomActivityState } from './roomActivity';
 import { bindPersonalUndo, LOCAL_ORIGIN, noPersonalUndo } from './roomUndo';
 
 export interface CollabState {
@@ -36,6 +38,11 @@ export interface CollabState {
   connectedOnce: boolean;
   profile: Profile;
   relayUrl?: string;
+  /** Tables the others are dragging right now, drawn where they are (see liveMoves.ts). */
+  liveTables: LiveTables;
+  /** Tables a teammate just changed, by whom; and the line saying what (roomActivity.ts). */
+  changedTables: RoomActivityState['changedTables'];
+  activity: RoomActivityState['activity'];
 }
 
 /**
@@ -79,6 +86,9 @@ export function createCollabSession(deps: Deps): CollabSession {
     status: 'offline',
     people: [],
     connectedOnce: false,
+    liveTables: NO_LIVE_TABLES,
+    changedTables: NO_CHANGED_TABLES,
+    activity: null,
     profile: loadProfile(storage),
     relayUrl: chooseRelayUrl(browserRelaySources()),
   }));
@@ -88,6 +98,8 @@ export function createCollabSession(deps: Deps): CollabSession {
   let teardown: (() => void) | undefined;
   let pointer: { x: number; y: number } | null = null;
   let sendPresence: () => void = () => {};
+  /** The authors of changes from the room about to be applied (while attached). */
+  let heardAuthors: (authors: readonly unknown[]) => void = () => {};
 
   const linksFor = (invite: RoomInvite) => {
     const relay = state.getState().relayUrl;
@@ -105,6 +117,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       invite,
       plain,
       WebSocketPolyfill: deps.WebSocketPolyfill,
+      author: () => state.getState().profile,
+      onApplying: (authors) => heardAuthors(authors),
       onStatus: (status) =>
         state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
       onRefused: (refusal) =>
@@ -133,6 +147,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     let last: DesignDocument = currentDocument(store.getState());
     let applying = false;
     const shown = new Set<string>();
+    const activity = followRoomActivity(state, store);
+    heardAuthors = activity.heard;
 
     /** The room's design into the store (a teammate's change, an undo, a merge). */
     const showShared = () => {
@@ -143,6 +159,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         tell(`The room's design cannot be shown: ${read.error.message}`, 'warning');
         return;
       }
+      const before = last;
       last = read.value.doc;
       applying = true;
       try {
@@ -150,6 +167,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       } finally {
         applying = false;
       }
+      activity.shown(before, last);
       for (const notice of read.value.notices) {
         if (shown.has(notice.message)) continue;
         shown.add(notice.message);
@@ -217,6 +235,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       pointer: () => pointer,
     });
     sendPresence = presence.send;
+    const stopLiveTables = followLiveTables(state, store);
     const stopPeople = collab.presence.subscribe((others) =>
       state.setState({ people: readPeople(others) }),
     );
@@ -242,6 +261,9 @@ export function createCollabSession(deps: Deps): CollabSession {
       globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
       stopPeople();
+      stopLiveTables();
+      heardAuthors = () => {};
+      activity.stop();
       unsubscribe();
       unsubscribeSelection();
       plain.off('afterTransaction', onTransaction);

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { StudioStore } from '../state/store';
 import type { Collaboration } from './collaboration';
+import { draggedPositions } from './liveMoves';
 import type { Profile } from './presence';
 
 const POINTER_EVERY_MS = 50;
@@ -14,8 +15,9 @@ interface PresenceSource {
 }
 
 /**
- * This person's presence (name, colour, selection, pointer) sent to the room: at most one message
- * per 50 ms, and only the latest state when several changes fall in one interval.
+ * This person's presence (name, colour, selection, pointer, the tables being dragged) sent to the
+ * room: at most one message per 50 ms, and only the latest state when several changes fall in one
+ * interval. A drag is sent as it goes, and its end (nothing moving) once it is dropped.
  */
 export function presenceSender(source: PresenceSource): { send: () => void; stop: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,6 +31,7 @@ export function presenceSender(source: PresenceSource): { send: () => void; stop
       selection: source.store.getState().selection.tableIds.slice(0, 1000),
       pointer: source.pointer(),
       access: source.access,
+      moving: source.access === 'write' ? draggedPositions(source.store.getState()) : [],
     });
   };
   const send = () => {
@@ -46,10 +49,14 @@ export function presenceSender(source: PresenceSource): { send: () => void; stop
       }
     }, POINTER_EVERY_MS);
   };
+  const stopDrags = source.store.subscribe((s, prev) => {
+    if (s.gestureStart ? s.layout.tables !== prev.layout.tables : prev.gestureStart) send();
+  });
   return {
     send,
     stop() {
       stopped = true;
+      stopDrags();
       clearTimeout(timer);
     },
   };

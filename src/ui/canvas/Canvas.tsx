@@ -1,4 +1,6 @@
 import { PresenceLayer } from '../collab/PresenceLayer';
+import { useLiveNodes } from '../collab/useLiveNodes';
+import { RoomActivity } from '../collab/RoomActivity';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -82,10 +84,12 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [keysOnly, layout],
   );
   const lastEdges = useRef<RelationshipEdge[]>(undefined);
-  const { nodes, edges } = useMemo(() => {
+  const { nodes: storedNodes, edges } = useMemo(() => {
     const flow = toFlow(design, drawnLayout, selected, schemaFilter, labelZoom, emphasis);
     return { nodes: flow.nodes, edges: sameOrNext(lastEdges.current, flow.edges) };
   }, [design, drawnLayout, selected, schemaFilter, labelZoom, emphasis]);
+  // Tables a teammate is dragging, where they are now.
+  const nodes = useLiveNodes(storedNodes);
   lastEdges.current = edges;
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -253,6 +257,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             />
           )}
           <PresenceLayer />
+          <RoomActivity />
         </ReactFlow>
       </DetailLevel.Provider>
       {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}
