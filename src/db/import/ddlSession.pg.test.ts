@@ -7,6 +7,7 @@ import { snapshotFactory, type CreateDb } from '../../test/fidelity';
 import { buildDesign, designRecipe } from '../../test/migrationArbitraries';
 import { propertyParameters } from '../../test/propertySeed';
 import type { ImportSqlOutcome } from '../protocol';
+import { designFromRead, type ReadMemo } from '../../core/ops/designFromRead';
 import { createDdlReader, type DdlReader } from './ddlSession';
 import { importSql } from './importSql';
 
@@ -176,7 +177,7 @@ const runs = Number(process.env.PROPERTY_RUNS ?? 8);
 
 describe('the incremental DDL read equals the full read', () => {
   it('random designs, random text edits one after another: the same design, the same errors, at every step', async () => {
-    const counts = { steps: 0, incremental: 0, full: 0, failed: 0 };
+    const counts = { steps: 0, incremental: 0, full: 0, failed: 0, pageFromMemo: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(designRecipe, designRecipe).map(([a, b]) => [...a, ...b]),
@@ -186,11 +187,22 @@ describe('the incremental DDL read equals the full read', () => {
           try {
             const { design } = buildDesign(recipe);
             let statements = generateDdl(named(design)).statements.map((s) => `${s.sql};`);
-            await readBoth(reader, join(statements));
+            // The page's side: each read becomes the design, from the last read's memo or in full.
+            let page = named(design);
+            let memo: ReadMemo | undefined;
+            const toPage = (read: ImportSqlOutcome) => {
+              if (!read.ok || read.report.failed.length) return;
+              const fromMemo = designFromRead(page, read.design, memo);
+              expect(fromMemo.design).toEqual(designFromRead(page, read.design).design);
+              if (memo) counts.pageFromMemo++;
+              ({ design: page, memo } = fromMemo);
+            };
+            toPage(await readBoth(reader, join(statements)));
             for (const [k, edit] of edits.entries()) {
               for (const next of applyEdit(statements, edit, k)) {
                 statements = next;
                 const read = await readBoth(reader, join(statements));
+                toPage(read);
                 counts.steps++;
                 if (modeOf(read)?.mode === 'incremental') counts.incremental++;
                 else counts.full++;

@@ -132,7 +132,15 @@ export function createDdlReader(deps: ImportDeps) {
     if (!session) return fullRead(sql, options, 'the first read', onProgress);
     if (options.hung?.length) return fullRead(sql, options, 'a statement hung', onProgress);
     const started = now();
+    const phases: Record<string, number> = {};
+    let lapAt = started;
+    const lap = (name: string) => {
+      const t = now();
+      phases[name] = Math.round((t - lapAt) * 10) / 10;
+      lapAt = t;
+    };
     const script = preprocessScript(sql);
+    lap('preprocess');
     if (script.metaCommands.length || script.copyData.length)
       return fullRead(sql, options, 'psql commands or COPY data', onProgress);
     let split: SplitStatement[];
@@ -142,6 +150,7 @@ export function createDdlReader(deps: ImportDeps) {
       };
       parser.nextText();
       split = splitByChunks(parser, script);
+      lap('split');
     } catch {
       return fullRead(sql, options, 'the parser did not load', onProgress);
     }
@@ -152,6 +161,7 @@ export function createDdlReader(deps: ImportDeps) {
     const planning = planIncrementalRead(session.statements, statements);
     if (!planning.ok) return fullRead(sql, options, planning.reason, onProgress);
     const { plan } = planning;
+    lap('plan');
     const parseMs = now() - started;
 
     // Whatever the import would rewrite or skip is read in full, as the import does it.
@@ -164,6 +174,7 @@ export function createDdlReader(deps: ImportDeps) {
         return fullRead(sql, options, 'a statement the import rewrites or skips', onProgress);
     }
 
+    lap('classify');
     const current = session;
     const db = current.scratch;
     onProgress?.({ phase: 'execute', done: 0, total: plan.redo.length });
@@ -180,6 +191,7 @@ export function createDdlReader(deps: ImportDeps) {
       return fullRead(sql, options, 'a statement failed', onProgress);
     }
     const executeMs = now() - executeStarted;
+    lap('execute');
 
     onProgress?.({ phase: 'catalog', done: plan.redo.length, total: plan.redo.length });
     const catalogStarted = now();
@@ -200,7 +212,9 @@ export function createDdlReader(deps: ImportDeps) {
       await close(current);
       return fullRead(sql, options, 'the catalog changed beyond the edited tables', onProgress);
     }
+    lap('catalog');
     const { design, notes } = designFromRows(rows, options);
+    lap('design');
     session = { ...current, statements, rows };
     const report: ImportReport = {
       statements: statements.length,
@@ -216,6 +230,8 @@ export function createDdlReader(deps: ImportDeps) {
         executeMs: Math.round(executeMs),
         readCatalogMs: Math.round(now() - catalogStarted),
         totalMs: Math.round(now() - started),
+        phases,
+        sentAt: performance.timeOrigin + now(),
       },
       ddlRead: { mode: 'incremental', undone: plan.undo.length, ran: plan.redo.length },
     };
