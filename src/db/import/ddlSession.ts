@@ -7,11 +7,13 @@
  */
 import {
   designFromRows,
+  designFromTouched,
   readOtherRows,
   readTableRows,
   type AllCatalogRows,
 } from '../../core/catalog';
 import type { ColumnRow, ConstraintRow, IndexRow, TableRow } from '../../core/catalog/queries';
+import type { Design } from '../../core/model';
 import {
   classifyStatement,
   columnTypeNames,
@@ -33,6 +35,8 @@ interface Session {
   scratch: ScratchDb;
   statements: PlannedStatement[];
   rows: AllCatalogRows;
+  /** The design read from `rows`: an incremental read builds again only the touched tables. */
+  design: Design;
   extensionsLoaded: string[];
   extensionsMissing: string[];
 }
@@ -108,6 +112,7 @@ export function createDdlReader(deps: ImportDeps) {
         scratch: kept.scratch,
         statements: kept.statements.map(planned),
         rows: kept.rows,
+        design: kept.design,
         extensionsLoaded: kept.report.extensionsLoaded,
         extensionsMissing: kept.report.extensionsMissing,
       };
@@ -195,27 +200,29 @@ export function createDdlReader(deps: ImportDeps) {
 
     onProgress?.({ phase: 'catalog', done: plan.redo.length, total: plan.redo.length });
     const catalogStarted = now();
-    let rows: AllCatalogRows | undefined;
+    let merged: { rows: AllCatalogRows; touched: Set<string> } | undefined;
     try {
       const serial = plan.redo.some((i) =>
         (statements[i] as PlannedStatement).columnTypes.some((t) =>
           SERIAL_TYPES.has(t[t.length - 1] ?? ''),
         ),
       );
-      rows = await mergedRows(db, current.rows, statements, plan.tables, !serial);
+      merged = await mergedRows(db, current.rows, statements, plan.tables, !serial);
     } catch {
-      rows = undefined;
+      merged = undefined;
     }
-    if (!rows) {
+    if (!merged) {
       // The database no longer matches what the session knows: start again from scratch.
       session = undefined;
       await close(current);
       return fullRead(sql, options, 'the catalog changed beyond the edited tables', onProgress);
     }
     lap('catalog');
-    const { design, notes } = designFromRows(rows, options);
+    const { rows, touched } = merged;
+    const { design, notes } =
+      designFromTouched(rows, current.design, touched, options) ?? designFromRows(rows, options);
     lap('design');
-    session = { ...current, statements, rows };
+    session = { ...current, statements, rows, design };
     const report: ImportReport = {
       statements: statements.length,
       executed: statements.length,
@@ -262,7 +269,7 @@ async function mergedRows(
   statements: PlannedStatement[],
   touched: Set<TableKey>,
   noNewSequences: boolean,
-): Promise<AllCatalogRows | undefined> {
+): Promise<{ rows: AllCatalogRows; touched: Set<string> } | undefined> {
   const other = await otherRows(db, last, noNewSequences);
   if (!other) return undefined;
 
@@ -317,7 +324,7 @@ async function mergedRows(
       }
       return 0;
     };
-  return {
+  const rows: AllCatalogRows = {
     ...other,
     tables: tables.sort(byOrder<TableRow>((t) => rank(t.oid))),
     columns: [...keep(last.columns), ...fresh.columns].sort(
@@ -342,6 +349,7 @@ async function mergedRows(
       ),
     ),
   };
+  return { rows, touched: new Set(found.map((r) => String(r.oid))) };
 }
 
 /**
