@@ -31,7 +31,7 @@ const FIXTURES: { file: string; tables?: number }[] = [
   { file: shared('listmonk.sql') },
   { file: shared('northwind.sql') },
   { file: shared('supabase.sql') },
-  { file: shared('pagila.sql'), tables: 70 },
+  { file: shared('pagila.sql'), tables: 71 },
   { file: shared('musicbrainz.sql') },
 ];
 
