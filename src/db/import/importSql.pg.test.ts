@@ -110,6 +110,38 @@ describe('importSql', () => {
     expect(report.timings?.totalMs).toBeGreaterThan(0);
   });
 
+  it('lists a run of data statements into one place as one row (Ecto: one INSERT per migration)', async () => {
+    const { report } = await run(
+      [
+        'CREATE TABLE public.schema_migrations (version bigint PRIMARY KEY);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200503002523);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200607000511);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200617111116);',
+        // Runs (it is not a data statement the import skips): it ends the run.
+        "SELECT pg_catalog.setval('public.a_id_seq', 1, false);",
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200617113333);',
+        'INSERT INTO public.other (version) VALUES (1);',
+      ].join('\n'),
+    );
+    expect(report.skipped.map((s) => [s.line, s.text, s.reason])).toEqual([
+      [
+        2,
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200503002523)',
+        'This only changes data; a design keeps no data. So do the 2 statements like it that follow (to line 4).',
+      ],
+      [
+        6,
+        expect.stringMatching(/^INSERT INTO public."schema_migrations"/),
+        'This only changes data; a design keeps no data.',
+      ],
+      [
+        7,
+        'INSERT INTO public.other (version) VALUES (1)',
+        'This only changes data; a design keeps no data.',
+      ],
+    ]);
+  });
+
   it('stands in for pgvector: tables with vector columns and their hnsw indexes are kept', async () => {
     const { design, report } = await run(
       [
