@@ -11,18 +11,15 @@ test('importing pagila.sql opens a new design and reports exactly what was skipp
 }) => {
   const report = await studio.importFile(fixture('pagila.sql'), 120_000);
   await expect(report.getByRole('status')).toContainText(
-    'Imported 70 tables and 8 views into the new design “pagila”',
+    'Imported 71 tables and 8 views into the new design “pagila”',
   );
-  // The vector extension is not shipped with PGlite: skipped, with what depends on it.
+  // PGlite does not ship pgvector: a stand-in keeps film_embedding (a vector(20) column and an
+  // HNSW index), and the report says what the stand-in leaves out.
+  await expect(report).toContainText('pgvector is not shipped with PGlite: a stand-in');
   const rows = report
     .getByRole('table', { name: 'Skipped and failed statements' })
     .getByRole('row');
-  await expect(rows.filter({ hasText: 'CREATE EXTENSION IF NOT EXISTS vector' })).toContainText(
-    'does not ship the extension "vector"',
-  );
-  await expect(rows.filter({ hasText: 'CREATE TABLE public.film_embedding' })).toContainText(
-    'skipped',
-  );
+  await expect(rows.filter({ hasText: 'film_embedding' })).toHaveCount(0);
   await report.getByRole('button', { name: 'Done' }).click();
 
   await expect(page.getByRole('button', { name: 'Design name pagila' })).toBeVisible();

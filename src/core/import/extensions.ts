@@ -41,6 +41,21 @@ export const PGLITE_CONTRIB: Readonly<Record<string, string>> = {
   'uuid-ossp': 'uuid_ossp',
 };
 
+/**
+ * Extensions PGlite does not ship that the studio stands in for (name -> loader module, see
+ * `vectorStandIn.ts` in src/db/import): enough of them for PostgreSQL to accept a schema using
+ * them, so that its tables are not lost. What each stand-in leaves out is said in the report.
+ */
+export const STAND_IN_EXTENSIONS: Readonly<Record<string, string>> = { vector: 'vector_stand_in' };
+
+/** What the import report says of a stand-in it loaded: what it leaves out. */
+export const STAND_IN_NOTES: Readonly<Record<string, string>> = {
+  vector:
+    'pgvector is not shipped with PGlite: a stand-in gives its types (vector, halfvec, ' +
+    'sparsevec) and its hnsw and ivfflat indexes, but not its functions and operators, nor ' +
+    'index options such as WITH (m = 16).',
+};
+
 /** Extensions every PostgreSQL (and PGlite) has without loading anything. */
 export const BUILTIN_EXTENSIONS: ReadonlySet<string> = new Set(['plpgsql']);
 
@@ -49,7 +64,7 @@ const REQUIRES: Readonly<Record<string, readonly string[]>> = { earthdistance: [
 
 /** Whether PGlite can create this extension (built in or from its contrib modules). */
 export function isAvailableExtension(name: string): boolean {
-  return BUILTIN_EXTENSIONS.has(name) || name in PGLITE_CONTRIB;
+  return BUILTIN_EXTENSIONS.has(name) || name in PGLITE_CONTRIB || name in STAND_IN_EXTENSIONS;
 }
 
 /**
@@ -59,7 +74,7 @@ export function isAvailableExtension(name: string): boolean {
 export function contribModulesFor(extensions: Iterable<string>): string[] {
   const modules = new Set<string>();
   const add = (name: string) => {
-    const module = PGLITE_CONTRIB[name];
+    const module = PGLITE_CONTRIB[name] ?? STAND_IN_EXTENSIONS[name];
     if (module === undefined || modules.has(module)) return;
     for (const required of REQUIRES[name] ?? []) add(required);
     modules.add(module);

@@ -11,6 +11,7 @@ import {
   contribModulesFor,
   ImportReportBuilder,
   isAvailableExtension,
+  STAND_IN_NOTES,
   BUILTIN_EXTENSIONS,
   preprocessScript,
   scriptExtensions,
@@ -119,7 +120,10 @@ export async function importSql(
     };
     const report = builder.build({
       extensionsLoaded: loadable,
-      notes: notes.map((n) => n.message),
+      notes: [
+        ...loadable.flatMap((name) => STAND_IN_NOTES[name] ?? []),
+        ...notes.map((n) => n.message),
+      ],
       timings,
     });
     kept = deps.keep?.({ scratch: pg, script, statements, rows, design, report }) ?? false;
