@@ -13,9 +13,7 @@ test('importing pagila.sql opens a new design and reports exactly what was skipp
   await expect(report.getByRole('status')).toContainText(
     'Imported 71 tables and 8 views into the new design “pagila”',
   );
-  // PGlite does not ship pgvector: a stand-in keeps film_embedding (a vector(20) column and an
-  // HNSW index), and the report says what the stand-in leaves out.
-  await expect(report).toContainText('pgvector is not shipped with PGlite: a stand-in');
+  // pgvector is loaded for the file: film_embedding (a vector(20) column and an HNSW index) is kept.
   const rows = report
     .getByRole('table', { name: 'Skipped and failed statements' })
     .getByRole('row');

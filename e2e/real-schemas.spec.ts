@@ -26,7 +26,7 @@ const FIXTURES: { file: string; tables?: number }[] = [
   { file: project('codefund.sql') },
   { file: project('fk-onto-unique-index.sql'), tables: 19 },
   // pg_dump 17 with \restrict guards and pgvector: the 3 tables with vector(1536) columns are kept
-  // (the studio's stand-in for pgvector), with the foreign keys onto them.
+  // (pgvector loaded into PGlite), with the foreign keys onto them.
   { file: project('sanbase.sql'), tables: 178 },
   { file: project('philomena.sql'), tables: 78 },
   { file: project('gisia.sql'), tables: 87 },

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll } from 'vitest';
-import { vectorStandIn } from '../db/import/vectorStandIn';
+import { vector } from '@electric-sql/pglite-pgvector';
 
 /**
  * One real PGlite per test file, booted on first use (a cold boot takes seconds on a small
@@ -23,9 +23,9 @@ const SESSION_SETUP =
   'SET client_min_messages = warning;';
 
 async function boot(): Promise<PGlite> {
-  // With the studio's pgvector stand-in, as the studio's own databases get it when DDL needs it
-  // (it only writes the extension's files: nothing is created before CREATE EXTENSION vector).
-  const db = await PGlite.create({ extensions: { vector: vectorStandIn } });
+  // With pgvector, as the studio's own databases get it when DDL needs it (loading it creates
+  // nothing before CREATE EXTENSION vector).
+  const db = await PGlite.create({ extensions: { vector } });
   await db.exec(SESSION_SETUP);
   return db;
 }

@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL extensions PGlite can run: built in, or shipped as `@electric-sql/pglite/contrib/*`
- * modules that must be passed to PGlite when it is created. Checked against PGlite 0.5.16's
- * `dist/contrib` (see `contribModules.ts` in src/db, which loads them).
+ * modules (and pgvector as `@electric-sql/pglite-pgvector`) that must be passed to PGlite when it
+ * is created. Checked against PGlite 0.5.16's `dist/contrib` (see `contribModules.ts` in src/db,
+ * which loads them).
  */
 
 /** Extension name -> the contrib module (and its export) that provides it. */
@@ -39,21 +40,7 @@ export const PGLITE_CONTRIB: Readonly<Record<string, string>> = {
   tsm_system_time: 'tsm_system_time',
   unaccent: 'unaccent',
   'uuid-ossp': 'uuid_ossp',
-};
-
-/**
- * Extensions PGlite does not ship that the studio stands in for (name -> loader module, see
- * `vectorStandIn.ts` in src/db/import): enough of them for PostgreSQL to accept a schema using
- * them, so that its tables are not lost. What each stand-in leaves out is said in the report.
- */
-export const STAND_IN_EXTENSIONS: Readonly<Record<string, string>> = { vector: 'vector_stand_in' };
-
-/** What the import report says of a stand-in it loaded: what it leaves out. */
-export const STAND_IN_NOTES: Readonly<Record<string, string>> = {
-  vector:
-    'pgvector is not shipped with PGlite: a stand-in gives its types (vector, halfvec, ' +
-    'sparsevec) and its hnsw and ivfflat indexes, but not its functions and operators, nor ' +
-    'index options such as WITH (m = 16).',
+  vector: 'vector',
 };
 
 /** Extensions every PostgreSQL (and PGlite) has without loading anything. */
@@ -64,7 +51,7 @@ const REQUIRES: Readonly<Record<string, readonly string[]>> = { earthdistance: [
 
 /** Whether PGlite can create this extension (built in or from its contrib modules). */
 export function isAvailableExtension(name: string): boolean {
-  return BUILTIN_EXTENSIONS.has(name) || name in PGLITE_CONTRIB || name in STAND_IN_EXTENSIONS;
+  return BUILTIN_EXTENSIONS.has(name) || name in PGLITE_CONTRIB;
 }
 
 /**
@@ -74,7 +61,7 @@ export function isAvailableExtension(name: string): boolean {
 export function contribModulesFor(extensions: Iterable<string>): string[] {
   const modules = new Set<string>();
   const add = (name: string) => {
-    const module = PGLITE_CONTRIB[name] ?? STAND_IN_EXTENSIONS[name];
+    const module = PGLITE_CONTRIB[name];
     if (module === undefined || modules.has(module)) return;
     for (const required of REQUIRES[name] ?? []) add(required);
     modules.add(module);
@@ -89,8 +76,6 @@ export function contribModulesFor(extensions: Iterable<string>): string[] {
  * Anything else missing after an extension was skipped is reported as "probably" from it.
  */
 export const KNOWN_EXTENSION_OBJECTS: Readonly<Record<string, RegExp>> = {
-  vector:
-    /^(vector|halfvec|sparsevec|hnsw|ivfflat|(vector|halfvec|sparsevec|bit)_\w+_ops|l2_distance|cosine_distance|inner_product)$/,
   postgis: /^(geometry|geography|box2d|box3d|raster|st_\w+|postgis_\w+|spheroid|gidx)$/,
   postgis_topology: /^(topogeometry|topology)$/,
   pg_graphql: /^(graphql|resolve)$/,

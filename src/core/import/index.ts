@@ -16,8 +16,6 @@ export {
   contribModulesFor,
   isAvailableExtension,
   PGLITE_CONTRIB,
-  STAND_IN_EXTENSIONS,
-  STAND_IN_NOTES,
   scriptExtensions,
 } from './extensions';
 export {

@@ -4,7 +4,7 @@
  * it. Keys are module names (see PGLITE_CONTRIB in core/import/extensions.ts).
  */
 import type { Extension } from '@electric-sql/pglite';
-import { PGLITE_CONTRIB, STAND_IN_EXTENSIONS } from '../../core/import';
+import { PGLITE_CONTRIB } from '../../core/import';
 
 const LOADERS: Record<string, () => Promise<Extension>> = {
   amcheck: () => import('@electric-sql/pglite/contrib/amcheck').then((m) => m.amcheck),
@@ -49,8 +49,8 @@ const LOADERS: Record<string, () => Promise<Extension>> = {
     import('@electric-sql/pglite/contrib/tsm_system_time').then((m) => m.tsm_system_time),
   unaccent: () => import('@electric-sql/pglite/contrib/unaccent').then((m) => m.unaccent),
   uuid_ossp: () => import('@electric-sql/pglite/contrib/uuid_ossp').then((m) => m.uuid_ossp),
-  // Not PGlite's: the studio's stand-in for an extension PGlite does not ship.
-  vector_stand_in: () => import('./vectorStandIn').then((m) => m.vectorStandIn),
+  // pgvector, built for PGlite and published beside it.
+  vector: () => import('@electric-sql/pglite-pgvector').then((m) => m.vector),
 };
 
 /** Loads the modules by name, for `PGlite.create({ extensions })`. */
@@ -68,7 +68,5 @@ export async function loadContribModules(
 
 /** Every contrib module core knows of has a loader here (checked by a test). */
 export function missingLoaders(): string[] {
-  return [...Object.values(PGLITE_CONTRIB), ...Object.values(STAND_IN_EXTENSIONS)].filter(
-    (module) => !(module in LOADERS),
-  );
+  return Object.values(PGLITE_CONTRIB).filter((module) => !(module in LOADERS));
 }

@@ -142,7 +142,7 @@ describe('importSql', () => {
     ]);
   });
 
-  it('stands in for pgvector: tables with vector columns and their hnsw indexes are kept', async () => {
+  it('loads pgvector: tables with vector columns and their hnsw and ivfflat indexes are kept', async () => {
     const { design, report } = await run(
       [
         'CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;',
@@ -150,7 +150,7 @@ describe('importSql', () => {
         'CREATE TABLE public.chunks (id bigint PRIMARY KEY, embedding public.vector(1536) NOT NULL,',
         '  half public.halfvec(3), sparse public.sparsevec(5), stale boolean);',
         'CREATE INDEX chunks_embedding ON public.chunks USING hnsw (embedding public.vector_cosine_ops)',
-        '  WHERE (stale = false);',
+        '  WITH (m = 16) WHERE (stale = false);',
         'CREATE INDEX chunks_half ON public.chunks USING ivfflat (half halfvec_l2_ops);',
       ].join('\n'),
     );
@@ -158,7 +158,6 @@ describe('importSql', () => {
     expect(report.failed).toEqual([]);
     expect(report.extensionsLoaded).toEqual(['vector']);
     expect(report.notes).toEqual([
-      expect.stringMatching(/^pgvector is not shipped with PGlite: a stand-in gives its types/),
       'Index "chunks_embedding" on table "chunks" is kept as SQL: it uses the hnsw access method.',
       'Index "chunks_half" on table "chunks" is kept as SQL: it uses the ivfflat access method.',
     ]);
@@ -172,7 +171,7 @@ describe('importSql', () => {
     ]);
     expect(design.extras?.map((x) => x.sql)).toEqual([
       'CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;',
-      'CREATE INDEX chunks_embedding ON public.chunks USING hnsw (embedding vector_cosine_ops) WHERE (stale = false);',
+      "CREATE INDEX chunks_embedding ON public.chunks USING hnsw (embedding vector_cosine_ops) WITH (m='16') WHERE (stale = false);",
       'CREATE INDEX chunks_half ON public.chunks USING ivfflat (half halfvec_l2_ops);',
     ]);
   });

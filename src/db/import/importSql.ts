@@ -11,7 +11,6 @@ import {
   contribModulesFor,
   ImportReportBuilder,
   isAvailableExtension,
-  STAND_IN_NOTES,
   BUILTIN_EXTENSIONS,
   preprocessScript,
   scriptExtensions,
@@ -120,10 +119,7 @@ export async function importSql(
     };
     const report = builder.build({
       extensionsLoaded: loadable,
-      notes: [
-        ...loadable.flatMap((name) => STAND_IN_NOTES[name] ?? []),
-        ...notes.map((n) => n.message),
-      ],
+      notes: notes.map((n) => n.message),
       timings,
     });
     kept = deps.keep?.({ scratch: pg, script, statements, rows, design, report }) ?? false;

@@ -20,7 +20,7 @@ import { loadContribModules } from './contribModules';
  * real importer, and the DDL generated from the design must execute in a fresh PGlite with every
  * foreign key of the design; for the project's fixtures, as many as the file itself gives there.
  * (The shared openstreetmap loses a table with postgis, which PGlite lacks, so its file gives
- * more; pgvector's tables are kept by the studio's stand-in, see vectorStandIn.ts.)
+ * more; pgvector's tables are kept: PGlite loads pgvector.)
  */
 
 type Scratch = Awaited<ReturnType<ReturnType<typeof nodeScratch>>>;
