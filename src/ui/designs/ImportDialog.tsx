@@ -1,5 +1,6 @@
 import { SourceInput } from './SourceInput';
-import { useEffect, useRef, useState } from 'react';
+import { ScratchWorkDialog } from './ScratchWorkDialog';
+import { useEffect, useState } from 'react';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
 import {
@@ -26,13 +27,11 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   const { importer, pg } = useServices();
   const designName = useStudio((s) => s.design.name);
   const readOnly = useStudio((s) => s.readOnly);
-  const ref = useRef<HTMLDialogElement>(null);
   const [sql, setSql] = useState('');
   const [fileName, setFileName] = useState<string>();
   const [mode, setMode] = useState<Mode>('new');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
-  useEffect(() => ref.current?.showModal(), []);
   const readFile = async (file: File) => {
     setFileName(file.name);
     setSql(await file.text());
@@ -80,28 +79,18 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   // Stops the scratch Postgres (its worker is replaced); the import answers "cancelled".
   const cancel = () => pg.cancel();
   return (
-    <dialog
-      ref={ref}
-      className="tw-dialog tw-import"
-      aria-label="Import"
+    <ScratchWorkDialog
+      label="Import"
+      title="Import"
+      busy={busy}
+      error={phase.kind === 'error' ? phase.message : undefined}
+      onStop={cancel}
       onClose={onClose}
-      onCancel={(e) => {
-        if (!busy) return;
-        // Esc while importing stops the import; a second Esc (once stopped) closes the dialog.
-        e.preventDefault();
-        cancel();
-      }}
     >
-      <header className="tw-pane-header">
-        <h2>Import</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>
-            Close
-          </button>
-        </div>
-      </header>
-      <div className="tw-dialog-body">
-        {phase.kind !== 'done' && (
+      {(close) =>
+        phase.kind === 'done' ? (
+          <ReportView report={phase.report} summary={phase.summary} onDone={close} />
+        ) : (
           <>
             <p className="tw-muted">
               A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
@@ -163,22 +152,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 <code className="tw-command">{DRIZZLE_CLI_COMMAND}</code>
               </div>
             )}
-            {phase.kind === 'error' && (
-              <p role="alert" className="tw-error-box">
-                {phase.message}
-              </p>
-            )}
           </>
-        )}
-        {phase.kind === 'done' && (
-          <ReportView
-            report={phase.report}
-            summary={phase.summary}
-            onDone={() => ref.current?.close()}
-          />
-        )}
-      </div>
-    </dialog>
+        )
+      }
+    </ScratchWorkDialog>
   );
 }
 
