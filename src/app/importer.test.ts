@@ -1,6 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import type { DesignDocument } from '../core/model';
+import {
+  emptyDesign,
+  emptyLayout,
+  makeDocument,
+  serializeDocument,
+  type DesignDocument,
+} from '../core/model';
+import { readDesignText } from '../core/import/inputKind';
+import { addTable, createArea } from '../core/ops';
 import { err, ok } from '../core/result';
 import { InProcessWorker } from '../db/rpc/inProcessWorker';
 import type { LayoutProgress } from '../layout/autoLayout';
@@ -105,5 +113,50 @@ describe('import cancel', () => {
     expect(result).toEqual(err(IMPORT_CANCELLED));
     expect(readsCancelled()).toBe(1);
     expect(store.getState().design).toBe(before);
+  });
+});
+
+describe('import into the current design', () => {
+  it('keeps the subject areas of a design file, on the tables as merged', async () => {
+    const { importer, store } = setup();
+    // The person's design: the shop example, its products in an area of theirs.
+    store
+      .getState()
+      .dispatch((d) =>
+        createArea(d, { id: 'a_taken', name: 'Mine', color: 'blue', tableIds: ['t_products'] }),
+      );
+    // The file: orders (the person has it, under another id) and reviews (new) in an area whose
+    // id the open design uses already.
+    let design = emptyDesign('Feedback', 'd_file');
+    for (const [id, name] of [
+      ['t_file_orders', 'orders'],
+      ['t_file_reviews', 'reviews'],
+    ] as const)
+      design = addTable(design, {
+        id,
+        name,
+        columns: [{ id: `c_${id}`, name: 'id', type: 'int', nullable: false }],
+      });
+    design = createArea(design, {
+      id: 'a_taken',
+      name: 'Ordering',
+      color: 'amber',
+      tableIds: ['t_file_orders', 't_file_reviews'],
+    });
+    const read = readDesignText('json', serializeDocument(makeDocument(design, emptyLayout())));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const result = await importer.importDesign(
+      read.value.design,
+      read.value.layout,
+      { mode: 'merge', name: 'Shop' },
+      () => {},
+    );
+    expect(result.ok).toBe(true);
+    const areas = store.getState().design.areas;
+    expect(areas.map((a) => a.name)).toEqual(['Mine', 'Ordering']);
+    const ordering = areas[1]!;
+    expect(ordering.id).not.toBe('a_taken');
+    expect(ordering).toMatchObject({ color: 'amber', tableIds: ['t_orders', 't_file_reviews'] });
   });
 });
