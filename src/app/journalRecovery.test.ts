@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createJournal, type JournalStorage } from '../persistence/journal';
-import { openTestRepo, sampleDoc } from '../persistence/test/helpers';
+import { createJournal } from '../persistence/journal';
+import { memoryJournalStorage, openTestRepo, sampleDoc } from '../persistence/test/helpers';
 import { createStudioStore } from '../state/store';
 import { recoverJournaledEdit } from './journalRecovery';
-
-function memoryStorage(): JournalStorage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-  };
-}
 
 /** A stored design open in a store, a journal, and what the recovery said. */
 async function setup() {
@@ -22,7 +13,7 @@ async function setup() {
   const { id, revision } = created.value;
   const store = createStudioStore();
   store.getState().load(stored);
-  const journal = createJournal(memoryStorage());
+  const journal = createJournal(memoryJournalStorage());
   const said: string[] = [];
   let listChanges = 0;
   const deps = {
