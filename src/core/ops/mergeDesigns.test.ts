@@ -58,16 +58,17 @@ describe('mergeDesigns', () => {
   });
 
   describe('subject areas of the imported design', () => {
-    /** The shop example with its customers in an area "Sales" whose id the file uses too. */
-    const current = () =>
-      ops.createArea(exampleDocument().design, {
+    /**
+     * The shop example, its orders in an area "Sales" (id `a_1`), merged with a file of customers
+     * and orders (the person has them, under other ids), reviews and ratings (new), in `areas`.
+     */
+    const mergeWithAreas = (areas: { id: string; name: string; tableIds: string[] }[]) => {
+      const current = ops.createArea(exampleDocument().design, {
         id: 'a_1',
         name: 'Sales',
         color: 'blue',
         tableIds: ['t_orders'],
       });
-    /** A file with customers (the person has it), reviews and ratings (new), in two areas. */
-    const incoming = (areas: { id: string; name: string; tableIds: string[] }[]) => {
       let d = emptyDesign('imported', 'd_in');
       for (const [id, name] of [
         ['t_x_customers', 'customers'],
@@ -81,22 +82,15 @@ describe('mergeDesigns', () => {
           columns: [{ id: `c_${id}`, name: 'id', type: 'int', nullable: false }],
         });
       for (const a of areas) d = ops.createArea(d, { ...a, color: 'green' });
-      return d;
-    };
-    const fresh = () => {
       let n = 0;
-      return () => `a_fresh_${++n}`;
+      return mergeDesigns(current, d, () => `a_fresh_${++n}`);
     };
 
     it('come along, with a fresh id where the id is taken and the table ids the merge gave', () => {
-      const r = mergeDesigns(
-        current(),
-        incoming([
-          { id: 'a_1', name: 'Feedback', tableIds: ['t_x_reviews', 't_x_customers'] },
-          { id: 'a_2', name: 'Scores', tableIds: ['t_x_ratings'] },
-        ]),
-        fresh(),
-      );
+      const r = mergeWithAreas([
+        { id: 'a_1', name: 'Feedback', tableIds: ['t_x_reviews', 't_x_customers'] },
+        { id: 'a_2', name: 'Scores', tableIds: ['t_x_ratings'] },
+      ]);
       expect(r.design.areas).toEqual([
         { id: 'a_1', name: 'Sales', color: 'blue', tableIds: ['t_orders'] },
         // customers is the person's table (in no area yet): its id in the design, not the file's.
@@ -111,14 +105,10 @@ describe('mergeDesigns', () => {
     });
 
     it('never move a table of the person’s out of its area; one of the same name takes the new tables', () => {
-      const r = mergeDesigns(
-        current(),
-        incoming([
-          { id: 'a_9', name: 'Sales', tableIds: ['t_x_orders', 't_x_ratings'] },
-          { id: 'a_8', name: 'Orders only', tableIds: ['t_x_orders'] },
-        ]),
-        fresh(),
-      );
+      const r = mergeWithAreas([
+        { id: 'a_9', name: 'Sales', tableIds: ['t_x_orders', 't_x_ratings'] },
+        { id: 'a_8', name: 'Orders only', tableIds: ['t_x_orders'] },
+      ]);
       expect(r.design.areas).toEqual([
         { id: 'a_1', name: 'Sales', color: 'blue', tableIds: ['t_orders', 't_x_ratings'] },
       ]);
@@ -128,11 +118,7 @@ describe('mergeDesigns', () => {
     });
 
     it('an empty area of the file is kept', () => {
-      const r = mergeDesigns(
-        current(),
-        incoming([{ id: 'a_3', name: 'Later', tableIds: [] }]),
-        fresh(),
-      );
+      const r = mergeWithAreas([{ id: 'a_3', name: 'Later', tableIds: [] }]);
       expect(r.design.areas.map((a) => a.name)).toEqual(['Sales', 'Later']);
     });
   });
