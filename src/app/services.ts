@@ -84,6 +84,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
   const importer = createImporter({
     store,
     readSql: readSqlWith(pg),
+    cancelRead: () => pg.cancel(),
     layout,
     openDocument: (doc) => designs.openDocument(doc),
   });

@@ -175,5 +175,6 @@ function remap(d: Design, f: (id: string) => string): Design {
     schemas: rekey(d.schemas, (s) => ({ ...s, id: f(s.id) })),
     enums: rekey(d.enums, (e) => ({ ...e, id: f(e.id), schemaId: f(e.schemaId) })),
     tables: rekey(d.tables, table),
+    areas: d.areas.map((a) => ({ ...a, tableIds: a.tableIds.map(f) })),
   };
 }
