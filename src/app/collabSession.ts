@@ -128,7 +128,10 @@ export function createCollabSession(deps: Deps): CollabSession {
       onError: (error) => tell(`Live collaboration failed: ${(error as Error).message ?? error}`),
       onClosed: (code, reason) => {
         if (reason === 'room-full')
-          tell('The relay refused a change: the room is over its size limit.', 'error');
+          tell(
+            'The relay refused a change: the room is over its size limit. Deleting old shared versions (Versions panel) frees space in it.',
+            'error',
+          );
         else if (code === 1009)
           tell('The relay refused a change: it is larger than the relay accepts.', 'error');
       },
