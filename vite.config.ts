@@ -102,11 +102,12 @@ function prismaSchemaEngine(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), prismaSchemaEngine()],
-  // PGlite locates its .wasm and .data next to its module; pre-bundling would move it away from them.
+  // PGlite (and pgvector's bundle) locate their .wasm, .data and .tar.gz next to their module;
+  // pre-bundling would move them away from them.
   optimizeDeps: {
-    exclude: ['@electric-sql/pglite'],
-    // Discovered only when the layout worker first runs; listing it avoids a dev-server reload then.
-    include: ['elkjs/lib/elk.bundled.js'],
+    exclude: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector'],
+    // Discovered only when the layout worker first runs; listing them avoids a dev-server reload then.
+    include: ['elkjs/lib/elk.bundled.js', 'elkjs/lib/elk-api.js', 'elkjs/lib/elk-worker.min.js'],
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 6000 },

@@ -39,6 +39,37 @@ const hasColumn = (design, [table, column]) =>
     (t) => t.name === table && t.columns.some((c) => c.name === column),
   );
 
+/**
+ * Where the time of the last edit went: the worker's phases and the trip of its answer (the
+ * "DDL read" measure), the page's (the "DDL pane applied" measure), the rest up to the painted
+ * canvas (React and the browser), and the long tasks from the keystroke to 1.5 s after the paint.
+ */
+async function phasesOfLastEdit(page, t0, painted) {
+  await page.waitForTimeout(1500);
+  return page.evaluate(
+    ({ t0, painted }) => {
+      const last = (name) => performance.getEntriesByName(name).at(-1);
+      const read = last('tablewright: DDL read');
+      const applied = last('tablewright: DDL pane applied');
+      const longTasks = (window.__longTasks ?? [])
+        .filter((t) => t.startTime + t.duration > t0)
+        .map((t) => ({
+          at: Math.round(t.startTime - painted),
+          ms: Math.round(t.duration),
+        }));
+      return {
+        worker: read?.detail ?? {},
+        page: applied?.detail ?? {},
+        paint: applied ? Math.round(painted - (applied.startTime + applied.duration)) : undefined,
+        longTasks,
+      };
+    },
+    { t0, painted },
+  );
+}
+
+const phaseLog = [];
+
 /** Types a new table at the end of the DDL; returns ms from the last keystroke to the canvas. */
 async function typeTable(page, name) {
   const editor = page.locator('[data-testid="ddl-editor"]');
@@ -49,7 +80,9 @@ async function typeTable(page, name) {
   );
   const t0 = await page.evaluate(() => performance.now());
   await page.keyboard.type(';');
-  return (await waitForDesign(page, hasTable, name)) - t0;
+  const painted = await waitForDesign(page, hasTable, name);
+  phaseLog.push({ edit: 'table', ...(await phasesOfLastEdit(page, t0, painted)) });
+  return painted - t0;
 }
 
 /** Renames a column of a table in the middle of the text, as the pane's edit; ms to the canvas. */
@@ -67,7 +100,9 @@ async function renameColumn(page, column) {
     },
     { table: MIDDLE, column },
   );
-  return (await waitForDesign(page, hasColumn, [MIDDLE, column])) - t0;
+  const painted = await waitForDesign(page, hasColumn, [MIDDLE, column]);
+  phaseLog.push({ edit: 'column', ...(await phasesOfLastEdit(page, t0, painted)) });
+  return painted - t0;
 }
 
 async function measure(page, mode, runs) {
@@ -83,6 +118,8 @@ async function measure(page, mode, runs) {
     times.column.push(await renameColumn(page, `field_1_${mode}_${i}`));
   }
   const all = [...times.table, ...times.column];
+  if (mode === 'incremental') printPhases(phaseLog.splice(0));
+  else phaseLog.splice(0);
   const after = (t) => Math.round(t - DEBOUNCE_MS);
   const list = (xs) => xs.map(after).join(', ');
   console.log(
@@ -94,10 +131,36 @@ async function measure(page, mode, runs) {
   return median(all) - DEBOUNCE_MS;
 }
 
+/** Median ms of each phase over the edits, and the long tasks seen. */
+function printPhases(log) {
+  const medianOf = (pick) => {
+    const names = [...new Set(log.flatMap((e) => Object.keys(pick(e))))];
+    return names
+      .map((n) => `${n} ${Math.round(median(log.map((e) => pick(e)[n] ?? 0)))}`)
+      .join(', ');
+  };
+  console.log(`  worker (median ms): ${medianOf((e) => e.worker)}`);
+  console.log(
+    `  page (median ms): ${medianOf((e) => e.page)}, then paint ${median(log.map((e) => e.paint ?? 0))}`,
+  );
+  const long = log.flatMap((e) =>
+    e.longTasks.map((t) => `${t.ms} ms at ${t.at >= 0 ? '+' : ''}${t.at}`),
+  );
+  console.log(
+    `  long tasks (ms, at ms from the paint) from the keystroke to 1.5 s after: ${long.length ? long.join('; ') : 'none'}`,
+  );
+}
+
 const { url, stop } = await startPreview(PORT, DIST);
 try {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries())).observe({
+      type: 'longtask',
+    });
+  });
   await page.goto(url);
   await page.waitForSelector('.tw-table');
   await page.evaluate((d) => window.__tablewright.store.getState().load(d), syntheticDocument(N));

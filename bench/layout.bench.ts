@@ -4,6 +4,7 @@ import { arrangeDesign, layoutDesign, type LayoutProgress } from '../src/layout/
 import { placeNewTables } from '../src/layout/placeNewTables';
 import { boundsOf } from '../src/layout/rect';
 import { centreDistance, rectsAfter } from '../src/layout/testing/check';
+import { routeQuality } from '../src/layout/testing/routeQuality';
 import type { Design, Layout } from '../src/core/model';
 import { syntheticDesign } from '../src/layout/testing/synthetic';
 
@@ -115,7 +116,8 @@ it('layout', async () => {
     lines.push(
       `${name}: without routing ${plain.ms.toFixed(0)} ms; with routing ${routed.ms.toFixed(0)} ms ` +
         `(${Object.keys(routed.result.routes).length} of ${keys} lines routed, ` +
-        `the between-cluster router ${routed.routingMs.toFixed(0)} ms)`,
+        `the between-cluster router ${routed.routingMs.toFixed(0)} ms); ` +
+        `quality ${JSON.stringify(routeQuality(design, layout, routed.result))}`,
     );
   }
   console.log('auto-layout (Node, ELK in-thread as in the layout worker)\n' + lines.join('\n'));

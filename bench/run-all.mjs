@@ -28,6 +28,11 @@ const steps = [
     ['bench/arrange.mjs', '1000'],
   ],
   [
+    'The layout worker alone, 1,000 tables: phases and CPU time, cold then warm, in Chromium',
+    'node',
+    ['bench/arrange-worker.mjs', '1000'],
+  ],
+  [
     'Typing pause in the DDL pane to canvas, 1,000 tables, full read vs incremental, in Chromium',
     'node',
     ['bench/ddl-roundtrip.mjs', '1000'],

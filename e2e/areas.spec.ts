@@ -12,7 +12,7 @@ const pagila = fileURLToPath(new URL('../../shared/fixtures/schemas/pagila.sql',
 
 async function importPagila(studio: StudioPage) {
   const report = await studio.importFile(pagila, 180_000);
-  await expect(report.getByRole('status')).toContainText('Imported 70 tables');
+  await expect(report.getByRole('status')).toContainText('Imported 71 tables');
   await report.getByRole('button', { name: 'Done' }).click();
 }
 

@@ -193,6 +193,56 @@ test('two people design one schema through a relay: live both ways, presence, pe
   await cy.context.close();
 });
 
+test('a teammate sees a table move while it is dragged, and is told who changed what', async ({
+  studio,
+  page,
+  browser,
+  baseURL,
+  relay,
+}) => {
+  test.slow(); // two studios boot, each with its own Postgres
+  await studio.expectAccepted();
+  const dialog = await openRoomDialog(page, 'Ada');
+  await dialog.getByRole('textbox', { name: 'Relay URL' }).fill(relay);
+  await dialog.getByRole('button', { name: 'Use this relay' }).click();
+  await dialog.getByRole('button', { name: 'Start a live room' }).click();
+  const editLink = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const bea = await teammate(browser, baseURL, editLink);
+  await expect(bea.studio.table('customers')).toBeVisible();
+  // Bea has Ada's presence: the channel a drag travels on.
+  await expect(
+    bea.page.getByRole('list', { name: 'People in this room' }).getByRole('listitem'),
+  ).toHaveCount(2);
+
+  // Ada drags customers with the mouse; before she lets go, Bea sees it moving.
+  const seenByBea = async () => (await bea.studio.table('customers').boundingBox())!.y;
+  const start = await seenByBea();
+  const box = (await studio.table('customers').boundingBox())!;
+  await page.mouse.move(box.x + 150, box.y + 12);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 150 + i * 10, box.y + 12 + i * 25);
+  await expect.poll(seenByBea).toBeGreaterThan(start + 100);
+  // Still held: nothing was written to the shared design yet, only shown live.
+  await page.mouse.move(box.x + 250, box.y + 300, { steps: 3 });
+  await page.mouse.up();
+  // The drop arrives as Ada's change, and the table stays where she let go.
+  const activity = bea.page.getByRole('status', { name: 'Room activity' });
+  await expect(activity).toContainText('Ada moved table customers.');
+  expect(await seenByBea()).toBeGreaterThan(start + 100);
+
+  // Ada renames a column: Bea is told, with Ada's name, and sees the table outlined.
+  await studio.table('customers').getByRole('button', { name: 'Column name full_name' }).dblclick();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('display_name');
+  await page.keyboard.press('Enter');
+  await expect(activity).toContainText('Ada renamed column customers.full_name to display_name.');
+  await expect(bea.page.getByRole('img', { name: 'Changed by Ada' })).toBeVisible();
+  // Ada, the author, is not told about her own change.
+  await expect(page.getByRole('status', { name: 'Room activity' })).not.toContainText('Ada');
+  await bea.context.close();
+});
+
 test('a damaged room link says so and loses nothing', async ({ studio, page }) => {
   await studio.expectAccepted();
   await studio.renameTable('customers', 'my_customers');

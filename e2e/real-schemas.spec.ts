@@ -30,13 +30,18 @@ const FIXTURES: { file: string; tables?: number }[] = [
   { file: project('lago.sql'), tables: 139 },
   { file: project('codefund.sql') },
   { file: project('fk-onto-unique-index.sql'), tables: 19 },
+  // pg_dump 17 with \restrict guards and pgvector: the 3 tables with vector(1536) columns are kept
+  // (pgvector loaded into PGlite), with the foreign keys onto them.
+  { file: project('sanbase.sql'), tables: 178 },
+  { file: project('philomena.sql'), tables: 78 },
+  { file: project('gisia.sql'), tables: 87 },
   { file: shared('openstreetmap.sql'), tables: 56 },
   { file: shared('adventureworks.sql') },
   { file: shared('chinook.sql') },
   { file: shared('listmonk.sql') },
   { file: shared('northwind.sql') },
   { file: shared('supabase.sql') },
-  { file: shared('pagila.sql'), tables: 70 },
+  { file: shared('pagila.sql'), tables: 71 },
   { file: shared('musicbrainz.sql') },
 ];
 

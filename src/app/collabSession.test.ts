@@ -180,7 +180,7 @@ describe('a live room in the studio', () => {
     // A tab that closes runs no goodbye: what it kept stays.
     const cache: RoomCache = {
       load: (id) => kept.get(id),
-      save: (id, state) => kept.set(id, state),
+      save: (id, state) => void kept.set(id, state),
       forget: () => {},
     };
     const b = studio(url, exampleDocument(), cache);

@@ -7,18 +7,23 @@ import {
   readOnlyInvite,
   type RoomInvite,
 } from '../collab/roomKeys';
-import { jsonEqual, sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
+import { onlyVersionsChanged } from '../collab/sharedVersions';
 import type { DesignDocument } from '../core/model';
+import { browserLocalStorage } from '../persistence/browserStorage';
 import type { NoticeStore } from '../state/notices';
-import { currentDocument, type StudioState, type StudioStore } from '../state/store';
+import { currentDocument, type StudioStore } from '../state/store';
 import { joinRoom, type Collaboration, type RoomStatus } from './collaboration';
 import type { DesignSession } from './designSession';
 import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
 import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
-import { browserRoomCache, type RoomCache } from './roomCache';
-
-/** The origin of this person's own changes to the shared document: the undo manager tracks it. */
-export const LOCAL_ORIGIN = Symbol('tablewright collab local');
+import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
+import { roomDesignArrival } from './roomArrival';
+import { sameDesign, sameShared } from './roomDesignCompare';
+import { presenceSender } from './roomPresenceSender';
+import { followLiveTables, NO_LIVE_TABLES, type LiveTables } from './liveMoves';
+import { followRoomActivity, NO_CHANGED_TABLES, type RoomActivityState } from './roomActivity';
+import { bindPersonalUndo, LOCAL_ORIGIN, noPersonalUndo } from './roomUndo';
 
 export interface CollabState {
   phase: 'off' | 'joining' | 'inRoom';
@@ -33,6 +38,11 @@ export interface CollabState {
   connectedOnce: boolean;
   profile: Profile;
   relayUrl?: string;
+  /** Tables the others are dragging right now, drawn where they are (see liveMoves.ts). */
+  liveTables: LiveTables;
+  /** Tables a teammate just changed, by whom; and the line saying what (roomActivity.ts). */
+  changedTables: RoomActivityState['changedTables'];
+  activity: RoomActivityState['activity'];
 }
 
 /**
@@ -60,31 +70,36 @@ interface Deps {
   /** The studio's address without fragment or query, for links made here. */
   baseUrl: () => string;
   storage?: Storage;
-  /** Where the room's document is kept between visits (default: localStorage). */
+  /** Where the room's document is kept between visits (default: IndexedDB). */
   roomCache?: RoomCache;
   /** A WebSocket class where there is no global one (Node tests: the `ws` package). */
   WebSocketPolyfill?: unknown;
+  /** Told when a room opens (its plaintext doc, for the room's versions) and when it closes. */
+  onRoom?: (room: { plain: Y.Doc; access: 'write' | 'read' } | null) => void;
 }
-
-const POINTER_EVERY_MS = 50;
 
 export function createCollabSession(deps: Deps): CollabSession {
   const { store, notices } = deps;
-  const storage = deps.storage ?? safeStorage();
-  const cache = deps.roomCache ?? browserRoomCache(storage);
+  const storage = deps.storage ?? browserLocalStorage();
   const state = createStore<CollabState>()(() => ({
     phase: 'off',
     status: 'offline',
     people: [],
     connectedOnce: false,
+    liveTables: NO_LIVE_TABLES,
+    changedTables: NO_CHANGED_TABLES,
+    activity: null,
     profile: loadProfile(storage),
     relayUrl: chooseRelayUrl(browserRelaySources()),
   }));
   const tell = (text: string, tone: 'info' | 'warning' | 'error' = 'error') =>
     notices.getState().push({ tone, text });
+  const cache = deps.roomCache ?? browserRoomCache(storage, (text) => tell(text, 'warning'));
   let teardown: (() => void) | undefined;
   let pointer: { x: number; y: number } | null = null;
   let sendPresence: () => void = () => {};
+  /** The authors of changes from the room about to be applied (while attached). */
+  let heardAuthors: (authors: readonly unknown[]) => void = () => {};
 
   const linksFor = (invite: RoomInvite) => {
     const relay = state.getState().relayUrl;
@@ -102,6 +117,8 @@ export function createCollabSession(deps: Deps): CollabSession {
       invite,
       plain,
       WebSocketPolyfill: deps.WebSocketPolyfill,
+      author: () => state.getState().profile,
+      onApplying: (authors) => heardAuthors(authors),
       onStatus: (status) =>
         state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
       onRefused: (refusal) =>
@@ -111,7 +128,10 @@ export function createCollabSession(deps: Deps): CollabSession {
       onError: (error) => tell(`Live collaboration failed: ${(error as Error).message ?? error}`),
       onClosed: (code, reason) => {
         if (reason === 'room-full')
-          tell('The relay refused a change: the room is over its size limit.', 'error');
+          tell(
+            'The relay refused a change: the room is over its size limit. Deleting old shared versions (Versions panel) frees space in it.',
+            'error',
+          );
         else if (code === 1009)
           tell('The relay refused a change: it is larger than the relay accepts.', 'error');
       },
@@ -130,28 +150,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     let last: DesignDocument = currentDocument(store.getState());
     let applying = false;
     const shown = new Set<string>();
-    const undo =
-      access === 'write'
-        ? new Y.UndoManager(plain, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 })
-        : undefined;
-    const publishUndo = () =>
-      store.getState().setPersonalUndo({
-        // On screen at once, as an ordinary undo is.
-        undo: () => {
-          undo?.undo();
-          flush();
-        },
-        redo: () => {
-          undo?.redo();
-          flush();
-        },
-        canUndo: (undo?.undoStack.length ?? 0) > 0,
-        canRedo: (undo?.redoStack.length ?? 0) > 0,
-      });
-    publishUndo();
-    undo?.on('stack-item-added', publishUndo);
-    undo?.on('stack-item-popped', publishUndo);
-    undo?.on('stack-cleared', publishUndo);
+    const activity = followRoomActivity(state, store);
+    heardAuthors = activity.heard;
 
     /** The room's design into the store (a teammate's change, an undo, a merge). */
     const showShared = () => {
@@ -162,6 +162,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         tell(`The room's design cannot be shown: ${read.error.message}`, 'warning');
         return;
       }
+      const before = last;
       last = read.value.doc;
       applying = true;
       try {
@@ -169,6 +170,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       } finally {
         applying = false;
       }
+      activity.shown(before, last);
       for (const notice of read.value.notices) {
         if (shown.has(notice.message)) continue;
         shown.add(notice.message);
@@ -176,18 +178,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       }
     };
     // Kept for the next visit: edits made offline then survive closing the tab, and merge.
-    let saveTimer: ReturnType<typeof setTimeout> | undefined;
-    const saveNow = () => {
-      clearTimeout(saveTimer);
-      saveTimer = undefined;
-      cache.save(collab.keys.roomId, Y.encodeStateAsUpdate(plain));
-    };
-    const onUpdate = () => {
-      if (saveTimer === undefined) saveTimer = setTimeout(saveNow, 300);
-    };
-    plain.on('update', onUpdate);
-    globalThis.addEventListener?.('pagehide', saveNow);
-    saveNow();
+    const stopCaching = keepRoomCached(plain, cache, collab.keys.roomId);
 
     // Changes from the room come in bursts (a newcomer's sync, several blobs): shown once.
     let pending = false;
@@ -197,11 +188,13 @@ export function createCollabSession(deps: Deps): CollabSession {
       showShared();
     };
     const onTransaction = (tr: Y.Transaction) => {
-      if (tr.origin === LOCAL_ORIGIN || pending) return;
+      if (tr.origin === LOCAL_ORIGIN || pending || onlyVersionsChanged(tr)) return;
       pending = true;
       queueMicrotask(flush);
     };
     plain.on('afterTransaction', onTransaction);
+    const stopUndo =
+      access === 'write' ? bindPersonalUndo(plain, store, flush) : noPersonalUndo(store);
 
     const unsubscribe = store.subscribe((s, prev) => {
       if (applying || s.preview || s.gestureStart || s.readOnly) {
@@ -237,33 +230,15 @@ export function createCollabSession(deps: Deps): CollabSession {
           })
         : () => {};
 
-    // Presence: throttled, only the latest is sent.
-    let presenceTimer: ReturnType<typeof setTimeout> | undefined;
-    let presenceDue = false;
-    const pushPresence = () => {
-      const { profile } = state.getState();
-      void collab.presence.set({
-        name: profile.name,
-        colour: profile.colour,
-        selection: store.getState().selection.tableIds.slice(0, 1000),
-        pointer,
-        access,
-      });
-    };
-    sendPresence = () => {
-      if (presenceTimer !== undefined) {
-        presenceDue = true;
-        return;
-      }
-      pushPresence();
-      presenceTimer = setTimeout(() => {
-        presenceTimer = undefined;
-        if (presenceDue) {
-          presenceDue = false;
-          sendPresence();
-        }
-      }, POINTER_EVERY_MS);
-    };
+    const presence = presenceSender({
+      collab,
+      store,
+      profile: state,
+      access,
+      pointer: () => pointer,
+    });
+    sendPresence = presence.send;
+    const stopLiveTables = followLiveTables(state, store);
     const stopPeople = collab.presence.subscribe((others) =>
       state.setState({ people: readPeople(others) }),
     );
@@ -278,22 +253,24 @@ export function createCollabSession(deps: Deps): CollabSession {
     if (globalThis.navigator?.onLine === false) offline();
 
     state.setState({ phase: 'inRoom', access, ...linksFor(invite), status: collab.status() });
+    deps.onRoom?.({ plain, access });
     // What arrived while the joiner's copy was being stored.
     if (catchUp) showShared();
     teardown = () => {
-      clearTimeout(presenceTimer);
-      globalThis.removeEventListener?.('pagehide', saveNow);
-      clearTimeout(saveTimer);
-      plain.off('update', onUpdate);
-      cache.forget(collab.keys.roomId);
+      deps.onRoom?.(null);
+      presence.stop();
+      stopCaching();
       globalThis.removeEventListener?.('offline', offline);
       globalThis.removeEventListener?.('online', online);
       sendPresence = () => {};
       stopPeople();
+      stopLiveTables();
+      heardAuthors = () => {};
+      activity.stop();
       unsubscribe();
       unsubscribeSelection();
       plain.off('afterTransaction', onTransaction);
-      undo?.destroy();
+      stopUndo();
       reader.destroy();
       collab.leave();
       plain.destroy();
@@ -366,7 +343,7 @@ export function createCollabSession(deps: Deps): CollabSession {
       state.setState({ phase: 'joining', status: 'connecting', access: undefined });
       const plain = new Y.Doc();
       // What this browser had of the room last time, its own offline edits included: they merge.
-      const cached = cache.load(parsed.value.roomId);
+      const cached = await cache.load(parsed.value.roomId);
       let resumed = false;
       if (cached) {
         try {
@@ -383,7 +360,7 @@ export function createCollabSession(deps: Deps): CollabSession {
         return;
       }
       // Until the room is open, leaving stops the joining (a relay that does not answer).
-      let stopWaiting: (arrived?: DesignDocument) => void = () => {};
+      let stopWaiting = () => {};
       teardown = () => {
         stopWaiting();
         collab.leave();
@@ -392,32 +369,17 @@ export function createCollabSession(deps: Deps): CollabSession {
       };
       await collab.synced();
       if (state.getState().phase !== 'joining') return;
-      const reader = sharedReader(plain);
-      const readRoom = () => {
-        const r = reader.read({ viewport: store.getState().layout.viewport });
-        return r.ok ? r.value.doc : undefined;
-      };
-      let doc = readRoom();
-      if (!doc) {
-        // An empty room: its design has not reached the relay yet (the link was opened before the
-        // inviter's first change arrived). It is shown as soon as it comes.
-        tell(
-          'Connected to the room; waiting for its design to arrive from someone with the edit link.',
-          'info',
-        );
-        doc = await new Promise<DesignDocument | undefined>((resolve) => {
-          const check = () => {
-            const arrived = readRoom();
-            if (arrived) stopWaiting(arrived);
-          };
-          stopWaiting = (arrived?: DesignDocument) => {
-            plain.off('afterTransaction', check);
-            resolve(arrived);
-          };
-          plain.on('afterTransaction', check);
-        });
-      }
-      reader.destroy();
+      const arrival = roomDesignArrival(
+        plain,
+        () => store.getState().layout.viewport,
+        () =>
+          tell(
+            'Connected to the room; waiting for its design to arrive from someone with the edit link.',
+            'info',
+          ),
+      );
+      stopWaiting = arrival.cancel;
+      const doc = await arrival.arrived;
       if (!doc) return;
       teardown = undefined;
       // Kept locally too: the room's design becomes (or updates) a stored design of this person.
@@ -465,30 +427,4 @@ export function createCollabSession(deps: Deps): CollabSession {
       sendPresence();
     },
   };
-}
-
-/** Same design and layout apart from the viewport (which is each person's own). */
-function sameShared(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
-  if (s.design !== doc.design) return false;
-  if (s.layout === doc.layout) return true;
-  const a = s.layout as unknown as Record<string, unknown>;
-  const b = doc.layout as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if (key !== 'viewport' && a[key] !== b[key]) return false;
-  return true;
-}
-
-/** Same design and layout by value, apart from the viewport. */
-function sameDesign(s: Pick<StudioState, 'design' | 'layout'>, doc: DesignDocument): boolean {
-  const { viewport: _mine, ...layout } = s.layout;
-  const { viewport: _theirs, ...other } = doc.layout;
-  return jsonEqual(s.design, doc.design) && jsonEqual(layout, other);
-}
-
-function safeStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
 }

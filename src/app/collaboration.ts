@@ -24,6 +24,10 @@ export interface JoinOptions {
   onRefused?: (refusal: RoomRefusal) => void;
   onStatus?: (status: RoomStatus) => void;
   onError?: (error: unknown) => void;
+  /** Who this person's changes are by, sealed with each (see EncryptedRoomOptions). */
+  author?: () => unknown;
+  /** The authors of changes from the room about to be applied (see EncryptedRoomOptions). */
+  onApplying?: (authors: unknown[]) => void;
   /**
    * The relay closed the connection (the provider then retries): reason `room-full` when a change
    * would grow the room past the relay's cap (Hocuspocus sends it as a close message, code 1000),
@@ -85,6 +89,8 @@ export async function joinRoom(options: JoinOptions): Promise<Result<Collaborati
     limits: options.limits,
     onRefused: options.onRefused,
     onError: options.onError,
+    author: options.author,
+    onApplying: options.onApplying,
   });
   const socket = new HocuspocusProviderWebsocket({
     url: url.value,

@@ -2,8 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renameDesign } from '../core/ops';
 import { err } from '../core/result';
 import type { DesignRepo } from '../persistence/designRepo';
-import type { JournalStorage } from '../persistence/journal';
-import { freshIndexedDB, openTestRepo, sampleDoc, settle } from '../persistence/test/helpers';
+import {
+  freshIndexedDB,
+  memoryJournalStorage,
+  openTestRepo,
+  sampleDoc,
+  settle,
+} from '../persistence/test/helpers';
 import { createNoticeStore } from '../state/notices';
 import { createStudioStore } from '../state/store';
 import { createDesignSession, type DesignSession } from './designSession';
@@ -37,15 +42,6 @@ function countingTarget() {
   return target;
 }
 
-function memoryStorage(): JournalStorage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-  };
-}
-
 const sessions: DesignSession[] = [];
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((s) => s.dispose()));
@@ -66,7 +62,7 @@ async function setup(wrap: (repo: DesignRepo) => DesignRepo = (r) => r) {
     async () => ({ ok: true, value: wrap(repo) }),
     {
       events: { document: doc, window: win },
-      journalStorage: memoryStorage(),
+      journalStorage: memoryJournalStorage(),
       tabChannel: null,
     },
   );
@@ -142,7 +138,7 @@ describe('design session', () => {
       },
       {
         events: { document: null, window: null },
-        journalStorage: memoryStorage(),
+        journalStorage: memoryJournalStorage(),
         tabChannel: null,
       },
     );

@@ -19,14 +19,8 @@ import {
   type BroadcastChannelLike,
   type TabSync,
 } from '../persistence/tabSync';
-import {
-  browserJournalStorage,
-  createJournal,
-  journalVerdict,
-  type JournalStorage,
-} from '../persistence/journal';
+import { browserJournalStorage, createJournal, type JournalStorage } from '../persistence/journal';
 import { watchPageLifecycle, type PageEventSources } from '../persistence/pageLifecycle';
-import { withNewDesignId } from '../persistence/records';
 import { renameDesign } from '../core/ops';
 import { currentDocument, editedDocument, type StudioStore } from '../state/store';
 import type { NoticeStore } from '../state/notices';
@@ -36,6 +30,8 @@ import {
   type SessionEvent,
   type SessionPhase,
 } from './sessionMachine';
+import { createDesignUiState } from './designUiState';
+import { recoverJournaledEdit } from './journalRecovery';
 
 export interface SessionState {
   save: SaveStatus;
@@ -119,18 +115,7 @@ export function createDesignSession(
   let repo: DesignRepo | undefined;
   let sync: TabSync | undefined;
   let autosave: Autosave | undefined;
-  let stopSelection: (() => void) | undefined;
-  let draftText: string | undefined;
-  let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let draftListener: ((text: string) => void) | undefined;
-  const uiState = () => {
-    const sel = store.getState().selection;
-    return {
-      selection: sel.tableIds,
-      ...(sel.columnId ? { columnId: sel.columnId } : {}),
-      ...(draftText !== undefined ? { ddlDraft: draftText } : {}),
-    };
-  };
   const tell = (text: string, tone: 'info' | 'error' = 'error') =>
     notices.getState().push({ tone, text });
   const journal = createJournal(
@@ -140,6 +125,14 @@ export function createDesignSession(
   const reportWrite = (r: Result<unknown, { message: string }>) => {
     if (!r.ok && !closed()) tell(r.error.message);
   };
+  const uiState = createDesignUiState({
+    store,
+    target: () => {
+      const designId = autosave?.designId();
+      return repo && designId ? { repo, designId } : undefined;
+    },
+    reportWrite,
+  });
 
   let phase: SessionPhase = { name: 'new' };
   let stopPage: (() => void) | undefined;
@@ -153,13 +146,12 @@ export function createDesignSession(
   const perform = async (effect: SessionEffect) => {
     switch (effect.type) {
       case 'listenToPage':
-        stopPage = watchPageLifecycle(env.events ?? {}, { onHidden: flushDraft });
+        stopPage = watchPageLifecycle(env.events ?? {}, { onHidden: uiState.flush });
         return;
       case 'stopListening':
         stopPage?.();
         stopPage = undefined;
-        clearTimeout(draftTimer);
-        draftTimer = undefined;
+        uiState.cancel();
         stopSync?.();
         stopSync = undefined;
         sync?.close();
@@ -190,16 +182,12 @@ export function createDesignSession(
     state.setState({ designId, save: autosave.status(), shared: false });
     void go({ type: 'designOpened', designId });
     void r.setSession({ lastDesignId: designId }).then(reportWrite);
-    stopSelection?.();
     // The selection is view state, stored with the DDL draft: debounced, and flushed when the page hides.
-    stopSelection = store.subscribe((s, prev) => {
-      if (s.selection !== prev.selection) scheduleUiState(200);
-    });
+    uiState.followSelection();
   };
 
   const detach = async () => {
-    stopSelection?.();
-    stopSelection = undefined;
+    uiState.stopFollowingSelection();
     await autosave?.dispose();
     autosave = undefined;
   };
@@ -238,67 +226,21 @@ export function createDesignSession(
     });
     const { repairs } = loaded.value;
     if (repairs.length > 0) tell(repairNotice(loaded.value.meta.name, repairs), 'info');
-    draftText = undefined;
+    uiState.forgetDraft();
     attach(id, loaded.value.revision);
-    await replayJournal(id, loaded.value);
+    await recoverJournaledEdit(
+      { store, journal, repo, tell, listChanged: bumpList },
+      id,
+      loaded.value,
+    );
     if (ui.ddlDraft !== undefined) draftListener?.(ui.ddlDraft);
     return true;
-  };
-
-  /** An edit the last visit journaled but never stored (the tab closed first): put it back. */
-  const replayJournal = async (id: string, stored: { revision: number; doc: DesignDocument }) => {
-    const entry = journal.read(id);
-    if (!entry) return;
-    const verdict = journalVerdict(entry, stored);
-    if (verdict === 'same') return journal.clear(id);
-    if (verdict === 'replay') {
-      // Loaded as a change on top of the stored revision: autosave stores it like any edit.
-      store.getState().load(
-        {
-          ...entry.doc,
-          layout: { ...entry.doc.layout, viewport: store.getState().layout.viewport },
-        },
-        store.getState().selection,
-      );
-      tell('Your last change before the tab closed was restored.', 'info');
-      return;
-    }
-    // Another tab saved this design since: keep theirs, and this work beside it as a copy.
-    if (!repo) return;
-    const copy = withNewDesignId(entry.doc, `${entry.doc.design.name} (recovered)`);
-    const created = await repo.create(copy);
-    if (created.ok) {
-      journal.clear(id);
-      bumpList();
-      tell(
-        `Changes from a tab that closed before saving were kept as “${copy.design.name}” (another tab had saved this design since).`,
-        'info',
-      );
-    } else {
-      // The entry stays in the journal: the next opening tries again.
-      tell(
-        `Changes from a tab that closed before saving could not be kept as a copy yet: ${created.error.message}`,
-      );
-    }
   };
 
   const bumpList = () => state.setState({ listVersion: state.getState().listVersion + 1 });
   const report = (r: Result<unknown, { message: string }>) => {
     if (!r.ok) tell(r.error.message);
     bumpList();
-  };
-
-  const scheduleUiState = (ms: number) => {
-    clearTimeout(draftTimer);
-    draftTimer = setTimeout(flushDraft, ms);
-  };
-
-  const flushDraft = () => {
-    if (draftTimer === undefined) return;
-    clearTimeout(draftTimer);
-    draftTimer = undefined;
-    const id = autosave?.designId();
-    if (repo && id) void repo.setDesignUiState(id, uiState()).then(reportWrite);
   };
 
   const startUp = async (options: StartOptions) => {
@@ -420,11 +362,7 @@ export function createDesignSession(
     flush: async () => {
       await autosave?.flush();
     },
-    saveDraft(text) {
-      draftText = text;
-      // Typing saves within a fraction of a second; IndexedDB is not hit on every keystroke.
-      scheduleUiState(250);
-    },
+    saveDraft: (text) => uiState.setDraft(text),
     onDraftRestored(listener) {
       draftListener = listener;
     },
@@ -434,7 +372,7 @@ export function createDesignSession(
     },
     phase: () => phase,
     async dispose() {
-      flushDraft();
+      uiState.flush();
       await go({ type: 'dispose' });
     },
   };

@@ -1,6 +1,6 @@
 import { makeDocument, newId, type Design, type DesignDocument, type Layout } from '../core/model';
 import type { ImportReport } from '../core/import/report';
-import { ok, type Result } from '../core/result';
+import { err, ok, type Result } from '../core/result';
 import { mergeDesigns } from '../core/ops/mergeDesigns';
 import type { LayoutClient } from '../layout/client';
 import { placeNewTables } from '../layout/placeNewTables';
@@ -40,7 +40,18 @@ export type ImportOutcome = Result<Imported, SqlReadError>;
 export interface ImportOptions {
   mode: 'new' | 'merge';
   name: string;
+  /**
+   * Aborting stops the import wherever it is (Postgres reading the SQL, the layout worker
+   * arranging it); it answers `interrupted` and nothing is opened or changed.
+   */
+  signal?: AbortSignal;
 }
+
+/** The answer of an import stopped after its SQL was read (or before anything ran). */
+export const IMPORT_CANCELLED: SqlReadError = {
+  status: 'interrupted',
+  message: 'Import cancelled: the current design is unchanged.',
+};
 
 export interface Importer {
   importSql(
@@ -80,6 +91,8 @@ export function reportWithoutSql(notes: string[] = []): ImportReport {
 export function createImporter(deps: {
   store: StudioStore;
   readSql: ReadSql;
+  /** Stops the SQL reading in flight (the scratch Postgres is restarted; it answers interrupted). */
+  cancelRead(): void;
   layout: LayoutClient;
   openDocument(doc: DesignDocument): Promise<void>;
 }): Importer {
@@ -87,9 +100,10 @@ export function createImporter(deps: {
     imported: Design,
     given: Layout | undefined,
     report: ImportReport,
-    { mode, name }: ImportOptions,
+    { mode, name, signal }: ImportOptions,
     onProgress: (p: ImportProgress) => void,
   ): Promise<ImportOutcome> => {
+    if (signal?.aborted) return err(IMPORT_CANCELLED);
     const tables = Object.keys(imported.tables).length;
     const views = imported.extras.filter((x) => x.columns).length;
     const counted = `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''}`;
@@ -102,12 +116,16 @@ export function createImporter(deps: {
       onProgress({ message: `Laying out ${counted}…` });
       const design: Design = { ...imported, id: newId('d'), name };
       const empty: Layout = { tables: {}, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } };
-      const patch = await deps.layout.layout(design, empty, {}, (p) => {
-        if (p.phase === 'layout')
-          onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
-        if (p.phase === 'routing')
-          onProgress({ message: 'Routing lines…', done: p.done, total: p.total });
-      });
+      const patch = await stoppedOnAbort(signal, deps.layout.cancel, () =>
+        deps.layout.layout(design, empty, {}, (p) => {
+          if (p.phase === 'layout')
+            onProgress({ message: `Laying out ${counted}…`, done: p.done, total: p.total });
+          if (p.phase === 'routing')
+            onProgress({ message: 'Routing lines…', done: p.done, total: p.total });
+        }),
+      );
+      // Stopped while laying out: no grid stands in, nothing opens.
+      if (signal?.aborted) return err(IMPORT_CANCELLED);
       // The layout worker places views beside the tables they read from.
       const layout: Layout = patch.ok
         ? { ...empty, tables: patch.value.tables, routes: patch.value.routes }
@@ -140,13 +158,37 @@ export function createImporter(deps: {
   };
   return {
     async importSql(sql, options, onProgress) {
-      const read = await deps.readSql(sql, onProgress);
+      if (options.signal?.aborted) return err(IMPORT_CANCELLED);
+      const read = await stoppedOnAbort(options.signal, deps.cancelRead, () =>
+        deps.readSql(sql, onProgress),
+      );
       if (!read.ok) return read;
       return place(read.value.design, undefined, read.value.report, options, onProgress);
     },
     importDesign: (design, layout, options, onProgress) =>
       place(design, layout, reportWithoutSql(), options, onProgress),
   };
+}
+
+/** Runs `work`, calling `stop` if `signal` aborts meanwhile. */
+async function stoppedOnAbort<T>(
+  signal: AbortSignal | undefined,
+  stop: () => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!signal) return work();
+  // Aborted already (from a progress callback, as the work was about to be asked for): the
+  // work is stopped as soon as it starts.
+  const abortedBefore = signal.aborted;
+  const onAbort = () => stop();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const working = work();
+    if (abortedBefore) stop();
+    return await working;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Merged-in views go in a row under everything else (placeNewTables places tables only). */

@@ -12,7 +12,19 @@ export interface PresenceState {
   selection: string[];
   pointer: { x: number; y: number } | null;
   access: 'write' | 'read';
+  /** Tables this person is dragging right now, where they are (see liveMoves.ts). */
+  moving: LiveMove[];
 }
+
+/** A table on its way somewhere: a drag in progress, streamed through presence. */
+export interface LiveMove {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Most tables of one drag streamed live (the rest land when it is dropped). */
+export const MAX_LIVE_MOVES = 100;
 
 /** Someone else in the room, as drawn (their awareness client id keeps them apart). */
 export interface Person extends PresenceState {
@@ -26,6 +38,11 @@ export const PresenceSchema = z.object({
   selection: z.array(z.string().max(64)).max(1000),
   pointer: z.object({ x: COORD, y: COORD }).nullable(),
   access: z.enum(['write', 'read']),
+  // Optional: presence from a studio that streams no drags is still presence.
+  moving: z
+    .array(z.object({ id: z.string().min(1).max(64), x: COORD, y: COORD }))
+    .max(MAX_LIVE_MOVES)
+    .default([]),
 });
 
 /** The others' presence, checked: anything malformed is left out (never drawn, never thrown). */

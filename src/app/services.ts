@@ -21,6 +21,7 @@ import { ddlReaderWith, readSqlWith, type DdlReadMode } from './sqlReaders';
 import { createDatabaseRefresh, type DatabaseRefresh } from './databaseRefresh';
 import { checkSyntax } from './syntaxCheck';
 import { createCollabSession, type CollabSession } from './collabSession';
+import { roomVersions } from './roomVersions';
 import { studioBaseUrl } from './shareLocation';
 
 /** Everything the UI talks to besides the store: made once per studio (one per page). */
@@ -83,11 +84,23 @@ export function createStudio(options: { embed?: boolean } = {}): {
   const importer = createImporter({
     store,
     readSql: readSqlWith(pg),
+    cancelRead: () => pg.cancel(),
     layout,
     openDocument: (doc) => designs.openDocument(doc),
   });
   const versions = createVersions({ store, designs, notices });
   const comparison = createComparison({ store, versions, verifier: createMigrationVerifier() });
+  // In a live room, named versions are the room's: the session hands over its document.
+  const collab: CollabSession = createCollabSession({
+    store,
+    notices,
+    designs,
+    baseUrl: studioBaseUrl,
+    onRoom: (room) =>
+      versions.useRoom(
+        room && roomVersions({ ...room, profile: () => collab.state.getState().profile }),
+      ),
+  });
   pg.onRestart((e) => {
     if (e.reason === 'timeout' || e.reason === 'cancelled') {
       notices.getState().push({
@@ -120,7 +133,7 @@ export function createStudio(options: { embed?: boolean } = {}): {
       versions,
       comparison,
       lab: createLab({ store, client: createLabClient() }),
-      collab: createCollabSession({ store, notices, designs, baseUrl: studioBaseUrl }),
+      collab,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { FailedStatement } from '../core/import/report';
+import type { FailedStatement, ImportTimings } from '../core/import/report';
 import { err, ok } from '../core/result';
 import type { PgClient } from '../db';
 import type { DraftError } from '../state/ddlDraft';
@@ -46,7 +46,9 @@ export function ddlReaderWith(
   mode: DdlReadMode = { incremental: true },
 ): SqlToDesign {
   return async (sql) => {
+    const started = performance.now();
     const r = await pg.importSql(sql, { timeoutMs: 60_000, incremental: mode.incremental });
+    if (r.ok) measureRead(started, r.report.timings);
     if (!r.ok)
       return err({
         status: r.cancelled ? 'interrupted' : 'failed',
@@ -56,6 +58,23 @@ export function ddlReaderWith(
     if (errors.length) return err({ status: 'failed', errors });
     return ok(r.design);
   };
+}
+
+/**
+ * The read's phases in the page's performance timeline (DevTools shows them; the benchmark prints
+ * them): the worker's own, and the trip of its answer to the page (structured clone included).
+ */
+function measureRead(started: number, timings: ImportTimings | undefined) {
+  const received = performance.now();
+  const trip =
+    timings?.sentAt === undefined
+      ? undefined
+      : Math.round(performance.timeOrigin + received - timings.sentAt);
+  performance.measure('tablewright: DDL read', {
+    start: started,
+    end: received,
+    detail: { ...timings?.phases, ...(trip === undefined ? {} : { toPage: trip }) },
+  });
 }
 
 function draftError(sql: string, f: FailedStatement): DraftError {

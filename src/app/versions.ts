@@ -4,12 +4,21 @@ import type { VersionMeta } from '../persistence/records';
 import type { NoticeStore } from '../state/notices';
 import { editedDocument, type StudioStore } from '../state/store';
 import type { DesignSession } from './designSession';
+import type { RoomVersions } from './roomVersions';
+
+/** A version as the timeline lists it: this browser's own, or one shared in the live room. */
+export interface ListedVersion extends VersionMeta {
+  /** Set for a version shared in the room: who saved it (their name and colour then). */
+  shared?: { by: string; colour: string };
+}
 
 export interface VersionsState {
-  /** The open design's versions, newest first. */
-  list: VersionMeta[];
+  /** The open design's versions, newest first: the room's and this browser's own. */
+  list: ListedVersion[];
   /** Set when versions cannot be kept (no storage, or a shared design not saved yet). */
   unavailable?: string;
+  /** Set in a live room: what this member may do with the room's versions, and their room. */
+  room?: { access: 'write' | 'read'; usedBytes: number; budgetBytes: number };
 }
 
 /** How long editing goes on before the studio keeps an automatic version. */
@@ -29,7 +38,15 @@ export interface Versions {
   /** Makes a version the design again, as one undoable step, after keeping the current state. */
   restore(id: string): Promise<void>;
   rename(id: string, name: string): Promise<void>;
+  /** Deletes a version: one of this browser's, or (edit access) one of the room's, for everyone. */
   remove(id: string): Promise<void>;
+  /** Puts one of this browser's versions in the live room, for everyone there. */
+  share(id: string): Promise<void>;
+  /**
+   * The live room the design is in (null: none). While in one, named versions are saved to the
+   * room; automatic ones stay in this browser.
+   */
+  useRoom(room: RoomVersions | null): void;
 }
 
 export function createVersions(deps: {
@@ -43,12 +60,44 @@ export function createVersions(deps: {
   const tell = (text: string, tone: 'info' | 'error' = 'error') =>
     deps.notices.getState().push({ tone, text });
   const storage = () => deps.designs.versionStorage();
+  let room: RoomVersions | null = null;
+  let stopWatchingRoom = () => {};
+  const designId = () => deps.store.getState().design.id;
+  let sharedBytes = 0;
+  const roomList = (): ListedVersion[] => {
+    const listed = room?.list() ?? [];
+    sharedBytes = listed.reduce((sum, v) => sum + v.bytes, 0);
+    return listed.map((v) => ({
+      id: v.id,
+      designId: designId(),
+      name: v.name,
+      auto: false,
+      createdAt: v.savedAt,
+      tableCount: v.tableCount,
+      shared: { by: v.savedBy.name, colour: v.savedBy.colour },
+    }));
+  };
+  const newestFirst = (a: ListedVersion, b: ListedVersion) =>
+    b.createdAt - a.createdAt || b.id.localeCompare(a.id);
+  const find = (id: string) => state.getState().list.find((v) => v.id === id);
+  const readOnlyRoom = () => {
+    if (room?.access !== 'read') return false;
+    tell(
+      'This invite is read-only: you can open and compare the room’s versions, not change them.',
+    );
+    return true;
+  };
 
   const refresh = async () => {
+    const shared = roomList();
+    const inRoom = room
+      ? { access: room.access, usedBytes: sharedBytes, budgetBytes: room.budgetBytes }
+      : undefined;
     const s = storage();
     if (!s) {
       state.setState({
-        list: [],
+        list: shared,
+        room: inRoom,
         unavailable: deps.designs.state.getState().shared
           ? 'Save a copy of this shared design to keep versions of it.'
           : 'Versions are kept once the design is stored.',
@@ -56,11 +105,26 @@ export function createVersions(deps: {
       return;
     }
     const listed = await s.repo.listVersions(s.designId);
-    if (listed.ok) state.setState({ list: listed.value, unavailable: undefined });
-    else state.setState({ unavailable: listed.error.message });
+    if (listed.ok)
+      state.setState({
+        list: [...shared, ...listed.value].sort(newestFirst),
+        room: inRoom,
+        unavailable: undefined,
+      });
+    else state.setState({ list: shared, room: inRoom, unavailable: listed.error.message });
+  };
+
+  const saveToRoom = async (name: string) => {
+    if (!room || readOnlyRoom()) return false;
+    const saved = room.save(name, editedDocument(deps.store.getState()));
+    if (!saved.ok) tell(`The version was not saved: ${saved.error}`);
+    else tell(`Saved “${saved.value.name}” for everyone in the room.`, 'info');
+    await refresh();
+    return saved.ok;
   };
 
   const save = async (name: string, options: { auto?: boolean } = {}) => {
+    if (room && !options.auto) return saveToRoom(name);
     const s = storage();
     if (!s) {
       tell(state.getState().unavailable ?? 'Versions cannot be kept right now.');
@@ -78,6 +142,16 @@ export function createVersions(deps: {
   };
 
   const load = async (id: string) => {
+    if (room && find(id)?.shared) {
+      const loaded = room.load(id);
+      if (!loaded.ok) {
+        tell(loaded.error);
+        return undefined;
+      }
+      const { meta, repairs } = loaded.value;
+      if (repairs.length > 0) tell(repairNotice(meta.name, repairs), 'info');
+      return loaded.value.doc;
+    }
     const s = storage();
     if (!s) return undefined;
     const loaded = await s.repo.loadVersion(id);
@@ -121,9 +195,10 @@ export function createVersions(deps: {
         });
     },
     async restore(id) {
+      if (readOnlyRoom()) return;
       const doc = await load(id);
       if (!doc) return;
-      const meta = state.getState().list.find((v) => v.id === id);
+      const meta = find(id);
       deps.store.getState().exitPreview();
       await save(`Before restoring “${meta?.name ?? 'a version'}”`, { auto: true });
       deps.store.getState().dispatchBoth(() => ({
@@ -131,7 +206,9 @@ export function createVersions(deps: {
         layout: { ...doc.layout, viewport: deps.store.getState().layout.viewport },
       }));
       tell(
-        `Restored “${meta?.name ?? 'the version'}”. Undo (Ctrl+Z) brings back what was there.`,
+        room
+          ? `Restored “${meta?.name ?? 'the version'}” for everyone in the room. Undo (Ctrl+Z) takes back your restore.`
+          : `Restored “${meta?.name ?? 'the version'}”. Undo (Ctrl+Z) brings back what was there.`,
         'info',
       );
     },
@@ -143,11 +220,35 @@ export function createVersions(deps: {
       await refresh();
     },
     async remove(id) {
+      const meta = find(id);
+      if (room && meta?.shared) {
+        if (readOnlyRoom()) return;
+        room.remove(id);
+        tell(`Deleted “${meta.name}” for everyone in the room.`, 'info');
+        await refresh();
+        return;
+      }
       const s = storage();
       if (!s) return;
       const r = await s.repo.deleteVersion(id);
       if (!r.ok) tell(r.error.message);
       await refresh();
+    },
+    async share(id) {
+      const meta = find(id);
+      if (!room || !meta || meta.shared || readOnlyRoom()) return;
+      const doc = await load(id);
+      if (!doc) return;
+      const shared = room.save(meta.name, doc, meta.createdAt);
+      if (!shared.ok) tell(`“${meta.name}” was not shared: ${shared.error}`);
+      else tell(`Shared “${meta.name}” with everyone in the room.`, 'info');
+      await refresh();
+    },
+    useRoom(next) {
+      stopWatchingRoom();
+      room = next;
+      stopWatchingRoom = next ? next.subscribe(() => void refresh()) : () => {};
+      void refresh();
     },
   };
 }

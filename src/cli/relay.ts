@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { err, ok, type Result } from '../core/result';
 import { DEFAULT_RELAY_LIMITS, startRelay } from '../relay/relay';
 import { postgresRoomStore, sqliteRoomStore, type RoomStore } from '../relay/roomStore';
+import { maskUrl, parseDatabaseUrl } from './live/databaseUrl';
+import { DATABASE_FAILED, describeFailure } from './live/liveDatabase';
 import type { Io } from './loadDocument';
 
 /** `tablewright relay`: the collaboration relay a team runs (see README, "Live collaboration"). */
@@ -72,8 +74,10 @@ export function parseRelayArgs(argv: readonly string[]): Result<RelayCommand | '
       }
       case '--postgres': {
         const url = value();
-        if (!url || !/^postgres(ql)?:\/\//.test(url))
+        if (!url)
           return err('--postgres needs a URL such as postgres://user:password@host:5432/database.');
+        const parsed = parseDatabaseUrl(url);
+        if (!parsed.ok) return err(`--postgres: ${parsed.error}`);
         command.postgres = url;
         break;
       }
@@ -117,7 +121,8 @@ const megabytes = (n: number) =>
 
 /**
  * Runs the relay until `stopped` resolves (by default: SIGINT or SIGTERM), then saves every open
- * room and closes the store. The exit code: 0 after a clean stop, 1 when it could not start.
+ * room and closes the store. The exit code: 0 after a clean stop, 1 when it could not start, 3
+ * when the PostgreSQL given with --postgres cannot be used (as for the live commands).
  */
 export async function runRelayCommand(
   argv: readonly string[],
@@ -134,12 +139,21 @@ export async function runRelayCommand(
     return 0;
   }
   const command = parsed.value;
+  const log = (line: string) => io.stderr(`${line}\n`);
   let store: RoomStore;
   try {
     store = command.postgres
-      ? await postgresRoomStore(command.postgres)
+      ? await postgresRoomStore(command.postgres, log)
       : sqliteRoomStore(resolve(command.db ?? 'tablewright-rooms.sqlite'));
   } catch (thrown) {
+    if (command.postgres) {
+      // Named by the masked URL, as the live commands name a database: never the password.
+      const masked = maskUrl(command.postgres);
+      io.stderr(
+        `tablewright: cannot keep the rooms in PostgreSQL: ${describeFailure(thrown, masked, 'connect', 10_000)}\n`,
+      );
+      return DATABASE_FAILED;
+    }
     io.stderr(`tablewright: cannot open the room store: ${(thrown as Error).message}\n`);
     return 1;
   }
@@ -151,7 +165,7 @@ export async function runRelayCommand(
       store,
       maxRoomBytes: command.maxRoomBytes,
       maxMessageBytes: command.maxMessageBytes,
-      log: (line) => io.stderr(`${line}\n`),
+      log,
     });
   } catch (thrown) {
     await store.close();

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
+import { decodeAuthoredChange, encodeAuthoredChange } from './authoredChanges';
 import { openBlob, sealBlob, type BlobRefusal } from './sealedBlobs';
 import type { RoomKeys } from './roomKeys';
 import { sharedReader, type SharedReader } from './sharedDesign';
+import { sharedVersionsCheck } from './sharedVersions';
 
 /**
  * Keeps a private plaintext Y.Doc (the shared design, see `sharedDesign.ts`) in step with the
@@ -52,6 +54,14 @@ export interface EncryptedRoomOptions {
   onRefused?: (refusal: RoomRefusal) => void;
   /** Failures of this replica's own work (sealing): a bug or a broken WebCrypto. */
   onError?: (error: unknown) => void;
+  /** Who this replica's changes are by (JSON, e.g. name and colour): sealed with each change. */
+  author?: () => unknown;
+  /**
+   * Changes from the room are about to be applied to `plain`: their authors, as sealed (unchecked
+   * JSON; undefined for a change sealed without one; null for a snapshot, which folds the room's
+   * changes by anyone). Called just before the apply.
+   */
+  onApplying?: (authors: unknown[]) => void;
 }
 
 export class EncryptedRoom {
@@ -74,6 +84,8 @@ export class EncryptedRoom {
   private mirrorState!: { readable: boolean; malformed: number };
   /** The plaintext state's size, estimated (a sum of updates) between exact measurements. */
   private plainBytes: number;
+  /** The room's shared versions, checked like the design (each stored value once). */
+  private readonly checkVersions = sharedVersionsCheck();
 
   constructor(private readonly options: EncryptedRoomOptions) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
@@ -176,7 +188,13 @@ export class EncryptedRoom {
     if (this.pendingLocal.length === 0 || this.destroyed) return;
     const update = Y.mergeUpdates(this.pendingLocal);
     this.pendingLocal = [];
-    const blob = await sealBlob(this.options.keys, 'update', update);
+    const blob = this.options.author
+      ? await sealBlob(
+          this.options.keys,
+          'change',
+          encodeAuthoredChange(this.options.author(), update),
+        )
+      : await sealBlob(this.options.keys, 'update', update);
     if (blob.length > this.limits.maxBlobBytes) {
       this.options.onError?.(
         new Error(
@@ -198,17 +216,26 @@ export class EncryptedRoom {
     const blobs = this.pendingRemote.filter((b) => !this.handled.has(b));
     this.pendingRemote = [];
     if (blobs.length === 0 || this.destroyed) return;
-    const opened: { blob: Uint8Array; update: Uint8Array }[] = [];
+    const opened: { blob: Uint8Array; update: Uint8Array; author?: unknown }[] = [];
     for (const blob of blobs) {
       const result = await openBlob(this.options.keys, blob, this.limits.maxBlobBytes);
-      if (result.ok && result.value.kind !== 'presence') {
-        opened.push({ blob, update: result.value.plaintext });
+      const authored =
+        result.ok && result.value.kind === 'change'
+          ? decodeAuthoredChange(result.value.plaintext)
+          : undefined;
+      if (authored) {
+        opened.push({ blob, update: authored.update, author: authored.author });
+      } else if (result.ok && result.value.kind !== 'presence' && result.value.kind !== 'change') {
+        const author = result.value.kind === 'snapshot' ? null : undefined;
+        opened.push({ blob, update: result.value.plaintext, author });
       } else {
         this.handled.add(blob);
         this.options.onRefused?.(
-          result.ok
-            ? { reason: 'malformed', message: 'A presence blob arrived where changes belong.' }
-            : result.error,
+          !result.ok
+            ? result.error
+            : result.value.kind === 'change'
+              ? { reason: 'malformed', message: 'A change arrived whose author part is damaged.' }
+              : { reason: 'malformed', message: 'A presence blob arrived where changes belong.' },
         );
       }
     }
@@ -226,7 +253,8 @@ export class EncryptedRoom {
     }
   }
 
-  private apply(blobs: { blob: Uint8Array }[], update: Uint8Array): void {
+  private apply(blobs: { blob: Uint8Array; author?: unknown }[], update: Uint8Array): void {
+    this.options.onApplying?.(blobs.map((b) => b.author));
     Y.applyUpdate(this.options.plain, update, REMOTE_ORIGIN);
     this.plainBytes += update.length;
     for (const b of blobs) this.handled.add(b.blob);
@@ -259,6 +287,7 @@ export class EncryptedRoom {
         };
     }
     let refusal: RoomRefusal | undefined;
+    let versionRefusal: string | undefined;
     try {
       Y.applyUpdate(this.mirror, update);
       const after = this.mirrorReader.read();
@@ -269,6 +298,8 @@ export class EncryptedRoom {
           reason: 'invalid',
           message: `A change was refused: ${after.value.malformed[after.value.malformed.length - 1]!.message}`,
         };
+      else if ((versionRefusal = this.checkVersions(this.mirror)))
+        refusal = { reason: 'invalid', message: versionRefusal };
       else
         this.mirrorState = {
           readable: after.ok,

@@ -8,8 +8,9 @@ import type { RoomKeys } from './roomKeys';
  *
  *   "TW" ‖ version 1 ‖ kind ‖ signature (64) ‖ iv (12) ‖ ciphertext
  */
-export type BlobKind = 'update' | 'snapshot' | 'presence';
-const KIND_BYTE: Record<BlobKind, number> = { update: 1, snapshot: 2, presence: 3 };
+export type BlobKind = 'update' | 'snapshot' | 'presence' | 'change';
+/** `change`: an update with its author (see authoredChanges.ts); `update` is one without. */
+const KIND_BYTE: Record<BlobKind, number> = { update: 1, snapshot: 2, presence: 3, change: 4 };
 const HEADER = 4;
 const SIGNATURE = 64;
 const IV = 12;

@@ -1,5 +1,6 @@
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { err, ok } from '../core/result';
 import { bootPglite, loadSnapshot, type CreatePglite } from './boot';
 
 const fetchReturning =
@@ -18,30 +19,29 @@ function tarBytes(): Uint8Array<ArrayBuffer> {
 describe('loadSnapshot', () => {
   it('accepts gzip and labels it so PGlite gunzips it', async () => {
     const load = await loadSnapshot('/pgdata/snapshot.tgz', fetchReturning(gzipBytes));
-    expect(load.ok && load.data.type).toBe('application/x-gzip');
+    expect(load.ok && load.value.type).toBe('application/x-gzip');
   });
 
   it('accepts a tar that a server decompressed on the way', async () => {
     const load = await loadSnapshot('/pgdata/snapshot.tgz', fetchReturning(tarBytes()));
-    expect(load.ok && load.data.type).toBe('application/x-tar');
+    expect(load.ok && load.value.type).toBe('application/x-tar');
   });
 
   it('refuses the index.html a dev server sends for a missing file', async () => {
     const html = '<!doctype html><html></html>';
     const load = await loadSnapshot('/pgdata/snapshot.tgz', fetchReturning(html));
-    expect(load).toEqual({
-      ok: false,
-      problem: expect.stringContaining('is not a data-directory snapshot') as string,
-    });
+    expect(load).toEqual(
+      err({ message: expect.stringContaining('is not a data-directory snapshot') as string }),
+    );
   });
 
   it('reports HTTP errors and network failures', async () => {
     const missing = await loadSnapshot('/x.tgz', fetchReturning(null, { status: 404 }));
-    expect(missing).toEqual({ ok: false, problem: '/x.tgz answered HTTP 404' });
+    expect(missing).toEqual(err({ message: '/x.tgz answered HTTP 404' }));
     const offline = await loadSnapshot('/x.tgz', async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(offline.ok ? '' : offline.problem).toContain('Failed to fetch');
+    expect(offline.ok ? '' : offline.error.message).toContain('Failed to fetch');
   });
 });
 
@@ -57,13 +57,13 @@ describe('bootPglite', () => {
     return { create, asked };
   }
 
-  const snapshot = { ok: true as const, data: new Blob([gzipBytes]) };
+  const snapshot = ok(new Blob([gzipBytes]));
 
   it('boots from the snapshot when PGlite takes it', async () => {
     const { create, asked } = fakeCreate(false);
     const { info } = await bootPglite(snapshot, { create });
     expect(info).toEqual({ bootMs: expect.any(Number) as number, fromSnapshot: true });
-    expect(asked).toEqual([{ loadDataDir: snapshot.data }]);
+    expect(asked).toEqual([{ loadDataDir: snapshot.value }]);
   });
 
   it('falls back to a cold boot and says why', async () => {
@@ -76,7 +76,7 @@ describe('bootPglite', () => {
 
   it('boots cold when there is no snapshot', async () => {
     const { create } = fakeCreate(false);
-    const { info } = await bootPglite({ ok: false, problem: 'answered HTTP 404' }, { create });
+    const { info } = await bootPglite(err({ message: 'answered HTTP 404' }), { create });
     expect(info).toMatchObject({ fromSnapshot: false, snapshotProblem: 'answered HTTP 404' });
   });
 });

@@ -4,10 +4,11 @@
  * Node tests and the bench can use it.
  */
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { err, ok, type Result } from '../core/result';
 import type { BootInfo } from './protocol';
 
 /** A snapshot ready to load, or why there is none. */
-export type SnapshotLoad = { ok: true; data: Blob } | { ok: false; problem: string };
+export type SnapshotLoad = Result<Blob, { message: string }>;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 /** A tar header has `ustar` at byte 257: a server may have un-gzipped the file on the way. */
@@ -35,22 +36,21 @@ export async function loadSnapshot(
   try {
     response = await fetchFn(url);
   } catch (thrown) {
-    return { ok: false, problem: `could not download ${String(url)}: ${String(thrown)}` };
+    return err({ message: `could not download ${String(url)}: ${String(thrown)}` });
   }
   if (!response.ok) {
-    return { ok: false, problem: `${String(url)} answered HTTP ${response.status}` };
+    return err({ message: `${String(url)} answered HTTP ${response.status}` });
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (looksLikeGzip(bytes)) {
-    return { ok: true, data: new Blob([bytes], { type: 'application/x-gzip' }) };
+    return ok(new Blob([bytes], { type: 'application/x-gzip' }));
   }
   if (looksLikeTar(bytes)) {
-    return { ok: true, data: new Blob([bytes], { type: 'application/x-tar' }) };
+    return ok(new Blob([bytes], { type: 'application/x-tar' }));
   }
-  return {
-    ok: false,
-    problem: `${String(url)} is not a data-directory snapshot (run \`npm run snapshot\`)`,
-  };
+  return err({
+    message: `${String(url)} is not a data-directory snapshot (run \`npm run snapshot\`)`,
+  });
 }
 
 /** Creates a PGlite instance; injectable so the fallback logic can be tested without one. */
@@ -78,10 +78,10 @@ export async function bootPglite(
   const startedAt = options.startedAt ?? performance.now();
   const bootMs = (): number => Math.round(performance.now() - startedAt);
   let problem =
-    snapshot === null ? 'no snapshot given' : snapshot.ok ? undefined : snapshot.problem;
+    snapshot === null ? 'no snapshot given' : snapshot.ok ? undefined : snapshot.error.message;
   if (snapshot?.ok) {
     try {
-      const pg = await create({ loadDataDir: snapshot.data });
+      const pg = await create({ loadDataDir: snapshot.value });
       return { pg, info: { bootMs: bootMs(), fromSnapshot: true } };
     } catch (thrown) {
       problem = `PGlite could not load the snapshot (${thrown instanceof Error ? thrown.message : String(thrown)})`;

@@ -20,7 +20,7 @@ export function freshDatabases(workerHref: string): (ddl: readonly string[]) => 
     );
     return PGlite.create({
       extensions,
-      ...(snap.ok ? { loadDataDir: snap.data.slice(0, snap.data.size, snap.data.type) } : {}),
+      ...(snap.ok ? { loadDataDir: snap.value.slice(0, snap.value.size, snap.value.type) } : {}),
     });
   };
 }

@@ -104,7 +104,7 @@ function scratchFrom(
     if (snapshot.ok) {
       try {
         return await PGlite.create({
-          loadDataDir: snapshot.data.slice(0, snapshot.data.size, snapshot.data.type),
+          loadDataDir: snapshot.value.slice(0, snapshot.value.size, snapshot.value.type),
           extensions,
           ...files,
         });

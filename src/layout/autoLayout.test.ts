@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import type { Design, Layout, Table } from '../core/model';
-import { layoutDesign, type LayoutProgress } from './autoLayout';
+import { arrangeDesign, layoutDesign, type LayoutEngine, type LayoutProgress } from './autoLayout';
 import { boundsOf, overlaps, type Rect } from './rect';
 import { centreDistance, gapBetween, overlappingPairs, rectsAfter } from './testing/check';
 import { syntheticDesign } from './testing/synthetic';
@@ -257,5 +257,27 @@ describe('layoutDesign', () => {
     expect(rects.get('v_totals')).toMatchObject({ width: 260, height: 36 + 2 * 24 + 28 });
     // Downstream of what it reads, like a table of what it references.
     expect(rects.get('v_totals')!.x).toBeGreaterThan(rects.get('orders')!.x);
+  });
+
+  it('lays out the same on two engines at once as on one, every cluster reported once', async () => {
+    const { design, layout } = syntheticDesign({ tables: 120, schemas: 2 });
+    const alone = await arrangeDesign(elk, design, layout);
+    const engines = [new ELK(), new ELK()];
+    const calls = [0, 0];
+    const counted = engines.map((engine, i): LayoutEngine => ({
+      layout: (graph, options) => {
+        calls[i]!++;
+        return engine.layout(graph, options);
+      },
+    }));
+    const reports: LayoutProgress[] = [];
+    const shared = await arrangeDesign(counted, design, layout, {
+      onProgress: (p) => reports.push(p),
+    });
+    expect(shared).toEqual(alone);
+    // Both engines took clusters; each cluster was reported done exactly once, in count order.
+    expect(calls.every((n) => n > 0)).toBe(true);
+    const counts = reports.flatMap((p) => (p.phase === 'layout' ? [p.done] : []));
+    expect(counts).toEqual(Array.from({ length: calls[0]! + calls[1]! }, (_, i) => i + 1));
   });
 });

@@ -10,6 +10,7 @@ import {
   type LayoutEngine,
   type RoutedKey,
 } from './layered';
+import { mapOnLanes } from './lanes';
 import { routeLines } from './routeLines';
 import { canvasNodes, type CanvasNode } from './nodes';
 import { packBlocks, type BlockLink } from './pack';
@@ -20,6 +21,8 @@ import { splitByArea } from './areaGroups';
 import { AREA_PAD } from '../core/geometry/areaRegions';
 
 export type { LayoutDirection, LayoutEngine } from './layered';
+
+type Laid = Awaited<ReturnType<typeof layeredBlock>>;
 
 /** What to lay out and how; plain data, so it can be posted to the layout worker. */
 export interface AutoLayoutOptions {
@@ -80,7 +83,7 @@ const ASPECT = 1.6;
  * Pure apart from the ELK instance; throws only if ELK does.
  */
 export async function layoutDesign(
-  elk: LayoutEngine,
+  elk: LayoutEngine | readonly LayoutEngine[],
   design: Design,
   layout: Layout,
   options: AutoLayoutOptions & { onProgress?: (progress: LayoutProgress) => void } = {},
@@ -92,9 +95,10 @@ export async function layoutDesign(
  * {@link layoutDesign}, and with `route` (the default) the relationship lines among the tables it
  * moved routed orthogonally around tables: ELK routes the lines inside each cluster (ports at the
  * exact column rows), `routeLines` the lines between clusters, among the final positions.
+ * Given several engines, the clusters are laid out on all of them at once.
  */
 export async function arrangeDesign(
-  elk: LayoutEngine,
+  elk: LayoutEngine | readonly LayoutEngine[],
   design: Design,
   layout: Layout,
   options: AutoLayoutOptions & { onProgress?: (progress: LayoutProgress) => void } = {},
@@ -121,10 +125,8 @@ export async function arrangeDesign(
     const { areas, rest } = splitByArea(design, ids);
     return { ...planGroup(rest, adj), areas: areas.map((area) => planGroup(area, adj)) };
   });
-  const total = plans.reduce(
-    (n, p) => n + p.clusters.length + p.areas.reduce((m, a) => m + a.clusters.length, 0),
-    0,
-  );
+  const clusters = plans.flatMap((p) => [...p.clusters, ...p.areas.flatMap((a) => a.clusters)]);
+  const total = clusters.length;
   report({ phase: 'preparing', tables: scope.length, relations: links.length, clusters: total });
 
   const childLinks = new Map<string, Link[]>();
@@ -133,30 +135,33 @@ export async function arrangeDesign(
     if (list) list.push(l);
     else childLinks.set(l.parent, [l]);
   }
+  // Every cluster is laid out first, spread over the engines (one per core in the worker), then
+  // the blocks are packed in design order: the result does not depend on which engine finished first.
+  const engines = Array.isArray(elk) ? (elk as readonly LayoutEngine[]) : [elk as LayoutEngine];
   let done = 0;
-  const clusterRoutes: ClusterRoute[] = [];
-  const blocksOf = async (plan: ReturnType<typeof planGroup>): Promise<Block[]> => {
-    const blocks: Block[] = [];
-    for (const cluster of plan.clusters) {
-      const members = new Set(cluster);
-      const inner = cluster.flatMap((id) =>
-        (childLinks.get(id) ?? []).filter((l) => members.has(l.child)),
-      );
-      const keys = routing ? keysAmong(design, layout, members) : [];
-      const laid = await layeredBlock(elk, cluster, sizes, inner, direction, keys);
-      blocks.push(laid.block);
-      clusterRoutes.push(...laid.routes);
-      report({ phase: 'layout', done: ++done, total });
-    }
+  const laidOut = await mapOnLanes(engines, clusters, async (engine, cluster) => {
+    const members = new Set(cluster);
+    const inner = cluster.flatMap((id) =>
+      (childLinks.get(id) ?? []).filter((l) => members.has(l.child)),
+    );
+    const keys = routing ? keysAmong(design, layout, members) : [];
+    const laid = await layeredBlock(engine, cluster, sizes, inner, direction, keys);
+    report({ phase: 'layout', done: ++done, total });
+    return laid;
+  });
+  const laidBy = new Map(clusters.map((cluster, i) => [cluster, laidOut[i] as Laid]));
+  const clusterRoutes: ClusterRoute[] = laidOut.flatMap((laid) => laid.routes);
+  const blocksOf = (plan: ReturnType<typeof planGroup>): Block[] => {
+    const blocks = plan.clusters.map((cluster) => (laidBy.get(cluster) as Laid).block);
     if (plan.loners.length > 0) blocks.push(gridBlock(plan.loners, sizes, NODE_GAP, ASPECT));
     return blocks;
   };
   const groupBlocks: Block[] = [];
   for (const plan of plans) {
-    const blocks = await blocksOf(plan);
+    const blocks = blocksOf(plan);
     // A subject area is one block, packed apart, with room for the region drawn around it.
     for (const area of plan.areas) {
-      const inside = await blocksOf(area);
+      const inside = blocksOf(area);
       const opts = { gap: BLOCK_GAP, aspect: ASPECT };
       blocks.push(pad(packBlocks(inside, blockLinks(inside, links), opts), AREA_PAD));
     }

@@ -3,11 +3,11 @@ import { arrangeDesign, type LayoutEngine, type LayoutProgress } from './autoLay
 import type { LayoutApi } from './protocol';
 
 /**
- * The layout worker's implementation of {@link LayoutApi} over an ELK instance. Kept apart from
+ * The layout worker's implementation of {@link LayoutApi} over ELK instances (run in parallel). Kept apart from
  * `layout.worker.ts` so tests can run it in Node with an in-process worker.
  */
 export function layoutImplementation(
-  elk: LayoutEngine,
+  elk: LayoutEngine | readonly LayoutEngine[],
 ): RpcImplementation<LayoutApi, LayoutProgress> {
   return ({ progress }) => ({
     async layout(design, layout, options) {

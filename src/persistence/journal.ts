@@ -1,4 +1,5 @@
 import { parseDesign, type DesignDocument } from '../core/model';
+import { browserLocalStorage } from './browserStorage';
 
 /**
  * The synchronous journal: the last unsaved edit of a stored design, written to localStorage in
@@ -86,13 +87,9 @@ function parseEntry(raw: string, designId: string): JournalEntry | undefined {
   return { designId, baseRevision, writtenAt, doc: parsed.value.doc };
 }
 
-/** The browser's localStorage, or undefined where reading it throws (sandboxed frames, some private modes). */
+/** Where the journal is written in a browser. */
 export function browserJournalStorage(): JournalStorage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return browserLocalStorage();
 }
 
 /**

@@ -22,6 +22,8 @@ function upgrade(db: TablewrightDb): void {
   // Version 2: versions of designs, found by design.
   if (!db.objectStoreNames.contains('versions'))
     db.createObjectStore('versions', { keyPath: 'id' }).createIndex('byDesign', 'designId');
+  // Version 3: live rooms kept for offline use, by room id.
+  if (!db.objectStoreNames.contains('rooms')) db.createObjectStore('rooms', { keyPath: 'roomId' });
 }
 
 /**

@@ -48,6 +48,15 @@ export interface TablewrightDbSchema extends DBSchema {
   metas: { key: string; value: DesignMeta };
   session: { key: string; value: unknown };
   versions: { key: string; value: VersionRecord; indexes: { byDesign: string } };
+  /** A live room's shared document as this browser last had it, by room id (src/app/roomCache.ts). */
+  rooms: { key: string; value: RoomRecord };
+}
+
+/** The Yjs state of a room's plaintext document; `state` is checked by Yjs before use. */
+export interface RoomRecord {
+  roomId: string;
+  state: Uint8Array;
+  savedAt: number;
 }
 
 /** A named snapshot of a design: saved by the person, or automatically (before risky steps, while editing). */
@@ -66,8 +75,8 @@ export interface VersionRecord extends VersionMeta {
   doc: unknown;
 }
 
-/** Version 2 added the `versions` store. */
-export const DB_VERSION = 2;
+/** Version 2 added the `versions` store; version 3 the `rooms` store. */
+export const DB_VERSION = 3;
 export const SESSION_LAST_DESIGN = 'lastDesignId';
 export const uiStateKey = (designId: string) => `ui:${designId}`;
 

@@ -1,4 +1,5 @@
 import sqlite from 'node-sqlite3-wasm';
+import * as Y from 'yjs';
 
 /**
  * Where the relay keeps each room's state between restarts: the Yjs state of the room's public
@@ -38,13 +39,29 @@ export function sqliteRoomStore(path: string): RoomStore {
   };
 }
 
-/** PostgreSQL through `pg`, for teams that already run one (and several relays sharing it). */
-export async function postgresRoomStore(url: string): Promise<RoomStore> {
+/**
+ * PostgreSQL through `pg`, for teams that already run one (and several relays sharing it).
+ * Rejects with pg's own error when the database cannot be used (the command line says why).
+ */
+export async function postgresRoomStore(
+  url: string,
+  log: (line: string) => void = () => {},
+): Promise<RoomStore> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  await pool.query(
-    'CREATE TABLE IF NOT EXISTS tablewright_rooms (name text PRIMARY KEY, state bytea NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())',
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+  // A connection the server drops while idle (a restart, a failover, an administrator) is an
+  // 'error' event of the pool, which would otherwise end the relay: the next query opens another.
+  pool.on('error', (e) =>
+    log(`PostgreSQL closed an idle connection of the room store (${e.message}); reconnecting.`),
   );
+  try {
+    await pool.query(
+      'CREATE TABLE IF NOT EXISTS tablewright_rooms (name text PRIMARY KEY, state bytea NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())',
+    );
+  } catch (thrown) {
+    await pool.end().catch(() => undefined);
+    throw thrown;
+  }
   const where = new URL(url);
   return {
     label: `PostgreSQL ${where.hostname}${where.port ? `:${where.port}` : ''}${where.pathname}`,
@@ -56,16 +73,52 @@ export async function postgresRoomStore(url: string): Promise<RoomStore> {
       return rows[0] ? new Uint8Array(rows[0].state) : null;
     },
     async store(room, state) {
-      await pool.query(
-        'INSERT INTO tablewright_rooms (name, state, updated_at) VALUES ($1, $2, now()) ' +
-          'ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = now()',
-        [room, Buffer.from(state)],
-      );
+      // Merged with what is stored, not written over it: several relays sharing the database
+      // each store the room as they hold it, and one's older state must not undo another's.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // The row exists before it is locked: two relays storing a new room at once queue here.
+        await client.query(
+          'INSERT INTO tablewright_rooms (name, state) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+          [room, Buffer.from(EMPTY_STATE)],
+        );
+        const { rows } = await client.query<{ state: Buffer }>(
+          'SELECT state FROM tablewright_rooms WHERE name = $1 FOR UPDATE',
+          [room],
+        );
+        const merged = rows[0] ? mergeStates(new Uint8Array(rows[0].state), state) : state;
+        await client.query(
+          'INSERT INTO tablewright_rooms (name, state, updated_at) VALUES ($1, $2, now()) ' +
+            'ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = now()',
+          [room, Buffer.from(merged)],
+        );
+        await client.query('COMMIT');
+      } catch (thrown) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw thrown;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await pool.end();
     },
   };
+}
+
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** Both states in one (Yjs merges are idempotent); the new one alone if the stored one is damaged. */
+function mergeStates(stored: Uint8Array, state: Uint8Array): Uint8Array {
+  try {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored);
+    Y.applyUpdate(doc, state);
+    return Y.encodeStateAsUpdate(doc);
+  } catch {
+    return state;
+  }
 }
 
 /** Nothing kept: for tests and trying things out. */

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll } from 'vitest';
+import { vector } from '@electric-sql/pglite-pgvector';
 
 /**
  * One real PGlite per test file, booted on first use (a cold boot takes seconds on a small
@@ -22,7 +23,9 @@ const SESSION_SETUP =
   'SET client_min_messages = warning;';
 
 async function boot(): Promise<PGlite> {
-  const db = await PGlite.create();
+  // With pgvector, as the studio's own databases get it when DDL needs it (loading it creates
+  // nothing before CREATE EXTENSION vector).
+  const db = await PGlite.create({ extensions: { vector } });
   await db.exec(SESSION_SETUP);
   return db;
 }

@@ -15,5 +15,6 @@ export {
   versionName,
   type SchemaFilter,
 } from './serverVersion';
+export { designFromTouched } from './designFromTouched';
 export { toDesign, type CatalogRows } from './toDesign';
 export type { CatalogNote, CatalogOptions, QueryExecutor } from './types';

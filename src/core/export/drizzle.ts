@@ -17,6 +17,7 @@ import {
   type OrmNote,
 } from './ormNames';
 import { quotingProblem, tableOptionNotes } from './drizzleNotes';
+import { keptIndexNotes } from './ormKeptIndexes';
 import { enumLookup, parseOrmType } from './ormTypes';
 
 /** Options for {@link exportDrizzle}; none yet, kept for symmetry with the other exporters. */
@@ -84,6 +85,7 @@ export function exportDrizzleWithNotes(design: Design): OrmExport {
   const customTypes = new Map<string, string>();
   const customLines: string[] = [];
   const tables = modelTables(design, notes);
+  notes.push(...keptIndexNotes(design, 'drizzle'));
   const tableBindings = new Map(
     tables.map((t) => [t.id, bind(modelNameCandidate(design, t, tables), 'table')]),
   );

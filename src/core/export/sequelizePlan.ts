@@ -11,6 +11,7 @@ import {
   postgresDefaultName,
   type OrmNote,
 } from './ormNames';
+import { keptIndexNotes } from './ormKeptIndexes';
 import { enumLookup, parseOrmType, type OrmType } from './ormTypes';
 
 /** Names and associations shared by the Sequelize models file and the migration. */
@@ -90,6 +91,7 @@ export function planSequelize(design: Design): SequelizePlan {
   const taken = new Set<string>();
   const lookup = enumLookup(design);
   const tables = modelTables(design, notes);
+  notes.push(...keptIndexNotes(design, 'Sequelize', ' (in the migration too)'));
   const models = tables.map((table): SequelizeModel => {
     const schema = schemaNameOf(design, table.schemaId);
     const name = claimIdentifier(

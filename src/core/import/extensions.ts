@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL extensions PGlite can run: built in, or shipped as `@electric-sql/pglite/contrib/*`
- * modules that must be passed to PGlite when it is created. Checked against PGlite 0.5.16's
- * `dist/contrib` (see `contribModules.ts` in src/db, which loads them).
+ * modules (and pgvector as `@electric-sql/pglite-pgvector`) that must be passed to PGlite when it
+ * is created. Checked against PGlite 0.5.16's `dist/contrib` (see `contribModules.ts` in src/db,
+ * which loads them).
  */
 
 /** Extension name -> the contrib module (and its export) that provides it. */
@@ -39,6 +40,7 @@ export const PGLITE_CONTRIB: Readonly<Record<string, string>> = {
   tsm_system_time: 'tsm_system_time',
   unaccent: 'unaccent',
   'uuid-ossp': 'uuid_ossp',
+  vector: 'vector',
 };
 
 /** Extensions every PostgreSQL (and PGlite) has without loading anything. */
@@ -74,8 +76,6 @@ export function contribModulesFor(extensions: Iterable<string>): string[] {
  * Anything else missing after an extension was skipped is reported as "probably" from it.
  */
 export const KNOWN_EXTENSION_OBJECTS: Readonly<Record<string, RegExp>> = {
-  vector:
-    /^(vector|halfvec|sparsevec|hnsw|ivfflat|(vector|halfvec|sparsevec|bit)_\w+_ops|l2_distance|cosine_distance|inner_product)$/,
   postgis: /^(geometry|geography|box2d|box3d|raster|st_\w+|postgis_\w+|spheroid|gidx)$/,
   postgis_topology: /^(topogeometry|topology)$/,
   pg_graphql: /^(graphql|resolve)$/,

@@ -54,6 +54,13 @@ export interface ImportTimings {
   executeMs: number;
   readCatalogMs: number;
   totalMs: number;
+  /**
+   * The DDL pane's incremental read, phase by phase (ms, in the order they ran), and when the
+   * worker sent the answer (`performance.timeOrigin + performance.now()`, comparable across
+   * threads): the page measures the trip from that.
+   */
+  phases?: Record<string, number>;
+  sentAt?: number;
 }
 
 /** The import report. `statements` counts SQL statements (meta-commands are listed in `skipped`). */

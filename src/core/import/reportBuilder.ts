@@ -3,7 +3,13 @@ import { createdNames, explainFailure, type LostObject } from './dependents';
 import type { LineIndex } from './lines';
 import type { StatementTree } from './parseTree';
 import type { CopyData, MetaCommand } from './preprocess';
-import { reportText, type ImportPgError, type ImportReport, type ImportTimings } from './report';
+import {
+  reportText,
+  type ImportPgError,
+  type ImportReport,
+  type ImportTimings,
+  type SkippedStatement,
+} from './report';
 
 /** A statement of the script: its text and where it starts in the original file. */
 export interface ScriptStatement {
@@ -42,6 +48,8 @@ export class ImportReportBuilder {
   private readonly failed: ImportReport['failed'] = [];
   private readonly notes: string[] = [];
   private readonly lost: LostObject[] = [];
+  /** The last data statement listed, and how many like it followed (see joinsDataRun). */
+  private dataRun: { entry: SkippedStatement; target: string; count: number } | undefined;
   /** Skipped extensions and the schema each was to be created in. */
   readonly skippedExtensions = new Map<string, string | undefined>();
 
@@ -67,6 +75,8 @@ export class ImportReportBuilder {
   /** A statement was classified: counts it, and records a skip or a rewrite. */
   decided(statement: ScriptStatement, decision: Decision): void {
     this.statements++;
+    // Any other statement in between ends a run of data statements.
+    if (decision.action !== 'skip' || decision.kind !== 'data') this.dataRun = undefined;
     if (decision.action === 'run') return;
     if (decision.action === 'rewrite') {
       this.notes.push(`Line ${this.line(statement)}: ${decision.note}`);
@@ -78,12 +88,34 @@ export class ImportReportBuilder {
       this.skippedExtensions.set(decision.extension, extensionSchema(statement.tree));
       cause = `PGlite does not ship the extension "${decision.extension}" (line ${line})`;
     }
+    if (decision.kind === 'data' && this.joinsDataRun(statement, decision.reason)) return;
     if (decision.kind === 'data' && this.listedData >= MAX_LISTED_DATA) {
       this.unlistedData++;
       return;
     }
     if (decision.kind === 'data') this.listedData++;
     this.skip(statement, decision.reason, cause);
+    if (decision.kind === 'data') this.startDataRun(statement);
+  }
+
+  /**
+   * Consecutive data statements into the same place (an Ecto or pg_dump structure file ends with
+   * one `INSERT INTO schema_migrations ... VALUES (...)` per migration: hundreds) are one row of
+   * the report, saying how many and down to which line, instead of a row each.
+   */
+  private joinsDataRun(statement: ScriptStatement, reason: string): boolean {
+    const run = this.dataRun;
+    if (!run || this.skipped.at(-1) !== run.entry || run.target !== dataTarget(statement.text))
+      return false;
+    run.count++;
+    run.entry.reason = `${reason} So do the ${run.count} statements like it that follow (to line ${this.line(statement)}).`;
+    return true;
+  }
+
+  private startDataRun(statement: ScriptStatement): void {
+    const entry = this.skipped.at(-1);
+    const target = dataTarget(statement.text);
+    this.dataRun = entry && target ? { entry, target, count: 0 } : undefined;
   }
 
   /** A statement ran: what it creates exists again (a later CREATE of a skipped name). */
@@ -184,6 +216,16 @@ function extensionSchema(tree: StatementTree | undefined): string | undefined {
     if (element?.defname === 'schema') return element.arg?.String?.sval;
   }
   return undefined;
+}
+
+/**
+ * Where a data statement writes, from its text before the first parenthesis (`INSERT INTO
+ * public."schema_migrations" `, `SELECT pg_catalog.setval`); undefined when it has none, and then
+ * it joins no run. Only a grouping key for the report: nothing runs on it.
+ */
+function dataTarget(text: string): string | undefined {
+  const open = text.indexOf('(');
+  return open > 0 ? text.slice(0, open).replace(/\s+/g, ' ').trim().toLowerCase() : undefined;
 }
 
 function lowerFirst(text: string): string {

@@ -26,6 +26,10 @@ function keepTypeSpellings(prev: Design, next: Design): Design {
   const tables: Design['tables'] = {};
   for (const [id, table] of Object.entries(next.tables)) {
     const before = prev.tables[id];
+    if (before === table) {
+      tables[id] = table; // the same object: nothing to spell again
+      continue;
+    }
     const columns = table.columns.map((c) => {
       const old = before?.columns.find((o) => o.id === c.id);
       const type =
@@ -55,6 +59,7 @@ function unnamedBefore(prev: Design, table: Table): Set<string> {
 function dropPredictableNames(prev: Design, next: Design): Design {
   const candidates = new Map<string, string>(); // id -> the name the catalog gave
   for (const table of Object.values(next.tables)) {
+    if (prev.tables[table.id] === table) continue; // the same object: nothing newly named
     for (const id of unnamedBefore(prev, table)) {
       const name =
         table.constraints.find((k) => k.id === id)?.name ??

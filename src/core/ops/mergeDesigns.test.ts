@@ -56,4 +56,70 @@ describe('mergeDesigns', () => {
     expect(r.design.tables.t_x_r?.constraints).toEqual([]);
     expect(r.notes.join()).toMatch(/Left out foreign key/);
   });
+
+  describe('subject areas of the imported design', () => {
+    /**
+     * The shop example, its orders in an area "Sales" (id `a_1`), merged with a file of customers
+     * and orders (the person has them, under other ids), reviews and ratings (new), in `areas`.
+     */
+    const mergeWithAreas = (areas: { id: string; name: string; tableIds: string[] }[]) => {
+      const current = ops.createArea(exampleDocument().design, {
+        id: 'a_1',
+        name: 'Sales',
+        color: 'blue',
+        tableIds: ['t_orders'],
+      });
+      let d = emptyDesign('imported', 'd_in');
+      for (const [id, name] of [
+        ['t_x_customers', 'customers'],
+        ['t_x_reviews', 'reviews'],
+        ['t_x_ratings', 'ratings'],
+        ['t_x_orders', 'orders'],
+      ] as const)
+        d = ops.addTable(d, {
+          id,
+          name,
+          columns: [{ id: `c_${id}`, name: 'id', type: 'int', nullable: false }],
+        });
+      for (const a of areas) d = ops.createArea(d, { ...a, color: 'green' });
+      let n = 0;
+      return mergeDesigns(current, d, () => `a_fresh_${++n}`);
+    };
+
+    it('come along, with a fresh id where the id is taken and the table ids the merge gave', () => {
+      const r = mergeWithAreas([
+        { id: 'a_1', name: 'Feedback', tableIds: ['t_x_reviews', 't_x_customers'] },
+        { id: 'a_2', name: 'Scores', tableIds: ['t_x_ratings'] },
+      ]);
+      expect(r.design.areas).toEqual([
+        { id: 'a_1', name: 'Sales', color: 'blue', tableIds: ['t_orders'] },
+        // customers is the person's table (in no area yet): its id in the design, not the file's.
+        {
+          id: 'a_fresh_1',
+          name: 'Feedback',
+          color: 'green',
+          tableIds: ['t_x_reviews', 't_customers'],
+        },
+        { id: 'a_2', name: 'Scores', color: 'green', tableIds: ['t_x_ratings'] },
+      ]);
+    });
+
+    it('never move a table of the person’s out of its area; one of the same name takes the new tables', () => {
+      const r = mergeWithAreas([
+        { id: 'a_9', name: 'Sales', tableIds: ['t_x_orders', 't_x_ratings'] },
+        { id: 'a_8', name: 'Orders only', tableIds: ['t_x_orders'] },
+      ]);
+      expect(r.design.areas).toEqual([
+        { id: 'a_1', name: 'Sales', color: 'blue', tableIds: ['t_orders', 't_x_ratings'] },
+      ]);
+      expect(r.notes).toContain(
+        'Left out subject area "Orders only": its tables are in subject areas of yours already.',
+      );
+    });
+
+    it('an empty area of the file is kept', () => {
+      const r = mergeWithAreas([{ id: 'a_3', name: 'Later', tableIds: [] }]);
+      expect(r.design.areas.map((a) => a.name)).toEqual(['Sales', 'Later']);
+    });
+  });
 });

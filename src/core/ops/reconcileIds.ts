@@ -11,10 +11,23 @@ import type { Column, Constraint, Design, Index, Table } from '../model/schema';
  * Everything new keeps the id it came with. Pure: `next` is not modified.
  */
 export function reconcileIds(prev: Design, next: Design): Design {
-  const map = new Map<string, string>();
+  return reconcileIdsWith(prev, next).design;
+}
+
+/**
+ * `reconcileIds`, also answering the id map it used (an id of `next` -> the id it got back;
+ * absent: kept). `known` starts the map: ids already matched, e.g. those of tables that did not
+ * change since the last read (the DDL pane reconciles only the changed ones).
+ */
+export function reconcileIdsWith(
+  prev: Design,
+  next: Design,
+  known: ReadonlyMap<string, string> = new Map(),
+): { design: Design; map: Map<string, string> } {
+  const map = new Map<string, string>(known);
   // The ids given back so far (the map's values), kept as a set: copying them for every table
   // made reading 1,000 tables back take seconds.
-  const given = new Set<string>();
+  const given = new Set<string>(known.values());
   const take = (from: string, to: string | undefined) => {
     if (to && to !== from) {
       map.set(from, to);
@@ -57,8 +70,8 @@ export function reconcileIds(prev: Design, next: Design): Design {
     matchBy(old.indexes, t.indexes, (i) => (i.name ? `n:${i.name}` : undefined), take);
     matchBy(old.indexes, t.indexes, (i) => `d:${indexShape(i, colKey)}`, take, { map, given });
   }
-  if (map.size === 0) return next;
-  return remap(next, (id) => map.get(id) ?? id);
+  if (map.size === 0) return { design: next, map };
+  return { design: remap(next, (id) => map.get(id) ?? id), map };
 }
 
 function matchColumns(
@@ -162,5 +175,6 @@ function remap(d: Design, f: (id: string) => string): Design {
     schemas: rekey(d.schemas, (s) => ({ ...s, id: f(s.id) })),
     enums: rekey(d.enums, (e) => ({ ...e, id: f(e.id), schemaId: f(e.schemaId) })),
     tables: rekey(d.tables, table),
+    areas: d.areas.map((a) => ({ ...a, tableIds: a.tableIds.map(f) })),
   };
 }

@@ -49,6 +49,8 @@ const LOADERS: Record<string, () => Promise<Extension>> = {
     import('@electric-sql/pglite/contrib/tsm_system_time').then((m) => m.tsm_system_time),
   unaccent: () => import('@electric-sql/pglite/contrib/unaccent').then((m) => m.unaccent),
   uuid_ossp: () => import('@electric-sql/pglite/contrib/uuid_ossp').then((m) => m.uuid_ossp),
+  // pgvector, built for PGlite and published beside it.
+  vector: () => import('@electric-sql/pglite-pgvector').then((m) => m.vector),
 };
 
 /** Loads the modules by name, for `PGlite.create({ extensions })`. */

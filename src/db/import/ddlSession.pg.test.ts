@@ -7,6 +7,7 @@ import { snapshotFactory, type CreateDb } from '../../test/fidelity';
 import { buildDesign, designRecipe } from '../../test/migrationArbitraries';
 import { propertyParameters } from '../../test/propertySeed';
 import type { ImportSqlOutcome } from '../protocol';
+import { designFromRead, type ReadMemo } from '../../core/ops/designFromRead';
 import { createDdlReader, type DdlReader } from './ddlSession';
 import { importSql } from './importSql';
 
@@ -176,7 +177,7 @@ const runs = Number(process.env.PROPERTY_RUNS ?? 8);
 
 describe('the incremental DDL read equals the full read', () => {
   it('random designs, random text edits one after another: the same design, the same errors, at every step', async () => {
-    const counts = { steps: 0, incremental: 0, full: 0, failed: 0 };
+    const counts = { steps: 0, incremental: 0, full: 0, failed: 0, pageFromMemo: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(designRecipe, designRecipe).map(([a, b]) => [...a, ...b]),
@@ -186,11 +187,22 @@ describe('the incremental DDL read equals the full read', () => {
           try {
             const { design } = buildDesign(recipe);
             let statements = generateDdl(named(design)).statements.map((s) => `${s.sql};`);
-            await readBoth(reader, join(statements));
+            // The page's side: each read becomes the design, from the last read's memo or in full.
+            let page = named(design);
+            let memo: ReadMemo | undefined;
+            const toPage = (read: ImportSqlOutcome) => {
+              if (!read.ok || read.report.failed.length) return;
+              const fromMemo = designFromRead(page, read.design, memo);
+              expect(fromMemo.design).toEqual(designFromRead(page, read.design).design);
+              if (memo) counts.pageFromMemo++;
+              ({ design: page, memo } = fromMemo);
+            };
+            toPage(await readBoth(reader, join(statements)));
             for (const [k, edit] of edits.entries()) {
               for (const next of applyEdit(statements, edit, k)) {
                 statements = next;
                 const read = await readBoth(reader, join(statements));
+                toPage(read);
                 counts.steps++;
                 if (modeOf(read)?.mode === 'incremental') counts.incremental++;
                 else counts.full++;
@@ -236,17 +248,23 @@ describe('the incremental DDL read falls back to the full read when it cannot be
       });
       const renamed = base.map((s) => s.replace('  name text', '  full_name text'));
       // author made again: the foreign key from book to it is dropped first and added after.
-      expect(modeOf(await readBoth(reader, text(renamed)))).toEqual({
+      const before = await readBoth(reader, text(renamed));
+      expect(modeOf(before)).toEqual({
         mode: 'incremental',
         undone: 2,
         ran: 2,
       });
       const added = [...renamed, 'CREATE TABLE shelf (\n  id integer NOT NULL\n);'];
-      expect(modeOf(await readBoth(reader, text(added)))).toEqual({
+      const after = await readBoth(reader, text(added));
+      expect(modeOf(after)).toEqual({
         mode: 'incremental',
         undone: 0,
         ran: 1,
       });
+      // Only the new table was built: the others are the last read's own objects.
+      const tables = (r: ImportSqlOutcome) => (r.ok ? Object.values(r.design.tables) : []);
+      expect(tables(after).map((t) => t.name)).toEqual(['author', 'book', 'shelf']);
+      tables(before).forEach((t, i) => expect(tables(after)[i]).toBe(t));
     } finally {
       await reader.dispose();
     }

@@ -7,11 +7,13 @@
  */
 import {
   designFromRows,
+  designFromTouched,
   readOtherRows,
   readTableRows,
   type AllCatalogRows,
 } from '../../core/catalog';
 import type { ColumnRow, ConstraintRow, IndexRow, TableRow } from '../../core/catalog/queries';
+import type { Design } from '../../core/model';
 import {
   classifyStatement,
   columnTypeNames,
@@ -33,6 +35,8 @@ interface Session {
   scratch: ScratchDb;
   statements: PlannedStatement[];
   rows: AllCatalogRows;
+  /** The design read from `rows`: an incremental read builds again only the touched tables. */
+  design: Design;
   extensionsLoaded: string[];
   extensionsMissing: string[];
 }
@@ -108,6 +112,7 @@ export function createDdlReader(deps: ImportDeps) {
         scratch: kept.scratch,
         statements: kept.statements.map(planned),
         rows: kept.rows,
+        design: kept.design,
         extensionsLoaded: kept.report.extensionsLoaded,
         extensionsMissing: kept.report.extensionsMissing,
       };
@@ -132,7 +137,15 @@ export function createDdlReader(deps: ImportDeps) {
     if (!session) return fullRead(sql, options, 'the first read', onProgress);
     if (options.hung?.length) return fullRead(sql, options, 'a statement hung', onProgress);
     const started = now();
+    const phases: Record<string, number> = {};
+    let lapAt = started;
+    const lap = (name: string) => {
+      const t = now();
+      phases[name] = Math.round((t - lapAt) * 10) / 10;
+      lapAt = t;
+    };
     const script = preprocessScript(sql);
+    lap('preprocess');
     if (script.metaCommands.length || script.copyData.length)
       return fullRead(sql, options, 'psql commands or COPY data', onProgress);
     let split: SplitStatement[];
@@ -142,6 +155,7 @@ export function createDdlReader(deps: ImportDeps) {
       };
       parser.nextText();
       split = splitByChunks(parser, script);
+      lap('split');
     } catch {
       return fullRead(sql, options, 'the parser did not load', onProgress);
     }
@@ -152,6 +166,7 @@ export function createDdlReader(deps: ImportDeps) {
     const planning = planIncrementalRead(session.statements, statements);
     if (!planning.ok) return fullRead(sql, options, planning.reason, onProgress);
     const { plan } = planning;
+    lap('plan');
     const parseMs = now() - started;
 
     // Whatever the import would rewrite or skip is read in full, as the import does it.
@@ -164,6 +179,7 @@ export function createDdlReader(deps: ImportDeps) {
         return fullRead(sql, options, 'a statement the import rewrites or skips', onProgress);
     }
 
+    lap('classify');
     const current = session;
     const db = current.scratch;
     onProgress?.({ phase: 'execute', done: 0, total: plan.redo.length });
@@ -180,28 +196,33 @@ export function createDdlReader(deps: ImportDeps) {
       return fullRead(sql, options, 'a statement failed', onProgress);
     }
     const executeMs = now() - executeStarted;
+    lap('execute');
 
     onProgress?.({ phase: 'catalog', done: plan.redo.length, total: plan.redo.length });
     const catalogStarted = now();
-    let rows: AllCatalogRows | undefined;
+    let merged: { rows: AllCatalogRows; touched: Set<string> } | undefined;
     try {
       const serial = plan.redo.some((i) =>
         (statements[i] as PlannedStatement).columnTypes.some((t) =>
           SERIAL_TYPES.has(t[t.length - 1] ?? ''),
         ),
       );
-      rows = await mergedRows(db, current.rows, statements, plan.tables, !serial);
+      merged = await mergedRows(db, current.rows, statements, plan.tables, !serial);
     } catch {
-      rows = undefined;
+      merged = undefined;
     }
-    if (!rows) {
+    if (!merged) {
       // The database no longer matches what the session knows: start again from scratch.
       session = undefined;
       await close(current);
       return fullRead(sql, options, 'the catalog changed beyond the edited tables', onProgress);
     }
-    const { design, notes } = designFromRows(rows, options);
-    session = { ...current, statements, rows };
+    lap('catalog');
+    const { rows, touched } = merged;
+    const { design, notes } =
+      designFromTouched(rows, current.design, touched, options) ?? designFromRows(rows, options);
+    lap('design');
+    session = { ...current, statements, rows, design };
     const report: ImportReport = {
       statements: statements.length,
       executed: statements.length,
@@ -216,6 +237,8 @@ export function createDdlReader(deps: ImportDeps) {
         executeMs: Math.round(executeMs),
         readCatalogMs: Math.round(now() - catalogStarted),
         totalMs: Math.round(now() - started),
+        phases,
+        sentAt: performance.timeOrigin + now(),
       },
       ddlRead: { mode: 'incremental', undone: plan.undo.length, ran: plan.redo.length },
     };
@@ -246,7 +269,7 @@ async function mergedRows(
   statements: PlannedStatement[],
   touched: Set<TableKey>,
   noNewSequences: boolean,
-): Promise<AllCatalogRows | undefined> {
+): Promise<{ rows: AllCatalogRows; touched: Set<string> } | undefined> {
   const other = await otherRows(db, last, noNewSequences);
   if (!other) return undefined;
 
@@ -301,7 +324,7 @@ async function mergedRows(
       }
       return 0;
     };
-  return {
+  const rows: AllCatalogRows = {
     ...other,
     tables: tables.sort(byOrder<TableRow>((t) => rank(t.oid))),
     columns: [...keep(last.columns), ...fresh.columns].sort(
@@ -326,6 +349,7 @@ async function mergedRows(
       ),
     ),
   };
+  return { rows, touched: new Set(found.map((r) => String(r.oid))) };
 }
 
 /**

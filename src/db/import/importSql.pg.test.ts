@@ -86,8 +86,8 @@ describe('importSql', () => {
     const { design, report } = await run(
       [
         'CREATE EXTENSION IF NOT EXISTS pg_trgm;',
-        'CREATE EXTENSION IF NOT EXISTS vector;',
-        'CREATE TABLE docs (body text, embedding vector(3));',
+        'CREATE EXTENSION IF NOT EXISTS postgis;',
+        'CREATE TABLE docs (body text, place geometry(Point, 4326));',
         'CREATE TABLE notes (body text);',
         'CREATE INDEX notes_body ON notes USING gin (body gin_trgm_ops);',
         'CREATE INDEX docs_body ON docs (body);',
@@ -95,25 +95,85 @@ describe('importSql', () => {
       (p) => progress.push(p.phase),
     );
     expect(report.extensionsLoaded).toEqual(['pg_trgm']);
-    expect(report.extensionsMissing).toEqual(['vector']);
+    expect(report.extensionsMissing).toEqual(['postgis']);
     expect(tableNames(design)).toEqual(['notes']);
     expect(report.failed).toEqual([]);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
-      [2, expect.stringMatching(/^PGlite does not ship the extension "vector"/)],
-      [
-        3,
-        'Needs "vector", which does not exist: PGlite does not ship the extension "vector" (line 2).',
-      ],
-      [
-        6,
-        'Needs "docs", which does not exist: PGlite does not ship the extension "vector" (line 2).',
-      ],
+      [2, expect.stringMatching(/^PGlite does not ship the extension "postgis"/)],
+      [3, 'Needs "geometry" from the extension "postgis", which PGlite does not ship.'],
+      [6, 'Needs "docs", which does not exist: PGlite does not ship the extension "postgis".'],
     ]);
     expect(design.extras?.map((x) => x.sql)).toEqual([
       'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;',
     ]);
     expect(new Set(progress)).toEqual(new Set(['parse', 'boot', 'execute', 'catalog']));
     expect(report.timings?.totalMs).toBeGreaterThan(0);
+  });
+
+  it('lists a run of data statements into one place as one row (Ecto: one INSERT per migration)', async () => {
+    const { report } = await run(
+      [
+        'CREATE TABLE public.schema_migrations (version bigint PRIMARY KEY);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200503002523);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200607000511);',
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200617111116);',
+        // Runs (it is not a data statement the import skips): it ends the run.
+        "SELECT pg_catalog.setval('public.a_id_seq', 1, false);",
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200617113333);',
+        'INSERT INTO public.other (version) VALUES (1);',
+      ].join('\n'),
+    );
+    expect(report.skipped.map((s) => [s.line, s.text, s.reason])).toEqual([
+      [
+        2,
+        'INSERT INTO public."schema_migrations" (version) VALUES (20200503002523)',
+        'This only changes data; a design keeps no data. So do the 2 statements like it that follow (to line 4).',
+      ],
+      [
+        6,
+        expect.stringMatching(/^INSERT INTO public."schema_migrations"/),
+        'This only changes data; a design keeps no data.',
+      ],
+      [
+        7,
+        'INSERT INTO public.other (version) VALUES (1)',
+        'This only changes data; a design keeps no data.',
+      ],
+    ]);
+  });
+
+  it('loads pgvector: tables with vector columns and their hnsw and ivfflat indexes are kept', async () => {
+    const { design, report } = await run(
+      [
+        'CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;',
+        "COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access methods';",
+        'CREATE TABLE public.chunks (id bigint PRIMARY KEY, embedding public.vector(1536) NOT NULL,',
+        '  half public.halfvec(3), sparse public.sparsevec(5), stale boolean);',
+        'CREATE INDEX chunks_embedding ON public.chunks USING hnsw (embedding public.vector_cosine_ops)',
+        '  WITH (m = 16) WHERE (stale = false);',
+        'CREATE INDEX chunks_half ON public.chunks USING ivfflat (half halfvec_l2_ops);',
+      ].join('\n'),
+    );
+    expect(report.skipped).toEqual([]);
+    expect(report.failed).toEqual([]);
+    expect(report.extensionsLoaded).toEqual(['vector']);
+    expect(report.notes).toEqual([
+      'Index "chunks_embedding" on table "chunks" is kept as SQL: it uses the hnsw access method.',
+      'Index "chunks_half" on table "chunks" is kept as SQL: it uses the ivfflat access method.',
+    ]);
+    const chunks = Object.values(design.tables).find((t) => t.name === 'chunks');
+    expect(chunks?.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([
+      ['id', 'bigint', false],
+      ['embedding', 'vector(1536)', false],
+      ['half', 'halfvec(3)', true],
+      ['sparse', 'sparsevec(5)', true],
+      ['stale', 'boolean', true],
+    ]);
+    expect(design.extras?.map((x) => x.sql)).toEqual([
+      'CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;',
+      "CREATE INDEX chunks_embedding ON public.chunks USING hnsw (embedding vector_cosine_ops) WITH (m='16') WHERE (stale = false);",
+      'CREATE INDEX chunks_half ON public.chunks USING ivfflat (half halfvec_l2_ops);',
+    ]);
   });
 
   it('runs CREATE SCHEMA ... AUTHORIZATION a missing role without the clause', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Extension, PGliteInterface } from '@electric-sql/pglite';
 import { designFromRows, readCatalogRows, type AllCatalogRows } from '../../core/catalog';
+import type { Design } from '../../core/model';
 import {
   classifyStatement,
   contribModulesFor,
@@ -43,6 +44,8 @@ export interface KeptScratch {
   script: ReturnType<typeof preprocessScript>;
   statements: SplitStatement[];
   rows: AllCatalogRows;
+  /** The design read from `rows`. */
+  design: Design;
   report: ImportReport;
 }
 
@@ -119,7 +122,7 @@ export async function importSql(
       notes: notes.map((n) => n.message),
       timings,
     });
-    kept = deps.keep?.({ scratch: pg, script, statements, rows, report }) ?? false;
+    kept = deps.keep?.({ scratch: pg, script, statements, rows, design, report }) ?? false;
     return { ok: true, cancelled: false, design, report };
   } catch (thrown) {
     return failure(`The design could not be read back from PostgreSQL: ${message(thrown)}`);

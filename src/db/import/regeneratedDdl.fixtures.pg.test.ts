@@ -19,8 +19,8 @@ import { loadContribModules } from './contribModules';
  * fixtures and the project's own, Rails structure.sql files among them) is imported through the
  * real importer, and the DDL generated from the design must execute in a fresh PGlite with every
  * foreign key of the design; for the project's fixtures, as many as the file itself gives there.
- * (The shared openstreetmap and pagila lose a table each with the extension PGlite lacks, postgis
- * and vector, so their files give more.)
+ * (The shared openstreetmap loses a table with postgis, which PGlite lacks, so its file gives
+ * more; pgvector's tables are kept: PGlite loads pgvector.)
  */
 
 type Scratch = Awaited<ReturnType<ReturnType<typeof nodeScratch>>>;

@@ -71,7 +71,7 @@ export function labDatabases(workerHref: string): CreateLabDb {
     );
     const snap = await snapshot;
     // PGlite consumes the Blob it is given: each database gets its own copy.
-    return snap.ok ? snap.data.slice(0, snap.data.size, snap.data.type) : undefined;
+    return snap.ok ? snap.value.slice(0, snap.value.size, snap.value.type) : undefined;
   };
   const create = async (
     extensionNames: readonly string[],

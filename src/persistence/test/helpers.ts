@@ -8,6 +8,7 @@ import {
   type Table,
 } from '../../core/model';
 import { openDesignRepo, type DesignRepo } from '../designRepo';
+import type { JournalStorage } from '../journal';
 import type { BroadcastChannelLike } from '../tabSync';
 
 /** A design with `tableCount` empty tables, named `name`. */
@@ -28,6 +29,16 @@ export function sampleDoc(name = 'Shop', tableCount = 1, id?: string): DesignDoc
     };
   }
   return makeDocument({ ...design, tables }, emptyLayout());
+}
+
+/** The journal's storage in memory, as localStorage keeps it. */
+export function memoryJournalStorage(): JournalStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
 }
 
 /** A fresh, isolated IndexedDB per test. */

@@ -1,4 +1,6 @@
 import { PresenceLayer } from '../collab/PresenceLayer';
+import { useLiveNodes } from '../collab/useLiveNodes';
+import { RoomActivity } from '../collab/RoomActivity';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -86,11 +88,13 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [keysOnly, layout],
   );
   const lastEdges = useRef<RelationshipEdge[]>(undefined);
-  const { nodes, edges } = useMemo(() => {
+  const { nodes: storedNodes, edges } = useMemo(() => {
     // Far out FarMap places the names itself (toFlow's label flags are for no one then).
     const flow = toFlow(design, drawnLayout, selected, schemaFilter, null, emphasis);
     return { nodes: flow.nodes, edges: sameOrNext(lastEdges.current, flow.edges) };
   }, [design, drawnLayout, selected, schemaFilter, emphasis]);
+  // Tables a teammate is dragging, where they are now.
+  const nodes = useLiveNodes(storedNodes);
   const [moving, setMoving] = useState<ReadonlySet<string>>(NONE_MOVING);
   const flowNodes = useMemo(() => (detailed ? nodes : farFlowNodes(nodes)), [detailed, nodes]);
   const flowApi = useStoreApi();
@@ -318,6 +322,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             />
           )}
           <PresenceLayer />
+          <RoomActivity />
         </ReactFlow>
       </DetailLevel.Provider>
       {/* Outside React Flow: its controls are not the canvas (see shortcutScope). */}

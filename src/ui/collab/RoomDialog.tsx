@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { checkRelayUrl } from '../../app/collaboration';
-import { copyText } from '../common/clipboard';
+import { CopyField } from '../common/CopyField';
 import { useServices, useStudio } from '../StudioContext';
 
 /** Invite: start a room, its edit and read-only links, name and colour, the relay, leaving. */
 export function RoomDialog({ onClose }: { onClose(): void }) {
-  const { collab, notices } = useServices();
+  const { collab } = useServices();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => ref.current?.showModal(), []);
   const room = useStore(collab.state);
@@ -15,7 +15,6 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
   const [colour, setColour] = useState(room.profile.colour);
   const [relay, setRelay] = useState(room.relayUrl ?? '');
   const [problem, setProblem] = useState<string>();
-  const [copied, setCopied] = useState<string>();
   const relayOk = checkRelayUrl(room.relayUrl).ok;
   const inRoom = room.phase === 'inRoom';
 
@@ -23,15 +22,6 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
     const message = collab.setProfile({ name, colour });
     setProblem(message);
     return !message;
-  };
-  const copy = async (what: 'edit' | 'read') => {
-    const link = what === 'edit' ? room.editLink : room.readLink;
-    if (link && (await copyText(link))) setCopied(what);
-    else
-      notices.getState().push({
-        tone: 'error',
-        text: 'The browser refused clipboard access: select the link and copy it by hand.',
-      });
   };
   return (
     <dialog ref={ref} className="tw-dialog" aria-label="Invite" onClose={onClose}>
@@ -80,44 +70,26 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
               the key in the link: the relay sees only ciphertext.
             </p>
             {room.editLink && (
-              <>
-                <label>
-                  Edit link
-                  <textarea
-                    readOnly
-                    rows={2}
-                    value={room.editLink}
-                    aria-label="Edit link"
-                    onFocus={(e) => e.currentTarget.select()}
-                  />
-                </label>
-                <div className="tw-row">
-                  <button type="button" className="tw-primary" onClick={() => void copy('edit')}>
-                    Copy edit link
-                  </button>
-                </div>
-              </>
-            )}
-            <label>
-              Read-only link
-              <textarea
-                readOnly
+              <CopyField
+                label="Edit link"
+                name="Edit link"
+                value={room.editLink}
                 rows={2}
-                value={room.readLink}
-                aria-label="Read-only link"
-                onFocus={(e) => e.currentTarget.select()}
+                copyLabel="Copy edit link"
+                copiedMessage="Edit link copied."
+                primary
               />
-            </label>
-            <div className="tw-row">
-              <button type="button" onClick={() => void copy('read')}>
-                Copy read-only link
-              </button>
-              {copied && (
-                <span role="status">
-                  {copied === 'edit' ? 'Edit link copied.' : 'Read-only link copied.'}
-                </span>
-              )}
-            </div>
+            )}
+            {room.readLink && (
+              <CopyField
+                label="Read-only link"
+                name="Read-only link"
+                value={room.readLink}
+                rows={2}
+                copyLabel="Copy read-only link"
+                copiedMessage="Read-only link copied."
+              />
+            )}
             <div className="tw-row">
               <button
                 type="button"

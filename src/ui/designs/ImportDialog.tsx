@@ -1,4 +1,5 @@
 import { SourceInput } from './SourceInput';
+import { ScratchWorkDialog } from './ScratchWorkDialog';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
@@ -23,16 +24,15 @@ type Phase =
  * merges into the current one (one undo step); never overwrites work.
  */
 export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onClose(): void }) {
-  const { importer, pg } = useServices();
+  const { importer } = useServices();
   const designName = useStudio((s) => s.design.name);
   const readOnly = useStudio((s) => s.readOnly);
-  const ref = useRef<HTMLDialogElement>(null);
   const [sql, setSql] = useState('');
   const [fileName, setFileName] = useState<string>();
   const [mode, setMode] = useState<Mode>('new');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const running = useRef<AbortController>(undefined);
 
-  useEffect(() => ref.current?.showModal(), []);
   const readFile = async (file: File) => {
     setFileName(file.name);
     setSql(await file.text());
@@ -48,15 +48,18 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       : 'Imported design';
     const progress = (p: { message: string; done?: number; total?: number }) =>
       setPhase({ kind: 'running', ...p });
+    const controller = new AbortController();
+    running.current = controller;
+    const { signal } = controller;
     let result;
     if (kind === 'sql') {
       setPhase({ kind: 'running', message: 'Starting a scratch Postgres…' });
-      result = await importer.importSql(sql, { mode, name }, progress);
+      result = await importer.importSql(sql, { mode, name, signal }, progress);
     } else if (kind === 'prisma') {
       setPhase({ kind: 'running', message: 'Reading the schema with Prisma’s schema engine…' });
       const read = await readPrismaSql(sql);
       if (read.ok) {
-        result = await importer.importSql(read.value.sql, { mode, name }, progress);
+        result = await importer.importSql(read.value.sql, { mode, name, signal }, progress);
         if (result.ok) result.value.report.notes.push(...read.value.notes);
       } else result = read;
     } else if (kind === 'drizzle') {
@@ -67,7 +70,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
         ? await importer.importDesign(
             read.value.design,
             read.value.layout,
-            { mode, name: kind === 'json' ? read.value.design.name : name },
+            { mode, name: kind === 'json' ? read.value.design.name : name, signal },
             progress,
           )
         : read;
@@ -77,31 +80,22 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   };
 
   const busy = phase.kind === 'running';
-  // Stops the scratch Postgres (its worker is replaced); the import answers "cancelled".
-  const cancel = () => pg.cancel();
+  // Stops the import wherever it is (the scratch Postgres or the layout worker is replaced); it
+  // answers "cancelled" and the current design is left as it was.
+  const cancel = () => running.current?.abort();
   return (
-    <dialog
-      ref={ref}
-      className="tw-dialog tw-import"
-      aria-label="Import"
+    <ScratchWorkDialog
+      label="Import"
+      title="Import"
+      busy={busy}
+      error={phase.kind === 'error' ? phase.message : undefined}
+      onStop={cancel}
       onClose={onClose}
-      onCancel={(e) => {
-        if (!busy) return;
-        // Esc while importing stops the import; a second Esc (once stopped) closes the dialog.
-        e.preventDefault();
-        cancel();
-      }}
     >
-      <header className="tw-pane-header">
-        <h2>Import</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>
-            Close
-          </button>
-        </div>
-      </header>
-      <div className="tw-dialog-body">
-        {phase.kind !== 'done' && (
+      {(close) =>
+        phase.kind === 'done' ? (
+          <ReportView report={phase.report} summary={phase.summary} onDone={close} />
+        ) : (
           <>
             <p className="tw-muted">
               A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
@@ -151,7 +145,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 {IMPORT_LABELS[kind]}
               </button>
               {phase.kind === 'running' && <Progress {...phase} />}
-              {phase.kind === 'running' && kind === 'sql' && (
+              {phase.kind === 'running' && (
                 <button type="button" onClick={cancel}>
                   Cancel import
                 </button>
@@ -163,22 +157,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 <code className="tw-command">{DRIZZLE_CLI_COMMAND}</code>
               </div>
             )}
-            {phase.kind === 'error' && (
-              <p role="alert" className="tw-error-box">
-                {phase.message}
-              </p>
-            )}
           </>
-        )}
-        {phase.kind === 'done' && (
-          <ReportView
-            report={phase.report}
-            summary={phase.summary}
-            onDone={() => ref.current?.close()}
-          />
-        )}
-      </div>
-    </dialog>
+        )
+      }
+    </ScratchWorkDialog>
   );
 }
 

@@ -1,5 +1,6 @@
 import { SourceInput } from './SourceInput';
-import { useEffect, useRef, useState } from 'react';
+import { ScratchWorkDialog } from './ScratchWorkDialog';
+import { useState } from 'react';
 import type { RefreshPreview } from '../../app/databaseRefresh';
 import { useServices, useStudio } from '../StudioContext';
 
@@ -17,11 +18,9 @@ type Phase =
 export function UpdateFromDatabaseDialog({ onClose }: { onClose(): void }) {
   const { refresh, pg } = useServices();
   const designName = useStudio((s) => s.design.name);
-  const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string>();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  useEffect(() => ref.current?.showModal(), []);
 
   const read = async () => {
     setPhase({ kind: 'reading', message: 'Starting a scratch Postgres…' });
@@ -32,27 +31,16 @@ export function UpdateFromDatabaseDialog({ onClose }: { onClose(): void }) {
   };
   const busy = phase.kind === 'reading';
   return (
-    <dialog
-      ref={ref}
-      className="tw-dialog tw-import"
-      aria-label="Update from database"
+    <ScratchWorkDialog
+      label="Update from database"
+      title={<>Update “{designName}” from the database</>}
+      busy={busy}
+      error={phase.kind === 'error' ? phase.message : undefined}
+      onStop={() => pg.cancel()}
       onClose={onClose}
-      onCancel={(e) => {
-        if (!busy) return;
-        e.preventDefault();
-        pg.cancel();
-      }}
     >
-      <header className="tw-pane-header">
-        <h2>Update “{designName}” from the database</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()} disabled={busy}>
-            Close
-          </button>
-        </div>
-      </header>
-      <div className="tw-dialog-body">
-        {phase.kind !== 'preview' ? (
+      {(close) =>
+        phase.kind !== 'preview' ? (
           <>
             <p className="tw-muted">
               Paste the output of <code>pg_dump --schema-only</code>, or open it or a design file
@@ -85,11 +73,6 @@ export function UpdateFromDatabaseDialog({ onClose }: { onClose(): void }) {
                 </span>
               )}
             </div>
-            {phase.kind === 'error' && (
-              <p role="alert" className="tw-error-box">
-                {phase.message}
-              </p>
-            )}
           </>
         ) : (
           <Changes
@@ -97,12 +80,12 @@ export function UpdateFromDatabaseDialog({ onClose }: { onClose(): void }) {
             onBack={() => setPhase({ kind: 'idle' })}
             onConfirm={() => {
               refresh.apply(phase.preview);
-              ref.current?.close();
+              close();
             }}
           />
-        )}
-      </div>
-    </dialog>
+        )
+      }
+    </ScratchWorkDialog>
   );
 }
 

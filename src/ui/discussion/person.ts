@@ -6,6 +6,7 @@ import {
   storedProfile,
   type Profile,
 } from '../../app/presence';
+import { browserLocalStorage } from '../../persistence/browserStorage';
 
 /**
  * Who I am in this browser: the name my discussion messages carry. The same profile (name and
@@ -17,17 +18,9 @@ export type Person = Profile;
 /** The longest name a person may take (presence's limit; a message's author field allows it). */
 export const PERSON_NAME_MAX = 40;
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // sandboxed frames and some private modes throw on access
-  }
-}
-
 /** The stored person, or undefined when this browser has not chosen a name yet (or it is damaged). */
 export function readPerson(): Person | undefined {
-  return storedProfile(storage());
+  return storedProfile(browserLocalStorage());
 }
 
 const listeners = new Set<() => void>();
@@ -38,7 +31,7 @@ export function savePerson(name: string): Person {
     name: name.trim().slice(0, PERSON_NAME_MAX),
     colour: readPerson()?.colour ?? guestProfile().colour,
   };
-  const saved = saveProfile(storage(), wanted);
+  const saved = saveProfile(browserLocalStorage(), wanted);
   // A name presence refuses (empty) is not kept; the message still carries what was typed.
   const person = saved.ok ? saved.profile : wanted;
   cached = person;

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { currentDocument } from '../../state/store';
 import { linkReach, MAX_OPENABLE_LINK_CHARS, shareLink } from '../../core/share';
 import { serializeDocument } from '../../core/model';
 import { studioBaseUrl } from '../../app/shareLocation';
-import { copyText, downloadFile, safeFileName } from '../common/clipboard';
-import { useServices, useStudioStore } from '../StudioContext';
+import { downloadFile, safeFileName } from '../common/clipboard';
+import { CopyField } from '../common/CopyField';
+import { useStudioStore } from '../StudioContext';
 
 /**
  * The design as a link: the fragment carries it all (never sent to a server). Shows the length,
@@ -12,9 +13,7 @@ import { useServices, useStudioStore } from '../StudioContext';
  */
 export function ShareDialog({ onClose }: { onClose(): void }) {
   const store = useStudioStore();
-  const { notices } = useServices();
   const ref = useRef<HTMLDialogElement>(null);
-  const [copied, setCopied] = useState<string>();
   useEffect(() => ref.current?.showModal(), []);
   // The document as it is when the dialog opens: the link does not change under the reader.
   const { link, embed, json, name } = useMemo(() => {
@@ -31,14 +30,17 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const reach = linkReach(link.length);
   const long = reach !== 'anywhere';
   const tooLong = reach === 'tooLong';
-  const copy = async (what: 'link' | 'embed') => {
-    if (await copyText(what === 'link' ? link : embed)) setCopied(what);
-    else
-      notices.getState().push({
-        tone: 'error',
-        text: 'The browser refused clipboard access: select the text and copy it by hand.',
-      });
-  };
+  const download = (
+    <button
+      type="button"
+      className={long ? 'tw-primary' : undefined}
+      onClick={() =>
+        downloadFile(`${safeFileName(name)}.tablewright.json`, json, 'application/json')
+      }
+    >
+      Download design file
+    </button>
+  );
   return (
     <dialog ref={ref} className="tw-dialog" aria-label="Share" onClose={onClose}>
       <header className="tw-pane-header">
@@ -56,70 +58,46 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
           stores it.
         </p>
         {tooLong ? (
-          <p className="tw-warning" role="status" aria-label="Link length">
-            This design needs a link of {link.length.toLocaleString('en')} characters; browsers
-            refuse links over {MAX_OPENABLE_LINK_CHARS.toLocaleString('en')}, so no link can carry
-            it. Send the design file instead: it opens through Import.
-          </p>
+          <>
+            <p className="tw-warning" role="status" aria-label="Link length">
+              This design needs a link of {link.length.toLocaleString('en')} characters; browsers
+              refuse links over {MAX_OPENABLE_LINK_CHARS.toLocaleString('en')}, so no link can carry
+              it. Send the design file instead: it opens through Import.
+            </p>
+            <div className="tw-row">{download}</div>
+          </>
         ) : (
           <>
-            <label>
-              Link
-              <textarea
-                readOnly
-                rows={3}
-                value={link}
-                aria-label="Share link"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </label>
-            <p className={long ? 'tw-warning' : 'tw-muted'} role="status" aria-label="Link length">
-              {link.length.toLocaleString('en')} characters.
-              {long &&
-                ' Chromium and Firefox open links this long, but chat apps and mail often cut them (past about 32,000 characters): send the design as a file instead.'}
-            </p>
-          </>
-        )}
-        <div className="tw-row">
-          {!tooLong && (
-            <button
-              type="button"
-              className={long ? undefined : 'tw-primary'}
-              onClick={() => void copy('link')}
+            <CopyField
+              label="Link"
+              name="Share link"
+              value={link}
+              rows={3}
+              copyLabel="Copy link"
+              copiedMessage="Link copied."
+              primary={!long}
+              between={
+                <p
+                  className={long ? 'tw-warning' : 'tw-muted'}
+                  role="status"
+                  aria-label="Link length"
+                >
+                  {link.length.toLocaleString('en')} characters.
+                  {long &&
+                    ' Chromium and Firefox open links this long, but chat apps and mail often cut them (past about 32,000 characters): send the design as a file instead.'}
+                </p>
+              }
             >
-              Copy link
-            </button>
-          )}
-          <button
-            type="button"
-            className={long ? 'tw-primary' : undefined}
-            onClick={() =>
-              downloadFile(`${safeFileName(name)}.tablewright.json`, json, 'application/json')
-            }
-          >
-            Download design file
-          </button>
-          {copied && (
-            <span role="status">{copied === 'link' ? 'Link copied.' : 'Embed code copied.'}</span>
-          )}
-        </div>
-        {!tooLong && (
-          <>
-            <label>
-              Embed (diagram only, pan and zoom) for docs and wikis
-              <textarea
-                readOnly
-                rows={3}
-                value={embed}
-                aria-label="Embed code"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            </label>
-            <div className="tw-row">
-              <button type="button" onClick={() => void copy('embed')}>
-                Copy embed code
-              </button>
-            </div>
+              {download}
+            </CopyField>
+            <CopyField
+              label="Embed (diagram only, pan and zoom) for docs and wikis"
+              name="Embed code"
+              value={embed}
+              rows={3}
+              copyLabel="Copy embed code"
+              copiedMessage="Embed code copied."
+            />
           </>
         )}
       </div>

@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { formatBytes as size } from '../../collab/sharedVersions';
 import { useServices, useStudio } from '../StudioContext';
 
-/** The design's timeline: save a named version; open, compare, restore or delete any version. */
+/**
+ * The design's timeline: save a named version; open, compare, restore or delete any version. In a
+ * live room, named versions are the room's (saved for everyone, with who saved them); versions
+ * from before joining stay the person's own until shared; automatic ones stay in this browser.
+ */
 export function VersionsPanel() {
   const { versions, comparison } = useServices();
-  const { list, unavailable } = useStore(versions.state);
+  const { list, unavailable, room } = useStore(versions.state);
+  const reader = room?.access === 'read';
   const previewing = useStudio((s) => s.preview?.versionId);
   const [name, setName] = useState('');
   const [from, setFrom] = useState<string>('');
@@ -38,10 +44,17 @@ export function VersionsPanel() {
             aria-label="Version name"
           />
         </label>
-        <button type="submit" className="tw-primary" disabled={!!unavailable}>
-          Save version
+        <button type="submit" className="tw-primary" disabled={!!unavailable || reader}>
+          {room ? 'Save for the room' : 'Save version'}
         </button>
       </form>
+      {room && (
+        <p className="tw-muted" role="note">
+          {reader
+            ? 'This invite is read-only: you can open and compare the room’s versions, not save or restore them.'
+            : `In this live room, named versions you save are shared with everyone here (they take ${size(room.usedBytes)} of the room’s ${size(room.budgetBytes)} for versions). Versions from before you joined stay yours until you share one; automatic versions stay in this browser.`}
+        </p>
+      )}
       {unavailable && (
         <p className="tw-muted" role="status">
           {unavailable}
@@ -95,7 +108,28 @@ export function VersionsPanel() {
           <li key={v.id} className={v.id === previewing ? 'tw-selected' : undefined}>
             <span className="tw-timeline-name">{v.name}</span>
             {v.auto && <span className="tw-pill">auto</span>}
+            {v.shared ? (
+              <span className="tw-pill" title="Shared with everyone in the room">
+                shared
+              </span>
+            ) : (
+              room &&
+              !v.auto && (
+                <span className="tw-pill" title="Kept in this browser, not in the room">
+                  only you
+                </span>
+              )
+            )}
             <span className="tw-muted">
+              {v.shared && (
+                <span
+                  className="tw-version-author"
+                  style={{ '--person': v.shared.colour } as never}
+                >
+                  <span aria-hidden className="tw-person-dot" /> saved by {v.shared.by}
+                </span>
+              )}
+              {v.shared && ' · '}
               {when(v.createdAt)} · {v.tableCount} {v.tableCount === 1 ? 'table' : 'tables'}
             </span>
             <span className="tw-spacer" />
@@ -113,21 +147,35 @@ export function VersionsPanel() {
             >
               Compare with now
             </button>
-            <button
-              type="button"
-              onClick={() => void versions.restore(v.id)}
-              aria-label={`Restore ${v.name}`}
-            >
-              Restore
-            </button>
-            <button
-              type="button"
-              className="tw-danger"
-              onClick={() => void versions.remove(v.id)}
-              aria-label={`Delete ${v.name}`}
-            >
-              Delete
-            </button>
+            {room && !reader && !v.shared && !v.auto && (
+              <button
+                type="button"
+                onClick={() => void versions.share(v.id)}
+                aria-label={`Share ${v.name} with the room`}
+              >
+                Share
+              </button>
+            )}
+            {!reader && (
+              <button
+                type="button"
+                onClick={() => void versions.restore(v.id)}
+                aria-label={`Restore ${v.name}`}
+                title={room ? 'Restores it for everyone in the room' : undefined}
+              >
+                Restore
+              </button>
+            )}
+            {!(reader && v.shared) && (
+              <button
+                type="button"
+                className="tw-danger"
+                onClick={() => void versions.remove(v.id)}
+                aria-label={v.shared ? `Delete ${v.name} for everyone` : `Delete ${v.name}`}
+              >
+                Delete
+              </button>
+            )}
           </li>
         ))}
       </ol>
