@@ -10,7 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
-  useStore as useFlowStore,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -30,13 +30,15 @@ import { AreaLabelComponent, AreaRegionComponent } from './AreaNode';
 import { sameOrNext, toFlow, type RelationshipEdge } from './toFlow';
 import { useInverseZoomProperty } from './useInverseZoomProperty';
 import { DetailLevel, useDetailAtZoom } from './detailLevel';
-import { labelZoomBucket } from './labels';
 import { useMinimapPreference } from './useMinimapPreference';
 import { HEADER_ANCHOR } from './handles';
 import { emphasisOf } from './emphasis';
 import { FocusBar } from './FocusBar';
 import { PathPanel } from './PathPanel';
-import { FarLines } from './FarLines';
+import { FarMap } from './FarMap';
+import { FarTables } from './FarTables';
+import { farFlowNodes } from './farNodes';
+import { FarMiniMapNode } from './FarMiniMapNode';
 import { TableMenu, type TableMenuAt } from './TableMenu';
 import './reading.css';
 import { keysOnlyLayout } from '../../core/geometry/keysOnly';
@@ -47,13 +49,16 @@ const nodeTypes = {
   schemaGroup: SchemaGroupComponent,
   area: AreaRegionComponent,
   areaLabel: AreaLabelComponent,
+  // Stands for every table far out (fit view and the minimap); draws nothing itself.
+  farMap: () => null,
 };
 const edgeTypes = { relationship: RelationshipEdgeComponent };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const NONE_MOVING: ReadonlySet<string> = new Set();
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const FIT_OPTIONS = { padding: 0.08 };
-/** Far out React Flow draws no lines: `FarLines` draws them all in one layer. */
+/** Far out React Flow draws no lines: `FarMap` draws them all in one bitmap. */
 const NO_EDGES: RelationshipEdge[] = [];
 /** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
 const isColumnToColumn = (c: Connection | Edge) =>
@@ -77,7 +82,6 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   const keysOnly = useStudio((s) => s.keysOnly);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const detailed = useDetailAtZoom();
-  const labelZoom = useFlowStore((s) => (detailed ? null : labelZoomBucket(s.transform[2])));
   const emphasis = useMemo(() => emphasisOf(design, focus, pathEnds), [design, focus, pathEnds]);
   const drawnLayout = useMemo(
     () => (keysOnly ? keysOnlyLayout(layout) : layout),
@@ -85,11 +89,49 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   );
   const lastEdges = useRef<RelationshipEdge[]>(undefined);
   const { nodes: storedNodes, edges } = useMemo(() => {
-    const flow = toFlow(design, drawnLayout, selected, schemaFilter, labelZoom, emphasis);
+    // Far out FarMap places the names itself (toFlow's label flags are for no one then).
+    const flow = toFlow(design, drawnLayout, selected, schemaFilter, null, emphasis);
     return { nodes: flow.nodes, edges: sameOrNext(lastEdges.current, flow.edges) };
-  }, [design, drawnLayout, selected, schemaFilter, labelZoom, emphasis]);
+  }, [design, drawnLayout, selected, schemaFilter, emphasis]);
   // Tables a teammate is dragging, where they are now.
   const nodes = useLiveNodes(storedNodes);
+  const [moving, setMoving] = useState<ReadonlySet<string>>(NONE_MOVING);
+  const flowNodes = useMemo(() => (detailed ? nodes : farFlowNodes(nodes)), [detailed, nodes]);
+  const flowApi = useStoreApi();
+  // Far out the tables are hidden from React Flow, so a selection rectangle is resolved here:
+  // the tables wholly inside the last rectangle drawn.
+  const lastRect = useRef<{ x: number; y: number; width: number; height: number } | null>(null);
+  useEffect(
+    () =>
+      flowApi.subscribe((s) => {
+        if (s.userSelectionRect) lastRect.current = s.userSelectionRect;
+      }),
+    [flowApi],
+  );
+  // Far out React Flow holds no tables to unselect: a click on the empty canvas does it here.
+  const onPaneClick = useCallback(() => {
+    if (!detailed && store.getState().selection.tableIds.length)
+      store.getState().select({ tableIds: [] });
+  }, [detailed, store]);
+  const onSelectionEnd = useCallback(() => {
+    const r = lastRect.current;
+    lastRect.current = null;
+    if (!r || detailed) return;
+    const [tx, ty, zoom] = flowApi.getState().transform;
+    const x0 = (r.x - tx) / zoom;
+    const y0 = (r.y - ty) / zoom;
+    const x1 = x0 + r.width / zoom;
+    const y1 = y0 + r.height / zoom;
+    const inside = nodes.filter(
+      (n) =>
+        n.type === 'table' &&
+        n.position.x >= x0 &&
+        n.position.y >= y0 &&
+        n.position.x + (n.width ?? 0) <= x1 &&
+        n.position.y + (n.height ?? 0) <= y1,
+    );
+    if (inside.length) store.getState().select({ tableIds: inside.map((n) => n.id) });
+  }, [detailed, flowApi, nodes, store]);
   lastEdges.current = edges;
   const flow = useReactFlow();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -198,11 +240,15 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   );
 
   return (
-    <div className="tw-canvas" ref={canvasRef} onDoubleClick={onDoubleClick}>
+    <div
+      className={`tw-canvas${detailed ? '' : ' is-far'}`}
+      ref={canvasRef}
+      onDoubleClick={onDoubleClick}
+    >
       <RelationshipMarkers />
       <DetailLevel.Provider value={detailed}>
         <ReactFlow
-          nodes={nodes}
+          nodes={flowNodes}
           edges={detailed ? edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -215,6 +261,8 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           onSelectionDragStart={() => store.getState().beginGesture()}
           onSelectionDragStop={() => store.getState().endGesture()}
           onMoveEnd={onMoveEnd}
+          onSelectionEnd={onSelectionEnd}
+          onPaneClick={onPaneClick}
           onNodeContextMenu={onNodeContextMenu}
           defaultViewport={initialViewport}
           fitView={fitOnOpen}
@@ -236,7 +284,23 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           aria-label="Schema diagram"
         >
           <Background gap={24} size={1} />
-          {!detailed && <FarLines nodes={nodes} edges={edges} />}
+          {!detailed && (
+            <FarMap
+              design={design}
+              layout={drawnLayout}
+              nodes={nodes}
+              edges={edges}
+              moving={moving}
+            />
+          )}
+          {!detailed && (
+            <FarTables
+              nodes={nodes}
+              selected={selected}
+              onMoving={setMoving}
+              onContextMenu={onNodeContextMenu}
+            />
+          )}
           <Controls showInteractive={false} aria-label="Zoom controls">
             <ControlButton
               onClick={toggleMinimap}
@@ -252,6 +316,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
               pannable
               zoomable
               nodeColor={minimapColor}
+              nodeComponent={FarMiniMapNode}
               ariaLabel="Minimap"
               style={MINIMAP_SIZE}
             />

@@ -45,8 +45,8 @@ export function PathPanel() {
   const byName = useMemo(() => tablesByName(design), [design]);
   const path = useMemo(() => chosenPath(design, ends), [design, ends]);
   useEffect(() => {
-    if (path) fitTables(flow, path.tableIds);
-  }, [path, flow]);
+    if (path) fitTables(flow, store, path.tableIds);
+  }, [path, flow, store]);
   if (!ends) return null;
   const nameOf = (id: string | null) => {
     const t = id ? design.tables[id] : undefined;

@@ -18,32 +18,29 @@ import { handleId } from './handles';
 import { useDetailed } from './detailLevel';
 import { nodeGeometryStyle } from './nodeGeometryStyle';
 import { HeaderAnchors, useRemeasureOnChange } from './anchors';
-import { TableBlock } from './TableBlock';
 import { DiscussionBadge, ErrorBadge, tableClassName } from './tableParts';
 import { openThreadCount } from '../discussion/discussionRequests';
 import { useTableNodeState, type TableNodeState } from './tableNodeState';
 import { InlineEdit } from './InlineEdit';
 import type { TableNode as TableNodeType } from './toFlow';
 
-function TableNodeView({ id, selected, data }: NodeProps<TableNodeType>) {
+/**
+ * Far out a table node draws nothing and the canvas hides it (the map draws the table, FarTables
+ * takes its clicks), so it keeps no store subscription either.
+ */
+function TableNodeView(props: NodeProps<TableNodeType>) {
+  return useDetailed() ? <TableNear {...props} /> : null;
+}
+
+function TableNear({ id, selected }: NodeProps<TableNodeType>) {
   const state = useTableNodeState(id);
-  const detailed = useDetailed();
   const { table, collapsed, anchored } = state;
   const columns = table ? visibleColumns(table, collapsed) : [];
   const columnIds = columns.map((c) => c.id);
-  // Far out React Flow draws no lines (FarLines does) and the block has no handles to measure:
-  // the handles are measured again when the rows come back.
-  useRemeasureOnChange(
-    id,
-    `${detailed ? 'rows' : 'far'}|${columnIds.join(' ')}|${anchored}`,
-    detailed,
-  );
+  // Far out there are no handles to measure: they are measured again when the rows come back.
+  useRemeasureOnChange(id, `rows|${columnIds.join(' ')}|${anchored}`, true);
   if (!table) return null;
-  return detailed ? (
-    <TableDetail table={table} columns={columns} state={state} selected={!!selected} />
-  ) : (
-    <TableBlock table={table} state={state} selected={!!selected} label={data.label} />
-  );
+  return <TableDetail table={table} columns={columns} state={state} selected={!!selected} />;
 }
 
 /** A table near enough to read its rows: header, one row per column, footer; all editable. */

@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { exampleDocument } from '../../core/model';
 import { tableSizes } from '../../core/geometry/tableGeometry';
 import { propertyParameters } from '../../test/propertySeed';
-import { labelBox, labelZoomBucket, overlaps, placeLabels } from './labels';
+import {
+  labelCandidates,
+  labelZoomBucket,
+  MIN_LABEL_FONT_PX,
+  overlaps,
+  placeLabels,
+  placeMapLabels,
+  splitName,
+} from './labels';
 
 describe('placeLabels', () => {
   it('places every name when the tables are far enough apart, the most connected first', () => {
@@ -33,22 +41,57 @@ describe('placeLabels', () => {
             ...exampleDocument().layout,
             tables: Object.fromEntries(ids.map((id, i) => [id, positions[i] ?? { x: 0, y: 0 }])),
           };
-          const placed = placeLabels(design, layout, new Set(ids), zoom);
+          const placed = placeMapLabels(design, layout, new Set(ids), zoom);
           const sizes = tableSizes(design, layout);
-          const box = (id: string) => labelBox(design, layout, sizes, id, zoom);
-          for (const a of ids) {
-            const others = [...placed].filter((b) => b !== a);
-            const clash = others.some((b) => {
-              const [ba, bb] = [box(a), box(b)];
-              return !!ba && !!bb && overlaps(ba, bb);
-            });
-            // Placed: clashes with no other placed name. Left out: clashes with one.
-            expect(clash).toBe(!placed.has(a));
+          const boxes = [...placed.values()].map((p) => p.box);
+          // No two placed names overlap.
+          boxes.forEach((a, i) =>
+            boxes.slice(i + 1).forEach((b) => expect(overlaps(a, b)).toBe(false)),
+          );
+          // A name left out had no free placement: each of its candidates overlaps a placed name.
+          for (const id of ids) {
+            if (placed.has(id)) continue;
+            const l = layout.tables[id]!;
+            const size = sizes.get(id)!;
+            const text = design.tables[id]!.name;
+            for (const c of labelCandidates(text, { x: l.x, y: l.y, ...size }, zoom))
+              expect(boxes.some((b) => overlaps(b, c.box))).toBe(true);
           }
         },
       ),
       propertyParameters(),
     );
+  });
+
+  it('tries two lines, above or below its table, and a smaller size before leaving a name out', () => {
+    expect(splitName('billing_entity_taxes')).toEqual(['billing_', 'entity_taxes']);
+    expect(splitName('public.orders')).toEqual(['public.', 'orders']);
+    expect(splitName('orders')).toBeNull();
+    expect(splitName('table_30')).toBeNull();
+    const at = { x: 0, y: 0, width: 260, height: 100 };
+    const all = [...labelCandidates('billing_entity_taxes', at, 0.05)];
+    expect(all[0]).toMatchObject({ lines: ['billing_entity_taxes'], fontPx: 12, cy: 50 });
+    expect(all[1]).toMatchObject({ lines: ['billing_', 'entity_taxes'], fontPx: 12 });
+    expect(all.some((c) => c.box.y1 <= 0)).toBe(true); // above
+    expect(all.some((c) => c.box.y0 >= 100)).toBe(true); // below
+    expect(all.at(-1)?.fontPx).toBe(MIN_LABEL_FONT_PX);
+    // Two tables stacked too close for both names on them: one goes above or below its table
+    // (centred on its table it would cover the other's), where before it was left out.
+    const { design, layout } = exampleDocument();
+    const [a, b] = Object.keys(design.tables);
+    const pair = {
+      ...layout,
+      tables: { ...layout.tables, [a!]: { x: 0, y: 0 }, [b!]: { x: 0, y: 300 } },
+    };
+    const far = placeMapLabels(design, pair, new Set([a!, b!]), 0.03);
+    expect(far.size).toBe(2);
+    const first = (id: string) => {
+      const l = pair.tables[id]!;
+      const size = tableSizes(design, pair).get(id)!;
+      return labelCandidates(design.tables[id]!.name, { x: l.x, y: l.y, ...size }, 0.03).next()
+        .value!.box;
+    };
+    expect(overlaps(first(a!), first(b!))).toBe(true);
   });
 
   it('buckets zoom levels so that a wheel tick does not re-place every label', () => {

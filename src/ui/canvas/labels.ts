@@ -1,11 +1,10 @@
 import type { Design, Layout } from '../../core/model';
 import { NODE_WIDTH, tableSizes } from '../../core/geometry/tableGeometry';
 
-/** A far-out table name's size on screen (px): what legible means; CSS draws it at this size. */
+/** A far-out table name's size on screen (px): what legible means; FarMap draws it at this size. */
 export const LABEL_FONT_PX = 12;
 const LABEL_HEIGHT_PX = 18;
-/** Rough width of one character of the label font (600 weight system sans) plus its padding. */
-const CHAR_PX = 0.62 * LABEL_FONT_PX;
+/** Padding around a name (px on screen); a character is about 0.62 of the font size (600 weight). */
 const PAD_PX = 10;
 
 /**
@@ -50,39 +49,108 @@ export interface Box {
 export const overlaps = (a: Box, b: Box) =>
   a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Where a table's far-out name is drawn at `zoom`, in flow coordinates: centred on its block. */
-export function labelBox(
-  design: Design,
-  layout: Layout,
-  sizes: ReadonlyMap<string, { width: number; height: number }>,
-  id: string,
-  zoom: number,
-): Box | null {
+/** A placed far-out name: its text lines, its centre in flow coordinates, its size on screen. */
+export interface PlacedLabel {
+  lines: readonly string[];
+  cx: number;
+  cy: number;
+  fontPx: number;
+  box: Box;
+}
+
+/** The smallest name size tried (px on screen): below it a name stops being read at a glance. */
+export const MIN_LABEL_FONT_PX = 10;
+const FONT_STEPS = [LABEL_FONT_PX, 11, MIN_LABEL_FONT_PX];
+const MIN_LINE_CHARS = 4;
+
+/**
+ * A name in two lines, split at the `_` or `.` nearest its middle; null when it has none or a line
+ * would be too short to read as a word ("table_" over "30" reads worse than a smaller name).
+ */
+export function splitName(name: string): [string, string] | null {
+  let best = -1;
+  for (let i = 1; i < name.length - 1; i++)
+    if (
+      (name[i] === '_' || name[i] === '.') &&
+      Math.abs(i - name.length / 2) < Math.abs(best - name.length / 2)
+    )
+      best = i;
+  if (best < MIN_LINE_CHARS - 1 || name.length - best - 1 < MIN_LINE_CHARS) return null;
+  // The separator ends the first line, as a word ends with its hyphen.
+  return [name.slice(0, best + 1), name.slice(best + 1)];
+}
+
+/** The text of a table's far-out name: schema-qualified outside `public`. */
+export function labelText(design: Design, id: string): string | null {
   const table = design.tables[id];
-  const l = layout.tables[id];
-  if (!table || !l) return null;
-  const size = sizes.get(id) ?? { width: NODE_WIDTH, height: 0 };
-  const cx = l.x + size.width / 2;
-  const cy = l.y + size.height / 2;
+  if (!table) return null;
   const schema = design.schemas[table.schemaId]?.name;
-  const chars = table.name.length + (schema && schema !== 'public' ? schema.length + 1 : 0);
-  const halfW = (chars * CHAR_PX + PAD_PX) / zoom / 2;
-  const halfH = LABEL_HEIGHT_PX / zoom / 2;
+  return schema && schema !== 'public' ? `${schema}.${table.name}` : table.name;
+}
+
+/** The box of `lines` at `fontPx` on screen centred on (cx, cy), in flow coordinates. */
+function textBox(
+  lines: readonly string[],
+  fontPx: number,
+  cx: number,
+  cy: number,
+  zoom: number,
+): Box {
+  const chars = Math.max(...lines.map((l) => l.length));
+  const halfW = (chars * 0.62 * fontPx + PAD_PX) / zoom / 2;
+  const halfH = (lines.length * fontPx * 1.25 + LABEL_HEIGHT_PX - fontPx * 1.25) / zoom / 2;
   return { x0: cx - halfW, y0: cy - halfH, x1: cx + halfW, y1: cy + halfH };
 }
 
 /**
- * Which of `shown` tables get their name drawn far out at `zoom`: a name is drawn at a legible
- * size on screen, so at fit view of a large design it is wider than its table; names are placed
- * greedily, most connected table first, and a name that would overlap one already placed is left
- * out (zooming in makes room for it), as a map drops the labels of smaller towns. Pure.
+ * The ways a name may be drawn, best first: whole on its table at the full size, then in two
+ * lines, then just above, below, right or left of its table, then the same a size smaller, down
+ * to the smallest legible size.
  */
-export function placeLabels(
+export function* labelCandidates(
+  text: string,
+  at: { x: number; y: number; width: number; height: number },
+  zoom: number,
+): Generator<PlacedLabel> {
+  const split = splitName(text);
+  const forms: (readonly string[])[] = split ? [[text], split] : [[text]];
+  const gap = 2 / zoom;
+  for (const fontPx of FONT_STEPS)
+    for (const where of ['on', 'above', 'below', 'right', 'left'] as const)
+      for (const lines of forms) {
+        const size = textBox(lines, fontPx, 0, 0, zoom);
+        const w = size.x1 * 2;
+        const h = size.y1 * 2;
+        const cx =
+          where === 'right'
+            ? at.x + at.width + gap + w / 2
+            : where === 'left'
+              ? at.x - gap - w / 2
+              : at.x + at.width / 2;
+        const cy =
+          where === 'above'
+            ? at.y - gap - h / 2
+            : where === 'below'
+              ? at.y + at.height + gap + h / 2
+              : at.y + at.height / 2;
+        yield { lines, cx, cy, fontPx, box: textBox(lines, fontPx, cx, cy, zoom) };
+      }
+}
+
+/**
+ * Where each of `shown` tables gets its name drawn far out at `zoom`: names are drawn at a legible
+ * size on screen, so at fit view of a large design a name is wider than its table. Placed
+ * greedily, most connected table first; each name takes the first of its candidate placements
+ * (on its table, in two lines, above, below or beside it, then smaller) that overlaps no name already
+ * placed, and is left out when none is free (zooming in makes room), as a map drops the labels of
+ * smaller towns. Pure.
+ */
+export function placeMapLabels(
   design: Design,
   layout: Layout,
   shown: ReadonlySet<string>,
   zoom: number,
-): Set<string> {
+): Map<string, PlacedLabel> {
   const sizes = tableSizes(design, layout);
   const cell = 256 / zoom;
   const grid = new Map<string, Box[]>();
@@ -93,15 +161,30 @@ export function placeLabels(
         keys.push(`${cx},${cy}`);
     return keys;
   };
-  const placed = new Set<string>();
+  const placed = new Map<string, PlacedLabel>();
   for (const id of byPriority(design)) {
     if (!shown.has(id)) continue;
-    const box = labelBox(design, layout, sizes, id, zoom);
-    if (!box) continue;
-    const keys = cellsOf(box);
-    if (keys.some((k) => grid.get(k)?.some((b) => overlaps(b, box)))) continue;
-    for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), box]);
-    placed.add(id);
+    const l = layout.tables[id];
+    const text = labelText(design, id);
+    if (!l || text === null) continue;
+    const size = sizes.get(id) ?? { width: NODE_WIDTH, height: 0 };
+    for (const c of labelCandidates(text, { x: l.x, y: l.y, ...size }, zoom)) {
+      const keys = cellsOf(c.box);
+      if (keys.some((k) => grid.get(k)?.some((b) => overlaps(b, c.box)))) continue;
+      for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), c.box]);
+      placed.set(id, c);
+      break;
+    }
   }
   return placed;
+}
+
+/** Which of `shown` tables get their name drawn far out at `zoom` (see `placeMapLabels`). */
+export function placeLabels(
+  design: Design,
+  layout: Layout,
+  shown: ReadonlySet<string>,
+  zoom: number,
+): Set<string> {
+  return new Set(placeMapLabels(design, layout, shown, zoom).keys());
 }
