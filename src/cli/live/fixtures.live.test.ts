@@ -49,6 +49,20 @@ const EXCLUDED: Record<string, { why: string; error: RegExp; companion: boolean 
     error: /function uuidv7\(\) does not exist/,
     companion: false,
   },
+  philomena: {
+    why:
+      'is a pg_dump 18 file: it sets transaction_timeout (PostgreSQL 17+), which the server here ' +
+      '(15) does not know; its companion only drops the psql \\restrict lines',
+    error: /unrecognized configuration parameter "transaction_timeout"/,
+    companion: false,
+  },
+  sanbase: {
+    why:
+      'is a pg_dump 17 file (transaction_timeout, PostgreSQL 17+) and needs pgvector, which ' +
+      'Debian ships apart (postgresql-15-pgvector); its companion only drops the \\restrict lines',
+    error: /unrecognized configuration parameter "transaction_timeout"/,
+    companion: false,
+  },
 };
 
 /** Fixtures that create their own database and connect to it (psql's \c). */

@@ -124,7 +124,15 @@ describe('contrib modules', () => {
     const contrib = fileURLToPath(
       new URL('../../../node_modules/@electric-sql/pglite/dist/contrib/', import.meta.url),
     );
-    for (const module of Object.values(PGLITE_CONTRIB))
-      expect(existsSync(`${contrib}${module}.js`), module).toBe(true);
+    // pgvector is published beside PGlite, as its own package.
+    const elsewhere: Record<string, string> = {
+      vector: '../../../node_modules/@electric-sql/pglite-pgvector/dist/index.js',
+    };
+    for (const module of Object.values(PGLITE_CONTRIB)) {
+      const file = elsewhere[module]
+        ? fileURLToPath(new URL(elsewhere[module], import.meta.url))
+        : `${contrib}${module}.js`;
+      expect(existsSync(file), module).toBe(true);
+    }
   });
 });
