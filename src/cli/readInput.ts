@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { decodeInput, MAX_IMPORT_BYTES, type DecodedInput, type InputError } from '../core/import';
 import { err, ok, type Result } from '../core/result';
+import { concatBytes } from '../core/share/inflateCapped';
 
 /**
  * Why an input was not read: what decoding refuses, or `unreadable` (missing, a directory, no
@@ -75,13 +76,7 @@ async function readCapped(
     if (size > MAX_IMPORT_BYTES) return tooLarge(tooMuch);
     chunks.push(chunk);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return ok(out);
+  return ok(concatBytes(chunks, size));
 }
 
 const unreadable = (message: string) => err<ReadInputError>({ kind: 'unreadable', message });

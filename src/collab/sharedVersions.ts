@@ -1,7 +1,8 @@
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync } from 'fflate';
 import * as Y from 'yjs';
 import { parseDesign, type DesignDocument, type Repair } from '../core/model';
 import { err, ok, type Result } from '../core/result';
+import { inflateCapped, type InflateProblem } from '../core/share/inflateCapped';
 
 /**
  * Named versions shared in a room. They live in the room's plaintext document beside the design
@@ -124,7 +125,7 @@ function readDocument(
   limits: VersionLimits,
 ): Result<{ doc: DesignDocument; repairs: Repair[] }, string> {
   const inflated = inflateCapped(data, limits.maxInflatedBytes);
-  if (!inflated.ok) return inflated;
+  if (!inflated.ok) return err(INFLATE_PROBLEMS[inflated.error](limits.maxInflatedBytes));
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated.value));
@@ -245,31 +246,9 @@ export function sharedVersionsCheck(
   };
 }
 
-/** Inflates in small steps, so a bomb stops after at most `max` bytes and one step's output. */
-function inflateCapped(bytes: Uint8Array, max: number): Result<Uint8Array, string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (final) ended = true;
-  });
-  const STEP = 1024;
-  try {
-    for (let i = 0; i < bytes.length; i += STEP) {
-      inflater.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
-      if (size > max) return err(`a version expands to more than ${formatBytes(max)}.`);
-    }
-  } catch {
-    return err('a version’s compressed design does not decode.');
-  }
-  if (!ended || bytes.length === 0) return err('a version’s compressed design is cut off.');
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return ok(out);
-}
+/** What a version's compressed design says when it cannot be inflated within `max` bytes. */
+const INFLATE_PROBLEMS: Record<InflateProblem, (max: number) => string> = {
+  tooLarge: (max) => `a version expands to more than ${formatBytes(max)}.`,
+  corrupt: () => 'a version’s compressed design does not decode.',
+  truncated: () => 'a version’s compressed design is cut off.',
+};

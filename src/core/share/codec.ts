@@ -1,7 +1,8 @@
-import { deflateSync, Inflate } from 'fflate';
+import { deflateSync } from 'fflate';
 import { err, ok, type Result } from '../result';
 import { parseDesign, type DesignDocument } from '../model';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { inflateCapped } from './inflateCapped';
 import { pack, unpack, type Json } from './pack';
 
 /**
@@ -97,7 +98,7 @@ export function decodeShare(input: string): Result<DesignDocument, ShareError> {
       message:
         'This link is damaged: it contains characters a share link never has. Was it edited or cut while copying?',
     });
-  const inflated = inflateCapped(bytes);
+  const inflated = inflateLink(bytes);
   if (!inflated.ok) return inflated;
   let text: string;
   try {
@@ -136,49 +137,27 @@ export function decodeShare(input: string): Result<DesignDocument, ShareError> {
   return ok(doc.value);
 }
 
-/**
- * Inflates in small steps so a bomb is stopped after at most MAX_INFLATED_BYTES plus one step's
- * output (deflate expands at most ~1032:1, so a 1 KB step yields at most ~1 MB).
- */
-function inflateCapped(bytes: Uint8Array): Result<Uint8Array, ShareError> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (final) ended = true;
-  });
-  const STEP = 1024;
-  try {
-    for (let i = 0; i < bytes.length; i += STEP) {
-      inflater.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
-      if (size > MAX_INFLATED_BYTES) {
-        return err({
-          kind: 'tooLarge',
-          message: `This link expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a design needs; it was not opened.`,
-        });
-      }
-    }
-  } catch {
-    return err({
-      kind: 'truncated',
-      message:
-        'This link is damaged or cut off: its compressed design does not decode. Ask for the link again, or for the design as a file.',
-    });
+/** The link's compressed design inflated, capped at MAX_INFLATED_BYTES; a problem said plainly. */
+function inflateLink(bytes: Uint8Array): Result<Uint8Array, ShareError> {
+  const inflated = inflateCapped(bytes, MAX_INFLATED_BYTES);
+  if (inflated.ok) return inflated;
+  switch (inflated.error) {
+    case 'tooLarge':
+      return err({
+        kind: 'tooLarge',
+        message: `This link expands to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a design needs; it was not opened.`,
+      });
+    case 'corrupt':
+      return err({
+        kind: 'truncated',
+        message:
+          'This link is damaged or cut off: its compressed design does not decode. Ask for the link again, or for the design as a file.',
+      });
+    case 'truncated':
+      return err({
+        kind: 'truncated',
+        message:
+          'This link is cut off: the design it carries ends early. Ask for the link again, or for the design as a file.',
+      });
   }
-  if (!ended || bytes.length === 0) {
-    return err({
-      kind: 'truncated',
-      message:
-        'This link is cut off: the design it carries ends early. Ask for the link again, or for the design as a file.',
-    });
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return ok(out);
 }
