@@ -9,7 +9,7 @@ import { StudioPage } from './pages/StudioPage';
 
 /**
  * A relay started for the test on 127.0.0.1 and a free port (so parallel runs never clash), as
- * a team starts it; stopped after. (The same as in collaboration.spec.ts, for further specs.)
+ * a team starts it; stopped after. With the steps every room spec takes.
  */
 export const test = base.extend<{ relay: string }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern

@@ -1,20 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { StudioPage } from './pages/StudioPage';
 import { typeInto } from './pages/typing';
-import { test } from './relayFixture';
-
-/** Opens the room dialog and sets the name the others will see. */
-async function openRoomDialog(page: Page, name: string) {
-  await page.getByRole('button', { name: /^(Invite|Room)$/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Invite' });
-  const field = dialog.getByRole('textbox', { name: 'Your name' });
-  await field.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Tab');
-  return dialog;
-}
+import { openRoomDialog, test } from './relayFixture';
 
 test('a named version saved in a room is shared: the teammate sees it, opens it, compares, restores it for both', async ({
   studio,
