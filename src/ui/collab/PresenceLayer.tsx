@@ -1,14 +1,10 @@
 import { memo, useEffect } from 'react';
-import {
-  useInternalNode,
-  useReactFlow,
-  useStore as useFlowStore,
-  ViewportPortal,
-} from '@xyflow/react';
+import { useReactFlow, useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { Person } from '../../app/presence';
 import { useServices } from '../StudioContext';
 import './presence.css';
+import { useTableBox } from './useTableBox';
 
 /**
  * The others in the room, on the canvas: the tables each one has selected, outlined in their
@@ -72,12 +68,9 @@ const PersonMarks = memo(function PersonMarks({ person }: { person: Person }) {
 });
 
 function Outline({ tableId, person }: { tableId: string; person: Person }) {
-  const node = useInternalNode(tableId);
-  if (!node) return null;
-  const { x, y } = node.internals.positionAbsolute;
-  const width = node.measured.width ?? node.width ?? 0;
-  const height = node.measured.height ?? node.height ?? 0;
-  if (!width || !height) return null;
+  const box = useTableBox(tableId);
+  if (!box) return null;
+  const { x, y, width, height } = box;
   return (
     <div
       className="tw-remote-selection"

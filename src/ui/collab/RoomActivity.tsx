@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Panel, useInternalNode, ViewportPortal } from '@xyflow/react';
+import { Panel, ViewportPortal } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { ChangeMark } from '../../app/roomActivity';
 import { useServices } from '../StudioContext';
 import './presence.css';
+import { useTableBox } from './useTableBox';
 
 /** Most outlines drawn at once (an import by a teammate touches every table). */
 const MAX_OUTLINES = 200;
@@ -49,12 +50,9 @@ const ChangedOutline = memo(function ChangedOutline({
   tableId: string;
   mark: ChangeMark;
 }) {
-  const node = useInternalNode(tableId);
-  if (!node) return null;
-  const { x, y } = node.internals.positionAbsolute;
-  const width = node.measured.width ?? node.width ?? 0;
-  const height = node.measured.height ?? node.height ?? 0;
-  if (!width || !height) return null;
+  const box = useTableBox(tableId);
+  if (!box) return null;
+  const { x, y, width, height } = box;
   return (
     <div
       className="tw-changed-outline"
