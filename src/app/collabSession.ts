@@ -4,7 +4,6 @@ import {
   createRoom,
   inviteFragment,
   parseInviteFragment,
-  readOnlyInvite,
   type RoomInvite,
 } from '../collab/roomKeys';
 import { sharedReader, writeSharedDocument } from '../collab/sharedDesign';
@@ -18,6 +17,7 @@ import type { DesignSession } from './designSession';
 import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
 import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
 import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
+import { showRoomAddress, roomLinks } from './roomAddress';
 import { roomDesignArrival } from './roomArrival';
 import { sameDesign, sameShared } from './roomDesignCompare';
 import { presenceSender } from './roomPresenceSender';
@@ -101,14 +101,8 @@ export function createCollabSession(deps: Deps): CollabSession {
   /** The authors of changes from the room about to be applied (while attached). */
   let heardAuthors: (authors: readonly unknown[]) => void = () => {};
 
-  const linksFor = (invite: RoomInvite) => {
-    const relay = state.getState().relayUrl;
-    const base = deps.baseUrl() + (relay ? `?relay=${encodeURIComponent(relay)}` : '');
-    return {
-      editLink: invite.sign ? `${base}#${inviteFragment(invite)}` : undefined,
-      readLink: `${base}#${inviteFragment(readOnlyInvite(invite))}`,
-    };
-  };
+  const linksFor = (invite: RoomInvite) =>
+    roomLinks(invite, deps.baseUrl(), state.getState().relayUrl);
 
   /** Opens the connection; the plaintext doc may already hold the design (the creator's). */
   const connect = async (invite: RoomInvite, plain: Y.Doc): Promise<Collaboration | undefined> => {
@@ -288,20 +282,8 @@ export function createCollabSession(deps: Deps): CollabSession {
     };
   };
 
-  const setAddress = (fragment: string | undefined) => {
-    const loc = globalThis.location;
-    if (!loc) return;
-    const query = new URLSearchParams(loc.search);
-    const relay = state.getState().relayUrl;
-    if (fragment && relay) query.set('relay', relay);
-    else query.delete('relay');
-    const search = query.toString();
-    globalThis.history.replaceState(
-      null,
-      '',
-      loc.pathname + (search ? `?${search}` : '') + (fragment ? `#${fragment}` : ''),
-    );
-  };
+  const setAddress = (fragment: string | undefined) =>
+    showRoomAddress(fragment, state.getState().relayUrl);
 
   const leaveRoom = () => {
     teardown?.();
