@@ -30,6 +30,21 @@ describe('no-primary-key', () => {
     const d = design(customers, { name: 'log', columns: [['line', 'text']] });
     expect(where(run(noPrimaryKey, d))).toEqual(['log']);
   });
+  it('names a partitioned table once, not each of its partitions again', () => {
+    const d = design(
+      {
+        name: 'events',
+        columns: [['at', 'timestamptz']],
+        extra: { partitionBy: 'RANGE (at)' },
+      },
+      {
+        name: 'events_default',
+        columns: [['at', 'timestamptz']],
+        extra: { partitionOf: { tableId: 't_events', bound: 'DEFAULT' } },
+      },
+    );
+    expect(where(run(noPrimaryKey, d))).toEqual(['events']);
+  });
 });
 
 describe('fk-without-index', () => {

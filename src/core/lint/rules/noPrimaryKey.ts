@@ -8,16 +8,20 @@ export const noPrimaryKey: Rule = {
   severity: 'error',
   why: 'Without a primary key rows cannot be told apart: duplicates creep in, one row cannot be updated or referenced reliably, and logical replication cannot apply updates or deletes.',
   practice: PRACTICE.primaryKey,
-  check(_design, ctx) {
-    return ctx.tables
-      .filter((t) => !primaryKeyOf(t))
-      .map((t) =>
-        ctx.finding(
-          noPrimaryKey,
-          t,
-          undefined,
-          `${ctx.label(t)} has no primary key. Add one: the columns that already identify a row, or an identity column (id bigint GENERATED ALWAYS AS IDENTITY).`,
-        ),
-      );
+  check(design, ctx) {
+    return (
+      ctx.tables
+        // A partition takes its keys from its partitioned table: the finding (and its fix) is the
+        // parent's, and naming each partition again would only repeat it.
+        .filter((t) => !primaryKeyOf(t) && !(t.partitionOf && design.tables[t.partitionOf.tableId]))
+        .map((t) =>
+          ctx.finding(
+            noPrimaryKey,
+            t,
+            undefined,
+            `${ctx.label(t)} has no primary key. Add one: the columns that already identify a row, or an identity column (id bigint GENERATED ALWAYS AS IDENTITY).`,
+          ),
+        )
+    );
   },
 };
