@@ -69,3 +69,25 @@ test('editing the DDL changes the diagram; a typo keeps the last valid diagram u
   await page.keyboard.press('Control+z');
   await expect(studio.table('oops')).toHaveCount(0);
 });
+
+test('a table typed into the DDL is selected and shown, even where the canvas was not looking', async ({
+  studio,
+  page,
+}) => {
+  await studio.expectAccepted();
+  // The person is looking at products (opened from the search), far from customers.
+  await page.keyboard.press('/');
+  await page.keyboard.type('products');
+  await page.keyboard.press('Enter');
+  await expect(studio.inspector()).toHaveAccessibleName('Inspector: products');
+  await expect(studio.table('customers')).not.toBeInViewport();
+
+  await appendDdl(page, [
+    '',
+    'CREATE TABLE reviews (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id));',
+  ]);
+  // Placed by its neighbour customers, out of that view: the canvas goes to it, and the
+  // inspector shows what was typed.
+  await expect(studio.inspector()).toHaveAccessibleName('Inspector: reviews', { timeout: 60_000 });
+  await expect(studio.table('reviews')).toBeInViewport();
+});

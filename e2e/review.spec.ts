@@ -159,3 +159,31 @@ test('EXPLAIN on generated data, an index suggestion tried before and after, the
     page.getByRole('treeitem', { name: /Index Scan on addresses|Bitmap Heap Scan on addresses/ }),
   ).toBeVisible({ timeout: 30_000 });
 });
+
+test('a finding’s table link shows that table on the canvas, wherever the canvas was', async ({
+  studio,
+  page,
+}) => {
+  await studio.expectAccepted();
+  // A column the review has something to say about (varchar(n): prefer text).
+  await studio.table('customers').getByRole('button', { name: 'Add column to customers' }).click();
+  await page.keyboard.type('nickname');
+  await page.keyboard.press('Enter');
+  const type = studio.table('customers').getByRole('button', { name: 'Type of nickname' });
+  await type.dblclick();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('varchar(40)');
+  await page.keyboard.press('Enter');
+  await expect(type).toHaveText('varchar(40)');
+  // Then the person looks at products (opened from the search), far from customers.
+  await page.keyboard.press('/');
+  await page.keyboard.type('products');
+  await page.keyboard.press('Enter');
+  await expect(studio.inspector()).toHaveAccessibleName('Inspector: products');
+  await expect(studio.table('customers')).not.toBeInViewport();
+
+  await page.getByRole('tab', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Show customers.nickname on the canvas' }).click();
+  await expect(studio.inspector()).toHaveAccessibleName('Inspector: customers');
+  await expect(studio.table('customers')).toBeInViewport();
+});

@@ -3,6 +3,7 @@ import { designFromRead, type ReadMemo } from '../core/ops/designFromRead';
 import type { Result } from '../core/result';
 import type { DraftError, DraftStore } from '../state/ddlDraft';
 import type { StudioStore } from '../state/store';
+import { requestReveal } from '../state/revealRequest';
 
 /**
  * Why typed SQL did not become the design: PostgreSQL refused statements (`failed`, each error
@@ -126,6 +127,12 @@ export function startDdlEditing(o: DdlEditingOptions) {
       .getState()
       .dispatchBoth(() => ({ design: next, layout: { ...base, tables: { ...kept, ...placed } } }));
     o.persistDraft(undefined);
+    // The tables the SQL added are selected and, where the canvas is near, shown: the person sees
+    // what they typed (placed by its neighbours, maybe outside the view).
+    if (fresh.length) {
+      store.getState().select({ tableIds: fresh });
+      requestReveal(fresh[0] as string, 'follow');
+    }
     lap('dispatch');
     // In the page's performance timeline (DevTools shows it; the benchmark prints it).
     performance.measure('tablewright: DDL pane applied', {

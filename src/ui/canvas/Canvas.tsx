@@ -42,6 +42,7 @@ import { FarMiniMapNode } from './FarMiniMapNode';
 import { TableMenu, type TableMenuAt } from './TableMenu';
 import './reading.css';
 import { keysOnlyLayout } from '../../core/geometry/keysOnly';
+import { useRevealRequests } from './useRevealRequests';
 
 const nodeTypes = {
   table: TableNodeComponent,
@@ -134,6 +135,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   }, [detailed, flowApi, nodes, store]);
   lastEdges.current = edges;
   const flow = useReactFlow();
+  useRevealRequests(store, flow);
   const canvasRef = useRef<HTMLDivElement>(null);
   useInverseZoomProperty(canvasRef);
   const tableCount = useStudio((s) => Object.keys(s.design.tables).length);

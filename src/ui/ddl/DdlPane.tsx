@@ -7,6 +7,7 @@ import { useTheme } from '../common/useTheme';
 import { copyText, downloadFile, safeFileName } from '../common/clipboard';
 import type { CheckState } from '../../state/checkStore';
 import type { DraftError } from '../../state/ddlDraft';
+import { requestReveal } from '../../state/revealRequest';
 
 /**
  * The live DDL: generated from the design on every change, read-only here. Selecting a table
@@ -82,8 +83,10 @@ export function DdlPane() {
       const stmt = statementAt(ddlFor(store.getState().design), model.getOffsetAt(e.position));
       if (stmt && store.getState().design.tables[stmt.entityId]) {
         const cur = store.getState().selection.tableIds;
-        if (cur.length !== 1 || cur[0] !== stmt.entityId)
+        if (cur.length !== 1 || cur[0] !== stmt.entityId) {
           store.getState().select({ tableIds: [stmt.entityId] });
+          requestReveal(stmt.entityId, 'follow');
+        }
       }
     });
     return () => sub.dispose();

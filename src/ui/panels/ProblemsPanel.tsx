@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
+import { requestReveal } from '../../state/revealRequest';
 
 /** Postgres's verdict on the design: each error with message, detail and hint; click to select its table. */
 export function ProblemsPanel() {
@@ -44,7 +45,11 @@ export function ProblemsPanel() {
             <button
               type="button"
               className="tw-problem"
-              onClick={() => table && store.getState().select({ tableIds: [table.id] })}
+              onClick={() => {
+                if (!table) return;
+                store.getState().select({ tableIds: [table.id] });
+                requestReveal(table.id, 'locate');
+              }}
               aria-label={`${table ? table.name + ': ' : ''}${e.message}`}
             >
               <span className="tw-problem-where">

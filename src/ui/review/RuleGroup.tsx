@@ -3,6 +3,7 @@ import { ruleById, type FindingGroup } from '../../core/lint';
 import { useStudioStore } from '../StudioContext';
 import { FindingItem } from './FindingItem';
 import { SEVERITY_LABEL } from './severity';
+import { requestReveal } from '../../state/revealRequest';
 
 /** Findings rendered per page of an open group: 400 rows of one rule help nobody at once. */
 const PAGE = 100;
@@ -80,15 +81,16 @@ export const RuleGroup = memo(function RuleGroup({
                 key={`${f.tableId}:${f.columnId ?? ''}:${i}`}
                 finding={f}
                 readOnly={readOnly}
-                onLocate={() =>
+                onLocate={() => {
                   store
                     .getState()
                     .select(
                       f.columnId
                         ? { tableIds: [f.tableId], columnId: f.columnId }
                         : { tableIds: [f.tableId] },
-                    )
-                }
+                    );
+                  requestReveal(f.tableId, 'locate');
+                }}
                 onFix={() => f.fix && store.getState().dispatch(f.fix.apply)}
               />
             ))}
