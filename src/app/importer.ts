@@ -6,6 +6,7 @@ import type { LayoutClient } from '../layout/client';
 import { placeNewTables } from '../layout/placeNewTables';
 import type { StudioStore } from '../state/store';
 import { NODE_WIDTH, tableSizes, viewSize } from '../core/geometry/tableGeometry';
+import { requestFitView } from '../state/revealRequest';
 
 /** Progress as the dialog shows it. */
 export interface ImportProgress {
@@ -133,6 +134,7 @@ export function createImporter(deps: {
       await deps.openDocument(
         makeDocument(design, { ...layout, viewport: fitViewport(design, layout) }),
       );
+      requestFitView();
       return ok({
         report,
         summary: `Imported ${counted} into the new design “${name}”.${patch.ok ? '' : ` (Auto-layout failed: ${patch.error.message}; tables are in a grid.)`}`,

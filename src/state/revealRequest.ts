@@ -13,9 +13,11 @@ import { createStore } from 'zustand/vanilla';
  */
 export type RevealMode = 'locate' | 'follow';
 
+/** A table, or `all`: the whole design fitted to the canvas (a design just imported). */
+export type RevealTarget = { tableId: string; mode: RevealMode } | 'all';
+
 export interface RevealRequest {
-  tableId: string;
-  mode: RevealMode;
+  target: RevealTarget;
   /** Counts requests, so asking twice for the same table reveals it twice. */
   seq: number;
 }
@@ -25,6 +27,19 @@ export const revealRequests = createStore<{ last: RevealRequest | null }>()(() =
 }));
 
 export function requestReveal(tableId: string, mode: RevealMode): void {
+  request({ tableId, mode });
+}
+
+/**
+ * The whole design in the canvas as it really is: an import's saved viewport can only guess the
+ * canvas's size (it is laid out before the design opens), and a person's first look at an imported
+ * schema must be all of it.
+ */
+export function requestFitView(): void {
+  request('all');
+}
+
+function request(target: RevealTarget): void {
   const seq = (revealRequests.getState().last?.seq ?? 0) + 1;
-  revealRequests.setState({ last: { tableId, mode, seq } });
+  revealRequests.setState({ last: { target, seq } });
 }
