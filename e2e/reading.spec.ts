@@ -127,7 +127,8 @@ test('find path: the shortest chain of keys between two tables, or plainly none'
   const from = panel.getByRole('combobox', { name: 'From table' });
   const to = panel.getByRole('combobox', { name: 'To table' });
   await expect(from).toHaveValue('audit_note');
-  await to.click();
+  // The keyboard is already in the end still to choose.
+  await expect(to).toBeFocused();
   await page.keyboard.type('actor');
   await expect(panel.getByRole('status')).toHaveText(
     'No path: no chain of foreign keys joins audit_note and actor.',
@@ -156,6 +157,11 @@ test('find path: the shortest chain of keys between two tables, or plainly none'
     await expect(nodeOf(page, studio, name)).toHaveClass(/tw-on-path/);
   await expect(nodeOf(page, studio, 'language')).toHaveClass(/tw-dimmed/);
   await panel.getByRole('button', { name: 'Close path' }).click();
+  await expect(panel).toHaveCount(0);
+  // Opened again from the toolbar, Escape closes it straight away.
+  await page.getByRole('button', { name: 'Find path' }).click();
+  await expect(panel.getByRole('combobox').and(page.locator(':focus'))).toHaveCount(1);
+  await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 
   // Two tables selected, then P: the path between them at once; Esc closes it.

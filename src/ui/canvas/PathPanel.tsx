@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { displayName, findColumn, type Design } from '../../core/model';
 import { drawnTableId } from '../../core/graph';
@@ -58,8 +58,12 @@ export function PathPanel() {
     const cur = store.getState().pathEnds;
     if (cur && cur[end] !== id) store.getState().setPathEnds({ ...cur, [end]: id });
   };
+  // The keyboard goes to the first end still to choose: the panel opened from the toolbar (or P)
+  // is typed into at once, and Escape, from there, closes it.
+  const firstOpen = ends.fromId ? (ends.toId ? null : 'toId') : 'fromId';
   const endInput = (end: 'fromId' | 'toId', label: string) => (
     <EndInput
+      focusOnOpen={end === firstOpen}
       label={label}
       listId={listId}
       chosen={nameOf(ends[end])}
@@ -146,6 +150,7 @@ export function PathPanel() {
  * so the field keeps the keyboard while they type.
  */
 function EndInput(props: {
+  focusOnOpen: boolean;
   label: string;
   listId: string;
   chosen: string;
@@ -154,6 +159,11 @@ function EndInput(props: {
 }) {
   const { chosen, resolves } = props;
   const [text, setText] = useState(chosen);
+  const input = useRef<HTMLInputElement>(null);
+  const focusOnOpen = useRef(props.focusOnOpen).current;
+  useEffect(() => {
+    if (focusOnOpen) input.current?.focus();
+  }, [focusOnOpen]);
   useEffect(() => {
     if (!resolves(text)) setText(chosen);
     // Only a change of the chosen table resets the text, not each keystroke.
@@ -163,6 +173,7 @@ function EndInput(props: {
     <label>
       {props.label}
       <input
+        ref={input}
         list={props.listId}
         value={text}
         autoComplete="off"
