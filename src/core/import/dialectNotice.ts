@@ -55,6 +55,14 @@ export function dialectNotice(
   report: Pick<ImportReport, 'statements' | 'failed'>,
 ): DialectNotice | undefined {
   if (report.failed.length === 0 || report.failed.length * 2 < report.statements) return undefined;
+  return foreignDialectNotice(sql);
+}
+
+/**
+ * The notice for a script whose markers show another dialect, whatever PostgreSQL made of it:
+ * for the caller that already knows PostgreSQL refuses it (the DDL pane's syntax error).
+ */
+export function foreignDialectNotice(sql: string): DialectNotice | undefined {
   const verdict = detectSqlDialect(sql);
   if (verdict.dialect === 'postgresql') return undefined;
   return {

@@ -28,7 +28,12 @@ export {
   type InputError,
   type InputErrorKind,
 } from './decodeInput';
-export { dialectNotice, dialectSentence, type DialectNotice } from './dialectNotice';
+export {
+  dialectNotice,
+  dialectSentence,
+  foreignDialectNotice,
+  type DialectNotice,
+} from './dialectNotice';
 export { LineIndex } from './lines';
 export { maskSqlLiterals, type MaskedScript } from './maskSqlLiterals';
 export { statementTree, type ParseNode, type StatementTree } from './parseTree';
