@@ -136,6 +136,9 @@ SELECT (ARRAY[1,2])[1], $$ \`x\` ENGINE=MyISAM $$;
       dialect: 'postgresql',
     });
     expect(detectSqlDialect('SELECT number(5);')).toEqual({ dialect: 'postgresql' });
+    expect(detectSqlDialect('CREATE TABLE t (\n  pragma numeric(10, 2)\n);')).toEqual({
+      dialect: 'postgresql',
+    });
     expect(detectSqlDialect('CREATE TABLE t (a int(11), b int UNSIGNED);')).toMatchObject({
       dialect: 'mysql',
     });

@@ -78,7 +78,13 @@ const RULES: Record<ForeignDialect, { name: string; rules: MarkerRule[] }> = {
   sqlite: {
     name: 'SQLite',
     rules: [
-      { pattern: /\bPRAGMA\s+\w+/, label: (m) => m.replace(/\s+/g, ' '), decisive: true },
+      // As .dump writes it, a statement of its own at the start of a line: a PostgreSQL column
+      // may be named pragma, but not start a line with `pragma x=`.
+      {
+        pattern: /^PRAGMA\s+\w+\s*[=;(]/m,
+        label: (m) => m.replace(/\s*[=;(]$/, '').replace(/\s+/g, ' '),
+        decisive: true,
+      },
       { pattern: /\bAUTOINCREMENT\b/, label: 'AUTOINCREMENT' },
       { pattern: /\bsqlite_sequence\b/, label: 'sqlite_sequence' },
       { pattern: /^\s*BEGIN\s+TRANSACTION\s*;/m, label: 'BEGIN TRANSACTION;', supporting: true },
