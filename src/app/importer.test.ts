@@ -160,3 +160,38 @@ describe('import into the current design', () => {
     expect(ordering).toMatchObject({ color: 'amber', tableIds: ['t_orders', 't_file_reviews'] });
   });
 });
+
+describe("import of another database's dump", () => {
+  const refused = {
+    ...reportWithoutSql(),
+    statements: 3,
+    failed: [{ line: 12, text: 'DROP TABLE `x`', reason: 'syntax error', error: { message: 'x' } }],
+  };
+  const dialect = {
+    dialect: 'mysql' as const,
+    sentence: 'This looks like a MySQL dump (…). Tablewright reads PostgreSQL DDL.',
+    advice: 'Convert it with pgloader…',
+    command: 'pgloader mysql://user@host/dbname postgresql:///dbname',
+  };
+
+  it('opens nothing when nothing came out, and hands back the report that says why', async () => {
+    const { importer, opened, store } = setup(async () =>
+      ok({ design: emptyDesign(), report: { ...refused, dialect } }),
+    );
+    const before = store.getState().design;
+    const result = await importer.importSql('x', { mode: 'new', name: 'x' }, () => {});
+    expect(result).toMatchObject({
+      ok: true,
+      value: { summary: 'Nothing was imported: the current design is unchanged.' },
+    });
+    expect(result.ok && result.value.report.dialect).toEqual(dialect);
+    expect(opened).toEqual([]);
+    expect(store.getState().design).toBe(before);
+  });
+
+  it('proves its oracle: the same empty read without the notice opens a design as before', async () => {
+    const { importer, opened } = setup(async () => ok({ design: emptyDesign(), report: refused }));
+    await importer.importSql('x', { mode: 'new', name: 'x' }, () => {});
+    expect(opened).toHaveLength(1);
+  });
+});

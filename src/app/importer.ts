@@ -165,11 +165,28 @@ export function createImporter(deps: {
         deps.readSql(sql, onProgress),
       );
       if (!read.ok) return read;
+      // Another database's dump PostgreSQL refused: an empty new design would only hide the
+      // sentence saying what the file is. Nothing opens; the report says why.
+      if (read.value.report.dialect && isEmptyDesign(read.value.design))
+        return ok({
+          report: read.value.report,
+          summary: 'Nothing was imported: the current design is unchanged.',
+        });
       return place(read.value.design, undefined, read.value.report, options, onProgress);
     },
     importDesign: (design, layout, options, onProgress) =>
       place(design, layout, reportWithoutSql(), options, onProgress),
   };
+}
+
+/** Nothing came out of a read: no table, enum or kept object, no schema but public. */
+function isEmptyDesign(design: Design): boolean {
+  return (
+    Object.keys(design.tables).length === 0 &&
+    Object.keys(design.enums).length === 0 &&
+    design.extras.length === 0 &&
+    Object.values(design.schemas).every((s) => s.name === 'public')
+  );
 }
 
 /** Runs `work`, calling `stop` if `signal` aborts meanwhile. */

@@ -3,11 +3,16 @@ import type { Design } from '../core/model';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The import report for a terminal: a summary line, then what was skipped or failed and why. */
+/** The import report for a terminal: what the file is when it is not PostgreSQL's SQL, a summary line, then what was skipped or failed and why. */
 export function formatReport(source: string, design: Design, report: ImportReport): string {
   const tables = Object.keys(design.tables).length;
   const extras = design.extras.length;
   const lines: string[] = [];
+  // Another database's SQL: what the file is and what to do come first, the errors below.
+  if (report.dialect) {
+    const { sentence, advice, command } = report.dialect;
+    lines.push(sentence, advice, `  ${command}`, '');
+  }
   const timing = report.timings ? ` in ${seconds(report.timings.totalMs)}` : '';
   lines.push(
     `Imported ${tables} ${tables === 1 ? 'table' : 'tables'} and ${extras} other ${extras === 1 ? 'object' : 'objects'} from ${source}${timing}: ` +

@@ -79,6 +79,10 @@ export async function loadDocument(
     err<LoadError>({ input: label, message, exitCode });
   const read = await readInput(path);
   if (!read.ok) return refuse(read.error.message);
+  if (read.value.compression === 'gzip')
+    io.stderr(
+      `Decompressed ${label} (gzip, ${read.value.text.length.toLocaleString('en')} characters).\n`,
+    );
   if (read.value.bom && read.value.encoding !== 'utf-8')
     io.stderr(
       `Read ${label} as ${read.value.encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} (its byte-order mark says so).\n`,
@@ -139,6 +143,13 @@ export async function loadDocument(
         : report.executed === 0 && report.failed.length > 0
           ? `PostgreSQL refused every statement (${report.failed.length} failed, listed above)`
           : 'none of its statements creates a table, a type or another object the studio keeps';
+    if (report.dialect) {
+      const { sentence, advice, command } = report.dialect;
+      return refuse(
+        `${sentence} Nothing came out: ${why}. ${advice} For example: ${command}`,
+        IMPORT_FAILED,
+      );
+    }
     return refuse(`nothing came out: ${why}.${hint}`, IMPORT_FAILED);
   }
   return ok({
@@ -174,5 +185,7 @@ async function laidOut(design: Design, wanted = true): Promise<DesignDocument> {
 function designName(path: string): string {
   return path === '-'
     ? 'Imported design'
-    : basename(path).replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt|prisma|[mc]?[jt]s)$/i, '');
+    : basename(path)
+        .replace(/\.gz$/i, '')
+        .replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt|prisma|[mc]?[jt]s)$/i, '');
 }

@@ -1,10 +1,18 @@
 /**
  * Reading an input file in Node without trusting it: at most MAX_IMPORT_BYTES (a larger regular
  * file is refused before a byte is read; a device or pipe that keeps giving, like /dev/zero, is
- * stopped there), then decoded as the studio decodes (byte-order marks, UTF-8, what is not text).
+ * stopped there), then decoded as the studio decodes (gzip, byte-order marks, UTF-8, what is not
+ * text).
  */
-import { open } from 'node:fs/promises';
-import { decodeInput, MAX_IMPORT_BYTES, type DecodedInput, type InputError } from '../core/import';
+import { access, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  decodeInput,
+  MAX_IMPORT_BYTES,
+  restoreCommand,
+  type DecodedInput,
+  type InputError,
+} from '../core/import';
 import { err, ok, type Result } from '../core/result';
 import { concatBytes } from '../core/share/inflateCapped';
 
@@ -30,7 +38,7 @@ export async function readInput(
       ? await readCapped(stdin ?? process.stdin, `it gave more than ${LIMIT}, ${ADVICE}`)
       : await readFileCapped(path);
   if (!bytes.ok) return bytes;
-  const decoded = decodeInput(bytes.value);
+  const decoded = decodeInput(bytes.value, path === '-' ? undefined : path);
   if (!decoded.ok) return decoded;
   if (decoded.value.text.trim() === '')
     return err({ kind: 'empty', message: 'it is empty: there is nothing to read.' });
@@ -46,7 +54,7 @@ async function readFileCapped(path: string): Promise<Result<Uint8Array, ReadInpu
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) return unreadable('cannot read it: it is a directory.');
+    if (stat.isDirectory()) return unreadable(await directoryProblem(path));
     if (stat.isFile() && stat.size > MAX_IMPORT_BYTES) {
       return tooLarge(
         `it is ${Math.ceil(stat.size / MB).toLocaleString('en')} MB, more than ${LIMIT}: ${ADVICE}`,
@@ -77,6 +85,17 @@ async function readCapped(
     chunks.push(chunk);
   }
   return ok(concatBytes(chunks, size));
+}
+
+/** A directory: pg_dump's directory format (a toc.dat inside) gets the command that reads it. */
+async function directoryProblem(path: string): Promise<string> {
+  const dump = await access(join(path, 'toc.dat')).then(
+    () => true,
+    () => false,
+  );
+  return dump
+    ? `it is a pg_dump archive in directory format, not a SQL script: turn it into one with \`${restoreCommand(path)}\` and import schema.sql.`
+    : 'cannot read it: it is a directory.';
 }
 
 const unreadable = (message: string) => err<ReadInputError>({ kind: 'unreadable', message });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeInput, firstInvalidUtf8, MAX_IMPORT_BYTES } from './decodeInput';
 
@@ -80,6 +81,62 @@ describe('decodeInput', () => {
     expect(decodeInput(bytes([0xff, 0xfe], utf16('ab', true), [0x00, 0xd8]))).toMatchObject({
       ok: false,
       error: { kind: 'encoding' },
+    });
+  });
+
+  it('decompresses a gzip file (schema.sql.gz) and reads what it holds', () => {
+    expect(decodeInput(gzipSync(utf8(SQL)))).toEqual({
+      ok: true,
+      value: { text: SQL, encoding: 'utf-8', bom: false, compression: 'gzip' },
+    });
+    // What Windows tools write, compressed: the mark inside is read as usual.
+    expect(decodeInput(gzipSync(bytes([0xff, 0xfe], utf16(SQL, true))))).toMatchObject({
+      ok: true,
+      value: { text: SQL, encoding: 'utf-16le', compression: 'gzip' },
+    });
+  });
+
+  it('stops a gzip file that inflates past MAX_IMPORT_BYTES, and says a damaged one is damaged', () => {
+    const bomb = gzipSync(new Uint8Array(MAX_IMPORT_BYTES + 1024 * 1024));
+    expect(bomb.length).toBeLessThan(MAX_IMPORT_BYTES / 100);
+    expect(decodeInput(bomb)).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'tooLarge',
+        message: expect.stringContaining('decompresses to more than 64 MB'),
+      },
+    });
+    const whole = gzipSync(utf8(SQL.repeat(200)));
+    expect(decodeInput(whole.subarray(0, whole.length >> 1))).toMatchObject({
+      ok: false,
+      error: { kind: 'notText', message: expect.stringContaining('gzip file but is cut short') },
+    });
+    const inside = gzipSync(bytes(utf8('PGDMP'), [1, 14, 0, 4]));
+    expect(decodeInput(inside, 'prod.dump.gz')).toMatchObject({
+      ok: false,
+      error: { kind: 'notText', message: expect.stringContaining('pg_dump archive') },
+    });
+  });
+
+  it('names pg_dump archives and gives the pg_restore command with the file name', () => {
+    expect(decodeInput(bytes(utf8('PGDMP'), [1, 14, 0, 4]), 'prod.dump')).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'notText',
+        message: expect.stringContaining('`pg_restore --schema-only -f schema.sql prod.dump`'),
+      },
+    });
+    const tar = new Uint8Array(1024);
+    tar.set(utf8('toc.dat'), 0);
+    tar.set(utf8('ustar'), 257);
+    expect(decodeInput(tar, 'my dump.tar')).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'notText',
+        message: expect.stringContaining(
+          "tar archive (pg_dump's tar format writes one), not a SQL script: turn it into one with `pg_restore --schema-only -f schema.sql 'my dump.tar'`",
+        ),
+      },
     });
   });
 

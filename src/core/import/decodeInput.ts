@@ -1,10 +1,12 @@
 import { err, ok, type Result } from '../result';
+import { inflateCapped } from '../share/inflateCapped';
 
 /**
- * Bytes of a file to import, as text: the encoding from its byte-order mark (UTF-8, UTF-16 LE or
- * BE), UTF-8 without one, as PostgreSQL reads a script with `client_encoding` UTF8. What is not
- * text (a pg_dump archive, a gzip file, NUL bytes) or not valid in its encoding is refused with a
- * sentence saying what it is, rather than read as an empty or garbled design.
+ * Bytes of a file to import, as text: a gzip file (`schema.sql.gz`) decompressed first (up to
+ * MAX_IMPORT_BYTES), then the encoding from its byte-order mark (UTF-8, UTF-16 LE or BE), UTF-8
+ * without one, as PostgreSQL reads a script with `client_encoding` UTF8. What is not text (a
+ * pg_dump archive, NUL bytes) or not valid in its encoding is refused with a sentence saying
+ * what it is and what to do, rather than read as an empty or garbled design.
  */
 
 /** More than any schema script (the largest real dumps we know are a few MB): refused unread. */
@@ -17,6 +19,8 @@ export interface DecodedInput {
   encoding: InputEncoding;
   /** Whether a byte-order mark said so (it is not part of `text`). */
   bom: boolean;
+  /** Set when the file was gzip-compressed (and decompressed here). */
+  compression?: 'gzip';
 }
 
 export type InputErrorKind = 'tooLarge' | 'notText' | 'encoding';
@@ -30,31 +34,47 @@ export interface InputError {
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
   prefix.every((b, i) => bytes[i] === b);
 
+const GZIP = [0x1f, 0x8b];
+/** A gzip member's 10-byte header and 8-byte trailer. */
+const GZIP_MIN_BYTES = 18;
+const MB = 1024 * 1024;
+
+/** What pg_restore makes of a pg_dump archive: a script of its schema, which imports. */
+export const restoreCommand = (name: string) =>
+  `pg_restore --schema-only -f schema.sql ${/^[\w./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`}`;
+
 /** Signatures of files people mistake for SQL scripts, with what to do instead. */
-const NOT_TEXT: { magic: number[]; message: string }[] = [
+const NOT_TEXT: { magic: number[]; message: (name: string) => string }[] = [
   {
     magic: [0x50, 0x47, 0x44, 0x4d, 0x50],
-    message:
-      'this is a pg_dump archive (custom format), not a SQL script: turn it into one with `pg_restore --schema-only -f schema.sql` and read that.',
+    message: (name) =>
+      `this is a pg_dump archive (custom or directory format), not a SQL script: turn it into one with \`${restoreCommand(name)}\` and import schema.sql.`,
   },
-  { magic: [0x1f, 0x8b], message: 'this file is gzip-compressed: decompress it first.' },
   {
     magic: [0x28, 0xb5, 0x2f, 0xfd],
-    message: 'this file is zstd-compressed: decompress it first.',
+    message: () => 'this file is zstd-compressed: decompress it first (zstd -d).',
   },
   {
     magic: [0x50, 0x4b, 0x03, 0x04],
-    message: 'this is a zip archive, not a SQL script: extract it first.',
+    message: () => 'this is a zip archive, not a SQL script: extract it first.',
   },
 ];
 
-export function decodeInput(bytes: Uint8Array): Result<DecodedInput, InputError> {
+/** pg_dump's tar format: a tar archive (`ustar` at byte 257) holding toc.dat and the data. */
+const isTar = (bytes: Uint8Array) =>
+  startsWith(bytes.subarray(257), [0x75, 0x73, 0x74, 0x61, 0x72]);
+
+/**
+ * `name` (the file's name, for the commands a message gives) defaults to `<file>`.
+ */
+export function decodeInput(bytes: Uint8Array, name = '<file>'): Result<DecodedInput, InputError> {
   if (bytes.length > MAX_IMPORT_BYTES) {
     return err({
       kind: 'tooLarge',
-      message: `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than a schema needs; it was not read.`,
+      message: `it is larger than ${MAX_IMPORT_BYTES / MB} MB, far more than a schema needs; it was not read.`,
     });
   }
+  if (startsWith(bytes, GZIP)) return decodeGzip(bytes, name);
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
     return err({
       kind: 'encoding',
@@ -66,15 +86,51 @@ export function decodeInput(bytes: Uint8Array): Result<DecodedInput, InputError>
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = bom ? bytes.subarray(3) : bytes;
   for (const known of NOT_TEXT)
-    if (startsWith(body, known.magic)) return err({ kind: 'notText', message: known.message });
+    if (startsWith(body, known.magic))
+      return err({ kind: 'notText', message: known.message(name) });
+  if (isTar(body)) {
+    return err({
+      kind: 'notText',
+      message: `this is a tar archive (pg_dump's tar format writes one), not a SQL script: turn it into one with \`${restoreCommand(name)}\` and import schema.sql.`,
+    });
+  }
   const nul = body.indexOf(0);
   if (nul >= 0) {
     return err({
       kind: 'notText',
-      message: `it has a NUL byte at line ${lineAt(body, nul)}: it is binary, or UTF-16 text without a byte-order mark. Save it as UTF-8 text.`,
+      message: `it is not a text SQL file: it has a NUL byte at line ${lineAt(body, nul)} (binary, or UTF-16 text without a byte-order mark). Import a SQL script saved as UTF-8 text.`,
     });
   }
   return decodeWith('utf-8', body, bom);
+}
+
+/** A gzip file decompressed (capped: a small file can inflate to gigabytes), then decoded. */
+function decodeGzip(bytes: Uint8Array, name: string): Result<DecodedInput, InputError> {
+  // Shorter than a gzip header and trailer: fflate would answer an empty text for it.
+  const inflated =
+    bytes.length < GZIP_MIN_BYTES
+      ? err('truncated' as const)
+      : inflateCapped(bytes, MAX_IMPORT_BYTES, 'gzip');
+  if (!inflated.ok) {
+    return err(
+      inflated.error === 'tooLarge'
+        ? {
+            kind: 'tooLarge',
+            message: `it is gzip-compressed and decompresses to more than ${MAX_IMPORT_BYTES / MB} MB, far more than a schema needs; it was not read. Leave out the data (pg_dump --schema-only).`,
+          }
+        : {
+            kind: 'notText',
+            message:
+              'it starts as a gzip file but is cut short or damaged: it could not be decompressed. Check it with `gzip -t`.',
+          },
+    );
+  }
+  // What was compressed is read like any file (a pg_dump archive inside is named as such), but
+  // a gzip inside a gzip is not opened again.
+  if (startsWith(inflated.value, GZIP))
+    return err({ kind: 'notText', message: 'it is gzip-compressed twice: decompress it first.' });
+  const decoded = decodeInput(inflated.value, name);
+  return decoded.ok ? ok({ ...decoded.value, compression: 'gzip' }) : decoded;
 }
 
 function decodeWith(

@@ -18,7 +18,11 @@ const PRISMA_BLOCK = /^\s*(datasource|generator|model)\s+\w+\s*\{/m;
  * of drizzle-orm.
  */
 export function detectImportKind(fileName: string | undefined, text: string): ImportKind {
-  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  // A gzip file is read decompressed: `schema.sql.gz` is SQL.
+  const ext = fileName
+    ?.toLowerCase()
+    .replace(/\.gz$/, '')
+    .match(/\.([a-z]+)$/)?.[1];
   if (ext === 'json') return 'json';
   if (ext === 'dbml') return 'dbml';
   if (ext === 'sql' || ext === 'psql') return 'sql';

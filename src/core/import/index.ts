@@ -22,12 +22,20 @@ export {
   decodeInput,
   firstInvalidUtf8,
   MAX_IMPORT_BYTES,
+  restoreCommand,
   type DecodedInput,
   type InputEncoding,
   type InputError,
   type InputErrorKind,
 } from './decodeInput';
+export {
+  dialectNotice,
+  dialectSentence,
+  foreignDialectNotice,
+  type DialectNotice,
+} from './dialectNotice';
 export { LineIndex } from './lines';
+export { maskSqlLiterals, type MaskedScript } from './maskSqlLiterals';
 export { statementTree, type ParseNode, type StatementTree } from './parseTree';
 export {
   preprocessScript,
@@ -37,6 +45,12 @@ export {
 } from './preprocess';
 export * from './report';
 export { ImportReportBuilder, type ScriptStatement } from './reportBuilder';
+export {
+  detectSqlDialect,
+  type DialectMarker,
+  type DialectVerdict,
+  type ForeignDialect,
+} from './sqlDialect';
 export { scanScript, type ScannedScript, type TextRange } from './scanScript';
 export {
   planIncrementalRead,

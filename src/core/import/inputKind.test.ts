@@ -14,6 +14,12 @@ describe('detectImportKind', () => {
     expect(detectImportKind(undefined, 'CREATE TABLE users (id int);')).toBe('sql');
   });
 
+  it('reads a gzip file by the extension under .gz (it is read decompressed)', () => {
+    expect(detectImportKind('dump.sql.gz', 'Table a {}')).toBe('sql');
+    expect(detectImportKind('model.DBML.GZ', 'CREATE TABLE a ();')).toBe('dbml');
+    expect(detectImportKind('x.gz', 'Table a {}')).toBe('dbml');
+  });
+
   it('tells Prisma schemas and Drizzle modules apart from DBML and SQL', () => {
     expect(detectImportKind('schema.prisma', '')).toBe('prisma');
     expect(detectImportKind('schema.ts', '')).toBe('drizzle');

@@ -3,6 +3,8 @@
  * in the original file, its text and the reason, so nothing is dropped without a word.
  */
 
+import type { DialectNotice } from './dialectNotice';
+
 /**
  * A PostgreSQL error as the import reports it: the same fields as the database client's
  * `PgError` (core cannot import it), with `position` a 1-based character offset into `text`.
@@ -75,6 +77,11 @@ export interface ImportReport {
   extensionsMissing: string[];
   /** Sentences about the import as a whole (data left out, what the design simplifies, ...). */
   notes: string[];
+  /**
+   * Said before anything else when the file is another database's SQL (MySQL, SQL Server, SQLite,
+   * Oracle) and PostgreSQL refused most of it.
+   */
+  dialect?: DialectNotice;
   timings?: ImportTimings;
   /**
    * How the DDL pane's read went: only the statements that changed were run again over the last

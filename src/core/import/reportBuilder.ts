@@ -52,6 +52,8 @@ export class ImportReportBuilder {
   private dataRun: { entry: SkippedStatement; target: string; count: number } | undefined;
   /** Skipped extensions and the schema each was to be created in. */
   readonly skippedExtensions = new Map<string, string | undefined>();
+  /** The line of each skipped extension's CREATE EXTENSION, for the reasons that name it. */
+  private readonly extensionLines = new Map<string, number>();
 
   constructor(private readonly lines: LineIndex) {}
 
@@ -86,6 +88,8 @@ export class ImportReportBuilder {
     let cause = `line ${line} was skipped (${lowerFirst(decision.reason).replace(/\.$/, '')})`;
     if (decision.kind === 'extension' && decision.extension !== undefined) {
       this.skippedExtensions.set(decision.extension, extensionSchema(statement.tree));
+      if (!this.extensionLines.has(decision.extension))
+        this.extensionLines.set(decision.extension, line);
       cause = `PGlite does not ship the extension "${decision.extension}" (line ${line})`;
     }
     if (decision.kind === 'data' && this.joinsDataRun(statement, decision.reason)) return;
@@ -138,10 +142,13 @@ export class ImportReportBuilder {
       return;
     }
     if (explanation?.kind === 'extension') {
-      const cause = `PGlite does not ship the extension "${explanation.extension}"`;
+      // Where the extension was asked for, as every other reason says where it points.
+      const created = this.extensionLines.get(explanation.extension);
+      const at = created === undefined ? '' : ` (line ${created})`;
+      const cause = `PGlite does not ship the extension "${explanation.extension}"${at}`;
       const reason = explanation.certain
-        ? `Needs "${explanation.name}" from the extension "${explanation.extension}", which PGlite does not ship.`
-        : `Needs "${explanation.name}", probably from the skipped extension "${explanation.extension}" (PGlite does not ship it): ${error.message}`;
+        ? `Needs "${explanation.name}" from the extension "${explanation.extension}"${at}, which PGlite does not ship.`
+        : `Needs "${explanation.name}", probably from the skipped extension "${explanation.extension}"${at} (PGlite does not ship it): ${error.message}`;
       this.skip(statement, reason, explanation.certain ? cause : `probably: ${cause}`);
       return;
     }

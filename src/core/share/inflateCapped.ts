@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Gunzip, Inflate } from 'fflate';
 import { err, ok, type Result } from '../result';
 
 /** Why a capped inflate stopped: over the cap, not deflate data, or ended early. */
@@ -7,17 +7,23 @@ export type InflateProblem = 'tooLarge' | 'corrupt' | 'truncated';
 /**
  * Inflates in small steps, so a bomb is stopped after at most `max` bytes plus one step's output
  * (deflate expands at most ~1032:1, so a 1 KB step yields at most ~1 MB). Share links and the
- * versions shared in a room both come from strangers.
+ * versions shared in a room both come from strangers; so do files to import.
  */
-export function inflateCapped(bytes: Uint8Array, max: number): Result<Uint8Array, InflateProblem> {
+export function inflateCapped(
+  bytes: Uint8Array,
+  max: number,
+  /** Raw deflate (share links, room versions), or a gzip file (an imported `.sql.gz`). */
+  format: 'deflate' | 'gzip' = 'deflate',
+): Result<Uint8Array, InflateProblem> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let ended = false;
-  const inflater = new Inflate((chunk, final) => {
+  const onData = (chunk: Uint8Array, final: boolean) => {
     chunks.push(chunk);
     size += chunk.length;
     if (final) ended = true;
-  });
+  };
+  const inflater = format === 'gzip' ? new Gunzip(onData) : new Inflate(onData);
   const STEP = 1024;
   try {
     for (let i = 0; i < bytes.length; i += STEP) {

@@ -100,8 +100,12 @@ describe('importSql', () => {
     expect(report.failed).toEqual([]);
     expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
       [2, expect.stringMatching(/^PGlite does not ship the extension "postgis"/)],
-      [3, 'Needs "geometry" from the extension "postgis", which PGlite does not ship.'],
-      [6, 'Needs "docs", which does not exist: PGlite does not ship the extension "postgis".'],
+      // Each names the line that asked for the extension, as a failure names where it points.
+      [3, 'Needs "geometry" from the extension "postgis" (line 2), which PGlite does not ship.'],
+      [
+        6,
+        'Needs "docs", which does not exist: PGlite does not ship the extension "postgis" (line 2).',
+      ],
     ]);
     expect(design.extras?.map((x) => x.sql)).toEqual([
       'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;',

@@ -9,6 +9,7 @@ import type { Design } from '../../core/model';
 import {
   classifyStatement,
   contribModulesFor,
+  dialectNotice,
   ImportReportBuilder,
   isAvailableExtension,
   BUILTIN_EXTENSIONS,
@@ -122,6 +123,8 @@ export async function importSql(
       notes: notes.map((n) => n.message),
       timings,
     });
+    const dialect = dialectNotice(sql, report);
+    if (dialect) report.dialect = dialect;
     kept = deps.keep?.({ scratch: pg, script, statements, rows, design, report }) ?? false;
     return { ok: true, cancelled: false, design, report };
   } catch (thrown) {

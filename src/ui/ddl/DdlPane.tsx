@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { foreignDialectNotice } from '../../core/import/dialectNotice';
 import { useStore } from 'zustand';
 import { ddlFor, statementAt } from '../../state/ddl';
 import { useServices, useStudio, useStudioStore } from '../StudioContext';
@@ -26,6 +27,12 @@ export function DdlPane() {
   const ddl = ddlFor(design);
   const theme = useTheme();
   const checkState = useStore(check);
+  // Another database's SQL pasted here: PostgreSQL refuses it line after line, so say what it is.
+  const invalidText = draftState.phase === 'invalid' ? draftState.text : null;
+  const dialect = useMemo(
+    () => (invalidText ? foreignDialectNotice(invalidText) : undefined),
+    [invalidText],
+  );
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -165,6 +172,14 @@ export function DdlPane() {
       </header>
       {draftState.text !== null && (
         <DraftStatus phase={draftState.phase} errorCount={draftState.errors.length} />
+      )}
+      {dialect && (
+        <div role="note" aria-label="What this SQL is" className="tw-dialect-notice">
+          <p>
+            <strong>{dialect.sentence}</strong> {dialect.advice}
+          </p>
+          <code className="tw-command">{dialect.command}</code>
+        </div>
       )}
       {ddl.problems.length > 0 && (
         <ul className="tw-ddl-problems" aria-label="Left out of the DDL">

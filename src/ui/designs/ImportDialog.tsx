@@ -1,6 +1,7 @@
 import { SourceInput } from './SourceInput';
 import { ScratchWorkDialog } from './ScratchWorkDialog';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import type { DialectNotice } from '../../core/import/dialectNotice';
 import type { ImportReport } from '../../core/import/report';
 import { useServices, useStudio } from '../StudioContext';
 import {
@@ -33,18 +34,12 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const running = useRef<AbortController>(undefined);
 
-  const readFile = async (file: File) => {
-    setFileName(file.name);
-    setSql(await file.text());
-  };
-  useEffect(() => {
-    if (initialFile) void readFile(initialFile);
-  }, [initialFile]);
-
   const kind = detectImportKind(fileName, sql);
   const run = async () => {
     const name = fileName
-      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma)$/i, '')
+      ? fileName
+          .replace(/\.gz$/i, '')
+          .replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma)$/i, '')
       : 'Imported design';
     const progress = (p: { message: string; done?: number; total?: number }) =>
       setPhase({ kind: 'running', ...p });
@@ -109,9 +104,10 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 setSql(source.text);
                 setFileName(source.fileName);
               }}
-              accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,text/plain,application/sql,application/json"
+              accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,.gz,text/plain,application/sql,application/json,application/gzip"
               pasteLabel="or paste SQL, DBML or a Prisma schema"
               busy={busy}
+              initialFile={initialFile}
             />
             <fieldset className="tw-row" disabled={busy}>
               <legend className="tw-visually-hidden">Where to import</legend>
@@ -200,6 +196,7 @@ function ReportView({
   ].sort((a, b) => a.line - b.line);
   return (
     <section aria-label="Import report">
+      {report.dialect && <DialectNoticeView notice={report.dialect} />}
       <p role="status">{summary}</p>
       <p className="tw-muted">
         {report.executed} of {report.statements} statements ran
@@ -245,5 +242,18 @@ function ReportView({
         </button>
       </div>
     </section>
+  );
+}
+
+/** Another database's SQL: what the file is and what to do, before the statement-by-statement list. */
+export function DialectNoticeView({ notice }: { notice: DialectNotice }) {
+  return (
+    <div role="note" aria-label="What this file is" className="tw-dialect-notice">
+      <p>
+        <strong>{notice.sentence}</strong>
+      </p>
+      <p>{notice.advice}</p>
+      <code className="tw-command">{notice.command}</code>
+    </div>
   );
 }
