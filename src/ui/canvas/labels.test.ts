@@ -100,3 +100,27 @@ describe('placeLabels', () => {
     expect(labelZoomBucket(0.2)).toBeGreaterThan(labelZoomBucket(0.1));
   });
 });
+
+describe('far-out names and schemas', () => {
+  it('drop a schema every table shares, and keep it when the tables are in several', () => {
+    const { design, layout } = exampleDocument();
+    const ids = new Set(Object.keys(design.tables));
+    const text = (d: typeof design) =>
+      [...placeMapLabels(d, layout, ids, 1).values()].map((l) => l.lines.join(''));
+    const schemas = { ...design.schemas, s_shop: { id: 's_shop', name: 'shop' } };
+    const inShop = (only?: string) => ({
+      ...design,
+      schemas,
+      tables: Object.fromEntries(
+        Object.entries(design.tables).map(([id, t]) => [
+          id,
+          only && id !== only ? t : { ...t, schemaId: 's_shop' },
+        ]),
+      ),
+    });
+    expect(text(inShop())).toContain('orders');
+    expect(text(inShop()).some((t) => t.startsWith('shop.'))).toBe(false);
+    expect(text(inShop('t_orders'))).toContain('shop.orders');
+    expect(text(inShop('t_orders'))).toContain('customers');
+  });
+});

@@ -80,13 +80,54 @@ export function splitName(name: string): [string, string] | null {
   return [name.slice(0, best + 1), name.slice(best + 1)];
 }
 
-/** The text of a table's far-out name: schema-qualified outside `public`. */
-export function labelText(design: Design, id: string): string | null {
+/**
+ * The text of a table's far-out name: schema-qualified outside `public`, when the tables are in
+ * more than one schema. A design whose tables all live in one schema (musicbrainz) would repeat
+ * `musicbrainz.` on every name, a third of the map's ink saying nothing.
+ */
+export function labelText(design: Design, id: string, qualify = true): string | null {
   const table = design.tables[id];
   if (!table) return null;
   const schema = design.schemas[table.schemaId]?.name;
-  return schema && schema !== 'public' ? `${schema}.${table.name}` : table.name;
+  return qualify && schema && schema !== 'public' ? `${schema}.${table.name}` : table.name;
 }
+
+/** More than one schema among the tables: far-out names need theirs. */
+function manySchemas(design: Design): boolean {
+  const first = Object.values(design.tables)[0]?.schemaId;
+  return Object.values(design.tables).some((t) => t.schemaId !== first);
+}
+
+/**
+ * The tables' extent, grown by a share of its size: a name placed beyond it would be cut by the
+ * canvas's edge at fit view (which frames the tables with a small margin).
+ */
+function mapBounds(
+  layout: Layout,
+  sizes: ReturnType<typeof tableSizes>,
+  shown: ReadonlySet<string>,
+): Box {
+  let b: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const id of shown) {
+    const l = layout.tables[id];
+    if (!l) continue;
+    const size = sizes.get(id) ?? { width: NODE_WIDTH, height: 0 };
+    b = {
+      x0: Math.min(b.x0, l.x),
+      y0: Math.min(b.y0, l.y),
+      x1: Math.max(b.x1, l.x + size.width),
+      y1: Math.max(b.y1, l.y + size.height),
+    };
+  }
+  const mx = (b.x1 - b.x0) * BOUNDS_MARGIN;
+  const my = (b.y1 - b.y0) * BOUNDS_MARGIN;
+  return { x0: b.x0 - mx, y0: b.y0 - my, x1: b.x1 + mx, y1: b.y1 + my };
+}
+
+/** How far past the tables' extent a name may reach, as a share of the extent (see mapBounds). */
+const BOUNDS_MARGIN = 0.03;
+const inside = (b: Box, outer: Box) =>
+  b.x0 >= outer.x0 && b.y0 >= outer.y0 && b.x1 <= outer.x1 && b.y1 <= outer.y1;
 
 /** The box of `lines` at `fontPx` on screen centred on (cx, cy), in flow coordinates. */
 function textBox(
@@ -152,6 +193,8 @@ export function placeMapLabels(
   zoom: number,
 ): Map<string, PlacedLabel> {
   const sizes = tableSizes(design, layout);
+  const qualify = manySchemas(design);
+  const bounds = mapBounds(layout, sizes, shown);
   const cell = 256 / zoom;
   const grid = new Map<string, Box[]>();
   const cellsOf = (b: Box) => {
@@ -165,16 +208,25 @@ export function placeMapLabels(
   for (const id of byPriority(design)) {
     if (!shown.has(id)) continue;
     const l = layout.tables[id];
-    const text = labelText(design, id);
+    const text = labelText(design, id, qualify);
     if (!l || text === null) continue;
     const size = sizes.get(id) ?? { width: NODE_WIDTH, height: 0 };
+    // Within the map first; beyond it only when nothing else is free (a tall, narrow map, whose
+    // fit view leaves room at its sides).
+    let chosen: PlacedLabel | undefined;
+    let beyond: PlacedLabel | undefined;
     for (const c of labelCandidates(text, { x: l.x, y: l.y, ...size }, zoom)) {
-      const keys = cellsOf(c.box);
-      if (keys.some((k) => grid.get(k)?.some((b) => overlaps(b, c.box)))) continue;
-      for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), c.box]);
-      placed.set(id, c);
-      break;
+      if (cellsOf(c.box).some((k) => grid.get(k)?.some((b) => overlaps(b, c.box)))) continue;
+      if (inside(c.box, bounds)) {
+        chosen = c;
+        break;
+      }
+      beyond ??= c;
     }
+    chosen ??= beyond;
+    if (!chosen) continue;
+    for (const k of cellsOf(chosen.box)) grid.set(k, [...(grid.get(k) ?? []), chosen.box]);
+    placed.set(id, chosen);
   }
   return placed;
 }
