@@ -47,6 +47,29 @@ function typeFamily(type: string): string {
   return base;
 }
 
+/** A table's lower-cased column names; tables are immutable, so one set per table object. */
+const namesOfColumns = new WeakMap<Table, Set<string>>();
+function columnNames(table: Table): Set<string> {
+  let names = namesOfColumns.get(table);
+  if (!names) {
+    names = new Set(table.columns.map((c) => c.name.toLowerCase()));
+    namesOfColumns.set(table, names);
+  }
+  return names;
+}
+
+/** tableNamesFor, remembered: the same few hundred `<thing>`s come back on every review. */
+const plurals = new Map<string, string[]>();
+function namesFor(thing: string): string[] {
+  let names = plurals.get(thing);
+  if (!names) {
+    if (plurals.size > 20_000) plurals.clear();
+    names = tableNamesFor(thing);
+    plurals.set(thing, names);
+  }
+  return names;
+}
+
 /** The tables of a design by lower-cased name, every schema, built once per review. */
 export function tablesByName(design: Design): Map<string, Table[]> {
   const byName = new Map<string, Table[]>();
@@ -72,14 +95,14 @@ export function guessReference(
   if (!thing || column.generated || typeInfo(column.type).array) return undefined;
   const pk = primaryKeyOf(table);
   if (pk?.columnIds.length === 1 && pk.columnIds[0] === column.id) return undefined;
-  const siblings = new Set(table.columns.map((c) => c.name.toLowerCase()));
+  const siblings = columnNames(table);
   if (TYPE_SUFFIXES.some((s) => siblings.has(`${thing}_${s}`))) return undefined;
 
   // Rails namespaces models by a table prefix and resolves `belongs_to :build` inside `Ci::` to
   // `Ci::Build` (ci_builds), so `ci_stages.pipeline_id` may mean ci_pipelines. Both an
   // unprefixed and a prefixed table of that name is a doubt, hence no guess.
   const prefix = /^([a-z0-9]+_)[a-z0-9]/.exec(table.name.toLowerCase())?.[1];
-  const names = tableNamesFor(thing);
+  const names = namesFor(thing);
   const prefixed =
     prefix && !thing.startsWith(prefix) ? names.map((n) => prefix + n) : ([] as string[]);
   const named = [...names, ...prefixed].flatMap((n) => byName.get(n) ?? []);
@@ -100,7 +123,9 @@ export function guessReference(
     target && key?.columnIds.length === 1
       ? target.columns.find((c) => c.id === key.columnIds[0])
       : undefined;
-  if (!target || !targetColumn) return undefined;
+  // A partition holds some of its parent's rows: a key onto it alone is no relationship a
+  // name like `issue_note_id` could promise.
+  if (!target || !targetColumn || target.partitionOf) return undefined;
   if (typeFamily(column.type) !== typeFamily(targetColumn.type)) return undefined;
   return {
     target,

@@ -110,6 +110,31 @@ describe('likely-foreign-key: which columns it matches', () => {
     ]);
     // auth.users and billing.users, neither beside orders: no guess.
     expect(found(withUsers('auth', 'billing'))).toEqual([]);
+    // A schema called users is no table: accounts.user_id in it has nothing to point at.
+    const inUsersSchema = design({
+      ...keyed('accounts', [['user_id', 'bigint']]),
+      schemaId: 's_users',
+    });
+    expect(
+      found({
+        ...inUsersSchema,
+        schemas: { ...inUsersSchema.schemas, s_users: { id: 's_users', name: 'users' } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('never points at a partition', () => {
+    const d = design(
+      { name: 'notes', columns: [['id', 'bigint']], extra: { partitionBy: 'LIST (id)' } },
+      {
+        name: 'issue_notes',
+        columns: [['id', 'bigint']],
+        pk: ['id'],
+        extra: { partitionOf: { tableId: 't_notes', bound: 'FOR VALUES IN (1)' } },
+      },
+      keyed('issues', [['issue_note_id', 'bigint']]),
+    );
+    expect(found(d)).toEqual([]);
   });
 
   it('needs the target to have a single-column primary key', () => {
