@@ -168,9 +168,13 @@ export function addInferredForeignKey(
     onUpdate: 'noAction',
     deferrable: 'notDeferrable',
   });
-  const indexed = btreeKeys(table).some((k) => k.where === '' && k.leadingColumns[0] === columnId);
-  if (!indexed) next = addColumnsIndex(next, tableId, [columnId]);
+  if (!leadsAnIndex(table, columnId)) next = addColumnsIndex(next, tableId, [columnId]);
   return next;
+}
+
+/** Whether a whole-table btree key or index starts with the column (what fk-without-index asks). */
+export function leadsAnIndex(table: Table, columnId: string): boolean {
+  return btreeKeys(table).some((k) => k.where === '' && k.leadingColumns[0] === columnId);
 }
 
 /** The table's partitions and inheritance children, their children, and so on. */

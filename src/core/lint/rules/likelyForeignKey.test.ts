@@ -54,7 +54,7 @@ describe('likely-foreign-key: which columns it matches', () => {
     expect(first?.message).toMatch(
       /^user_id matches users\.id \(bigint\): users is the only table called user or users, with the same type\./,
     );
-    expect(first?.fix?.label).toBe('Add foreign key to users.id');
+    expect(first?.fix?.label).toBe('Add foreign key to users.id and an index on user_id');
   });
 
   it('finds nothing for a name no table answers to, or a column that is no *_id', () => {
@@ -260,9 +260,9 @@ describe('likely-foreign-key: which columns it matches', () => {
     );
     const findings = run(likelyForeignKey, d);
     expect(findings.map((f) => f.message.split(':')[0] + ' → ' + f.fix?.label)).toEqual([
-      'project_id matches projects.id (bigint) → Add foreign key to projects.id',
-      'stage_id matches ci_stages.id (bigint) → Add foreign key to ci_stages.id',
-      'pipeline_id matches ci_pipelines.id (bigint) → Add foreign key to ci_pipelines.id',
+      'project_id matches projects.id (bigint) → Add foreign key to projects.id and an index on project_id',
+      'stage_id matches ci_stages.id (bigint) → Add foreign key to ci_stages.id and an index on stage_id',
+      'pipeline_id matches ci_pipelines.id (bigint) → Add foreign key to ci_pipelines.id and an index on pipeline_id',
     ]);
     expect(findings[1]?.message).toContain(
       'ci_stages is the only table called stage or stages, prefixed ci_ like ci_builds',
@@ -339,6 +339,11 @@ describe('likely-foreign-key: the fix', () => {
   it('adds a foreign key named as PostgreSQL would, ON DELETE RESTRICT, with an index where none leads with the column', () => {
     const d = shop();
     expect(expectFixesResolve(likelyForeignKey, d)).toBe(2);
+    // The label says when an index comes with the key: status_id leads an index already.
+    expect(run(likelyForeignKey, d).map((f) => f.fix?.label)).toEqual([
+      'Add foreign key to users.id and an index on user_id',
+      'Add foreign key to statuses.id',
+    ]);
     const [userFix] = run(likelyForeignKey, d);
     const fixed = userFix?.fix?.apply(d);
     const orders = fixed?.tables.t_orders;

@@ -1,6 +1,6 @@
 import { plainType } from '../../model/pgType';
 import type { Design } from '../../model/schema';
-import { addInferredForeignKey } from '../fixOps';
+import { addInferredForeignKey, leadsAnIndex } from '../fixOps';
 import { PRACTICE } from '../practices';
 import { guessReference, tablesByName } from '../referenceGuess';
 import type { Finding, Rule } from '../types';
@@ -86,7 +86,7 @@ export const likelyForeignKey: Rule = {
             column,
             `${column.name} matches ${ref} (${plainType(targetColumn.type)}): ${why}, with the same type. No foreign key declares it, so PostgreSQL lets it point at rows that do not exist and the diagram draws no line.`,
             {
-              label: `Add foreign key to ${ref}`,
+              label: `Add foreign key to ${ref}${leadsAnIndex(table, column.id) ? '' : ` and an index on ${column.name}`}`,
               apply: (d) =>
                 addInferredForeignKey(d, table.id, column.id, target.id, targetColumn.id),
             },
