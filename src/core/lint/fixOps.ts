@@ -2,6 +2,7 @@ import { isSerial, plainType } from '../model/pgType';
 import type { Column, Constraint, Design, Index, Table } from '../model/schema';
 import { addColumn, addConstraint, updateColumn, updateConstraint } from '../ops/index';
 import { addIndex } from '../ops/indexes';
+import { btreeKeys } from './keys';
 import { conventionalName, NAME_LABEL } from './names';
 import { typeInfo } from './typeInfo';
 
@@ -137,6 +138,43 @@ export function addColumnsIndex(design: Design, tableId: string, columnIds: stri
     include: [],
   };
   return addIndex(design, tableId, index);
+}
+
+/**
+ * A single-column foreign key found by the review, named as PostgreSQL would name it and with
+ * ON DELETE RESTRICT: it forbids deleting a referenced row, as NO ACTION (what the application
+ * relied on so far, if anything) would, but as a stated choice (the fk-on-delete rule asks for
+ * one). When no plain index starts with the column, one comes with it, as fk-without-index asks.
+ */
+export function addInferredForeignKey(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  refTableId: string,
+  refColumnId: string,
+): Design {
+  const table = design.tables[tableId];
+  const column = table?.columns.find((c) => c.id === columnId);
+  const ref = design.tables[refTableId];
+  if (!table || !column || !ref?.columns.some((c) => c.id === refColumnId)) return design;
+  let next = addConstraint(design, tableId, {
+    id: lintId(design, 'k', `${tableId}/fk/${columnId}`),
+    kind: 'foreignKey',
+    name: conventionalName(design, table, NAME_LABEL.foreignKey, [column.name]),
+    columnIds: [columnId],
+    refTableId,
+    refColumnIds: [refColumnId],
+    onDelete: 'restrict',
+    onUpdate: 'noAction',
+    deferrable: 'notDeferrable',
+  });
+  if (!leadsAnIndex(table, columnId)) next = addColumnsIndex(next, tableId, [columnId]);
+  return next;
+}
+
+/** Whether a whole-table btree key or index starts with the column (what fk-without-index asks). */
+export function leadsAnIndex(table: Table, columnId: string): boolean {
+  return btreeKeys(table).some((k) => k.where === '' && k.leadingColumns[0] === columnId);
 }
 
 /** The table's partitions and inheritance children, their children, and so on. */

@@ -18,6 +18,9 @@ export const PRACTICE = {
   fkIndex:
     DOCS +
     'ddl-constraints.html#DDL-CONSTRAINTS-FK (declaring a foreign key does not index the referencing columns)',
+  undeclaredReference:
+    DOCS +
+    'ddl-constraints.html#DDL-CONSTRAINTS-FK ("maintains the referential integrity between two related tables"); B. Karwin, SQL Antipatterns: "Keyless Entry"',
   fkActions:
     DOCS +
     'ddl-constraints.html#DDL-CONSTRAINTS-FK (ON DELETE actions); Tablewright example design',

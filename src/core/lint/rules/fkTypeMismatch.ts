@@ -10,7 +10,7 @@ import type { Finding, Rule } from '../types';
  * and varchar of any length count as one: they compare without casts, and the foreign key itself
  * already limits the referencing values to what the key holds.
  */
-function matchesReferenced(columnType: string, referencedType: string): boolean {
+export function matchesReferenced(columnType: string, referencedType: string): boolean {
   const a = typeInfo(columnType);
   const b = typeInfo(plainType(referencedType));
   if (a.array !== b.array) return false;

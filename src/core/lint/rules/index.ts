@@ -5,6 +5,7 @@ import { fkTypeMismatch } from './fkTypeMismatch';
 import { fkWithoutIndex } from './fkWithoutIndex';
 import { identifierTooLong } from './identifierTooLong';
 import { integerPrimaryKey } from './integerPrimaryKey';
+import { likelyForeignKey } from './likelyForeignKey';
 import { listInColumn } from './listInColumn';
 import { missingConventionColumn } from './missingConventionColumn';
 import { missingTableComment } from './missingTableComment';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   nullableUniqueKey,
   unnamedConstraint,
   fkOnDeleteUnchosen,
+  likelyForeignKey,
   preferIdentity,
   integerPrimaryKey,
   randomUuidKey,
