@@ -40,14 +40,19 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
       </header>
       <div className="tw-dialog-body">
         <p className="tw-muted">
-          Single keys act when the diagram has focus (click an empty spot on the canvas), never
-          while you type in a field or the DDL editor. {apple ? '⌘' : 'Ctrl'} shortcuts act anywhere
-          but in text.
+          Single keys act when the diagram has focus (click an empty spot on the canvas); those
+          under Everywhere also act from a button or a tab. None acts while you type in a field or
+          the DDL editor.
         </p>
         {shortcutsByGroup().map(({ group, bindings }) => (
           <section key={group} aria-labelledby={`tw-shortcuts-${group}`}>
             <h3 id={`tw-shortcuts-${group}`}>{group}</h3>
             <table aria-labelledby={`tw-shortcuts-${group}`}>
+              <colgroup>
+                <col className="tw-shortcut-keys" />
+                <col />
+                <col className="tw-shortcut-when" />
+              </colgroup>
               <thead className="tw-visually-hidden">
                 <tr>
                   <th scope="col">Keys</th>
@@ -58,7 +63,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
               <tbody>
                 {bindings.map((b) => (
                   <tr key={b.id}>
-                    <td className="tw-shortcut-keys">
+                    <td>
                       {b.chords.map((c, i) => (
                         <Fragment key={i}>
                           {i > 0 && <span className="tw-muted"> or </span>}

@@ -312,7 +312,7 @@ export function isApplePlatform(nav: {
 /** How the list writes a key (shown) and how a screen reader says it (spoken). */
 const KEY_NAMES: Record<string, { shown: string; spoken: string; aria: string }> = {
   ' ': { shown: 'Space', spoken: 'Space', aria: 'Space' },
-  escape: { shown: 'Esc', spoken: 'Escape', aria: 'Escape' },
+  escape: { shown: 'Esc', spoken: 'Esc', aria: 'Escape' },
   delete: { shown: 'Delete', spoken: 'Delete', aria: 'Delete' },
   backspace: { shown: 'Backspace', spoken: 'Backspace', aria: 'Backspace' },
   enter: { shown: 'Enter', spoken: 'Enter', aria: 'Enter' },
@@ -333,7 +333,7 @@ export interface KeyCap {
   shown: string;
   spoken: string;
 }
-const CTRL: KeyCap = { shown: 'Ctrl', spoken: 'Control' };
+const CTRL: KeyCap = { shown: 'Ctrl', spoken: 'Ctrl' };
 const SHIFT: KeyCap = { shown: 'Shift', spoken: 'Shift' };
 const COMMAND: KeyCap = { shown: '⌘', spoken: 'Command' };
 const SHIFT_APPLE: KeyCap = { shown: '⇧', spoken: 'Shift' };
