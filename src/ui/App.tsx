@@ -17,6 +17,7 @@ import { Toolbar } from './toolbar/Toolbar';
 import { ConflictBanner } from './designs/ConflictBanner';
 import { useServices, useStudioStore } from './StudioContext';
 import { ShareDialog } from './share/ShareDialog';
+import { ShortcutsDialog } from './common/ShortcutsDialog';
 import { SharedBanner } from './share/SharedBanner';
 import { PreviewBanner } from './versions/PreviewBanner';
 import { lazyComponent, Loading } from './common/lazyComponent';
@@ -82,9 +83,13 @@ function Studio() {
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState<{ file?: File } | null>(null);
   const [updating, setUpdating] = useState(false);
-  const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'export' | 'shortcuts' | null>(null);
   const shortcuts = useMemo(
-    () => ({ onShare: () => setDialog('share'), onExport: () => setDialog('export') }),
+    () => ({
+      onShare: () => setDialog('share'),
+      onExport: () => setDialog('export'),
+      onShowShortcuts: () => setDialog('shortcuts'),
+    }),
     [],
   );
   useShortcuts(shortcuts);
@@ -108,6 +113,7 @@ function Studio() {
         onOpenProblems={() => setBottom('problems')}
         onShare={() => setDialog('share')}
         onExport={() => setDialog('export')}
+        onShowShortcuts={() => setDialog('shortcuts')}
       />
       <SharedBanner />
       <PreviewBanner />
@@ -238,6 +244,7 @@ function Studio() {
         </Loading>
       )}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && (
         <Loading what="the export dialog">
           <ExportDialog onClose={() => setDialog(null)} />

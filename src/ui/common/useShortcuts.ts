@@ -6,83 +6,61 @@ import { addTableInView } from './createAndEdit';
 import { shortcutScope } from './shortcutScope';
 import { enterFocus, leaveReadingMode, openFindPath } from './reading';
 import { createAreaFromSelection } from './areaActions';
+import { resolveShortcut, type ShortcutEffects } from './shortcutTable';
 
 /**
- * Keyboard shortcuts for the common actions. They act only on what the person is looking at:
- * never while a dialog is open or while typing (see `shortcutScope`); single keys, Delete and
- * select-all only when the canvas (or nothing) has focus, so a focused button or tab never
- * deletes a table. `/` (search) is claimed by no control, so it works from a focused button too.
+ * Keyboard shortcuts for the common actions: which key does what, and where, is the table in
+ * `shortcutTable` (the Keyboard shortcuts dialog lists the same table); this carries them out.
  */
 export interface ShortcutActions {
   onShare(): void;
   onExport(): void;
+  onShowShortcuts(): void;
 }
 
 export function useShortcuts(actions: ShortcutActions): void {
   const store = useStudioStore();
-  const { onShare, onExport } = actions;
+  const { onShare, onExport, onShowShortcuts } = actions;
   const flow = useReactFlow();
   const { arrange } = useServices();
   useEffect(() => {
-    /** Ctrl/Cmd shortcuts: wherever focus is, except text entry and dialogs. */
-    const withModifier = (e: KeyboardEvent, key: string): (() => void) | undefined => {
-      const s = store.getState();
-      if (key === 'z') return e.shiftKey ? s.redo : s.undo;
-      if (key === 'y') return s.redo;
-      if (e.shiftKey && key === 's') return onShare;
-      if (e.shiftKey && key === 'e') return onExport;
-      return undefined;
-    };
-    /** Shortcuts that act on the canvas: only when it (or nothing) has focus. */
-    const onCanvas = (e: KeyboardEvent, key: string): (() => void) | undefined => {
-      const s = store.getState();
-      const editable = !s.readOnly;
-      if ((e.ctrlKey || e.metaKey) && key === 'a')
-        return () => s.select({ tableIds: Object.keys(s.design.tables) });
-      if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-      if ((key === 'delete' || key === 'backspace') && editable && s.selection.tableIds.length)
-        return () => deleteTables(store, s.selection.tableIds);
-      if (key === 't' && editable) return () => void addTableInView(store, flow);
-      if (key === 'l' && editable)
-        return () =>
-          void arrange(s.selection.tableIds.length > 1 ? s.selection.tableIds : undefined);
-      if (key === 'f') return () => void flow.fitView({ duration: 300, padding: 0.1 });
-      if (key === 'n' && s.selection.tableIds[0]) {
-        const tableId = s.selection.tableIds[0];
-        return () => enterFocus(store, flow, tableId);
-      }
-      if (key === 'p') return () => openFindPath(store);
-      if (key === 'g' && editable && s.selection.tableIds.length)
-        return () => void createAreaFromSelection(store);
-      if (key === 'k') return () => s.setKeysOnly(!s.keysOnly);
+    // Each reads the state when it runs: the key press that resolved it has just been checked
+    // against the same state (a selection, a read-only design).
+    const selected = () => store.getState().selection.tableIds;
+    const effects: ShortcutEffects = {
+      undo: () => store.getState().undo(),
+      redo: () => store.getState().redo(),
+      share: onShare,
+      export: onExport,
+      showShortcuts: onShowShortcuts,
+      focusSearch: () =>
+        document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus(),
+      selectAll: () =>
+        store.getState().select({ tableIds: Object.keys(store.getState().design.tables) }),
+      deleteSelected: () => deleteTables(store, selected()),
+      addTable: () => void addTableInView(store, flow),
+      arrange: () => void arrange(selected().length > 1 ? selected() : undefined),
+      fitView: () => void flow.fitView({ duration: 300, padding: 0.1 }),
+      focusSelected: () => {
+        const tableId = selected()[0];
+        if (tableId) enterFocus(store, flow, tableId);
+      },
+      findPath: () => openFindPath(store),
+      newSubjectArea: () => void createAreaFromSelection(store),
+      toggleKeysOnly: () => store.getState().setKeysOnly(!store.getState().keysOnly),
       // Escape steps back one level: out of a path, then out of focus, then the selection.
-      if (key === 'escape')
-        return () => {
-          if (!leaveReadingMode(store)) s.select({ tableIds: [] });
-        };
-      return undefined;
-    };
-    /** Keys no control uses: they act wherever focus is, except text entry and dialogs. */
-    const unclaimed = (e: KeyboardEvent, key: string): (() => void) | undefined => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-      if (key === '/')
-        return () => document.querySelector<HTMLInputElement>('[data-shortcut="search"]')?.focus();
-      return undefined;
+      stepBack: () => {
+        if (!leaveReadingMode(store)) store.getState().select({ tableIds: [] });
+      },
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      const scope = shortcutScope(e.target, document);
-      if (scope === 'none') return;
-      const key = e.key.toLowerCase();
-      const action =
-        (e.ctrlKey || e.metaKey ? withModifier(e, key) : undefined) ??
-        (scope === 'canvas' ? onCanvas(e, key) : undefined) ??
-        unclaimed(e, key);
-      if (!action) return;
-      if (key !== 'escape') e.preventDefault();
-      action();
+      const binding = resolveShortcut(e, shortcutScope(e.target, document), store.getState());
+      if (!binding) return;
+      if (!binding.keepDefault) e.preventDefault();
+      effects[binding.effect]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, flow, arrange, onShare, onExport]);
+  }, [store, flow, arrange, onShare, onExport, onShowShortcuts]);
 }

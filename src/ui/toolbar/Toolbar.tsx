@@ -13,6 +13,7 @@ import { SearchTables } from './SearchTables';
 import { openFindPath } from '../common/reading';
 import { createAreaFromSelection } from '../common/areaActions';
 import { RoomControls } from '../collab/RoomControls';
+import { ariaKeyShortcuts } from '../common/shortcutTable';
 
 interface Props {
   onOpenDesigns(): void;
@@ -22,6 +23,7 @@ interface Props {
   onOpenProblems(): void;
   onShare(): void;
   onExport(): void;
+  onShowShortcuts(): void;
 }
 
 /** The top bar: the design, the common actions (each with a shortcut), search, theme, status. */
@@ -33,6 +35,7 @@ export function Toolbar({
   onOpenProblems,
   onShare,
   onExport,
+  onShowShortcuts,
 }: Props) {
   const store = useStudioStore();
   const flow = useReactFlow();
@@ -113,6 +116,15 @@ export function Toolbar({
           onClick={() => applyTheme(theme === 'dark' ? 'light' : 'dark')}
         >
           {theme === 'dark' ? '☀' : '☾'}
+        </button>
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts={ariaKeyShortcuts('help')}
+          title="Keyboard shortcuts (?)"
+          onClick={onShowShortcuts}
+        >
+          ?
         </button>
       </div>
       {/* The second row never wraps: status text changing length must not move the canvas. */}
