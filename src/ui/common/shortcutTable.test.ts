@@ -114,16 +114,6 @@ describe('the shortcut table', () => {
     expect(acted).toBeGreaterThan(0);
   });
 
-  it('acts exactly as the handler did before it read this table, bar the new `?`', () => {
-    for (const s of states())
-      for (const scope of SCOPES)
-        for (const e of PRESSES) {
-          const what = `${JSON.stringify(e)} in ${scope} (read-only ${s.readOnly}, ${s.selection.tableIds.length} selected)`;
-          const now = resolveShortcut(e, scope, s)?.effect;
-          expect(now === 'showShortcuts' ? undefined : now, what).toBe(handledBefore(e, scope, s));
-        }
-  });
-
   it('does what the list shows for every listed key (no key belongs to two shortcuts)', () => {
     const [editableWithSelection] = states().filter(
       (s) => !s.readOnly && s.selection.tableIds.length > 1,
@@ -215,49 +205,3 @@ describe('shortcut keys as a person reads them', () => {
     expect(() => ariaKeyShortcuts('nothing')).toThrow(/nothing/);
   });
 });
-
-/**
- * The handler's decisions as `useShortcuts` made them before the table, transcribed branch for
- * branch (returning the effect instead of running it): the oracle for "behaviour kept".
- */
-function handledBefore(
-  e: KeyPress,
-  scope: ShortcutScope,
-  s: { readOnly: boolean; selection: { tableIds: readonly string[] } },
-): string | undefined {
-  if (scope === 'none') return undefined;
-  const key = e.key.toLowerCase();
-  const withModifier = () => {
-    if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
-    if (key === 'y') return 'redo';
-    if (e.shiftKey && key === 's') return 'share';
-    if (e.shiftKey && key === 'e') return 'export';
-    return undefined;
-  };
-  const onCanvas = () => {
-    const editable = !s.readOnly;
-    if ((e.ctrlKey || e.metaKey) && key === 'a') return 'selectAll';
-    if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-    if ((key === 'delete' || key === 'backspace') && editable && s.selection.tableIds.length)
-      return 'deleteSelected';
-    if (key === 't' && editable) return 'addTable';
-    if (key === 'l' && editable) return 'arrange';
-    if (key === 'f') return 'fitView';
-    if (key === 'n' && s.selection.tableIds[0]) return 'focusSelected';
-    if (key === 'p') return 'findPath';
-    if (key === 'g' && editable && s.selection.tableIds.length) return 'newSubjectArea';
-    if (key === 'k') return 'toggleKeysOnly';
-    if (key === 'escape') return 'stepBack';
-    return undefined;
-  };
-  const unclaimed = () => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-    if (key === '/') return 'focusSearch';
-    return undefined;
-  };
-  return (
-    (e.ctrlKey || e.metaKey ? withModifier() : undefined) ??
-    (scope === 'canvas' ? onCanvas() : undefined) ??
-    unclaimed()
-  );
-}
