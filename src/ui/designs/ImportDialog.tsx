@@ -9,6 +9,7 @@ import {
   DRIZZLE_IN_STUDIO,
   readDesignText,
   readPrismaSql,
+  readRailsSql,
 } from '../../app/importKinds';
 
 type Mode = 'new' | 'merge';
@@ -44,7 +45,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
   const kind = detectImportKind(fileName, sql);
   const run = async () => {
     const name = fileName
-      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma)$/i, '')
+      ? fileName.replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma|rb)$/i, '')
       : 'Imported design';
     const progress = (p: { message: string; done?: number; total?: number }) =>
       setPhase({ kind: 'running', ...p });
@@ -61,6 +62,13 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       if (read.ok) {
         result = await importer.importSql(read.value.sql, { mode, name, signal }, progress);
         if (result.ok) result.value.report.notes.push(...read.value.notes);
+      } else result = read;
+    } else if (kind === 'rails') {
+      setPhase({ kind: 'running', message: 'Reading the schema.rb…' });
+      const read = await readRailsSql(sql);
+      if (read.ok) {
+        result = await importer.importSql(read.value.sql, { mode, name, signal }, progress);
+        if (result.ok) read.value.finish(result.value.report);
       } else result = read;
     } else if (kind === 'drizzle') {
       return;
@@ -100,8 +108,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
             <p className="tw-muted">
               A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
               reads it; psql meta-commands, other databases, roles and extensions it does not ship
-              are skipped and listed. Also DBML, Prisma schemas (.prisma, read by Prisma’s own
-              engine) and Tablewright design files (.json).
+              are skipped and listed. Also a Rails <code>db/schema.rb</code>, DBML, Prisma schemas
+              (.prisma, read by Prisma’s own engine) and Tablewright design files (.json).
             </p>
             <SourceInput
               source={{ text: sql, fileName }}
@@ -109,8 +117,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 setSql(source.text);
                 setFileName(source.fileName);
               }}
-              accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,text/plain,application/sql,application/json"
-              pasteLabel="or paste SQL, DBML or a Prisma schema"
+              accept=".sql,.psql,.txt,.dbml,.prisma,.rb,.json,.ts,text/plain,application/sql,application/json"
+              pasteLabel="or paste SQL, DBML, a Prisma schema or a Rails schema.rb"
               busy={busy}
             />
             <fieldset className="tw-row" disabled={busy}>
@@ -170,6 +178,7 @@ const IMPORT_LABELS = {
   prisma: 'Import Prisma schema',
   json: 'Open design file',
   drizzle: 'Import Drizzle schema',
+  rails: 'Import Rails schema.rb',
 } as const;
 
 function Progress({ message, done, total }: { message: string; done?: number; total?: number }) {
