@@ -45,10 +45,7 @@ export const truthy = (v: RubyValue | undefined) =>
 /** How a statement is named in notes: `create_table "users"`. */
 export function describe(call: RubyCall): string {
   const first = text(call.args[0]);
-  const head =
-    call.receiver && !/^[A-Z]/.test(call.receiver)
-      ? `${call.receiver}.${call.method}`
-      : call.method;
+  const head = call.receiver ? `${call.receiver}.${call.method}` : call.method;
   return first === undefined ? head : `${head} "${first}"`;
 }
 
