@@ -353,7 +353,13 @@ describe('readRailsSchema: the rest of the file', () => {
     const report: ImportReport = {
       statements: 2,
       executed: 1,
-      skipped: [],
+      skipped: [
+        {
+          line: 6,
+          text: 'CREATE INDEX …',
+          reason: 'Needs "t", which does not exist: line 1 failed (type "foo" does not exist).',
+        },
+      ],
       failed: [
         {
           line: 1,
@@ -369,6 +375,11 @@ describe('readRailsSchema: the rest of the file', () => {
       extensionsMissing: [],
     } as unknown as ImportReport;
     railsImportReport(report, r.value);
+    expect(report.skipped[0]).toMatchObject({
+      line: 6,
+      reason:
+        'Needs "t", which does not exist: schema.rb line 2 failed (type "foo" does not exist).',
+    });
     expect(report.failed[0]).toMatchObject({
       line: 2,
       errorLine: 4,

@@ -88,11 +88,19 @@ export function railsLineOf(statements: RailsStatement[], sqlLine: number): numb
 
 /** The import report of the SQL, its lines turned into the schema.rb's, its notes added. */
 export function railsImportReport(report: ImportReport, read: RailsSchemaSql): void {
-  for (const s of report.skipped) s.line = railsLineOf(read.statements, s.line);
+  const lineOf = (sqlLine: number) => railsLineOf(read.statements, sqlLine);
+  for (const s of report.skipped) {
+    s.line = lineOf(s.line);
+    // What a failed statement took with it names that statement's line.
+    s.reason = s.reason.replace(
+      /\bline (\d+) failed\b/g,
+      (_, n: string) => `schema.rb line ${lineOf(Number(n))} failed`,
+    );
+  }
   for (const f of report.failed) {
-    f.line = railsLineOf(read.statements, f.line);
+    f.line = lineOf(f.line);
     if (f.errorLine !== undefined) {
-      f.errorLine = railsLineOf(read.statements, f.errorLine);
+      f.errorLine = lineOf(f.errorLine);
       delete f.errorColumn;
       f.reason = `${f.error.message} (schema.rb line ${f.errorLine})`;
     }
