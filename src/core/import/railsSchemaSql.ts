@@ -40,8 +40,21 @@ export function statementsSql(emit: Emit, statements: RubyStatement[]) {
   }
 }
 
+/** The options each top-level statement has that are read; others are noted. */
+const OPTIONS_READ: Record<string, string[]> = {
+  enable_extension: [],
+  create_schema: [],
+  create_enum: [],
+  execute: [],
+  create_view: ['sql_definition', 'materialized', 'version'],
+  create_function: ['sql_definition', 'version'],
+  create_trigger: ['sql_definition', 'version', 'on'],
+};
+
 function topLevel(emit: Emit, call: RubyCall) {
   const first = text(call.args[0]);
+  const read = OPTIONS_READ[call.method];
+  if (read) noteUnread(emit, call, read, ['if_not_exists', 'force']);
   const unread = () => emit.note(call.line, `${describe(call)} could not be read; left out`);
   switch (call.method) {
     case 'create_table':

@@ -144,6 +144,7 @@ describe('Rails schema.rb through PostgreSQL', () => {
         '    t.enum "m", enum_type: "mood", default: "ok"',
         '    t.string "tags", array: true, default: ["a", "b"]',
         '    t.virtual "up", type: :string, as: "upper((s)::text)", stored: true',
+        '    t.virtual "low", type: :string, as: "lower((s)::text)"',
         '    t.index ["s", "i2"], name: "s_i2", unique: true, where: "(flag = false)", order: { i2: :desc }',
         '    t.index ["email"], name: "email_ops", opclass: :text_pattern_ops, include: ["b"]',
         '    t.index ["jb"], name: "jb_gin", using: :gin',
@@ -195,8 +196,11 @@ describe('Rails schema.rb through PostgreSQL', () => {
       m: expect.stringMatching(/mood$/),
       tags: 'character varying[]',
       up: 'character varying',
+      low: 'character varying',
     });
     const everything = tableNamed(design, 'everything');
+    // Without stored: true, a virtual column (PostgreSQL 18).
+    expect(everything.columns.find((c) => c.name === 'low')?.generatedKind).toBe('virtual');
     expect(everything.comment).toBe('All of it');
     expect(everything.indexes.map((i) => i.name).sort()).toEqual(
       ['email_ops', 'jb_gin', 's_i2', 's_lower'].sort(),
