@@ -278,6 +278,22 @@ describe('readRailsSchema: indexes and constraints', () => {
       'fk_rails_' + createHash('sha256').update('posts_user_id_fk').digest('hex').slice(0, 10),
     );
   });
+  it('says when the column Rails would infer is not in the table (an app inflection rule)', () => {
+    const r = read(
+      [
+        '  create_table "posts" do |t|',
+        '    t.bigint "writer_id"',
+        '    t.bigint "person_id"',
+        '  end',
+        '  add_foreign_key "posts", "writers"',
+        '  add_foreign_key "posts", "people"',
+        '  add_foreign_key "posts", "octopi"',
+      ].join('\n'),
+    );
+    expect(r.notes).toEqual([
+      'schema.rb line 8: add_foreign_key "posts": without column:, Rails puts the key on "octopus_id" (the singular of "octopi" by Rails\' default inflections), which "posts" does not have; if the app has its own inflection rule, give column: explicitly.',
+    ]);
+  });
 });
 
 describe('readRailsSchema: the rest of the file', () => {

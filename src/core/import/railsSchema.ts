@@ -41,6 +41,7 @@ export function readRailsSchema(text: string): Result<RailsSchemaSql, { message:
     note: (line, message) => notes.push({ line, message }),
     context: { datetimePrecision6: major !== undefined && major >= 7 },
     serialIds,
+    tableColumns: new Map(),
   };
   statementsSql(emit, program.statements);
   for (const comment of program.comments)

@@ -22,6 +22,8 @@ export interface Emit {
   context: TypeContext;
   /** Rails 4.2/5.0 files: a table without `id:` has an integer (serial) key, not a bigint one. */
   serialIds: boolean;
+  /** The columns of each table the file has created so far, by the name the file gives it. */
+  tableColumns: Map<string, Set<string>>;
 }
 
 /** A string or symbol argument's text. */

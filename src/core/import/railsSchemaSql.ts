@@ -142,6 +142,12 @@ function foreignKey(emit: Emit, call: RubyCall) {
   );
   const columnOption = call.options.get('column');
   const columns = names(columnOption) ?? [defaultForeignKeyColumn(to)];
+  const known = emit.tableColumns.get(from);
+  if (!columnOption && known && !known.has(columns[0]!))
+    emit.note(
+      call.line,
+      `${describe(call)}: without column:, Rails puts the key on "${columns[0]}" (the singular of "${to}" by Rails' default inflections), which "${from}" does not have; if the app has its own inflection rule, give column: explicitly`,
+    );
   const keys = names(call.options.get('primary_key')) ?? ['id'];
   // Rails hashes the column as Ruby prints it: a list of columns as ["a", "b"].
   const hashed =

@@ -99,6 +99,12 @@ export function createTableSql(emit: Emit, call: RubyCall) {
   const comment = text(call.options.get('comment'));
   if (comment !== undefined)
     emit.statement(`COMMENT ON TABLE ${table.qualified} IS ${quoteLiteral(comment)}`, call.line);
+  emit.tableColumns.set(
+    name,
+    new Set(
+      parts.flatMap((p) => /^"((?:[^"]|"")+)" /.exec(p.sql)?.[1]?.replaceAll('""', '"') ?? []),
+    ),
+  );
   for (const then of table.later) then();
 }
 
