@@ -142,7 +142,8 @@ export function tokenizeRuby(text: string): RubyToken[] {
       } else tokens.push({ kind: 'string', value: read.value, line });
       continue;
     }
-    const heredoc = /^<<([~-]?)(['"]?)([A-Za-z_]\w*)\2/.exec(text.slice(i, i + 80));
+    const heredoc =
+      c === '<' ? /^<<([~-]?)(['"]?)([A-Za-z_]\w*)\2/.exec(text.slice(i, i + 80)) : null;
     if (heredoc) {
       const token = { kind: 'string' as const, value: '', line };
       tokens.push(token);
@@ -150,7 +151,7 @@ export function tokenizeRuby(text: string): RubyToken[] {
       i += heredoc[0].length;
       continue;
     }
-    const percent = /^%([wWiIqQ]?)([[({<|!/])/.exec(text.slice(i, i + 3));
+    const percent = c === '%' ? /^%([wWiIqQ]?)([[({<|!/])/.exec(text.slice(i, i + 3)) : null;
     if (percent) {
       const [whole, type, open] = percent;
       i += whole.length;
@@ -181,13 +182,16 @@ export function tokenizeRuby(text: string): RubyToken[] {
       else tokens.push({ kind: 'symbol', value: read.value, line });
       continue;
     }
-    const symbol = /^:([A-Za-z_]\w*[?!=]?)/.exec(text.slice(i, i + 200));
+    const symbol = c === ':' ? /^:([A-Za-z_]\w*[?!=]?)/.exec(text.slice(i, i + 200)) : null;
     if (symbol && text[i + 1] !== ':') {
       tokens.push({ kind: 'symbol', value: symbol[1]!, line });
       i += symbol[0].length;
       continue;
     }
-    const number = /^\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 100));
+    const number =
+      c >= '0' && c <= '9'
+        ? /^\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 100))
+        : null;
     if (number) {
       const clean = number[0].replaceAll('_', '');
       tokens.push({ kind: 'number', value: Number(clean), text: clean, line });
