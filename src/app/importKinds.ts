@@ -1,4 +1,5 @@
 import type { readDesignText as readDesignTextNow } from '../core/import/inputKind';
+import type { ImportReport } from '../core/import/report';
 import { err, ok, type Result } from '../core/result';
 
 /** Moved to core so the CLI reads files as the studio does; kept here for the studio's imports. */
@@ -43,6 +44,19 @@ export async function readPrismaSql(
     sql: read.value.sql,
     notes: read.value.notes.map((n) => `${n.object}: ${n.message}.`),
   });
+}
+
+/**
+ * A Rails db/schema.rb as SQL for the usual import (read, never run), with its notes; `finish`
+ * turns the import report's lines into the schema.rb's and adds the notes.
+ */
+export async function readRailsSql(
+  text: string,
+): Promise<Result<{ sql: string; finish(report: ImportReport): void }, { message: string }>> {
+  const { readRailsSchema, railsImportReport } = await import('../core/import/railsSchema');
+  const read = readRailsSchema(text);
+  if (!read.ok) return read;
+  return ok({ sql: read.value.sql, finish: (report) => railsImportReport(report, read.value) });
 }
 
 /**

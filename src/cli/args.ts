@@ -71,7 +71,8 @@ export const USAGE = `Usage:
       Run the live-collaboration relay (end-to-end encrypted rooms). tablewright relay --help.
   tablewright --help | --version
 
-Files: a design (.json), DBML (.dbml) or SQL (.sql, .psql), by extension, else by content; UTF-8,
+Files: a design (.json), DBML (.dbml), SQL (.sql, .psql), a Prisma schema (.prisma), a Drizzle
+module (.ts) or a Rails db/schema.rb (.rb), by extension, else by content; UTF-8,
 or UTF-16 with a byte-order mark; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Use - as the file to read standard input.
 Exit codes:
   0  done.

@@ -7,6 +7,11 @@
 import { basename } from 'node:path';
 import { detectImportKind, type ImportKind } from '../core/import/importKind';
 import {
+  railsImportReport,
+  readRailsSchema,
+  type RailsSchemaSql,
+} from '../core/import/railsSchema';
+import {
   emptyLayout,
   makeDocument,
   parseDesign,
@@ -19,6 +24,7 @@ import { layoutDesign } from '../layout/autoLayout';
 import { formatReport } from './formatReport';
 import { readInput } from './readInput';
 import { nodeScratch } from './scratch';
+import { designNameFromFile } from '../core/import/designName';
 
 /** Exit codes (README, "Exit codes"). */
 export const OK = 0;
@@ -55,6 +61,7 @@ const KIND_NAMES: Record<ImportKind, string> = {
   json: 'a design file',
   prisma: 'a Prisma schema',
   drizzle: 'a Drizzle schema',
+  rails: 'a Rails schema.rb',
 };
 
 const EXTENSIONS: Record<ImportKind, string> = {
@@ -63,6 +70,7 @@ const EXTENSIONS: Record<ImportKind, string> = {
   json: '.json',
   prisma: '.prisma',
   drizzle: '.ts',
+  rails: '.rb',
 };
 
 /** How messages name an input: its path, or "standard input" for -. */
@@ -122,14 +130,27 @@ export async function loadDocument(
     sql = orm.value.sql;
     ormNotes = orm.value.notes;
   }
-  const by = { prisma: "Prisma's schema engine, then ", drizzle: 'drizzle-kit, then ' };
+  // A schema.rb is read (never run) into the SQL Rails would have the database run.
+  let rails: RailsSchemaSql | undefined;
+  if (kind === 'rails') {
+    const read = readRailsSchema(sql);
+    if (!read.ok) return refuse(read.error.message);
+    rails = read.value;
+    sql = rails.sql;
+  }
+  const by = {
+    prisma: "Prisma's schema engine, then ",
+    drizzle: 'drizzle-kit, then ',
+    rails: 'its Rails schema DSL as SQL, then ',
+  };
   io.stderr(
-    `Reading ${label} with ${kind === 'prisma' || kind === 'drizzle' ? by[kind] : ''}PostgreSQL (PGlite)…\n`,
+    `Reading ${label} with ${kind === 'prisma' || kind === 'drizzle' || kind === 'rails' ? by[kind] : ''}PostgreSQL (PGlite)…\n`,
   );
   const result = await importSql(sql, { designName: name }, { createScratch: nodeScratch() });
   if (!result.ok) return refuse(result.error.message, IMPORT_FAILED);
   const { design, report } = result;
   report.notes.push(...ormNotes);
+  if (rails) railsImportReport(report, rails);
   io.stderr(formatReport(label, design, report));
   if (isEmpty(design)) {
     const looks = detectImportKind(undefined, read.value.text);
@@ -183,9 +204,5 @@ async function laidOut(design: Design, wanted = true): Promise<DesignDocument> {
 }
 
 function designName(path: string): string {
-  return path === '-'
-    ? 'Imported design'
-    : basename(path)
-        .replace(/\.gz$/i, '')
-        .replace(/(\.tablewright)?\.(sql|psql|dbml|json|txt|prisma|[mc]?[jt]s)$/i, '');
+  return path === '-' ? 'Imported design' : designNameFromFile(basename(path));
 }

@@ -39,6 +39,27 @@ describe('detectImportKind', () => {
       ),
     ).toBe('drizzle');
   });
+
+  it('tells a Rails schema.rb by its extension or its ActiveRecord::Schema header', () => {
+    expect(detectImportKind('schema.rb', '')).toBe('rails');
+    expect(
+      detectImportKind(
+        undefined,
+        '# auto-generated\nActiveRecord::Schema[7.1].define(version: 1) do\nend',
+      ),
+    ).toBe('rails');
+    expect(detectImportKind(undefined, 'ActiveRecord::Schema.define(version: 2016) do\nend')).toBe(
+      'rails',
+    );
+    expect(
+      detectImportKind(undefined, '  create_table "users", force: :cascade do |t|\n  end'),
+    ).toBe('rails');
+    // SQL that names ActiveRecord in a comment or a string is still SQL.
+    expect(
+      detectImportKind(undefined, '-- ActiveRecord::Schema\nCREATE TABLE create_table (x int);'),
+    ).toBe('sql');
+    expect(detectImportKind('structure.sql', 'ActiveRecord::Schema.define do')).toBe('sql');
+  });
 });
 
 describe('readDesignText', () => {

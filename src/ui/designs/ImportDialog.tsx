@@ -10,7 +10,9 @@ import {
   DRIZZLE_IN_STUDIO,
   readDesignText,
   readPrismaSql,
+  readRailsSql,
 } from '../../app/importKinds';
+import { designNameFromFile } from '../../core/import/designName';
 
 type Mode = 'new' | 'merge';
 type Phase =
@@ -36,11 +38,7 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
 
   const kind = detectImportKind(fileName, sql);
   const run = async () => {
-    const name = fileName
-      ? fileName
-          .replace(/\.gz$/i, '')
-          .replace(/(\.tablewright)?\.(sql|txt|psql|dbml|json|prisma)$/i, '')
-      : 'Imported design';
+    const name = fileName ? designNameFromFile(fileName) : 'Imported design';
     const progress = (p: { message: string; done?: number; total?: number }) =>
       setPhase({ kind: 'running', ...p });
     const controller = new AbortController();
@@ -56,6 +54,13 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
       if (read.ok) {
         result = await importer.importSql(read.value.sql, { mode, name, signal }, progress);
         if (result.ok) result.value.report.notes.push(...read.value.notes);
+      } else result = read;
+    } else if (kind === 'rails') {
+      setPhase({ kind: 'running', message: 'Reading the schema.rb…' });
+      const read = await readRailsSql(sql);
+      if (read.ok) {
+        result = await importer.importSql(read.value.sql, { mode, name, signal }, progress);
+        if (result.ok) read.value.finish(result.value.report);
       } else result = read;
     } else if (kind === 'drizzle') {
       return;
@@ -95,8 +100,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
             <p className="tw-muted">
               A pg_dump file, a Rails <code>db/structure.sql</code> or hand-written DDL: Postgres
               reads it; psql meta-commands, other databases, roles and extensions it does not ship
-              are skipped and listed. Also DBML, Prisma schemas (.prisma, read by Prisma’s own
-              engine) and Tablewright design files (.json).
+              are skipped and listed. Also a Rails <code>db/schema.rb</code>, DBML, Prisma schemas
+              (.prisma, read by Prisma’s own engine) and Tablewright design files (.json).
             </p>
             <SourceInput
               source={{ text: sql, fileName }}
@@ -104,8 +109,8 @@ export function ImportDialog({ initialFile, onClose }: { initialFile?: File; onC
                 setSql(source.text);
                 setFileName(source.fileName);
               }}
-              accept=".sql,.psql,.txt,.dbml,.prisma,.json,.ts,.gz,text/plain,application/sql,application/json,application/gzip"
-              pasteLabel="or paste SQL, DBML or a Prisma schema"
+              accept=".sql,.psql,.txt,.dbml,.prisma,.rb,.json,.ts,.gz,text/plain,application/sql,application/json,application/gzip"
+              pasteLabel="or paste SQL, DBML, a Prisma schema or a Rails schema.rb"
               busy={busy}
               initialFile={initialFile}
             />
@@ -166,6 +171,7 @@ const IMPORT_LABELS = {
   prisma: 'Import Prisma schema',
   json: 'Open design file',
   drizzle: 'Import Drizzle schema',
+  rails: 'Import Rails schema.rb',
 } as const;
 
 function Progress({ message, done, total }: { message: string; done?: number; total?: number }) {
