@@ -6,6 +6,7 @@ import { readSharedDocument, writeSharedDocument } from '../collab/sharedDesign'
 import type { DesignDocument } from '../core/model';
 import { startRelay, type RunningRelay } from '../relay/relay';
 import type { RoomStore } from '../relay/roomStore';
+import { NodeWebSocket } from './nodeWebSocket';
 
 /**
  * Relays as teams run them (Hocuspocus on 127.0.0.1, over a room store) and clients as the studio
@@ -13,9 +14,6 @@ import type { RoomStore } from '../relay/roomStore';
  * each client is a plain Yjs document holding the design. Call `useRelayClients()` at the top of a
  * test file; after each test it has every client leave and every relay stop.
  */
-
-// ws has no types here (@types/ws is not installed): the provider only needs the class.
-const { default: WebSocket } = (await import('ws' as string)) as { default: unknown };
 
 /** Room and message caps roomy enough that no ordinary test meets them. */
 export const ROOMY_LIMITS = { maxRoomBytes: 4 * 1024 * 1024, maxMessageBytes: 1024 * 1024 };
@@ -71,7 +69,7 @@ export function useRelayClients(options: { expectNoRefusals?: boolean } = {}) {
         relayUrl,
         invite,
         plain,
-        WebSocketPolyfill: WebSocket,
+        WebSocketPolyfill: NodeWebSocket,
         ...(options.expectNoRefusals
           ? { onRefused: (r) => refusals.push(r), onError: (e) => refusals.push(e) }
           : {}),
