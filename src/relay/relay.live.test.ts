@@ -5,24 +5,28 @@
  * database has: several relays storing one room, and connections the server drops.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createRoom } from '../collab/roomKeys';
 import { exampleDocument } from '../core/model';
-import { renameTable, setTableComment } from '../core/ops';
+import { renameTable } from '../core/ops';
 import { freePort } from '../test/freePort';
 import { startLivePostgres, SUPERUSER_PASSWORD, type LivePostgres } from '../test/livePostgres';
 import { exited, useRelayCli } from '../test/relayCli';
 import {
   contains,
-  design,
   edit,
+  sent,
   ROOMY_LIMITS,
   SMALL_LIMITS,
   tableName,
   useRelayClients,
-  type RelayClient,
 } from '../test/relayClients';
 import { until } from '../test/until';
+import {
+  growPastRoomCap,
+  longComment,
+  newcomerWithinRoomCap,
+  sendPastMessageCap,
+} from '../test/relayCaps';
 import { postgresRoomStore } from './roomStore';
 
 let server: LivePostgres;
@@ -50,12 +54,6 @@ async function relayOn(
   log?: (line: string) => void,
 ) {
   return rooms.startRelay(await postgresRoomStore(url, log), port, limits);
-}
-
-/** Until `c`'s changes are sealed (asynchronously) and the relay has them all. */
-async function sent(c: RelayClient, what: string): Promise<void> {
-  await c.collab.room.idle();
-  await until(() => c.collab.allSent(), what);
 }
 
 describe('the relay with its rooms in PostgreSQL', () => {
@@ -129,36 +127,16 @@ describe('the relay with its rooms in PostgreSQL', () => {
   it('refuses a message past the message cap and a change past the room cap, as with SQLite', async () => {
     const url = await database('caps');
     const relay = await relayOn(url, 0, SMALL_LIMITS);
-    const comment = (n: number) => 'x'.repeat(n);
+    const big = await sendPastMessageCap(rooms, relay.url);
+    const seen = await newcomerWithinRoomCap(rooms, relay.url, big);
+    expect(seen.t_orders!.comment ?? '').not.toContain(longComment(1024));
 
-    const big = await createRoom();
-    const closed: (number | string)[] = [];
-    const a = await client(relay.url, big, exampleDocument(), closed);
-    await sent(a, 'the seed to reach the relay');
-    edit(a, (d) => ({ ...d, design: setTableComment(d.design, 't_orders', comment(60 * 1024)) }));
-    await until(() => closed.includes(1009), 'the relay to close on the large message');
-    a.collab.leave();
-    const seen = await client(relay.url, big);
-    await until(() => tableName(seen) === 'customers', 'a newcomer to get the room');
-    expect(design(seen)!.design.tables.t_orders!.comment ?? '').not.toContain(comment(1024));
-
-    const full = await createRoom();
-    const refusedAt: (number | string)[] = [];
-    const c = await client(relay.url, full, exampleDocument(), refusedAt);
-    for (const id of ['t_customers', 't_products', 't_addresses', 't_orders']) {
-      edit(c, (d) => ({ ...d, design: setTableComment(d.design, id, comment(30 * 1024)) }));
-      await c.collab.room.idle();
-    }
-    await until(() => refusedAt.includes('room-full'), 'the relay to refuse growing the room');
-    c.collab.leave();
+    const full = await growPastRoomCap(rooms, relay.url);
     // What PostgreSQL keeps is within the cap too: a restarted relay serves no more than it.
     rooms.leaveAll();
     await rooms.stopRelay(relay);
     const again = await relayOn(url, 0, SMALL_LIMITS);
-    const b = await client(again.url, full);
-    await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
-    expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
-    const kept = design(b)!.design.tables;
+    const kept = await newcomerWithinRoomCap(rooms, again.url, full);
     expect(Object.values(kept).filter((t) => t.comment?.startsWith('xxx')).length).toBeLessThan(4);
   });
 

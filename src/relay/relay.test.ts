@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { BLOBS } from '../collab/encryptedRoom';
-import { createRoom, readOnlyInvite, type RoomInvite } from '../collab/roomKeys';
+import { createRoom, readOnlyInvite } from '../collab/roomKeys';
 import { sealBlob } from '../collab/sealedBlobs';
 import { exampleDocument } from '../core/model';
-import { renameTable, setTableComment, updateColumn } from '../core/ops';
+import { renameTable, updateColumn } from '../core/ops';
 import {
   contains,
   design,
@@ -18,6 +17,12 @@ import {
   useRelayClients,
 } from '../test/relayClients';
 import { until } from '../test/until';
+import {
+  growPastRoomCap,
+  longComment,
+  newcomerWithinRoomCap,
+  sendPastMessageCap,
+} from '../test/relayCaps';
 import { sqliteRoomStore } from './roomStore';
 
 /**
@@ -177,46 +182,15 @@ describe('the relay', () => {
 
   it('closes a connection that sends a message past the message cap, keeping nothing of it', async () => {
     const relay = await relayOn(join(dir, 'caps.sqlite'), 0, SMALL_LIMITS);
-    const comment = (n: number) => 'x'.repeat(n);
-    const newcomerSees = async (invite: RoomInvite) => {
-      const b = await client(relay.url, invite);
-      await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
-      expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
-      return design(b)!.design.tables;
-    };
-
-    // A client that does not keep to the relay's message cap: its connection is closed (1009).
-    const big = await createRoom();
-    const closed: (number | string)[] = [];
-    const a = await client(relay.url, big, exampleDocument(), closed);
-    await until(() => a.collab.allSent(), 'the seed to reach the relay');
-    edit(a, (d) => ({ ...d, design: setTableComment(d.design, 't_orders', comment(60 * 1024)) }));
-    await until(() => closed.includes(1009), 'the relay to close on the large message');
-    a.collab.leave();
-    expect((await newcomerSees(big)).t_orders!.comment ?? '').not.toContain(comment(1024));
+    const big = await sendPastMessageCap(rooms, relay.url);
+    const kept = await newcomerWithinRoomCap(rooms, relay.url, big);
+    expect(kept.t_orders!.comment ?? '').not.toContain(longComment(1024));
   });
 
   it('refuses changes that would grow a room past its cap', async () => {
     const relay = await relayOn(join(dir, 'full.sqlite'), 0, SMALL_LIMITS);
-    const comment = (n: number) => 'x'.repeat(n);
-    // Changes within the message cap, until the room is full: refused (Hocuspocus closes the
-    // document with the reason).
-    const full = await createRoom();
-    const refusedAt: (number | string)[] = [];
-    const c = await client(relay.url, full, exampleDocument(), refusedAt);
-    for (const id of ['t_customers', 't_products', 't_addresses', 't_orders']) {
-      edit(c, (d) => ({ ...d, design: setTableComment(d.design, id, comment(30 * 1024)) }));
-      await c.collab.room.idle();
-    }
-    await until(
-      () => refusedAt.includes('room-full'),
-      'the relay to refuse growing the room past its cap',
-    );
-    c.collab.leave();
-    const b = await client(relay.url, full);
-    await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
-    expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
-    const kept = design(b)!.design.tables;
+    const full = await growPastRoomCap(rooms, relay.url);
+    const kept = await newcomerWithinRoomCap(rooms, relay.url, full);
     expect(Object.values(kept).filter((t) => t.comment?.startsWith('xxx')).length).toBeLessThan(4);
   });
 });

@@ -7,6 +7,7 @@ import type { DesignDocument } from '../core/model';
 import { startRelay, type RunningRelay } from '../relay/relay';
 import type { RoomStore } from '../relay/roomStore';
 import { NodeWebSocket } from './nodeWebSocket';
+import { until } from './until';
 
 /**
  * Relays as teams run them (Hocuspocus on 127.0.0.1, over a room store) and clients as the studio
@@ -24,6 +25,9 @@ export interface RelayClient {
   plain: Y.Doc;
   collab: Collaboration;
 }
+
+/** What `useRelayClients()` gives a test file. */
+export type RelayClients = ReturnType<typeof useRelayClients>;
 
 export function useRelayClients(options: { expectNoRefusals?: boolean } = {}) {
   const open: Collaboration[] = [];
@@ -99,6 +103,12 @@ export const tableName = (c: RelayClient, id = 't_customers') => design(c)?.desi
 export function edit(c: RelayClient, change: (d: DesignDocument) => DesignDocument): void {
   const before = design(c)!;
   writeSharedDocument(c.plain, change(before), 'local', before);
+}
+
+/** Until `c`'s changes are sealed (asynchronously) and the relay has them all. */
+export async function sent(c: RelayClient, what: string): Promise<void> {
+  await c.collab.room.idle();
+  await until(() => c.collab.allSent(), what);
 }
 
 /** Whether `text` stands anywhere in what a store keeps: a relay must see ciphertext only. */
