@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { freePort } from '../src/test/freePort';
 import { test as base, expect } from './fixtures';
 import { StudioPage } from './pages/StudioPage';
 
@@ -29,15 +29,6 @@ export const test = base.extend<{ relay: string }>({
     rmSync(dir, { recursive: true, force: true });
   },
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function listening(child: ChildProcess): Promise<string> {
   let output = '';

@@ -1,14 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleDocument, type DesignDocument } from '../core/model';
-import { ok } from '../core/result';
 import { renameTable, setTableComment } from '../core/ops';
-import { startRelay, type RunningRelay } from '../relay/relay';
 import { memoryRoomStore } from '../relay/roomStore';
-import { createNoticeStore } from '../state/notices';
 import { createStudioStore, type StudioStore } from '../state/store';
-import { createCollabSession, type CollabSession } from './collabSession';
+import {
+  designsOnScreen,
+  fragment,
+  noticeTexts,
+  quietNotices,
+  until,
+  useRoomStudios,
+} from '../test/roomStudios';
+import type { CollabSession } from './collabSession';
 import { readPeople } from './presence';
-import type { DesignMeta } from '../persistence/records';
 import type { RoomCache } from './roomCache';
 import * as Y from 'yjs';
 import { readSharedDocument } from '../collab/sharedDesign';
@@ -17,15 +21,7 @@ import { readSharedDocument } from '../collab/sharedDesign';
  * The studio's room adapter through a real relay (Hocuspocus on 127.0.0.1, encrypted rooms):
  * two or three studios' stores, each with its session, as two browsers have them.
  */
-const { default: WebSocket } = (await import('ws' as string)) as { default: unknown };
-
-let relay: RunningRelay | undefined;
-const sessions: CollabSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) if (s.state.getState().phase !== 'off') s.leave();
-  await relay?.stop();
-  relay = undefined;
-});
+const room = useRoomStudios();
 
 interface Studio {
   store: StudioStore;
@@ -35,17 +31,6 @@ interface Studio {
   duplicated: string[];
 }
 
-async function relayUrl(port = 0, store = memoryRoomStore()): Promise<string> {
-  relay = await startRelay({
-    port,
-    host: '127.0.0.1',
-    store,
-    maxRoomBytes: 4 * 1024 * 1024,
-    maxMessageBytes: 1024 * 1024,
-  });
-  return relay.url;
-}
-
 function studio(
   url: string,
   doc: DesignDocument = exampleDocument(),
@@ -53,48 +38,21 @@ function studio(
 ): Studio {
   const store = createStudioStore(doc);
   const duplicated: string[] = [];
-  const notices = createNoticeStore({ set: () => 0, clear: () => {} });
-  // Storage is not what this tests: the room's design is loaded as the studio loads any design.
-  const designs = {
-    openDocument: async (d: DesignDocument) => store.getState().load(d),
-    open: async () => {},
-    // The design on screen is the one stored.
-    list: async () => ok([{ id: store.getState().design.id } as DesignMeta]),
-    flush: async () => {},
-    duplicate: async (id: string) => void duplicated.push(id),
-  };
-  const session = createCollabSession({
+  const notices = quietNotices();
+  const session = room.session(url, {
     store,
     notices,
-    designs,
-    baseUrl: () => 'http://studio.test/',
-    WebSocketPolyfill: WebSocket,
+    designs: designsOnScreen(store, { duplicate: async (id: string) => void duplicated.push(id) }),
     ...(roomCache ? { roomCache } : {}),
   });
-  expect(session.setRelayUrl(url)).toBeUndefined();
-  sessions.push(session);
-  const errors = () =>
-    notices
-      .getState()
-      .notices.filter((n) => n.tone === 'error')
-      .map((n) => n.text);
-  return { store, session, errors, duplicated };
+  return { store, session, errors: () => noticeTexts(notices, 'error'), duplicated };
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > 30_000) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const fragment = (link: string | undefined) => link!.slice(link!.indexOf('#'));
 const tableName = (s: Studio, id: string) => s.store.getState().design.tables[id]?.name;
 
 describe('a live room in the studio', () => {
   it('shares edits both ways; undo is personal; leaving gives back the ordinary history', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = studio(url);
     await a.session.invite();
     expect(a.session.state.getState().phase).toBe('inRoom');
@@ -147,7 +105,7 @@ describe('a live room in the studio', () => {
   });
 
   it('rejoining with a copy that changed apart from the room keeps that copy, then shows the room', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = studio(url);
     await a.session.invite();
     a.store.getState().dispatch((d) => renameTable(d, 't_orders', 'in_the_room'));
@@ -172,7 +130,7 @@ describe('a live room in the studio', () => {
 
   it('edits made offline survive closing the tab and merge when the link is opened again', async () => {
     const store = memoryRoomStore();
-    const url = await relayUrl(0, store);
+    const url = await room.relayUrl({ store });
     const port = Number(new URL(url).port);
     const a = studio(url);
     await a.session.invite();
@@ -185,7 +143,7 @@ describe('a live room in the studio', () => {
     };
     const b = studio(url, exampleDocument(), cache);
     await b.session.join(fragment(a.session.state.getState().editLink));
-    await relay!.stop();
+    await room.stopRelay();
     await until(() => b.session.state.getState().status !== 'connected', 'B to notice');
     b.store.getState().dispatch((d) => renameTable(d, 't_orders', 'offline_edit'));
     const keptName = () => {
@@ -197,7 +155,7 @@ describe('a live room in the studio', () => {
     await until(() => keptName() === 'offline_edit', 'B’s edit to be kept');
     b.session.leave(); // the tab closes: its connection goes, its edit never reached the relay
 
-    await relayUrl(port, store);
+    await room.relayUrl({ port, store });
     const again = studio(url, exampleDocument(), cache);
     await again.session.join(fragment(a.session.state.getState().editLink));
     expect(tableName(again, 't_orders')).toBe('offline_edit');
@@ -205,7 +163,7 @@ describe('a live room in the studio', () => {
   });
 
   it('a read-only member follows live and cannot change the design', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = studio(url);
     await a.session.invite();
     const c = studio(url);
@@ -222,7 +180,7 @@ describe('a live room in the studio', () => {
   });
 
   it('opening another design leaves the room instead of sending it there', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = studio(url);
     await a.session.invite();
     const b = studio(url);
@@ -238,7 +196,7 @@ describe('a live room in the studio', () => {
   });
 
   it('a damaged invite is said, and nothing changes', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const b = studio(url);
     const before = b.store.getState().design;
     await b.session.join('#room=abcdefghijklmnopqrstuv&key=AAAA&verify=AAAA');

@@ -12,12 +12,13 @@ import type { DesignDocument } from '../core/model';
 import { browserLocalStorage } from '../persistence/browserStorage';
 import type { NoticeStore } from '../state/notices';
 import { currentDocument, type StudioStore } from '../state/store';
-import { joinRoom, type Collaboration, type RoomStatus } from './collaboration';
+import type { Collaboration, RoomStatus } from './collaboration';
 import type { DesignSession } from './designSession';
 import { loadProfile, readPeople, saveProfile, type Person, type Profile } from './presence';
 import { browserRelaySources, chooseRelayUrl, storeRelayUrl } from './relayConfig';
 import { browserRoomCache, keepRoomCached, type RoomCache } from './roomCache';
 import { showRoomAddress, roomLinks } from './roomAddress';
+import { connectToRoom } from './roomConnection';
 import { roomDesignArrival } from './roomArrival';
 import { sameDesign, sameShared } from './roomDesignCompare';
 import { presenceSender } from './roomPresenceSender';
@@ -105,37 +106,20 @@ export function createCollabSession(deps: Deps): CollabSession {
     roomLinks(invite, deps.baseUrl(), state.getState().relayUrl);
 
   /** Opens the connection; the plaintext doc may already hold the design (the creator's). */
-  const connect = async (invite: RoomInvite, plain: Y.Doc): Promise<Collaboration | undefined> => {
-    const joined = await joinRoom({
-      relayUrl: state.getState().relayUrl,
-      invite,
-      plain,
-      WebSocketPolyfill: deps.WebSocketPolyfill,
-      author: () => state.getState().profile,
-      onApplying: (authors) => heardAuthors(authors),
-      onStatus: (status) =>
-        state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
-      onRefused: (refusal) =>
-        refusal.reason === 'readOnly'
-          ? undefined
-          : tell(`A change from the room was not applied: ${refusal.message}`, 'warning'),
-      onError: (error) => tell(`Live collaboration failed: ${(error as Error).message ?? error}`),
-      onClosed: (code, reason) => {
-        if (reason === 'room-full')
-          tell(
-            'The relay refused a change: the room is over its size limit. Deleting old shared versions (Versions panel) frees space in it.',
-            'error',
-          );
-        else if (code === 1009)
-          tell('The relay refused a change: it is larger than the relay accepts.', 'error');
+  const connect = (invite: RoomInvite, plain: Y.Doc): Promise<Collaboration | undefined> =>
+    connectToRoom(
+      {
+        relayUrl: state.getState().relayUrl,
+        invite,
+        plain,
+        WebSocketPolyfill: deps.WebSocketPolyfill,
+        author: () => state.getState().profile,
+        onApplying: (authors) => heardAuthors(authors),
+        onStatus: (status) =>
+          state.setState(status === 'connected' ? { status, connectedOnce: true } : { status }),
       },
-    });
-    if (!joined.ok) {
-      tell(joined.error.message);
-      return undefined;
-    }
-    return joined.value;
-  };
+      tell,
+    );
 
   /** Binds the store to the room until `teardown`. */
   const attach = (collab: Collaboration, plain: Y.Doc, invite: RoomInvite, catchUp = false) => {

@@ -3,7 +3,7 @@ import { exampleDocument, type Design } from '../core/model';
 import * as ops from '../core/ops';
 import { err, ok } from '../core/result';
 import { createDraftStore } from '../state/ddlDraft';
-import { createStudioStore } from '../state/store';
+import { createStudioStore, type StudioStore } from '../state/store';
 import { startDdlEditing, type SqlToDesign } from './ddlEditing';
 
 /** Stand-in for Postgres reading the SQL: 'rename orders' renames, 'bad' fails. */
@@ -20,6 +20,18 @@ function fakeReader(base: Design): SqlToDesign {
       d = ops.addTable(d, { id: 't_new', name: 'brand_new', columns: [] });
     return ok(d);
   };
+}
+
+/** Editing whose stand-in for Postgres reads `read` from any SQL, placing no new tables. */
+function editingThatReads(store: StudioStore, read: Design) {
+  return startDdlEditing({
+    store,
+    draft: createDraftStore(),
+    toDesign: async () => ok(read),
+    placeNewTables: () => ({}),
+    persistDraft: () => {},
+    debounceMs: 100,
+  });
 }
 
 function setup() {
@@ -64,14 +76,7 @@ describe('two-way DDL editing', () => {
       .dispatch((d) =>
         ops.createArea(d, { id: 'a_1', name: 'Sales', tableIds: ['t_orders', 't_order_items'] }),
       );
-    const editing = startDdlEditing({
-      store,
-      draft: createDraftStore(),
-      toDesign: async () => ok(read),
-      placeNewTables: () => ({}),
-      persistDraft: () => {},
-      debounceMs: 100,
-    });
+    const editing = editingThatReads(store, read);
     editing.edit('without order_items');
     await vi.advanceTimersByTimeAsync(150);
     const design = store.getState().design;
@@ -101,14 +106,7 @@ describe('two-way DDL editing', () => {
         { id: 'h_2', target: { tableId: 't_order_items' }, message: message('m_2') },
       ),
     );
-    const editing = startDdlEditing({
-      store,
-      draft: createDraftStore(),
-      toDesign: async () => ok(read),
-      placeNewTables: () => ({}),
-      persistDraft: () => {},
-      debounceMs: 100,
-    });
+    const editing = editingThatReads(store, read);
     editing.edit('without order_items');
     await vi.advanceTimersByTimeAsync(150);
     expect(store.getState().design.threads.map((t) => t.id)).toEqual(['h_1']);
@@ -123,14 +121,7 @@ describe('two-way DDL editing', () => {
       queries: [{ id: 'q_1', name: 'orders by customer', sql: 'SELECT 1' }],
       review: { disabledRules: ['missing-table-comment'] },
     }));
-    const editing = startDdlEditing({
-      store,
-      draft: createDraftStore(),
-      toDesign: async () => ok(ops.renameTable(read, 't_orders', 'purchases')),
-      placeNewTables: () => ({}),
-      persistDraft: () => {},
-      debounceMs: 100,
-    });
+    const editing = editingThatReads(store, ops.renameTable(read, 't_orders', 'purchases'));
     editing.edit('rename orders');
     await vi.advanceTimersByTimeAsync(150);
     const design = store.getState().design;

@@ -6,15 +6,20 @@ import { createStore } from 'zustand/vanilla';
 import { listSharedVersions, VERSIONS } from '../collab/sharedVersions';
 import { parseInviteFragment } from '../collab/roomKeys';
 import { exampleDocument, type DesignDocument } from '../core/model';
-import { ok } from '../core/result';
 import { renameTable } from '../core/ops';
 import { openDesignRepo } from '../persistence/designRepo';
-import type { DesignMeta } from '../persistence/records';
-import { startRelay, type RunningRelay } from '../relay/relay';
 import { memoryRoomStore } from '../relay/roomStore';
-import { createNoticeStore } from '../state/notices';
+import { NodeWebSocket } from '../test/nodeWebSocket';
 import { createStudioStore, type StudioStore } from '../state/store';
-import { createCollabSession, type CollabSession } from './collabSession';
+import {
+  designsOnScreen,
+  fragment,
+  noticeTexts,
+  quietNotices,
+  until,
+  useRoomStudios,
+} from '../test/roomStudios';
+import type { CollabSession } from './collabSession';
 import { joinRoom, type Collaboration } from './collaboration';
 import type { DesignSession } from './designSession';
 import type { RoomCache } from './roomCache';
@@ -26,32 +31,11 @@ import { createVersions, type Versions } from './versions';
  * rooms): each studio has its store, its own stored versions (IndexedDB) and its room session,
  * wired as the studio wires them.
  */
-const { default: WebSocket } = (await import('ws' as string)) as { default: unknown };
-
-let relay: RunningRelay | undefined;
-const sessions: CollabSession[] = [];
+const room = useRoomStudios();
 const rogues: Collaboration[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) if (s.state.getState().phase !== 'off') s.leave();
+afterEach(() => {
   for (const r of rogues.splice(0)) r.leave();
-  await relay?.stop();
-  relay = undefined;
 });
-
-async function relayUrl(
-  port = 0,
-  store = memoryRoomStore(),
-  maxRoomBytes = 4 * 1024 * 1024,
-): Promise<string> {
-  relay = await startRelay({
-    port,
-    host: '127.0.0.1',
-    store,
-    maxRoomBytes,
-    maxMessageBytes: 1024 * 1024,
-  });
-  return relay.url;
-}
 
 interface Studio {
   store: StudioStore;
@@ -69,69 +53,47 @@ async function studio(
 ): Promise<Studio> {
   const doc = options.doc ?? exampleDocument();
   const store = createStudioStore(doc);
-  const notices = createNoticeStore({ set: () => 0, clear: () => {} });
+  const notices = quietNotices();
   const repo = await openDesignRepo(`room-versions-${++dbCount}`, { now: () => Date.now() });
   if (!repo.ok) throw new Error(repo.error.message);
   const sessionState = createStore(() => ({ designId: doc.design.id, shared: false }));
   // Storage is real (IndexedDB, fake in Node); the design on screen is the one stored.
-  const designs = {
-    openDocument: async (d: DesignDocument) => store.getState().load(d),
-    open: async () => {},
-    list: async () => ok([{ id: store.getState().design.id } as DesignMeta]),
-    flush: async () => {},
-    duplicate: async () => {},
+  const designs = designsOnScreen(store, {
     state: sessionState,
     versionStorage: () => ({ repo: repo.value, designId: store.getState().design.id }),
-  };
+  });
   const versions = createVersions({
     store,
     designs: designs as unknown as DesignSession,
     notices,
   });
-  const session: CollabSession = createCollabSession({
+  const session: CollabSession = room.session(url, {
     store,
     notices,
     designs,
-    baseUrl: () => 'http://studio.test/',
-    WebSocketPolyfill: WebSocket,
     ...(options.roomCache ? { roomCache: options.roomCache } : {}),
-    onRoom: (room) =>
+    onRoom: (r) =>
       versions.useRoom(
-        room && roomVersions({ ...room, profile: () => session.state.getState().profile }),
+        r && roomVersions({ ...r, profile: () => session.state.getState().profile }),
       ),
   });
-  expect(session.setRelayUrl(url)).toBeUndefined();
   expect(session.setProfile({ name, colour: '#0090ff' })).toBeUndefined();
-  sessions.push(session);
   return {
     store,
     session,
     versions,
-    notices: (tone) =>
-      notices
-        .getState()
-        .notices.filter((n) => n.tone === tone)
-        .map((n) => n.text),
+    notices: (tone) => noticeTexts(notices, tone),
     names: () => versions.state.getState().list.map((v) => v.name),
   };
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > 30_000) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const fragment = (link: string | undefined) => link!.slice(link!.indexOf('#'));
 const tableName = (s: Studio, id: string) => s.store.getState().design.tables[id]?.name;
 const versionId = (s: Studio, name: string) =>
   s.versions.state.getState().list.find((v) => v.name === name)!.id;
 
 describe('named versions in a live room', () => {
   it('are shared: a late joiner gets them, opens one, restores it for everyone, and undoes it', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = await studio(url, 'Ann');
     await a.session.invite();
     expect(await a.versions.save('Before the rename')).toBe(true);
@@ -177,7 +139,7 @@ describe('named versions in a live room', () => {
   });
 
   it('versions from before joining stay the person’s own until they share one', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = await studio(url, 'Ann');
     expect(await a.versions.save('Mine from before')).toBe(true);
     await a.session.invite();
@@ -205,7 +167,7 @@ describe('named versions in a live room', () => {
   });
 
   it('a read-only member sees and opens the room’s versions but cannot save or restore', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const a = await studio(url, 'Ann');
     await a.session.invite();
     await a.versions.save('Release 1');
@@ -234,7 +196,7 @@ describe('named versions in a live room', () => {
   });
 
   it('a hostile version is refused with a notice and never stored', async () => {
-    const url = await relayUrl();
+    const url = await room.relayUrl();
     const kept = new Map<string, Uint8Array>();
     const cache: RoomCache = {
       load: (id) => kept.get(id),
@@ -256,7 +218,7 @@ describe('named versions in a live room', () => {
       relayUrl: url,
       invite: invite.value,
       plain,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: NodeWebSocket,
     });
     if (!rogue.ok) throw new Error(rogue.error.message);
     rogues.push(rogue.value);
@@ -292,7 +254,7 @@ describe('named versions in a live room', () => {
   });
 
   it('a room at its relay’s size cap says so when a version does not fit', async () => {
-    const url = await relayUrl(0, memoryRoomStore(), 48 * 1024);
+    const url = await room.relayUrl({ maxRoomBytes: 48 * 1024 });
     const a = await studio(url, 'Ann');
     await a.session.invite();
     const refused = () =>
@@ -308,17 +270,17 @@ describe('named versions in a live room', () => {
 
   it('a version saved offline reaches the room on reconnect', async () => {
     const roomStore = memoryRoomStore();
-    const url = await relayUrl(0, roomStore);
+    const url = await room.relayUrl({ store: roomStore });
     const port = Number(new URL(url).port);
     const a = await studio(url, 'Ann');
     await a.session.invite();
     const b = await studio(url, 'Ben');
     await b.session.join(fragment(a.session.state.getState().editLink));
-    await relay!.stop();
+    await room.stopRelay();
     await until(() => b.session.state.getState().status !== 'connected', 'B to notice');
     expect(await b.versions.save('Saved on the train')).toBe(true);
     expect(b.names()).toEqual(['Saved on the train']);
-    await relayUrl(port, roomStore);
+    await room.relayUrl({ port, store: roomStore });
     await until(() => a.names().includes('Saved on the train'), 'the offline version to reach A');
     expect(a.versions.state.getState().list[0]?.shared?.by).toBe('Ben');
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exampleDocument, serializeDocument, type DesignDocument } from '../core/model';
+import { exampleDocument, serializeDocument, type DesignDocument, type Table } from '../core/model';
 import { decodeShare } from '../core/share';
 import { main } from './main';
 
@@ -24,6 +24,19 @@ function designFile(
   const path = join(dir, name);
   writeFileSync(path, serializeDocument(edit(exampleDocument())));
   return path;
+}
+
+/** The document with its table `name` changed by `change`. */
+function withTable(
+  doc: DesignDocument,
+  name: string,
+  change: (table: Table) => Table,
+): DesignDocument {
+  const t = Object.values(doc.design.tables).find((x) => x.name === name)!;
+  return {
+    ...doc,
+    design: { ...doc.design, tables: { ...doc.design.tables, [t.id]: change(t) } },
+  };
 }
 
 describe('tablewright export, share, lint and diff', () => {
@@ -77,24 +90,12 @@ describe('tablewright export, share, lint and diff', () => {
       message: string;
     }[];
     expect(findings.every((f) => f.severity !== 'error')).toBe(true);
-    const noKey = designFile('nokey.json', (doc) => {
-      const t = Object.values(doc.design.tables).find((x) => x.name === 'products')!;
-      return {
-        ...doc,
-        design: {
-          ...doc.design,
-          tables: {
-            ...doc.design.tables,
-            [t.id]: {
-              ...t,
-              constraints: t.constraints.filter(
-                (k) => k.kind !== 'primaryKey' && k.kind !== 'unique',
-              ),
-            },
-          },
-        },
-      };
-    });
+    const noKey = designFile('nokey.json', (doc) =>
+      withTable(doc, 'products', (t) => ({
+        ...t,
+        constraints: t.constraints.filter((k) => k.kind !== 'primaryKey' && k.kind !== 'unique'),
+      })),
+    );
     const bad = await run('lint', noKey, '--format', 'json');
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toContainEqual(
@@ -114,24 +115,14 @@ describe('tablewright export, share, lint and diff', () => {
   });
 
   it('diffs two designs into a migration PostgreSQL verified', async () => {
-    const renamed = designFile('renamed.json', (doc) => {
-      const t = Object.values(doc.design.tables).find((x) => x.name === 'customers')!;
-      return {
-        ...doc,
-        design: {
-          ...doc.design,
-          tables: {
-            ...doc.design.tables,
-            [t.id]: {
-              ...t,
-              columns: t.columns.map((c) =>
-                c.name === 'full_name' ? { ...c, name: 'display_name' } : c,
-              ),
-            },
-          },
-        },
-      };
-    });
+    const renamed = designFile('renamed.json', (doc) =>
+      withTable(doc, 'customers', (t) => ({
+        ...t,
+        columns: t.columns.map((c) =>
+          c.name === 'full_name' ? { ...c, name: 'display_name' } : c,
+        ),
+      })),
+    );
     const r = await run('diff', shop, renamed, '--simple');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ALTER TABLE customers RENAME COLUMN full_name TO display_name;');

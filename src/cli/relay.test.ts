@@ -1,19 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { joinRoom } from '../app/collaboration';
 import { createRoom } from '../collab/roomKeys';
-import { readSharedDocument, writeSharedDocument } from '../collab/sharedDesign';
 import { exampleDocument } from '../core/model';
 import { renameTable } from '../core/ops';
+import { freePort } from '../test/freePort';
+import { exited, useRelayCli } from '../test/relayCli';
+import { edit, tableName, useRelayClients } from '../test/relayClients';
+import { until } from '../test/until';
 import { parseRelayArgs } from './relay';
-
-const { default: WebSocket } = (await import('ws' as string)) as { default: unknown };
-const BIN = new URL('../../bin/tablewright.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tw-relay-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,97 +57,40 @@ describe('tablewright relay options', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The relay as a person starts it, as its own process; resolves with its URL once it listens. */
-function startCli(
-  args: string[],
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'relay', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (ws:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`relay exited (${code}): ${output}`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const rooms = useRelayClients();
+const relayCli = useRelayCli();
 
 describe('npx tablewright relay', () => {
   it('survives being killed mid-session: restarted on its file, the room is all there', async () => {
     const port = await freePort();
     const db = join(dir, 'rooms.sqlite');
-    const first = await startCli(['--port', String(port), '--db', db]);
+    const first = await relayCli.start(['--port', String(port), '--db', db]);
     expect(first.url).toBe(`ws://127.0.0.1:${port}`);
     expect(first.output()).toMatch(/rooms in SQLite file .*rooms\.sqlite/);
 
     const invite = await createRoom();
-    const plain = new Y.Doc();
-    writeSharedDocument(plain, exampleDocument(), 'local');
-    const a = await joinRoom({ relayUrl: first.url, invite, plain, WebSocketPolyfill: WebSocket });
-    if (!a.ok) throw new Error(a.error.message);
-    await a.value.synced();
-    const name = (doc: Y.Doc, id: string) => {
-      const r = readSharedDocument(doc);
-      return r.ok ? r.value.doc.design.tables[id]?.name : undefined;
-    };
-    const rename = (id: string, to: string) => {
-      const before = readSharedDocument(plain);
-      if (!before.ok) throw new Error(before.error.message);
-      const doc = before.value.doc;
-      writeSharedDocument(plain, { ...doc, design: renameTable(doc.design, id, to) }, 'local', doc);
-    };
+    const a = await rooms.client(first.url, invite, exampleDocument());
+    const rename = (id: string, to: string) =>
+      edit(a, (d) => ({ ...d, design: renameTable(d.design, id, to) }));
     rename('t_customers', 'before_kill');
-    await until(() => a.value.allSent(), 'the edit to reach the relay');
+    await until(() => a.collab.allSent(), 'the edit to reach the relay');
 
     // Killed without a chance to save: SIGKILL.
     const gone = exited(first.child);
     first.child.kill('SIGKILL');
     await gone;
-    await until(() => a.value.status() !== 'connected', 'the client to notice');
+    await until(() => a.collab.status() !== 'connected', 'the client to notice');
     rename('t_orders', 'while_down');
 
-    const second = await startCli(['--port', String(port), '--db', db]);
+    const second = await relayCli.start(['--port', String(port), '--db', db]);
     await until(
-      () => a.value.status() === 'connected' && a.value.allSent(),
+      () => a.collab.status() === 'connected' && a.collab.allSent(),
       'the client to reconnect and send',
     );
-    const otherPlain = new Y.Doc();
-    const b = await joinRoom({
-      relayUrl: second.url,
-      invite,
-      plain: otherPlain,
-      WebSocketPolyfill: WebSocket,
-    });
-    if (!b.ok) throw new Error(b.error.message);
-    await until(() => name(otherPlain, 't_orders') === 'while_down', 'a newcomer to get the room');
-    expect(name(otherPlain, 't_customers')).toBe('before_kill');
-    a.value.leave();
-    b.value.leave();
+    const b = await rooms.client(second.url, invite);
+    await until(() => tableName(b, 't_orders') === 'while_down', 'a newcomer to get the room');
+    expect(tableName(b, 't_customers')).toBe('before_kill');
+    rooms.leaveAll();
 
     // Ctrl+C: a clean stop that saves, and says so.
     const stopped = exited(second.child);
@@ -160,17 +99,10 @@ describe('npx tablewright relay', () => {
     expect(second.output()).toMatch(/Relay stopped; every room is saved/);
 
     // With nobody connected any more, the file alone holds the room.
-    const third = await startCli(['--port', String(port), '--db', db]);
-    const thirdPlain = new Y.Doc();
-    const c = await joinRoom({
-      relayUrl: third.url,
-      invite,
-      plain: thirdPlain,
-      WebSocketPolyfill: WebSocket,
-    });
-    if (!c.ok) throw new Error(c.error.message);
-    await until(() => name(thirdPlain, 't_orders') === 'while_down', 'the room from the file');
-    c.value.leave();
+    const third = await relayCli.start(['--port', String(port), '--db', db]);
+    const c = await rooms.client(third.url, invite);
+    await until(() => tableName(c, 't_orders') === 'while_down', 'the room from the file');
+    rooms.leaveAll();
     const last = exited(third.child);
     third.child.kill('SIGTERM');
     expect(await last).toBe(0);
@@ -178,10 +110,10 @@ describe('npx tablewright relay', () => {
 
   it('says so when its port is taken', async () => {
     const port = await freePort();
-    const first = await startCli(['--port', String(port), '--db', join(dir, 'a.sqlite')]);
-    await expect(startCli(['--port', String(port), '--db', join(dir, 'b.sqlite')])).rejects.toThrow(
-      /exited \(1\).*port \d+ is in use/s,
-    );
+    const first = await relayCli.start(['--port', String(port), '--db', join(dir, 'a.sqlite')]);
+    await expect(
+      relayCli.start(['--port', String(port), '--db', join(dir, 'b.sqlite')]),
+    ).rejects.toThrow(/exited \(1\).*port \d+ is in use/s);
     const gone = exited(first.child);
     first.child.kill('SIGTERM');
     await gone;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptyDesign } from '../core/model';
 import type { DdlStatement } from '../core/sql/types';
 import { createPgClient, type DbStatus, type PgClient, type WorkerLike } from './client';
 import type { CallMessage, SqlRunSuccess, WorkerMessage } from './protocol';
@@ -188,19 +189,7 @@ describe('createPgClient', () => {
       extensionsMissing: [],
       notes: [],
     };
-    const design = {
-      id: 'd_x',
-      name: 'Mine',
-      schemas: {},
-      enums: {},
-      tables: {},
-      notes: {},
-      extras: [],
-      review: { disabledRules: [] },
-      queries: [],
-      areas: [],
-      threads: [],
-    };
+    const design = { ...emptyDesign('Mine', 'd_x'), schemas: {} };
     workers[0]!.send({
       type: 'result',
       id: call.id,

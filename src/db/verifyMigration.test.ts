@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, type Design } from '../core/model';
+import { emptyDesign, exampleDocument, type Design } from '../core/model';
 import { planMigration } from '../core/diff';
 import { useTestDb } from '../test/pglite';
 import { sharedMigrationDb } from '../test/migrationDb';
@@ -90,11 +90,7 @@ describe('verifyMigration with a partitioned table', () => {
     storageParameters: [],
   });
   const p: Design = {
-    id: 'd_p',
-    name: 'p',
-    schemas: { s_public: { id: 's_public', name: 'public' } },
-    enums: {},
-    notes: {},
+    ...emptyDesign('p', 'd_p'),
     tables: {
       t_events: table('t_events', 'events', { partitionBy: 'RANGE (at)' }, ['c_e_id', 'c_e_at']),
       t_events_2024: table(
@@ -109,11 +105,6 @@ describe('verifyMigration with a partitioned table', () => {
         ['c_p_id', 'c_p_at'],
       ),
     },
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   };
   const q: Design = structuredClone(p);
   for (const t of Object.values(q.tables)) {

@@ -1,6 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import type { Design, Layout, Table } from '../core/model';
+import { emptyDesign } from '../core/model';
 import { arrangeDesign, layoutDesign, type LayoutEngine, type LayoutProgress } from './autoLayout';
 import { boundsOf, overlaps, type Rect } from './rect';
 import { centreDistance, gapBetween, overlappingPairs, rectsAfter } from './testing/check';
@@ -44,17 +45,9 @@ function table(id: string, schemaId: string, refs: string[] = [], extraColumns =
 
 function designOf(tables: Table[], schemas = ['s_public']): Design {
   return {
-    id: 'd_test',
-    name: 'test',
+    ...emptyDesign('test', 'd_test'),
     schemas: Object.fromEntries(schemas.map((id) => [id, { id, name: id }])),
-    enums: {},
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   };
 }
 

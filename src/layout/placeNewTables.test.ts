@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Constraint, Design, Layout, Table } from '../core/model';
+import { emptyDesign } from '../core/model';
 import { placeNewTables } from './placeNewTables';
 import { overlaps } from './rect';
 import { LAYER_GAP } from './spacing';
@@ -39,19 +40,7 @@ function table(id: string, refs: readonly string[], columns: number): Table {
 }
 
 function designOf(tables: Table[]): Design {
-  return {
-    id: 'd',
-    name: 'd',
-    schemas: { s_public: { id: 's_public', name: 'public' } },
-    enums: {},
-    tables: Object.fromEntries(tables.map((t) => [t.id, t])),
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
-  };
+  return { ...emptyDesign('d', 'd'), tables: Object.fromEntries(tables.map((t) => [t.id, t])) };
 }
 
 const layoutOf = (tables: Layout['tables']): Layout => ({

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesignDocument } from '../core/model';
-import { createAutosave } from './autosave';
 import type { AutosaveRepo, SaveStatus } from './autosaveTypes';
 import type { DesignRepo } from './designRepo';
 import type { PageEventSources } from './pageLifecycle';
 import {
+  autosaveOf,
   createTestStore,
   fakeDocument,
   freshIndexedDB,
@@ -40,12 +40,7 @@ async function setup(
       return base.save(d, o);
     },
   };
-  const autosave = createAutosave({
-    repo: counted,
-    designId: doc.design.id,
-    baseRevision: 1,
-    getDoc: store.getDoc,
-    subscribe: store.subscribe,
+  const autosave = autosaveOf(counted, doc, store, {
     onStatus: (s) => statuses.push(s),
     events,
   });
@@ -235,15 +230,7 @@ describe('autosave conflicts between two tabs', () => {
     await repoA.create(doc);
     const open = (repo: DesignRepo) => {
       const store = createTestStore(doc);
-      const autosave = createAutosave({
-        repo,
-        designId: doc.design.id,
-        baseRevision: 1,
-        getDoc: store.getDoc,
-        subscribe: store.subscribe,
-        events: { document: null, window: null },
-      });
-      return { store, autosave };
+      return { store, autosave: autosaveOf(repo, doc, store) };
     };
     return { repoA, doc, a: open(repoA), b: open(repoB) };
   }

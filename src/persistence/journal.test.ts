@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosave } from './autosave';
 import { createJournal, journalVerdict, type JournalStorage } from './journal';
-import { createTestStore, openTestRepo, sampleDoc } from './test/helpers';
+import { autosaveOf, createTestStore, openTestRepo, sampleDoc } from './test/helpers';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -31,15 +30,7 @@ async function setup() {
   const store = createTestStore(doc);
   const storage = memoryStorage();
   const journal = createJournal(storage);
-  const autosave = createAutosave({
-    repo,
-    designId: doc.design.id,
-    baseRevision: 1,
-    getDoc: store.getDoc,
-    subscribe: store.subscribe,
-    events: { document: null, window: null },
-    journal,
-  });
+  const autosave = autosaveOf(repo, doc, store, { journal });
   return { repo, doc, store, storage, journal, autosave };
 }
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesignDocument } from '../core/model';
-import { createAutosave } from './autosave';
 import type { DesignRepo } from './designRepo';
 import {
   createTabSync,
@@ -11,6 +10,7 @@ import {
   type TabSync,
 } from './tabSync';
 import {
+  autosaveOf,
   createChannelHub,
   createTestStore,
   freshIndexedDB,
@@ -114,19 +114,13 @@ describe('autosave with tabSync', () => {
         ...repo,
         save: (d, o) => (saves.push(o.baseRevision), repo.save(d, o)),
       };
-      const autosave = createAutosave({
-        repo: counting,
-        designId: doc.design.id,
-        baseRevision: 1,
-        getDoc: store.getDoc,
-        subscribe: store.subscribe,
+      const autosave = autosaveOf(counting, doc, store, {
         sync,
         // What the UI does: load the newer version into the store as is.
         onExternalChange: (newer: DesignDocument, revision: number) => {
           external.push(revision);
           store.load(newer);
         },
-        events: { document: null, window: null },
       });
       cleanups.push(sync.close);
       return { repo, sync: sync as TabSync, store, autosave, external, saves };

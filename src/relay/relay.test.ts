@@ -1,16 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { joinRoom, type Collaboration } from '../app/collaboration';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BLOBS } from '../collab/encryptedRoom';
-import { createRoom, readOnlyInvite, type RoomInvite } from '../collab/roomKeys';
+import { createRoom, readOnlyInvite } from '../collab/roomKeys';
 import { sealBlob } from '../collab/sealedBlobs';
-import { readSharedDocument, writeSharedDocument } from '../collab/sharedDesign';
-import { exampleDocument, type DesignDocument } from '../core/model';
-import { renameTable, setTableComment, updateColumn } from '../core/ops';
-import { startRelay, type RunningRelay } from './relay';
+import { exampleDocument } from '../core/model';
+import { renameTable, updateColumn } from '../core/ops';
+import {
+  contains,
+  design,
+  edit,
+  ROOMY_LIMITS,
+  SMALL_LIMITS,
+  tableName,
+  useRelayClients,
+} from '../test/relayClients';
+import { until } from '../test/until';
+import {
+  growPastRoomCap,
+  longComment,
+  newcomerWithinRoomCap,
+  sendPastMessageCap,
+} from '../test/relayCaps';
 import { sqliteRoomStore } from './roomStore';
 
 /**
@@ -18,88 +30,13 @@ import { sqliteRoomStore } from './roomStore';
  * studio connects them (HocuspocusProvider over the `ws` WebSocket, encrypted rooms).
  */
 
-// ws has no types here (@types/ws is not installed): the provider only needs the class.
-const { default: WebSocket } = (await import('ws' as string)) as { default: unknown };
 const dir = mkdtempSync(join(tmpdir(), 'tw-relay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const open: { leave(): void }[] = [];
-/** Whatever any client refused or failed at: honest clients through an honest relay refuse nothing. */
-let refusals: unknown[] = [];
-const relays: RunningRelay[] = [];
-afterEach(async () => {
-  expect(refusals).toEqual([]);
-  refusals = [];
-  for (const c of open.splice(0)) c.leave();
-  for (const r of relays.splice(0)) await r.stop().catch(() => {});
-});
-
-async function relayOn(
-  file: string,
-  port = 0,
-  limits = { maxRoomBytes: 4 * 1024 * 1024, maxMessageBytes: 1024 * 1024 },
-): Promise<RunningRelay> {
-  const relay = await startRelay({
-    port,
-    host: '127.0.0.1',
-    store: sqliteRoomStore(file),
-    ...limits,
-    storeDelayMs: 50,
-  });
-  relays.push(relay);
-  return relay;
-}
-
-interface Client {
-  plain: Y.Doc;
-  collab: Collaboration;
-}
-
-async function client(
-  relay: RunningRelay,
-  invite: RoomInvite,
-  seed?: DesignDocument,
-  closed?: (number | string)[],
-): Promise<Client> {
-  const plain = new Y.Doc();
-  if (seed) writeSharedDocument(plain, seed, 'local');
-  const joined = await joinRoom({
-    relayUrl: relay.url,
-    invite,
-    plain,
-    WebSocketPolyfill: WebSocket,
-    onRefused: (r) => refusals.push(r),
-    onError: (e) => refusals.push(e),
-    onClosed: (code, reason) => closed?.push(code, reason),
-  });
-  if (!joined.ok) throw new Error(joined.error.message);
-  open.push(joined.value);
-  await joined.value.synced();
-  return { plain, collab: joined.value };
-}
-
-const design = (c: Client) => {
-  const r = readSharedDocument(c.plain);
-  return r.ok ? r.value.doc : undefined;
-};
-const tableName = (c: Client, id = 't_customers') => design(c)?.design.tables[id]?.name;
-
-function edit(c: Client, change: (d: DesignDocument) => DesignDocument) {
-  const before = design(c)!;
-  writeSharedDocument(c.plain, change(before), 'local', before);
-}
-
-/** Polls until `check` holds: what a person waits on, not a fixed time. */
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const contains = (bytes: Uint8Array, text: string) =>
-  Buffer.from(bytes).includes(Buffer.from(text));
+const rooms = useRelayClients({ expectNoRefusals: true });
+const { client, refusals } = rooms;
+const relayOn = (file: string, port?: number, limits?: typeof ROOMY_LIMITS) =>
+  rooms.startRelay(sqliteRoomStore(file), port, limits);
 
 describe('the relay', () => {
   it('carries live edits both ways between three clients, storing ciphertext only', async () => {
@@ -107,10 +44,10 @@ describe('the relay', () => {
     const relay = await relayOn(file);
     expect(relay.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     const invite = await createRoom();
-    const a = await client(relay, invite, exampleDocument());
+    const a = await client(relay.url, invite, exampleDocument());
     await until(() => a.collab.allSent(), 'the seed to reach the relay');
-    const b = await client(relay, invite);
-    const c = await client(relay, invite);
+    const b = await client(relay.url, invite);
+    const c = await client(relay.url, invite);
     await until(
       () => tableName(b) === 'customers' && tableName(c) === 'customers',
       'B and C to get the design',
@@ -136,9 +73,8 @@ describe('the relay', () => {
     );
 
     await until(() => a.collab.allSent() && b.collab.allSent(), 'every change to reach the relay');
-    for (const x of [a, b, c]) x.collab.leave();
-    open.length = 0;
-    await relays.pop()!.stop();
+    rooms.leaveAll();
+    await rooms.stopRelay(relay);
     const stored = await sqliteRoomStore(file).fetch(invite.roomId);
     expect(stored!.length).toBeGreaterThan(1000);
     for (const name of ['patrons', 'purchases', 'customers', 'order_items', 'Online shop', 'Ada'])
@@ -149,11 +85,10 @@ describe('the relay', () => {
     const file = join(dir, 'restart.sqlite');
     const relay = await relayOn(file);
     const invite = await createRoom();
-    const a = await client(relay, invite, exampleDocument());
+    const a = await client(relay.url, invite, exampleDocument());
     edit(a, (d) => ({ ...d, design: renameTable(d.design, 't_customers', 'before_restart') }));
     await until(() => a.collab.allSent(), 'A’s edit to reach the relay');
-    relays.pop();
-    await relay.stop();
+    await rooms.stopRelay(relay);
     await until(() => a.collab.status() !== 'connected', 'A to notice the relay is gone');
     edit(a, (d) => ({ ...d, design: renameTable(d.design, 't_orders', 'while_down') }));
 
@@ -164,7 +99,7 @@ describe('the relay', () => {
       30_000,
     );
     // A newcomer sees both edits; the one before the restart came from the SQLite file.
-    const b = await client(again, invite);
+    const b = await client(again.url, invite);
     await until(
       () => tableName(b, 't_orders') === 'while_down',
       'B to get the edit made while the relay was down',
@@ -172,20 +107,18 @@ describe('the relay', () => {
     expect(tableName(b)).toBe('before_restart');
 
     // And the file alone holds the room: a relay restarted with nobody connected still has it.
-    a.collab.leave();
-    b.collab.leave();
-    open.length = 0;
-    await relays.pop()!.stop();
+    rooms.leaveAll();
+    await rooms.stopRelay(again);
     const third = await relayOn(file, relay.port);
-    const c = await client(third, invite);
+    const c = await client(third.url, invite);
     await until(() => tableName(c, 't_orders') === 'while_down', 'C to get the room from the file');
   });
 
   it('merges the edits of a client that was offline for a while', async () => {
     const relay = await relayOn(join(dir, 'offline.sqlite'));
     const invite = await createRoom();
-    const a = await client(relay, invite, exampleDocument());
-    const b = await client(relay, invite);
+    const a = await client(relay.url, invite, exampleDocument());
+    const b = await client(relay.url, invite);
     await until(() => tableName(b) === 'customers', 'B to get the design');
     const column = design(a)!.design.tables.t_customers!.columns[1]!;
 
@@ -219,8 +152,8 @@ describe('the relay', () => {
   it('refuses writes from a read-only connection, and the reader still follows', async () => {
     const relay = await relayOn(join(dir, 'readonly.sqlite'));
     const invite = await createRoom();
-    const a = await client(relay, invite, exampleDocument());
-    const reader = await client(relay, readOnlyInvite(invite));
+    const a = await client(relay.url, invite, exampleDocument());
+    const reader = await client(relay.url, readOnlyInvite(invite));
     await until(() => tableName(reader) === 'customers', 'the reader to get the design');
     const blobsAtA = () => a.collab.sealed.getArray(BLOBS).length;
     const before = blobsAtA();
@@ -240,62 +173,24 @@ describe('the relay', () => {
     edit(a, (d) => ({ ...d, design: renameTable(d.design, 't_customers', 'after_forgery') }));
     await until(() => tableName(reader) === 'after_forgery', 'the reader to follow A');
     expect(blobsAtA()).toBe(before + 1); // A's own edit only: the forged blob never reached A
-    const c = await client(relay, invite);
+    const c = await client(relay.url, invite);
     await until(() => tableName(c) === 'after_forgery', 'a newcomer to get the room');
     expect(c.collab.sealed.getArray(BLOBS).length).toBe(before + 1);
     // The forger's own copy refuses its blob too: peers check signatures whatever the relay does.
-    expect(refusals).toEqual([expect.objectContaining({ reason: 'badSignature' })]);
-    refusals = [];
+    expect(refusals.splice(0)).toEqual([expect.objectContaining({ reason: 'badSignature' })]);
   });
 
   it('closes a connection that sends a message past the message cap, keeping nothing of it', async () => {
-    const relay = await relayOn(join(dir, 'caps.sqlite'), 0, {
-      maxRoomBytes: 96 * 1024,
-      maxMessageBytes: 48 * 1024,
-    });
-    const comment = (n: number) => 'x'.repeat(n);
-    const newcomerSees = async (invite: RoomInvite) => {
-      const b = await client(relay, invite);
-      await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
-      expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
-      return design(b)!.design.tables;
-    };
-
-    // A client that does not keep to the relay's message cap: its connection is closed (1009).
-    const big = await createRoom();
-    const closed: (number | string)[] = [];
-    const a = await client(relay, big, exampleDocument(), closed);
-    await until(() => a.collab.allSent(), 'the seed to reach the relay');
-    edit(a, (d) => ({ ...d, design: setTableComment(d.design, 't_orders', comment(60 * 1024)) }));
-    await until(() => closed.includes(1009), 'the relay to close on the large message');
-    a.collab.leave();
-    expect((await newcomerSees(big)).t_orders!.comment ?? '').not.toContain(comment(1024));
+    const relay = await relayOn(join(dir, 'caps.sqlite'), 0, SMALL_LIMITS);
+    const big = await sendPastMessageCap(rooms, relay.url);
+    const kept = await newcomerWithinRoomCap(rooms, relay.url, big);
+    expect(kept.t_orders!.comment ?? '').not.toContain(longComment(1024));
   });
 
   it('refuses changes that would grow a room past its cap', async () => {
-    const relay = await relayOn(join(dir, 'full.sqlite'), 0, {
-      maxRoomBytes: 96 * 1024,
-      maxMessageBytes: 48 * 1024,
-    });
-    const comment = (n: number) => 'x'.repeat(n);
-    // Changes within the message cap, until the room is full: refused (Hocuspocus closes the
-    // document with the reason).
-    const full = await createRoom();
-    const refusedAt: (number | string)[] = [];
-    const c = await client(relay, full, exampleDocument(), refusedAt);
-    for (const id of ['t_customers', 't_products', 't_addresses', 't_orders']) {
-      edit(c, (d) => ({ ...d, design: setTableComment(d.design, id, comment(30 * 1024)) }));
-      await c.collab.room.idle();
-    }
-    await until(
-      () => refusedAt.includes('room-full'),
-      'the relay to refuse growing the room past its cap',
-    );
-    c.collab.leave();
-    const b = await client(relay, full);
-    await until(() => tableName(b) === 'customers', 'a newcomer to get the room');
-    expect(Y.encodeStateAsUpdate(b.collab.sealed).length).toBeLessThanOrEqual(96 * 1024);
-    const kept = design(b)!.design.tables;
+    const relay = await relayOn(join(dir, 'full.sqlite'), 0, SMALL_LIMITS);
+    const full = await growPastRoomCap(rooms, relay.url);
+    const kept = await newcomerWithinRoomCap(rooms, relay.url, full);
     expect(Object.values(kept).filter((t) => t.comment?.startsWith('xxx')).length).toBeLessThan(4);
   });
 });

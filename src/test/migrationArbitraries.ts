@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Column, Constraint, Design, Table } from '../core/model';
+import { emptyDesign } from '../core/model';
 
 /**
  * Random small designs and random edits for the migration property test. Recipes are plain
@@ -182,19 +183,11 @@ export function buildDesign(recipe: DesignRecipe): { design: Design; names: Name
     r.fks.forEach((fk) => addForeignKey(names, tables[i]!, pick(tables, fk.ref)!, fk.named)),
   );
   const design: Design = {
-    id: 'd_prop',
-    name: 'prop',
-    schemas: { s_public: { id: 's_public', name: 'public' } },
+    ...emptyDesign('prop', 'd_prop'),
     enums: {
       e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['a', 'b', 'c'] },
     },
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   };
   return { design, names };
 }

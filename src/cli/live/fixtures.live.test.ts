@@ -11,11 +11,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDesign } from '../../core/model';
 import { generateDdl } from '../../core/sql';
-import { catalogSnapshot, diffSnapshots } from '../../test/catalogSnapshot';
+import { diffSnapshots } from '../../test/catalogSnapshot';
 import {
   FIXTURE_NAMES,
   FIXTURES_DIR,
@@ -23,7 +22,7 @@ import {
   PROJECT_FIXTURES_DIR,
 } from '../../test/fixtureDesigns';
 import { startLivePostgres, type LivePostgres } from '../../test/livePostgres';
-import { cli } from './liveTesting';
+import { catalogSnapshotAt, cli } from './liveTesting';
 
 /** Fixtures Debian's PostgreSQL cannot load as written, and the error that says why. */
 const EXCLUDED: Record<string, { why: string; error: RegExp; companion: boolean }> = {
@@ -86,16 +85,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function snapshotOf(database: string) {
-  const client = new pg.Client({ connectionString: server.url(database) });
-  await client.connect();
-  try {
-    await client.query('RESET ALL');
-    return await catalogSnapshot(client);
-  } finally {
-    await client.end();
-  }
-}
+const snapshotOf = (database: string) => catalogSnapshotAt(server.url(database));
 
 describe('pull every fixture from a real server', () => {
   it('the list of exclusions names only fixtures that exist', () => {

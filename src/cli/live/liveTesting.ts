@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { main } from '../main';
 import type { QueryExecutor } from '../../core/catalog';
+import { catalogSnapshot, type CatalogSnapshot } from '../../test/catalogSnapshot';
 import type { LiveDeps } from './liveDatabase';
 import { runLiveCommand } from './runLive';
 
@@ -21,6 +22,18 @@ export async function cli(argv: string[], deps?: LiveDeps): Promise<Run> {
   };
   const code = deps ? await runLiveCommand(argv, io, deps) : await main(argv, io);
   return { code, stdout, stderr };
+}
+
+/** The catalog of the database at `url` as PostgreSQL prints it, read in a fresh session. */
+export async function catalogSnapshotAt(url: string): Promise<CatalogSnapshot> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('RESET ALL');
+    return await catalogSnapshot(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** True when text has what a Node stack trace looks like. */

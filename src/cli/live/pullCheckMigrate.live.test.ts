@@ -6,13 +6,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDesign, serializeDocument, type DesignDocument } from '../../core/model';
 import { generateDdl } from '../../core/sql';
-import { catalogSnapshot, diffSnapshots } from '../../test/catalogSnapshot';
+import { diffSnapshots } from '../../test/catalogSnapshot';
 import { startLivePostgres, SUPERUSER_PASSWORD, type LivePostgres } from '../../test/livePostgres';
-import { cli } from './liveTesting';
+import { catalogSnapshotAt, cli } from './liveTesting';
 
 const SHOP = `
 CREATE TYPE order_status AS ENUM ('new', 'paid', 'shipped');
@@ -62,16 +61,7 @@ async function databaseFromDesign(doc: DesignDocument, name: string): Promise<vo
   await server.query(generateDdl(doc.design).text, name);
 }
 
-async function snapshotOf(database: string) {
-  const client = new pg.Client({ connectionString: server.url(database) });
-  await client.connect();
-  try {
-    await client.query('RESET ALL');
-    return await catalogSnapshot(client);
-  } finally {
-    await client.end();
-  }
-}
+const snapshotOf = (database: string) => catalogSnapshotAt(server.url(database));
 
 describe('pull', () => {
   it('reads the database into a design whose DDL gives the same catalog', async () => {

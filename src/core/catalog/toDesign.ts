@@ -1,4 +1,5 @@
 import type { Design, EnumType, Namespace, Table } from '../model/schema';
+import { emptyDesign } from '../model/design';
 import { quoteIdent } from '../sql/quote';
 import type { DependencyRow } from './dependencyQueries';
 import { commentOn, pending, type ExtraContext, type PendingExtra } from './extraContext';
@@ -150,17 +151,10 @@ export function toDesign(
   const tables: Record<string, Table> = {};
   for (const { table } of entries.values()) tables[table.id] = table;
   const design: Design = {
-    id: options.designId ?? 'd_catalog',
-    name: options.designName ?? 'Imported design',
+    ...emptyDesign(options.designName ?? 'Imported design', options.designId ?? 'd_catalog'),
     schemas,
     enums,
     tables,
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   };
   const extras = rows.extras ? toExtras(ctx, rows.extras) : [];
   extras.push(...verbatim);

@@ -1,7 +1,7 @@
 import type { Design, Table } from '../model/schema';
 import { pairById } from './compare';
 import { diffTable } from './diffTable';
-import type { ChangeStatus, ChangeSummary, DesignChange } from './types';
+import type { ChangeEntity, ChangeStatus, ChangeSummary, DesignChange } from './types';
 
 /**
  * Every difference between design A and design B, matched by stable id: an entity whose id is in
@@ -11,81 +11,36 @@ import type { ChangeStatus, ChangeSummary, DesignChange } from './types';
 export function diffDesigns(a: Design, b: Design): DesignChange[] {
   const out: DesignChange[] = [];
   const schemaName = (d: Design, id: string) => d.schemas[id]?.name ?? 'public';
+  const moved = (entity: 'enum' | 'table', noun: string, x: InSchema, y: InSchema) => {
+    if (x.schemaId !== y.schemaId)
+      out.push({
+        entity,
+        action: 'moved',
+        id: x.id,
+        from: schemaName(a, x.schemaId),
+        to: schemaName(b, y.schemaId),
+        description: `${noun} ${y.name} moved to schema ${schemaName(b, y.schemaId)}`,
+      });
+  };
 
   const schemas = pairById(Object.values(a.schemas), Object.values(b.schemas));
-  for (const s of schemas.added)
-    out.push({
-      entity: 'schema',
-      action: 'added',
-      id: s.id,
-      to: s.name,
-      description: `schema ${s.name} created`,
-    });
-  for (const s of schemas.removed)
-    out.push({
-      entity: 'schema',
-      action: 'removed',
-      id: s.id,
-      from: s.name,
-      description: `schema ${s.name} dropped`,
-    });
+  createdAndDropped(out, 'schema', schemas, (s) => `schema ${s.name}`);
   for (const [s, t] of schemas.kept) {
-    if (s.name !== t.name)
-      out.push({
-        entity: 'schema',
-        action: 'renamed',
-        id: s.id,
-        from: s.name,
-        to: t.name,
-        description: `schema ${s.name} renamed to ${t.name}`,
-      });
-    if ((s.comment ?? '') !== (t.comment ?? ''))
-      out.push({
-        entity: 'schema',
-        action: 'changed',
-        id: s.id,
-        field: 'comment',
-        description: `schema ${t.name}: comment changed`,
-      });
+    renamed(out, 'schema', 'schema', s, t);
+    commentChanged(out, 'schema', 'schema', s, t);
   }
 
   const enums = pairById(Object.values(a.enums), Object.values(b.enums));
-  for (const e of enums.added)
-    out.push({
-      entity: 'enum',
-      action: 'added',
-      id: e.id,
-      to: e.name,
-      description: `type ${e.name} created (${e.values.join(', ')})`,
-    });
-  for (const e of enums.removed)
-    out.push({
-      entity: 'enum',
-      action: 'removed',
-      id: e.id,
-      from: e.name,
-      description: `type ${e.name} dropped`,
-    });
+  createdAndDropped(
+    out,
+    'enum',
+    enums,
+    (e) => `type ${e.name}`,
+    (e) => `type ${e.name} created (${e.values.join(', ')})`,
+  );
   for (const [e, f] of enums.kept) {
-    if (e.name !== f.name)
-      out.push({
-        entity: 'enum',
-        action: 'renamed',
-        id: e.id,
-        from: e.name,
-        to: f.name,
-        description: `type ${e.name} renamed to ${f.name}`,
-      });
-    if (e.schemaId !== f.schemaId) {
-      out.push({
-        entity: 'enum',
-        action: 'moved',
-        id: e.id,
-        from: schemaName(a, e.schemaId),
-        to: schemaName(b, f.schemaId),
-        description: `type ${f.name} moved to schema ${schemaName(b, f.schemaId)}`,
-      });
-    }
+    renamed(out, 'enum', 'type', e, f);
+    moved('enum', 'type', e, f);
     if (e.values.join('\u0000') !== f.values.join('\u0000')) {
       const added = f.values.filter((v) => !e.values.includes(v));
       const what = isAppendOnly(e.values, f.values)
@@ -101,61 +56,15 @@ export function diffDesigns(a: Design, b: Design): DesignChange[] {
         description: `type ${f.name}: ${what}`,
       });
     }
-    if ((e.comment ?? '') !== (f.comment ?? ''))
-      out.push({
-        entity: 'enum',
-        action: 'changed',
-        id: e.id,
-        field: 'comment',
-        description: `type ${f.name}: comment changed`,
-      });
+    commentChanged(out, 'enum', 'type', e, f);
   }
 
   const tables = pairById(Object.values(a.tables), Object.values(b.tables));
-  for (const t of tables.added)
-    out.push({
-      entity: 'table',
-      action: 'added',
-      id: t.id,
-      to: t.name,
-      description: `table ${t.name} created`,
-    });
-  for (const t of tables.removed)
-    out.push({
-      entity: 'table',
-      action: 'removed',
-      id: t.id,
-      from: t.name,
-      description: `table ${t.name} dropped`,
-    });
+  createdAndDropped(out, 'table', tables, (t) => `table ${t.name}`);
   for (const [t, u] of tables.kept) {
-    if (t.name !== u.name)
-      out.push({
-        entity: 'table',
-        action: 'renamed',
-        id: t.id,
-        from: t.name,
-        to: u.name,
-        description: `table ${t.name} renamed to ${u.name}`,
-      });
-    if (t.schemaId !== u.schemaId) {
-      out.push({
-        entity: 'table',
-        action: 'moved',
-        id: t.id,
-        from: schemaName(a, t.schemaId),
-        to: schemaName(b, u.schemaId),
-        description: `table ${u.name} moved to schema ${schemaName(b, u.schemaId)}`,
-      });
-    }
-    if ((t.comment ?? '') !== (u.comment ?? ''))
-      out.push({
-        entity: 'table',
-        action: 'changed',
-        id: t.id,
-        field: 'comment',
-        description: `table ${u.name}: comment changed`,
-      });
+    renamed(out, 'table', 'table', t, u);
+    moved('table', 'table', t, u);
+    commentChanged(out, 'table', 'table', t, u);
     const options = tableOptionsChanged(t, u);
     if (options.length > 0)
       out.push({
@@ -170,22 +79,7 @@ export function diffDesigns(a: Design, b: Design): DesignChange[] {
   }
 
   const extras = pairById(a.extras, b.extras);
-  for (const x of extras.added)
-    out.push({
-      entity: 'extra',
-      action: 'added',
-      id: x.id,
-      to: x.name,
-      description: `${x.kind} ${x.name} created`,
-    });
-  for (const x of extras.removed)
-    out.push({
-      entity: 'extra',
-      action: 'removed',
-      id: x.id,
-      from: x.name,
-      description: `${x.kind} ${x.name} dropped`,
-    });
+  createdAndDropped(out, 'extra', extras, (x) => `${x.kind} ${x.name}`);
   for (const [x, y] of extras.kept) {
     if (x.sql !== y.sql || x.name !== y.name)
       out.push({
@@ -197,6 +91,63 @@ export function diffDesigns(a: Design, b: Design): DesignChange[] {
       });
   }
   return out;
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+interface InSchema extends Named {
+  schemaId: string;
+}
+
+/** What B adds and what it no longer has, of one kind: `what` names one for a person. */
+function createdAndDropped<T extends Named>(
+  out: DesignChange[],
+  entity: ChangeEntity,
+  pairs: { added: T[]; removed: T[] },
+  what: (x: T) => string,
+  created: (x: T) => string = (x) => `${what(x)} created`,
+): void {
+  for (const x of pairs.added)
+    out.push({ entity, action: 'added', id: x.id, to: x.name, description: created(x) });
+  for (const x of pairs.removed)
+    out.push({
+      entity,
+      action: 'removed',
+      id: x.id,
+      from: x.name,
+      description: `${what(x)} dropped`,
+    });
+}
+
+function renamed(out: DesignChange[], entity: ChangeEntity, noun: string, x: Named, y: Named) {
+  if (x.name !== y.name)
+    out.push({
+      entity,
+      action: 'renamed',
+      id: x.id,
+      from: x.name,
+      to: y.name,
+      description: `${noun} ${x.name} renamed to ${y.name}`,
+    });
+}
+
+function commentChanged(
+  out: DesignChange[],
+  entity: ChangeEntity,
+  noun: string,
+  x: Named & { comment?: string },
+  y: Named & { comment?: string },
+) {
+  if ((x.comment ?? '') !== (y.comment ?? ''))
+    out.push({
+      entity,
+      action: 'changed',
+      id: x.id,
+      field: 'comment',
+      description: `${noun} ${y.name}: comment changed`,
+    });
 }
 
 /** True when `after` is `before` with labels inserted (ALTER TYPE ... ADD VALUE can do that). */

@@ -1,4 +1,5 @@
 import type { Column, Design, Table } from '../model/schema';
+import { emptyDesign } from '../model/design';
 
 /**
  * Tiny designs for the diff and plan unit tests: `users` and `posts` (posts.author_id -> users.id),
@@ -58,19 +59,11 @@ export function baseDesign(): Design {
     storageParameters: [],
   };
   return {
-    id: 'd_test',
-    name: 'test',
-    schemas: { s_public: { id: 's_public', name: 'public' } },
+    ...emptyDesign('test', 'd_test'),
     enums: {
       e_mood: { id: 'e_mood', schemaId: 's_public', name: 'mood', values: ['happy', 'sad'] },
     },
     tables: { t_users: users, t_posts: posts },
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   };
 }
 

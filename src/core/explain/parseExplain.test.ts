@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../model';
+import { emptyDesign, type Design } from '../model';
 import { adviseIndexes } from './adviseIndexes';
 import { filterColumns } from './filterColumns';
 import { parseExplain, tablesInPlan } from './parseExplain';
@@ -47,11 +47,7 @@ const OUTPUT = [
 ];
 
 const design: Design = {
-  id: 'd_1',
-  name: 'test',
-  notes: {},
-  enums: {},
-  schemas: { s_public: { id: 's_public', name: 'public' } },
+  ...emptyDesign('test', 'd_1'),
   tables: {
     t_t: {
       id: 't_t',
@@ -68,11 +64,6 @@ const design: Design = {
       storageParameters: [],
     },
   },
-  extras: [],
-  review: { disabledRules: [] },
-  queries: [],
-  areas: [],
-  threads: [],
 };
 
 describe('parseExplain', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, parseDesign, makeDocument, type Design } from '../model';
 import {
   addTablesToArea,
   areaOfTable,
@@ -11,14 +10,7 @@ import {
   removeTablesFromArea,
   renameArea,
 } from './index';
-
-const example = (): Design => exampleDocument().design;
-/** Every op's result must still be a design the one door accepts. */
-const sound = (design: Design) => {
-  const r = parseDesign(makeDocument(design, exampleDocument().layout));
-  if (!r.ok) throw new Error(r.error.message);
-  return design;
-};
+import { example, sound } from './testDesigns';
 
 describe('subject area ops', () => {
   it('creates an area from tables, keeping only tables, each once', () => {

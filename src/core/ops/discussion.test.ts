@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleDocument, makeDocument, parseDesign, THREAD_LIMITS, type Design } from '../model';
+import { THREAD_LIMITS } from '../model';
 import {
   deleteColumn,
   deleteTables,
@@ -12,14 +12,8 @@ import {
   startThread,
   threadsOfTable,
 } from './index';
+import { example, sound } from './testDesigns';
 
-const example = (): Design => exampleDocument().design;
-/** Every op's result must still be a design the one door accepts. */
-const sound = (design: Design) => {
-  const r = parseDesign(makeDocument(design, exampleDocument().layout));
-  if (!r.ok) throw new Error(r.error.message);
-  return design;
-};
 const at = '2026-12-07T09:00:00.000Z';
 const msg = (id: string, text: string, author = 'Ada') => ({ id, author, text, createdAt: at });
 

@@ -1,4 +1,5 @@
 import type { Column, Constraint, Design, Layout, Table } from '../../core/model';
+import { emptyDesign } from '../../core/model';
 
 /**
  * Synthetic designs shaped like a large real schema (musicbrainz: 375 tables, ~760 foreign keys,
@@ -85,19 +86,7 @@ export function syntheticDesign(options: SyntheticOptions): { design: Design; la
     schemaIds.map((id, s) => [id, { id, name: s === 0 ? 'public' : `schema_${s}` }]),
   );
   return {
-    design: {
-      id: `d_synthetic_${n}`,
-      name: `Synthetic ${n}`,
-      schemas,
-      enums: {},
-      tables,
-      notes: {},
-      extras: [],
-      review: { disabledRules: [] },
-      queries: [],
-      areas: [],
-      threads: [],
-    },
+    design: { ...emptyDesign(`Synthetic ${n}`, `d_synthetic_${n}`), schemas, tables },
     layout: { tables: layoutTables, notes: {}, viewport: { x: 0, y: 0, zoom: 1 } },
   };
 }

@@ -7,6 +7,8 @@ import {
   type DesignDocument,
   type Table,
 } from '../../core/model';
+import { createAutosave } from '../autosave';
+import type { AutosaveOptions, AutosaveRepo } from '../autosaveTypes';
 import { openDesignRepo, type DesignRepo } from '../designRepo';
 import type { JournalStorage } from '../journal';
 import type { BroadcastChannelLike } from '../tabSync';
@@ -94,6 +96,27 @@ export function createTestStore(doc: DesignDocument) {
     touchSelection: notify,
     listenerCount: () => listeners.size,
   };
+}
+
+/**
+ * Autosave of `doc` (stored at revision 1 in `repo`) from the test store, without the page's
+ * events unless `more` gives them; `more` adds the rest (journal, tab sync, status...).
+ */
+export function autosaveOf(
+  repo: AutosaveRepo,
+  doc: DesignDocument,
+  store: ReturnType<typeof createTestStore>,
+  more: Partial<AutosaveOptions> = {},
+) {
+  return createAutosave({
+    repo,
+    designId: doc.design.id,
+    baseRevision: 1,
+    getDoc: store.getDoc,
+    subscribe: store.subscribe,
+    events: { document: null, window: null },
+    ...more,
+  });
 }
 
 /** BroadcastChannel semantics in memory: delivered to every other member, never to the sender. */

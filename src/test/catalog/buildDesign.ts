@@ -7,6 +7,7 @@ import type {
   Table,
 } from '../../core/model/schema';
 import { quoteIdent } from '../../core/sql/quote';
+import { emptyDesign } from '../../core/model';
 import type { DesignRecipe, TableRecipe } from './arbitraries';
 import { addIndexes } from './buildIndexes';
 import { NameSupply } from './names';
@@ -66,17 +67,10 @@ export function buildDesign(
   recipe.tables.forEach((r, t) => addIndexes(r.indexes, builds[t] as TableBuild, names));
 
   const design = (tables: Table[]): Design => ({
-    id: 'd_prop',
-    name: 'property',
+    ...emptyDesign('property', 'd_prop'),
     schemas: Object.fromEntries(schemas.map((s) => [s.id, s])),
     enums: Object.fromEntries(enums.map((e) => [e.id, e])),
     tables: Object.fromEntries(tables.map((t) => [t.id, t])),
-    notes: {},
-    extras: [],
-    review: { disabledRules: [] },
-    queries: [],
-    areas: [],
-    threads: [],
   });
   return {
     design: design(builds.map((b) => b.table)),

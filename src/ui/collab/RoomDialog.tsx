@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { checkRelayUrl } from '../../app/collaboration';
 import { CopyField } from '../common/CopyField';
 import { useServices, useStudio } from '../StudioContext';
+import { DialogHeader } from '../common/DialogHeader';
 
 /** Invite: start a room, its edit and read-only links, name and colour, the relay, leaving. */
 export function RoomDialog({ onClose }: { onClose(): void }) {
@@ -25,14 +26,7 @@ export function RoomDialog({ onClose }: { onClose(): void }) {
   };
   return (
     <dialog ref={ref} className="tw-dialog" aria-label="Invite" onClose={onClose}>
-      <header className="tw-pane-header">
-        <h2>{inRoom ? 'Live room' : 'Design together, live'}</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Close
-          </button>
-        </div>
-      </header>
+      <DialogHeader dialog={ref}>{inRoom ? 'Live room' : 'Design together, live'}</DialogHeader>
       <div className="tw-dialog-body tw-share">
         <fieldset className="tw-row">
           <legend>You, as the others see you</legend>

@@ -1,21 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROFILE_KEY } from '../../app/presence';
+import { memoryStorage } from '../../test/memoryStorage';
 import { readPerson, savePerson } from './person';
-
-/** A Storage over a Map: what the browser gives, without a browser. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, String(v)),
-  };
-}
 
 describe('the person this browser writes as', () => {
   const original = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');

@@ -8,6 +8,7 @@ import { useTheme } from '../common/useTheme';
 import { useServices, useStudioStore } from '../StudioContext';
 import { diagramPng, diagramSvg } from './images';
 import { useDangerousStatements } from './useDangerousStatements';
+import { DialogHeader } from '../common/DialogHeader';
 
 type Choice = { kind: 'text'; id: string } | { kind: 'svg' } | { kind: 'png' };
 const IMAGE_CHOICES = [
@@ -91,14 +92,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={ref} className="tw-dialog tw-export" aria-label="Export" onClose={onClose}>
-      <header className="tw-pane-header">
-        <h2>Export “{doc.design.name}”</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Close
-          </button>
-        </div>
-      </header>
+      <DialogHeader dialog={ref}>Export “{doc.design.name}”</DialogHeader>
       <div className="tw-export-body">
         <fieldset className="tw-export-formats" aria-label="Format">
           {options.map((o) => (

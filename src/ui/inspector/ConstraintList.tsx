@@ -19,6 +19,11 @@ const ACTIONS: [ReferentialAction, string][] = [
   ['setNull', 'SET NULL'],
   ['setDefault', 'SET DEFAULT'],
 ];
+/** What a foreign key does on each event at the referenced row, as the inspector labels it. */
+const REFERENTIAL_EVENTS = [
+  ['onDelete', 'ON DELETE'],
+  ['onUpdate', 'ON UPDATE'],
+] as const;
 const DEFERRABLE: [Deferrable, string][] = [
   ['notDeferrable', 'NOT DEFERRABLE'],
   ['initiallyImmediate', 'DEFERRABLE INITIALLY IMMEDIATE'],
@@ -160,32 +165,21 @@ function ForeignKeyFields({
         </p>
       ))}
       <div className="tw-row">
-        <label>
-          ON DELETE{' '}
-          <select
-            value={fk.onDelete}
-            onChange={(e) => onChange({ ...fk, onDelete: e.target.value as ReferentialAction })}
-          >
-            {ACTIONS.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          ON UPDATE{' '}
-          <select
-            value={fk.onUpdate}
-            onChange={(e) => onChange({ ...fk, onUpdate: e.target.value as ReferentialAction })}
-          >
-            {ACTIONS.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        {REFERENTIAL_EVENTS.map(([event, label]) => (
+          <label key={event}>
+            {label}{' '}
+            <select
+              value={fk[event]}
+              onChange={(e) => onChange({ ...fk, [event]: e.target.value as ReferentialAction })}
+            >
+              {ACTIONS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </div>
       <label>
         Deferrable{' '}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { RULES } from '../../core/lint';
 import { setRuleEnabled } from '../../core/ops';
 import { useStudio, useStudioStore } from '../StudioContext';
+import { DialogHeader } from '../common/DialogHeader';
 
 /** Which rules this design is reviewed by: stored in the design, so they travel with it. */
 export function RuleSettings() {
@@ -28,14 +29,7 @@ export function RuleSettings() {
           aria-label="Review rules"
           onClose={() => setOpen(false)}
         >
-          <header className="tw-pane-header">
-            <h2>Review rules for this design</h2>
-            <div className="tw-pane-actions">
-              <button type="button" onClick={() => ref.current?.close()}>
-                Close
-              </button>
-            </div>
-          </header>
+          <DialogHeader dialog={ref}>Review rules for this design</DialogHeader>
           <div className="tw-dialog-body">
             <ul className="tw-rule-list">
               {RULES.map((r) => (

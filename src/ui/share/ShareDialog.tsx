@@ -6,6 +6,7 @@ import { studioBaseUrl } from '../../app/shareLocation';
 import { downloadFile, safeFileName } from '../common/clipboard';
 import { CopyField } from '../common/CopyField';
 import { useStudioStore } from '../StudioContext';
+import { DialogHeader } from '../common/DialogHeader';
 
 /**
  * The design as a link: the fragment carries it all (never sent to a server). Shows the length,
@@ -43,14 +44,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   );
   return (
     <dialog ref={ref} className="tw-dialog" aria-label="Share" onClose={onClose}>
-      <header className="tw-pane-header">
-        <h2>Share “{name}”</h2>
-        <div className="tw-pane-actions">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Close
-          </button>
-        </div>
-      </header>
+      <DialogHeader dialog={ref}>Share “{name}”</DialogHeader>
       <div className="tw-dialog-body tw-share">
         <p>
           Anyone with the link sees this design read-only (diagram, DDL and the Postgres check),
