@@ -161,10 +161,15 @@ function drizzleDefault(sqlText: string, type: OrmType, ctx: DrizzleColumnContex
   const bare = /^-?\d+$/.test(sqlText.trim());
   if (d.kind === 'number' && bare && INTEGERS[type.base] !== undefined)
     return `.default(${d.value})`;
-  // `'x'::text` and `'x'::character varying` are what drizzle-kit's DEFAULT 'x' becomes in PostgreSQL.
+  // drizzle-kit's DEFAULT 'x' becomes `'x'::text` on a text column and `'x'::character varying`
+  // on a varchar one; a literal cast to another type (danbooru's varchar `'active'::text`,
+  // philomena's citext `''::character varying`) is kept as it is.
   const cast = /::(text|character varying|"?[^:]+"?)$/.exec(sqlText.trim())?.[1];
-  if (d.kind === 'string' && (type.enumType || cast === 'text' || cast === 'character varying'))
-    return `.default(${jsString(d.value)})`;
+  const plain =
+    type.dims === 0 &&
+    ((cast === 'text' && type.base === 'text') ||
+      (cast === 'character varying' && type.base === 'varchar'));
+  if (d.kind === 'string' && (type.enumType || plain)) return `.default(${jsString(d.value)})`;
   ctx.imports.add('sql');
   return `.default(sql\`${jsTemplateBody(sqlText)}\`)`;
 }
