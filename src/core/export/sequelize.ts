@@ -56,16 +56,22 @@ function renderModels(design: Design, plan: SequelizePlan): string {
   ];
   for (const model of plan.models) out.push(...renderModel(model, plan), '');
   for (const a of plan.associations) {
-    const action = `onDelete: ${jsString(SEQUELIZE_ACTIONS[a.key.onDelete])}, onUpdate: ${jsString(SEQUELIZE_ACTIONS[a.key.onUpdate])}`;
+    // Sequelize adds `references` whenever onDelete or onUpdate is given, constraints: false or
+    // not (associations/helpers.js): an association without a constraint names no action, or
+    // sanbase's posts <-> chart_configurations cycle makes sync() build every table without
+    // foreign keys and add back only those not on primary key columns.
+    const action = a.constraints
+      ? `, onDelete: ${jsString(SEQUELIZE_ACTIONS[a.key.onDelete])}, onUpdate: ${jsString(SEQUELIZE_ACTIONS[a.key.onUpdate])}`
+      : '';
     const fk = a.from.attributes.get(a.key.columnIds[0] as string) as string;
     const target = a.to.attributes.get(a.key.refColumnIds[0] as string) as string;
     const constraints = a.constraints ? '' : ', constraints: false';
     out.push(
-      `  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}, ${action}${constraints} });`,
+      `  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}${action}${constraints} });`,
     );
     // The constraint is the belongsTo's; the other side only navigates.
     out.push(
-      `  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}, ${action}, constraints: false });`,
+      `  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}${action}, constraints: false });`,
     );
   }
   if (plan.associations.length > 0) out.push('');
