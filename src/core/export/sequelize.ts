@@ -3,6 +3,7 @@ import { columnNameOf, jsString, postgresDefaultName, type OrmNote } from './orm
 import { sequelizeDefault, sequelizeType } from './sequelizeColumns';
 import { renderSequelizeMigration } from './sequelizeMigration';
 import {
+  isModelIndex,
   planSequelize,
   SEQUELIZE_ACTIONS,
   type SequelizeModel,
@@ -96,6 +97,10 @@ function renderModel(model: SequelizeModel, plan: SequelizePlan): string[] {
   };
   if (pk?.name && pk.name !== `${table.name}_pkey`)
     renamed(pk.name, `${table.name}_pkey`, 'primary key');
+  // PostgreSQL 18 names NOT NULL constraints; a renamed table keeps its old ones (philomena).
+  for (const c of table.columns)
+    if (c.notNullName && !c.nullable)
+      renamed(c.notNullName, postgresDefaultName(table.name, [c.name], 'not_null'), 'NOT NULL');
   const pkName = pk?.name || `${table.name}_pkey`;
   // sync() lists key columns in attribute order; the design may order them otherwise.
   const inTableOrder = (ids: readonly string[]) =>
@@ -232,23 +237,16 @@ function modelIndex(
       index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')),
       'idx',
     );
+  if (!isModelIndex(index)) {
+    note(
+      'index',
+      name,
+      'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)',
+    );
+    return undefined;
+  }
   const fields: string[] = [];
   for (const e of index.elements) {
-    const nulls = e.nulls !== undefined && (e.nulls === 'first') !== Boolean(e.descending);
-    if (
-      nulls ||
-      e.collation ||
-      index.include.length > 0 ||
-      index.nullsNotDistinct ||
-      (e.kind === 'expression' && (e.descending || e.opclass))
-    ) {
-      note(
-        'index',
-        name,
-        'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)',
-      );
-      return undefined;
-    }
     if (e.kind === 'expression') fields.push(`Sequelize.literal(${jsString(e.expression)})`);
     else {
       const parts = [`name: ${jsString(columnNameOf(table, e.columnId))}`];
