@@ -4,7 +4,8 @@ import type { OrmNote } from '../core/export/ormNames';
 /**
  * The part of a database's catalog the ORM exporters are responsible for, as PostgreSQL prints
  * it: columns (type, NOT NULL, default, identity, generation), constraints and indexes of the
- * given tables, and enum labels. Keyed `column:schema.table.column`, `constraint:schema.table.name`,
+ * given tables, and enum labels. Constraints PostgreSQL derives from another (a foreign key's
+ * copies for each partition of the table it references) are left out: nobody declares them. Keyed `column:schema.table.column`, `constraint:schema.table.name`,
  * `index:schema.table.name`, `enum:schema.name`, so two databases built by different tools compare.
  */
 export async function ormCatalog(
@@ -21,7 +22,8 @@ export async function ormCatalog(
       WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')`,
     `SELECT ${rel} AS t, 'constraint:' || ${rel} || '.' || co.conname AS key,
         json_build_object('type', co.contype, 'definition', pg_get_constraintdef(co.oid))::text AS value
-      FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace`,
+      FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE co.conparentid = 0`,
     `SELECT ${rel} AS t, 'index:' || ${rel} || '.' || ic.relname AS key, pg_get_indexdef(i.indexrelid) AS value
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace`,
@@ -64,7 +66,10 @@ export function diffOrmCatalogs(
       if (n.what === 'table') return rest.startsWith(`${n.object}.`);
       if (n.what === 'column') return kind === 'column' && rest === at;
       if (n.what === 'constraint')
-        return (kind === 'constraint' || kind === 'index') && rest === at;
+        return (
+          (kind === 'constraint' || kind === 'index') &&
+          (rest === at || (n.renamedTo !== undefined && rest === `${n.object}.${n.renamedTo}`))
+        );
       if (n.what === 'index') return kind === 'index' && rest === at;
       return false;
     });

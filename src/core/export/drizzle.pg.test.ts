@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../model/schema';
-import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
+import { ALL_FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { diffOrmCatalogs, ormCatalog } from '../../test/ormCatalog';
 import { drizzleKitSql, importDrizzleModule, runDrizzleKitSql } from '../../test/ormDrizzle';
 import { expectGolden, ormGoldenCases, sharedNastyDesign } from '../../test/ormGolden';
@@ -64,7 +64,7 @@ describe('exportDrizzle', () => {
   }, 60_000);
 
   describe('real-world fixtures', () => {
-    for (const name of FIXTURE_NAMES) {
+    for (const name of ALL_FIXTURE_NAMES) {
       it(`${name} builds through drizzle-kit with only noted differences`, async () => {
         const { differences, refused } = await verify(await fixtureDesign(name), name);
         // Printed so the report can say exactly what drizzle cannot express in each fixture.

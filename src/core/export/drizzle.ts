@@ -17,6 +17,11 @@ import {
   type OrmNote,
 } from './ormNames';
 import { quotingProblem, tableOptionNotes } from './drizzleNotes';
+import {
+  BLOCKED_FOREIGN_KEY_NOTE,
+  foreignKeyIndexes,
+  UNIQUE_FOR_FOREIGN_KEY_NOTE,
+} from './drizzleKeyIndexes';
 import { keptIndexNotes } from './ormKeptIndexes';
 import { enumLookup, parseOrmType } from './ormTypes';
 
@@ -98,6 +103,7 @@ export function exportDrizzleWithNotes(design: Design): OrmExport {
   }
   const tableLines: string[] = [];
   const unquotable = new Set<string>();
+  const keyIndexes = foreignKeyIndexes(design);
   for (const table of tables) {
     const object = qualifiedLabel(design, table.schemaId, table.name);
     const ctx: DrizzleColumnContext = {
@@ -105,6 +111,8 @@ export function exportDrizzleWithNotes(design: Design): OrmExport {
       imports,
       notes,
       object,
+      table: table.name,
+      keyIndexes,
       enumBinding: (id) => enumBindings.get(id),
       customType(sqlType) {
         let binding = customTypes.get(sqlType);
@@ -303,6 +311,10 @@ function constraintConfig(
         );
         return undefined;
       }
+      if (ctx.keyIndexes.blocked.has(k.id)) {
+        note('constraint', k.name, BLOCKED_FOREIGN_KEY_NOTE);
+        return undefined;
+      }
       if (k.deferrable !== 'notDeferrable' || k.matchFull || k.notValid)
         note(
           'constraint',
@@ -327,6 +339,19 @@ function indexConfig(
   note: (what: OrmNote['what'], name: string | undefined, message: string) => void,
   table: Table,
 ): string | undefined {
+  const name =
+    index.name ||
+    postgresDefaultName(
+      table.name,
+      index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')),
+      'idx',
+    );
+  if (ctx.keyIndexes.indexes.has(index.id)) {
+    note('constraint', name, UNIQUE_FOR_FOREIGN_KEY_NOTE);
+    ctx.imports.add('unique');
+    const columns = index.elements.map((e) => (e.kind === 'column' ? ref(e.columnId) : ''));
+    return `unique(${jsString(name)}).on(${columns.join(', ')})${index.nullsNotDistinct ? '.nullsNotDistinct()' : ''}`;
+  }
   if (index.include.length > 0) {
     note(
       'index',
@@ -370,13 +395,6 @@ function indexConfig(
   }
   const fn = index.unique ? 'uniqueIndex' : 'index';
   ctx.imports.add(fn);
-  const name =
-    index.name ||
-    postgresDefaultName(
-      table.name,
-      index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')),
-      'idx',
-    );
   let out = `${fn}(${jsString(name)})`;
   out +=
     index.method === 'btree'

@@ -1,6 +1,7 @@
 import type { Column } from '../model/schema';
-import { jsString, jsTemplateBody, type OrmNote } from './ormNames';
+import { jsString, jsTemplateBody, postgresDefaultName, type OrmNote } from './ormNames';
 import { classifyDefault, type OrmType } from './ormTypes';
+import type { ForeignKeyIndexes } from './drizzleKeyIndexes';
 
 /** What a drizzle column needs from the rest of the module: imports, custom types, enum bindings. */
 export interface DrizzleColumnContext {
@@ -13,6 +14,10 @@ export interface DrizzleColumnContext {
   enumBinding(enumId: string): string | undefined;
   notes: OrmNote[];
   object: string;
+  /** The table's name, for the names PostgreSQL gives its constraints. */
+  table: string;
+  /** Unique indexes foreign keys reference, and the keys onto them (see foreignKeyIndexes). */
+  keyIndexes: ForeignKeyIndexes;
 }
 
 const INTEGERS: Record<string, string> = {
@@ -144,8 +149,18 @@ export function drizzleColumn(
   } else if (column.default !== undefined) {
     out += drizzleDefault(column.default, type, ctx);
   }
-  if (column.notNullName)
-    note(`the NOT NULL constraint's name ${column.notNullName} cannot be declared in drizzle`);
+  if (column.notNullName && !column.nullable) {
+    // A constraint note, so the catalog comparison knows both names: drizzle-kit's NOT NULL gets
+    // PostgreSQL's default name (philomena's renamed table keeps its old table's names).
+    const renamedTo = postgresDefaultName(ctx.table, [column.name], 'not_null');
+    ctx.notes.push({
+      object: ctx.object,
+      what: 'constraint',
+      name: column.notNullName,
+      renamedTo,
+      message: `the NOT NULL constraint's name cannot be declared in drizzle: drizzle-kit's is ${renamedTo}`,
+    });
+  }
   if (column.collation) note(`COLLATE ${column.collation} cannot be declared in drizzle`);
   return out;
 }
@@ -161,10 +176,15 @@ function drizzleDefault(sqlText: string, type: OrmType, ctx: DrizzleColumnContex
   const bare = /^-?\d+$/.test(sqlText.trim());
   if (d.kind === 'number' && bare && INTEGERS[type.base] !== undefined)
     return `.default(${d.value})`;
-  // `'x'::text` and `'x'::character varying` are what drizzle-kit's DEFAULT 'x' becomes in PostgreSQL.
+  // drizzle-kit's DEFAULT 'x' becomes `'x'::text` on a text column and `'x'::character varying`
+  // on a varchar one; a literal cast to another type (danbooru's varchar `'active'::text`,
+  // philomena's citext `''::character varying`) is kept as it is.
   const cast = /::(text|character varying|"?[^:]+"?)$/.exec(sqlText.trim())?.[1];
-  if (d.kind === 'string' && (type.enumType || cast === 'text' || cast === 'character varying'))
-    return `.default(${jsString(d.value)})`;
+  const plain =
+    type.dims === 0 &&
+    ((cast === 'text' && type.base === 'text') ||
+      (cast === 'character varying' && type.base === 'varchar'));
+  if (d.kind === 'string' && (type.enumType || plain)) return `.default(${jsString(d.value)})`;
   ctx.imports.add('sql');
   return `.default(sql\`${jsTemplateBody(sqlText)}\`)`;
 }

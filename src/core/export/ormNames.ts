@@ -16,6 +16,8 @@ export interface OrmNote {
     'table' | 'tableOption' | 'column' | 'constraint' | 'index' | 'relation' | 'type' | 'comment';
   /** The column, constraint or index name, where the note is about one. */
   name?: string;
+  /** The name the export gives it instead, where the target cannot keep the database's. */
+  renamedTo?: string;
   message: string;
 }
 

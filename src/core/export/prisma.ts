@@ -1,7 +1,9 @@
 import type { Design, ReferentialAction } from '../model/schema';
 import { columnNameOf, type OrmExport, type OrmNote } from './ormNames';
+import { prismaForeignKeyNames, prismaDefaultForeignKeyName } from './prismaConstraintNames';
 import { prismaDefault, prismaString } from './prismaFields';
 import {
+  isPlainPrismaIndex,
   planPrisma,
   uniqueIndexColumns,
   type PrismaEnumPlan,
@@ -71,42 +73,64 @@ function docComment(text: string | undefined, indent: string): string[] {
 function renderModel(model: PrismaModelPlan, plan: PrismaPlan, multiSchema: boolean): string[] {
   const { table } = model;
   const lines = [...docComment(table.comment, ''), `model ${model.name} {`];
-  const pk = table.constraints.find((k) => k.kind === 'primaryKey');
+  const object = `${model.schema}.${table.name}`;
+  // Prisma's ids hold required fields only, and a list never is one: a primary key over an array
+  // column is written as the unique key it also is.
+  const constraints = table.constraints.map((k) =>
+    k.kind === 'primaryKey' && k.columnIds.some((id) => model.types.get(id)?.field.list)
+      ? { ...k, kind: 'unique' as const }
+      : k,
+  );
+  if (constraints.some((k, i) => k !== table.constraints[i]))
+    plan.notes.push({
+      object,
+      what: 'constraint',
+      name: table.constraints.find((k) => k.kind === 'primaryKey')?.name,
+      message:
+        'a primary key over an array column, which Prisma cannot make an id: written as a unique key (the primary key and its NOT NULL are left to the database)',
+    });
+  const pk = constraints.find((k) => k.kind === 'primaryKey');
   const rows: string[][] = [];
   const fieldList = (ids: readonly string[]) =>
     '[' + ids.map((id) => model.fields.get(id) ?? id).join(', ') + ']';
-  const mapArg = (name: string | undefined, dflt: string) =>
-    name && name !== dflt ? `, map: ${prismaString(name)}` : '';
+  // `, map: "..."` inside @@unique(...), `(map: "...")` after @id: only where Prisma's default differs.
+  const mapArg = (name: string | undefined, dflt: string, alone = false) =>
+    !name || name === dflt
+      ? ''
+      : alone
+        ? `(map: ${prismaString(name)})`
+        : `, map: ${prismaString(name)}`;
+  // The database's names, PostgreSQL's choice for unnamed ones (see databaseKeyNames).
+  const keyName = (k: { id: string; name?: string | undefined }) =>
+    plan.keyNames.get(k.id) ?? k.name;
   const colNames = (ids: readonly string[]) => ids.map((id) => columnNameOf(table, id)).join('_');
   const extra: string[] = [];
+  const foreignKeyNames = prismaForeignKeyNames(
+    table,
+    object,
+    plan.keyNames,
+    (index) => uniqueIndexColumns(index) !== undefined || isPlainPrismaIndex(index),
+    plan.notes,
+  );
   for (const column of table.columns) {
     const name = model.fields.get(column.id) as string;
     const { type, field } = model.types.get(column.id) as NonNullable<
       ReturnType<typeof model.types.get>
     >;
     const attrs: string[] = [];
-    if (pk && pk.columnIds.length === 1 && pk.columnIds[0] === column.id) {
-      attrs.push(
-        pk.name && pk.name !== `${table.name}_pkey` ? `@id(map: ${prismaString(pk.name)})` : '@id',
-      );
-    }
-    const unique = table.constraints.find(
+    if (pk && pk.columnIds.length === 1 && pk.columnIds[0] === column.id)
+      attrs.push(`@id${mapArg(keyName(pk), `${table.name}_pkey`, true)}`);
+    const unique = constraints.find(
       (k) => k.kind === 'unique' && k.columnIds.length === 1 && k.columnIds[0] === column.id,
     );
-    if (unique?.kind === 'unique') {
-      const dflt = `${table.name}_${column.name}_key`;
-      attrs.push(
-        unique.name && unique.name !== dflt
-          ? `@unique(map: ${prismaString(unique.name)})`
-          : '@unique',
-      );
-    }
+    if (unique?.kind === 'unique')
+      attrs.push(`@unique${mapArg(keyName(unique), `${table.name}_${column.name}_key`, true)}`);
     const enumPlan = plan.enums.find((e) => e.type.id === type.enumType?.id);
     const dflt = prismaDefault(column, type, field, (label) => enumPlan?.values.get(label));
     if (dflt) attrs.push(dflt);
     if (name !== column.name) attrs.push(`@map(${prismaString(column.name)})`);
     if (field.native) attrs.push(field.native);
-    const suffix = field.list ? '[]' : column.nullable ? '?' : '';
+    const suffix = field.list ? '[]' : model.required.has(column.id) ? '' : '?';
     for (const l of docComment(column.comment, '  ')) rows.push([l]);
     if (column.generated)
       rows.push([
@@ -123,18 +147,19 @@ function renderModel(model: PrismaModelPlan, plan: PrismaPlan, multiSchema: bool
       const refs = k.refColumnIds.map((id) => to.fields.get(id) ?? id).join(', ');
       args.push(`fields: ${fieldList(k.columnIds)}`, `references: [${refs}]`);
       args.push(`onDelete: ${ACTIONS[k.onDelete]}`, `onUpdate: ${ACTIONS[k.onUpdate]}`);
-      if (k.name && k.name !== `${table.name}_${colNames(k.columnIds)}_fkey`)
-        args.push(`map: ${prismaString(k.name)}`);
+      const name = foreignKeyNames.get(k.id);
+      if (name && name !== prismaDefaultForeignKeyName(table, k.columnIds))
+        args.push(`map: ${prismaString(name)}`);
     }
     const attr = args.length > 0 ? `@relation(${args.join(', ')})` : '';
     rows.push([`  ${r.name}`, r.target + (r.list ? '[]' : r.optional ? '?' : ''), attr]);
   }
   if (pk && pk.columnIds.length > 1)
-    extra.push(`  @@id(${fieldList(pk.columnIds)}${mapArg(pk.name, `${table.name}_pkey`)})`);
-  for (const k of table.constraints) {
+    extra.push(`  @@id(${fieldList(pk.columnIds)}${mapArg(keyName(pk), `${table.name}_pkey`)})`);
+  for (const k of constraints) {
     if (k.kind === 'unique' && k.columnIds.length > 1) {
       extra.push(
-        `  @@unique(${fieldList(k.columnIds)}${mapArg(k.name, `${table.name}_${colNames(k.columnIds)}_key`)})`,
+        `  @@unique(${fieldList(k.columnIds)}${mapArg(keyName(k), `${table.name}_${colNames(k.columnIds)}_key`)})`,
       );
     }
   }
@@ -142,15 +167,9 @@ function renderModel(model: PrismaModelPlan, plan: PrismaPlan, multiSchema: bool
     const unique = uniqueIndexColumns(index);
     if (unique) {
       extra.push(
-        `  @@unique(${fieldList(unique)}${mapArg(index.name, `${table.name}_${colNames(unique)}_key`)})`,
+        `  @@unique(${fieldList(unique)}${mapArg(keyName(index), `${table.name}_${colNames(unique)}_key`)})`,
       );
-    } else if (
-      !index.unique &&
-      !index.where &&
-      (index.method === 'btree' || index.method === 'hash') &&
-      index.elements.every((e) => e.kind === 'column' && !e.opclass && !e.collation && !e.nulls) &&
-      index.include.length === 0
-    ) {
+    } else if (isPlainPrismaIndex(index)) {
       const elements = index.elements.map((e) =>
         e.kind === 'column'
           ? (model.fields.get(e.columnId) ?? e.columnId) + (e.descending ? '(sort: Desc)' : '')
@@ -161,11 +180,11 @@ function renderModel(model: PrismaModelPlan, plan: PrismaPlan, multiSchema: bool
         .map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : ''))
         .join('_');
       extra.push(
-        `  @@index([${elements.join(', ')}]${mapArg(index.name, `${table.name}_${cols}_idx`)}${type})`,
+        `  @@index([${elements.join(', ')}]${mapArg(keyName(index), `${table.name}_${cols}_idx`)}${type})`,
       );
     } else {
       plan.notes.push({
-        object: `${model.schema}.${table.name}`,
+        object,
         what: 'index',
         name: index.name,
         message: `an index ${index.method === 'btree' || index.method === 'hash' ? 'with expressions, a predicate, INCLUDE, operator classes or collations' : `using ${index.method} (Prisma checks operator classes per type)`} is left to the database`,
@@ -175,7 +194,7 @@ function renderModel(model: PrismaModelPlan, plan: PrismaPlan, multiSchema: bool
   for (const k of table.constraints) {
     if (k.kind === 'check' || k.kind === 'exclude') {
       plan.notes.push({
-        object: `${model.schema}.${table.name}`,
+        object,
         what: 'constraint',
         name: k.name,
         message: `Prisma has no ${k.kind === 'check' ? 'check' : 'exclusion'} constraints: enforced by the database only`,

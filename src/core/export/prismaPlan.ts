@@ -1,6 +1,7 @@
 import { isUniqueSet } from '../model/design';
 import type { Design, EnumType, ForeignKey, Table } from '../model/schema';
 import { schemaNameOf } from '../sql/describe';
+import { databaseKeyNames } from './prismaConstraintNames';
 import { claimIdentifier, modelTables, qualifiedLabel, type OrmNote } from './ormNames';
 import { enumLookup, parseOrmType, type OrmType } from './ormTypes';
 import { prismaFieldType, type PrismaFieldType } from './prismaFields';
@@ -10,11 +11,18 @@ import { prismaFieldType, type PrismaFieldType } from './prismaFields';
  * must be unique per model and across models and enums, and both sides of a relation need names.
  */
 
-/** Words Prisma refuses as model or enum names (its scalars, keywords and the client's own names). */
+/**
+ * Words Prisma refuses as model or enum names: its scalars, keywords and the client's own names,
+ * and JavaScript's keywords (Prisma's RESERVED_NAMES: the client declares a class per model).
+ */
 const RESERVED_TYPE_NAMES = new Set(
   (
     'String Boolean Int BigInt Float Decimal DateTime Json Bytes Unsupported model enum type view ' +
-    'datasource generator PrismaClient Prisma'
+    'datasource generator PrismaClient Prisma ' +
+    'break case catch class const continue debugger default delete do else enum export extends ' +
+    'false finally for function if implements import in instanceof interface let new null ' +
+    'package private protected public return super switch this throw true try typeof var void ' +
+    'while with yield'
   ).split(' '),
 );
 const NO_RESERVED: ReadonlySet<string> = new Set();
@@ -25,6 +33,8 @@ export interface PrismaModelPlan {
   schema: string;
   fields: Map<string, string>;
   types: Map<string, { type: OrmType; field: PrismaFieldType }>;
+  /** The columns PostgreSQL holds NOT NULL (declared so, or in the primary key). */
+  required: ReadonlySet<string>;
   /** No unique criterion Prisma can use: written with @@ignore, without relations. */
   ignored: boolean;
   relations: PrismaRelationField[];
@@ -50,6 +60,8 @@ export interface PrismaEnumPlan {
 
 export interface PrismaPlan {
   models: PrismaModelPlan[];
+  /** Every key's and index's database name, by id (see databaseKeyNames). */
+  keyNames: Map<string, string>;
   enums: PrismaEnumPlan[];
   notes: OrmNote[];
 }
@@ -101,10 +113,18 @@ export function planPrisma(design: Design): PrismaPlan {
         return [c.id, { type, field: prismaFieldType(type, e?.name) }] as const;
       }),
     );
+    // A primary key makes its columns NOT NULL in PostgreSQL, whatever the design says of them.
+    const pk = table.constraints.find((k) => k.kind === 'primaryKey');
+    const required = new Set(
+      table.columns.filter((c) => !c.nullable || pk?.columnIds.includes(c.id)).map((c) => c.id),
+    );
     // Prisma identifies rows only by keys over required, supported fields.
-    const required = new Set(table.columns.filter((c) => !c.nullable).map((c) => c.id));
+    // A list is never a required field to Prisma, whatever PostgreSQL holds.
     const supported = (ids: readonly string[]) =>
-      ids.every((id) => types.get(id)?.field.unsupported === false && required.has(id));
+      ids.every((id) => {
+        const field = types.get(id)?.field;
+        return field?.unsupported === false && !field.list && required.has(id);
+      });
     const ignored = !hasUniqueCriterion(table, supported);
     if (ignored) {
       notes.push({
@@ -114,10 +134,11 @@ export function planPrisma(design: Design): PrismaPlan {
           "no primary key or unique constraint over required columns Prisma can use: the model is @@ignore'd and has no relations",
       });
     }
-    return { table, name, schema, fields, types, ignored, relations: [] };
+    return { table, name, schema, fields, types, required, ignored, relations: [] };
   });
   planRelations(models, notes);
-  return { models, enums, notes };
+  const keyNames = databaseKeyNames(models);
+  return { models, keyNames, enums, notes };
 }
 
 /** A primary key, unique constraint or plain unique index over supported fields. */
@@ -141,6 +162,17 @@ export function uniqueIndexColumns(index: Table['indexes'][number]): string[] | 
     ids.push(e.columnId);
   }
   return ids;
+}
+
+/** An index Prisma can write as @@index: columns only, btree or hash, nothing else. */
+export function isPlainPrismaIndex(index: Table['indexes'][number]): boolean {
+  return (
+    !index.unique &&
+    !index.where &&
+    (index.method === 'btree' || index.method === 'hash') &&
+    index.elements.every((e) => e.kind === 'column' && !e.opclass && !e.collation && !e.nulls) &&
+    index.include.length === 0
+  );
 }
 
 function planRelations(models: PrismaModelPlan[], notes: OrmNote[]): void {
@@ -175,9 +207,7 @@ function planRelations(models: PrismaModelPlan[], notes: OrmNote[]): void {
       .map((id) => from.table.columns.find((c) => c.id === id)?.name ?? id)
       .join('_');
     const relationName = ambiguous ? k.name || `${from.table.name}_${cols}_fkey` : undefined;
-    const optional = k.columnIds.some(
-      (id) => from.table.columns.find((c) => c.id === id)?.nullable,
-    );
+    const optional = k.columnIds.some((id) => !from.required.has(id));
     const forward = claimIdentifier(
       ambiguous ? `${to.name}_${cols}` : to.name,
       taken.get(from) as Set<string>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../model/schema';
-import { FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
+import { ALL_FIXTURE_NAMES, fixtureDesign } from '../../test/fixtureDesigns';
 import { diffOrmCatalogs, ormCatalog } from '../../test/ormCatalog';
 import { execDesignDdl, freshDbFor, runPrelude } from '../../test/ormDb';
 import { expectGolden, ormGoldenCases, sharedNastyDesign } from '../../test/ormGolden';
@@ -120,7 +120,7 @@ describe('exportSequelize', () => {
   }, 120_000);
 
   describe('real-world fixtures', () => {
-    for (const name of FIXTURE_NAMES) {
+    for (const name of ALL_FIXTURE_NAMES) {
       it(`${name}: sync() differs only where noted, the migration not at all`, async () => {
         const { sync } = await verify(await fixtureDesign(name));
         if (process.env.ORM_REPORT === '1')

@@ -3,6 +3,7 @@ import { columnNameOf, jsString, postgresDefaultName, type OrmNote } from './orm
 import { sequelizeDefault, sequelizeType } from './sequelizeColumns';
 import { renderSequelizeMigration } from './sequelizeMigration';
 import {
+  isModelIndex,
   planSequelize,
   SEQUELIZE_ACTIONS,
   type SequelizeModel,
@@ -56,16 +57,22 @@ function renderModels(design: Design, plan: SequelizePlan): string {
   ];
   for (const model of plan.models) out.push(...renderModel(model, plan), '');
   for (const a of plan.associations) {
-    const action = `onDelete: ${jsString(SEQUELIZE_ACTIONS[a.key.onDelete])}, onUpdate: ${jsString(SEQUELIZE_ACTIONS[a.key.onUpdate])}`;
+    // Sequelize adds `references` whenever onDelete or onUpdate is given, constraints: false or
+    // not (associations/helpers.js): an association without a constraint names no action, or
+    // sanbase's posts <-> chart_configurations cycle makes sync() build every table without
+    // foreign keys and add back only those not on primary key columns.
+    const action = a.constraints
+      ? `, onDelete: ${jsString(SEQUELIZE_ACTIONS[a.key.onDelete])}, onUpdate: ${jsString(SEQUELIZE_ACTIONS[a.key.onUpdate])}`
+      : '';
     const fk = a.from.attributes.get(a.key.columnIds[0] as string) as string;
     const target = a.to.attributes.get(a.key.refColumnIds[0] as string) as string;
     const constraints = a.constraints ? '' : ', constraints: false';
     out.push(
-      `  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}, ${action}${constraints} });`,
+      `  ${a.from.name}.belongsTo(${a.to.name}, { as: ${jsString(a.as)}, foreignKey: ${jsString(fk)}, targetKey: ${jsString(target)}${action}${constraints} });`,
     );
     // The constraint is the belongsTo's; the other side only navigates.
     out.push(
-      `  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}, ${action}, constraints: false });`,
+      `  ${a.to.name}.${a.one ? 'hasOne' : 'hasMany'}(${a.from.name}, { as: ${jsString(a.backAs)}, foreignKey: ${jsString(fk)}, sourceKey: ${jsString(target)}${action}, constraints: false });`,
     );
   }
   if (plan.associations.length > 0) out.push('');
@@ -90,6 +97,10 @@ function renderModel(model: SequelizeModel, plan: SequelizePlan): string[] {
   };
   if (pk?.name && pk.name !== `${table.name}_pkey`)
     renamed(pk.name, `${table.name}_pkey`, 'primary key');
+  // PostgreSQL 18 names NOT NULL constraints; a renamed table keeps its old ones (philomena).
+  for (const c of table.columns)
+    if (c.notNullName && !c.nullable)
+      renamed(c.notNullName, postgresDefaultName(table.name, [c.name], 'not_null'), 'NOT NULL');
   const pkName = pk?.name || `${table.name}_pkey`;
   // sync() lists key columns in attribute order; the design may order them otherwise.
   const inTableOrder = (ids: readonly string[]) =>
@@ -226,23 +237,16 @@ function modelIndex(
       index.elements.map((e) => (e.kind === 'column' ? columnNameOf(table, e.columnId) : 'expr')),
       'idx',
     );
+  if (!isModelIndex(index)) {
+    note(
+      'index',
+      name,
+      'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)',
+    );
+    return undefined;
+  }
   const fields: string[] = [];
   for (const e of index.elements) {
-    const nulls = e.nulls !== undefined && (e.nulls === 'first') !== Boolean(e.descending);
-    if (
-      nulls ||
-      e.collation ||
-      index.include.length > 0 ||
-      index.nullsNotDistinct ||
-      (e.kind === 'expression' && (e.descending || e.opclass))
-    ) {
-      note(
-        'index',
-        name,
-        'NULLS FIRST/LAST, COLLATE, INCLUDE or ordered expressions are not model index options (the migration creates the index)',
-      );
-      return undefined;
-    }
     if (e.kind === 'expression') fields.push(`Sequelize.literal(${jsString(e.expression)})`);
     else {
       const parts = [`name: ${jsString(columnNameOf(table, e.columnId))}`];

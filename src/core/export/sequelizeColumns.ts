@@ -61,7 +61,13 @@ export function sequelizeDefault(column: Column, type: OrmType): string | undefi
   if (d.kind === 'boolean') return String(d.value);
   if (d.kind === 'number' && /^-?\d+$/.test(column.default.trim()) && type.base !== 'numeric')
     return d.value;
-  const cast = /::(text|character varying)$/.exec(column.default.trim());
-  if (d.kind === 'string' && (cast || type.enumType)) return jsString(d.value);
+  // A plain string becomes `'x'::text` on a text column, `'x'::character varying` on a varchar
+  // one; a cast to another type (philomena's citext `''::character varying`) is kept.
+  const cast = /::(text|character varying)$/.exec(column.default.trim())?.[1];
+  const plain =
+    type.dims === 0 &&
+    ((cast === 'text' && type.base === 'text') ||
+      (cast === 'character varying' && type.base === 'varchar'));
+  if (d.kind === 'string' && (plain || type.enumType)) return jsString(d.value);
   return `Sequelize.literal(${jsString(column.default)})`;
 }

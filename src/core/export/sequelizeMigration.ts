@@ -1,4 +1,5 @@
 import type { Constraint, Design, Index, Table } from '../model/schema';
+import { uniqueIndexBehind } from '../sql/referencedKey';
 import { createRenderContext, type RenderContext } from '../sql/context';
 import { findOmissions } from '../sql/omissions';
 import { renderTableComments } from '../sql/renderComments';
@@ -31,6 +32,19 @@ export function renderSequelizeMigration(design: Design, plan: SequelizePlan): s
   for (const e of enums) raw(renderCreateEnum(ctx, e));
   const ordered = dependencyOrder(plan);
   for (const model of ordered) renderTable(model, ctx, up, raw);
+  // A foreign key whose key is only a unique index (Rails' structure.sql) needs that index first.
+  const keys = new Set(
+    ordered.flatMap((m) =>
+      m.table.constraints.flatMap((k) => {
+        const referenced = k.kind === 'foreignKey' ? design.tables[k.refTableId] : undefined;
+        const ix = referenced && k.kind === 'foreignKey' && uniqueIndexBehind(k, referenced);
+        return ix ? [ix.id] : [];
+      }),
+    ),
+  );
+  for (const model of ordered)
+    for (const ix of model.table.indexes)
+      if (keys.has(ix.id) && !ctx.omitted.has(ix.id)) index(model, ix, ctx, up, raw);
   for (const model of ordered) {
     for (const k of model.table.constraints) {
       if (k.kind === 'foreignKey' && !ctx.omitted.has(k.id))
@@ -39,7 +53,7 @@ export function renderSequelizeMigration(design: Design, plan: SequelizePlan): s
   }
   for (const model of ordered) {
     for (const ix of model.table.indexes)
-      if (!ctx.omitted.has(ix.id)) index(model, ix, ctx, up, raw);
+      if (!keys.has(ix.id) && !ctx.omitted.has(ix.id)) index(model, ix, ctx, up, raw);
     for (const sql of renderTableComments(ctx, model.table)) raw(sql);
   }
   const down = [...ordered]
@@ -136,6 +150,17 @@ function renderTable(
           `ALTER TABLE ${ctx.tableName(table)} ALTER COLUMN ${quoteIdent(column.name)} ${identityAlter(column.identityOptions)};`,
         );
     } else if (type.serial) opts.push('autoIncrement: true');
+    // createTable's NOT NULL gets PostgreSQL's choice of name, which depends on what exists
+    // already (lago's credit_notes.taxes_amount_cents took credit_notes_taxes_amount_cents_not_null
+    // first); the design's may differ (philomena): made again under its name, before the key.
+    // An identity column cannot drop its NOT NULL: its constraint is renamed from the default.
+    if (column.notNullName && !column.nullable)
+      always.push(
+        `ALTER TABLE ${ctx.tableName(table)} ` +
+          (column.identity
+            ? `RENAME CONSTRAINT ${quoteIdent(postgresDefaultName(table.name, [column.name], 'not_null'))} TO ${quoteIdent(column.notNullName)};`
+            : `ALTER COLUMN ${quoteIdent(column.name)} DROP NOT NULL, ADD CONSTRAINT ${quoteIdent(column.notNullName)} NOT NULL ${quoteIdent(column.name)};`),
+      );
     const dflt = sequelizeDefault(column, type);
     if (dflt !== undefined) opts.push(`defaultValue: ${dflt}`);
     attrs.push(`  ${jsString(column.name)}: { ${opts.join(', ')} },`);

@@ -1,5 +1,6 @@
-import type { Column, Design, ForeignKey, ReferentialAction, Table } from '../model/schema';
+import type { Column, Design, ForeignKey, Index, ReferentialAction, Table } from '../model/schema';
 import { schemaNameOf } from '../sql/describe';
+import { uniqueIndexBehind } from '../sql/referencedKey';
 import {
   camelCase,
   claimIdentifier,
@@ -175,6 +176,10 @@ export function planSequelize(design: Design): SequelizePlan {
       );
       // sync() creates tables in dependency order and refuses cycles: a key closing one is left to the migration.
       const cycle = from !== to && reaches(to.table.id, from.table.id, edges);
+      // So is a key onto a unique index sync() cannot create first: one the model cannot declare,
+      // or its own table's, made after the CREATE TABLE (both in fk-onto-unique-index).
+      const keyIndex = uniqueIndexBehind(k, to.table);
+      const unkeyed = keyIndex !== undefined && (from === to || !isModelIndex(keyIndex));
       if (from !== to && !cycle) edges.add(`${from.table.id}>${to.table.id}`);
       const fkName =
         k.name ||
@@ -188,7 +193,7 @@ export function planSequelize(design: Design): SequelizePlan {
         k.columnIds.map((id) => columnNameOf(from.table, id)),
         'fkey',
       );
-      if (!cycle && fkName !== dflt) {
+      if (!cycle && !unkeyed && fkName !== dflt) {
         notes.push({
           object,
           what: 'constraint',
@@ -202,7 +207,7 @@ export function planSequelize(design: Design): SequelizePlan {
           message: `the name sync() gives the foreign key ${fkName}`,
         });
       }
-      if (!cycle && (k.deferrable !== 'notDeferrable' || k.matchFull || k.notValid))
+      if (!cycle && !unkeyed && (k.deferrable !== 'notDeferrable' || k.matchFull || k.notValid))
         notes.push({
           object,
           what: 'constraint',
@@ -210,18 +215,35 @@ export function planSequelize(design: Design): SequelizePlan {
           message:
             'DEFERRABLE, MATCH FULL and NOT VALID are not association options (the migration keeps them)',
         });
-      if (cycle)
+      if (cycle || unkeyed)
         notes.push({
           object,
           what: 'constraint',
           name: fkName,
-          message:
-            'closes a cycle of foreign keys, which sync() cannot order: the association exists without a constraint (the migration adds it)',
+          message: `${cycle ? 'closes a cycle of foreign keys, which sync() cannot order' : "references a unique index sync() cannot create before it (its own table's, or one the model cannot declare)"}: the association exists without a constraint (the migration adds it)`,
         });
-      associations.push({ from, to, key: k, as, backAs, one, constraints: !cycle });
+      associations.push({ from, to, key: k, as, backAs, one, constraints: !cycle && !unkeyed });
     }
   }
   return { models, byTable, associations, notes };
+}
+
+/**
+ * Whether a model's `indexes` option can declare the index; the others only the migration
+ * creates (NULLS FIRST/LAST against the order, COLLATE, INCLUDE, NULLS NOT DISTINCT, ordered
+ * expressions).
+ */
+export function isModelIndex(index: Index): boolean {
+  return (
+    index.include.length === 0 &&
+    !index.nullsNotDistinct &&
+    index.elements.every(
+      (e) =>
+        !(e.nulls !== undefined && (e.nulls === 'first') !== Boolean(e.descending)) &&
+        !e.collation &&
+        !(e.kind === 'expression' && (e.descending || e.opclass)),
+    )
+  );
 }
 
 function reaches(start: string, goal: string, edges: ReadonlySet<string>): boolean {
