@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactElement } from 'react';
 import { ViewportPortal, useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import { useStore } from 'zustand';
 import * as ops from '../../core/ops';
@@ -98,6 +98,44 @@ export const FarTables = memo(function FarTables({
   const overlay = useStudio((s) => s.preview?.overlay?.tables);
   const errors = useStore(useServices().check, problemCountsByEntity);
   const litSet = useMemo(() => new Set(lit), [lit]);
+
+  // Each box's element is kept per node object while what else it shows is the same: a drag frame
+  // makes one new element (the moved table's), and React skips the other 999 without comparing
+  // their props.
+  const elements = useRef<{ deps: unknown[]; byNode: WeakMap<Node, ReactElement> } | null>(null);
+  const boxes = useMemo(() => {
+    const deps = [design, litSet, selected, errors, overlay];
+    const kept = elements.current;
+    const byNode =
+      kept && kept.deps.every((d, i) => d === deps[i])
+        ? kept.byNode
+        : new WeakMap<Node, ReactElement>();
+    elements.current = { deps, byNode };
+    return nodes.map((n) => {
+      if (n.type !== 'table') return null;
+      let el = byNode.get(n);
+      if (!el) {
+        el = (
+          <HitBox
+            key={n.id}
+            id={n.id}
+            name={design.tables[n.id]?.name ?? n.id}
+            shown={shownName(design, n.id)}
+            x={n.position.x}
+            y={n.position.y}
+            width={n.width ?? 0}
+            height={n.height ?? 0}
+            className={`${n.className ?? ''}${litSet.has(n.id) ? ' tw-lit' : ''}`}
+            selected={selected.has(n.id)}
+            errors={errors.get(n.id) ?? 0}
+            change={overlay?.[n.id]}
+          />
+        );
+        byNode.set(n, el);
+      }
+      return el;
+    });
+  }, [nodes, design, litSet, selected, errors, overlay]);
 
   const idOf = (e: { target: EventTarget }) =>
     (e.target as HTMLElement).closest<HTMLElement>('[data-table-id]')?.dataset.tableId;
@@ -226,24 +264,7 @@ export const FarTables = memo(function FarTables({
         onDoubleClick={onDoubleClick}
         onContextMenu={onMenu}
       >
-        {nodes.map((n) =>
-          n.type === 'table' ? (
-            <HitBox
-              key={n.id}
-              id={n.id}
-              name={design.tables[n.id]?.name ?? n.id}
-              shown={shownName(design, n.id)}
-              x={n.position.x}
-              y={n.position.y}
-              width={n.width ?? 0}
-              height={n.height ?? 0}
-              className={`${n.className ?? ''}${litSet.has(n.id) ? ' tw-lit' : ''}`}
-              selected={selected.has(n.id)}
-              errors={errors.get(n.id) ?? 0}
-              change={overlay?.[n.id]}
-            />
-          ) : null,
-        )}
+        {boxes}
       </div>
     </ViewportPortal>
   );

@@ -6,7 +6,9 @@ import {
   type Design,
   type ForeignKey,
   type Layout,
+  type Route,
   type Table,
+  type TableLayout,
 } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
 import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
@@ -64,7 +66,19 @@ export interface RelationshipData extends Record<string, unknown> {
 }
 export type RelationshipEdge = Edge<RelationshipData, 'relationship'>;
 
-const nodeCache = new WeakMap<Table, { key: string; node: TableNode }>();
+/** What a table's node is derived from besides the table itself (compared item by item). */
+type NodeKey = [
+  x: number,
+  y: number,
+  selected: boolean,
+  collapsed: boolean,
+  width: number | undefined,
+  label: boolean,
+  lifted: boolean,
+  className: string | undefined,
+];
+const sameKey = (a: NodeKey, b: NodeKey) => a.every((v, i) => v === b[i]);
+const nodeCache = new WeakMap<Table, { key: NodeKey; node: TableNode }>();
 
 /**
  * Design + layout + selection -> React Flow nodes and edges. Pure. Node objects are reused when
@@ -102,9 +116,9 @@ export function toFlow(
     const label = labelled ? labelled.has(table.id) : true;
     const lifted = !!labelled && label;
     const className = classOf(table.id);
-    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${label},${lifted},${className ?? ''}`;
+    const key: NodeKey = [l.x, l.y, isSelected, collapsed, l.width, label, lifted, className];
     const cached = nodeCache.get(table);
-    if (cached && cached.key === key) {
+    if (cached && sameKey(cached.key, key)) {
       nodes.push(cached.node);
       continue;
     }
@@ -175,6 +189,10 @@ export function toFlow(
 interface EdgeSource {
   child: Table;
   parent: Table;
+  /** The two tables' layout entries and the stored route the line was last checked against. */
+  childAt: TableLayout;
+  parentAt: TableLayout;
+  stored: Route | undefined;
   childCollapsed: boolean;
   parentCollapsed: boolean;
   childSide: Side;
@@ -183,6 +201,8 @@ interface EdgeSource {
   edge: RelationshipEdge;
 }
 const edgeCache = new WeakMap<ForeignKey, EdgeSource>();
+/** Where a table without a layout entry sits (one object, so its lines can be reused). */
+const NOWHERE: TableLayout = { x: 0, y: 0 };
 
 /**
  * One line per foreign key. A line is derived once per foreign key and reused by identity while
@@ -202,10 +222,24 @@ function relationshipEdges(
       if (k.kind !== 'foreignKey') continue;
       const parent = design.tables[k.refTableId];
       if (!parent || !visible.has(parent.id) || !k.columnIds[0] || !k.refColumnIds[0]) continue;
-      const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
-      const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
+      const cl = layout.tables[child.id] ?? NOWHERE;
+      const pl = layout.tables[parent.id] ?? NOWHERE;
       // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
       const stored = layout.routes?.[k.id];
+      const cached = edgeCache.get(k);
+      // The same key, tables, layout entries and route as last time: the same line, without
+      // working out again which sides face (a drag frame reuses all but the moved tables' lines).
+      if (
+        cached &&
+        cached.child === child &&
+        cached.parent === parent &&
+        cached.childAt === cl &&
+        cached.parentAt === pl &&
+        cached.stored === stored
+      ) {
+        edges.push(cached.edge);
+        continue;
+      }
       const fit =
         stored &&
         fittingRoute(
@@ -223,7 +257,6 @@ function relationshipEdges(
       const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
       const childCollapsed = !!cl.collapsed;
       const parentCollapsed = !!pl.collapsed;
-      const cached = edgeCache.get(k);
       if (
         cached &&
         cached.child === child &&
@@ -234,6 +267,7 @@ function relationshipEdges(
         cached.parentSide === parentSide &&
         cached.route === route
       ) {
+        edgeCache.set(k, { ...cached, childAt: cl, parentAt: pl, stored });
         edges.push(cached.edge);
         continue;
       }
@@ -247,6 +281,9 @@ function relationshipEdges(
       edgeCache.set(k, {
         child,
         parent,
+        childAt: cl,
+        parentAt: pl,
+        stored,
         childCollapsed,
         parentCollapsed,
         childSide,
@@ -318,19 +355,37 @@ export function sameOrNext<T>(previous: readonly T[] | undefined, next: T[]): T[
   return next;
 }
 
+/** A bounding rectangle in flow coordinates, grown node by node (see `growExtent`). */
+export interface Extent {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+/** The extent of nothing: every node grows it. */
+export const emptyExtent = (): Extent => ({
+  x0: Infinity,
+  y0: Infinity,
+  x1: -Infinity,
+  y1: -Infinity,
+});
+/** Grows `b` (in place) to hold node `n`. */
+export function growExtent(b: Extent, n: Pick<Node, 'position' | 'width' | 'height'>): Extent {
+  b.x0 = Math.min(b.x0, n.position.x);
+  b.y0 = Math.min(b.y0, n.position.y);
+  b.x1 = Math.max(b.x1, n.position.x + (n.width ?? NODE_WIDTH));
+  b.y1 = Math.max(b.y1, n.position.y + (n.height ?? 0));
+  return b;
+}
+
 /** One box per schema around its tables' bounding rectangle; behind everything, inert. */
 function schemaGroups(design: Design, nodes: FlowNode[]): SchemaGroupNode[] {
-  const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  const boxes = new Map<string, Extent>();
   for (const n of nodes) {
     if (n.type !== 'table') continue;
     const schemaId = design.tables[n.id]?.schemaId;
     if (!schemaId) continue;
-    const b = boxes.get(schemaId) ?? { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    b.x0 = Math.min(b.x0, n.position.x);
-    b.y0 = Math.min(b.y0, n.position.y);
-    b.x1 = Math.max(b.x1, n.position.x + (n.width ?? NODE_WIDTH));
-    b.y1 = Math.max(b.y1, n.position.y + (n.height ?? 0));
-    boxes.set(schemaId, b);
+    boxes.set(schemaId, growExtent(boxes.get(schemaId) ?? emptyExtent(), n));
   }
   return [...boxes].map(([schemaId, b]) => {
     const width = b.x1 - b.x0 + GROUP_PAD.left + GROUP_PAD.right;
