@@ -80,6 +80,27 @@ type NodeKey = [
 const sameKey = (a: NodeKey, b: NodeKey) => a.every((v, i) => v === b[i]);
 const nodeCache = new WeakMap<Table, { key: NodeKey; node: TableNode }>();
 
+type FlowHandles = NonNullable<TableNode['handles']>;
+const handleCache = new WeakMap<
+  Table,
+  { collapsed: boolean; width: number; handles: FlowHandles }
+>();
+
+/**
+ * A table's handles as React Flow takes them. They depend on its columns, collapsed state and
+ * width, not on where it is: an arrangement that moves every table makes no new ones.
+ */
+function flowHandles(table: Table, collapsed: boolean, width: number): FlowHandles {
+  const cached = handleCache.get(table);
+  if (cached && cached.collapsed === collapsed && cached.width === width) return cached.handles;
+  const handles = handlesFor(table, collapsed, width).map((h) => ({
+    ...h,
+    position: h.position === 'left' ? Position.Left : Position.Right,
+  }));
+  handleCache.set(table, { collapsed, width, handles });
+  return handles;
+}
+
 /**
  * Design + layout + selection -> React Flow nodes and edges. Pure. Node objects are reused when
  * nothing about them changed, so React Flow skips them; they carry their size and handles so it
@@ -135,10 +156,7 @@ export function toFlow(
       width,
       height,
       measured: { width, height },
-      handles: handlesFor(table, collapsed, width).map((h) => ({
-        ...h,
-        position: h.position === 'left' ? Position.Left : Position.Right,
-      })),
+      handles: flowHandles(table, collapsed, width),
       dragHandle: '.tw-table-drag',
     };
     nodeCache.set(table, { key, node });
