@@ -309,6 +309,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             <FarTables
               nodes={nodes}
               selected={selected}
+              moving={moving}
               onMoving={setMoving}
               onContextMenu={onNodeContextMenu}
             />

@@ -261,11 +261,13 @@ export const FarMap = memo(function FarMap({
     if (!canvas || !palette) return;
     if (!overRegion || !split.movingTables.length) {
       canvas.width = canvas.height = 0;
+      delete canvas.dataset.lines;
       return;
     }
     sizeTo(canvas, overRegion);
     const ctx = canvas.getContext('2d');
     if (ctx) drawFarMap(ctx, overRegion, split.movingTables, split.movingLines, palette.palette);
+    canvas.dataset.lines = String(split.movingLines.length);
   }, [split.movingTables, split.movingLines, overRegion, palette]);
 
   const style = region

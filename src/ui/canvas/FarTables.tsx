@@ -31,6 +31,9 @@ interface HitProps {
   selected: boolean;
   errors: number;
   change: string | undefined;
+  /** How far a table in hand has moved since the drag began (see `FarTables`). */
+  shiftX?: number;
+  shiftY?: number;
 }
 
 /**
@@ -46,6 +49,9 @@ const HitBox = memo(function HitBox(p: HitProps) {
     marginTop: p.y,
     width: p.width,
     height: p.height,
+    ...(p.shiftX || p.shiftY
+      ? { transform: `translate(${p.shiftX ?? 0}px, ${p.shiftY ?? 0}px)` }
+      : {}),
   };
   return (
     <div
@@ -81,11 +87,14 @@ const shownName = (design: Design, id: string) => {
 export const FarTables = memo(function FarTables({
   nodes,
   selected,
+  moving,
   onMoving,
   onContextMenu,
 }: {
   nodes: readonly Node[];
   selected: ReadonlySet<string>;
+  /** The tables in hand (a drag): their boxes stay where the drag began and move by transform. */
+  moving: ReadonlySet<string>;
   /** The tables in hand while a drag lasts; an empty set when it ends. */
   onMoving(ids: ReadonlySet<string>): void;
   onContextMenu(e: React.MouseEvent, node: { id: string; type: string }): void;
@@ -103,8 +112,14 @@ export const FarTables = memo(function FarTables({
   // makes one new element (the moved table's), and React skips the other 999 without comparing
   // their props.
   const elements = useRef<{ deps: unknown[]; byNode: WeakMap<Node, ReactElement> } | null>(null);
+  // Where each table in hand was when the drag began. Its box keeps that place (its margins) and
+  // follows the hand by a transform, which the browser moves without laying out the other 999
+  // boxes that share its grid cell; the margins catch up when the drag ends.
+  const dragFrom = useRef(new Map<string, { x: number; y: number }>());
   const boxes = useMemo(() => {
-    const deps = [design, litSet, selected, errors, overlay];
+    const from = dragFrom.current;
+    if (!moving.size) from.clear();
+    const deps = [design, litSet, selected, errors, overlay, moving];
     const kept = elements.current;
     const byNode =
       kept && kept.deps.every((d, i) => d === deps[i])
@@ -115,14 +130,21 @@ export const FarTables = memo(function FarTables({
       if (n.type !== 'table') return null;
       let el = byNode.get(n);
       if (!el) {
+        let at = n.position;
+        if (moving.has(n.id)) {
+          at = from.get(n.id) ?? at;
+          from.set(n.id, at);
+        }
         el = (
           <HitBox
             key={n.id}
             id={n.id}
             name={design.tables[n.id]?.name ?? n.id}
             shown={shownName(design, n.id)}
-            x={n.position.x}
-            y={n.position.y}
+            x={at.x}
+            y={at.y}
+            shiftX={n.position.x - at.x}
+            shiftY={n.position.y - at.y}
             width={n.width ?? 0}
             height={n.height ?? 0}
             className={`${n.className ?? ''}${litSet.has(n.id) ? ' tw-lit' : ''}`}
@@ -135,7 +157,7 @@ export const FarTables = memo(function FarTables({
       }
       return el;
     });
-  }, [nodes, design, litSet, selected, errors, overlay]);
+  }, [nodes, design, litSet, selected, errors, overlay, moving]);
 
   const idOf = (e: { target: EventTarget }) =>
     (e.target as HTMLElement).closest<HTMLElement>('[data-table-id]')?.dataset.tableId;
