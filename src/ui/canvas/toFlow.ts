@@ -122,9 +122,7 @@ export function toFlow(
   const classOf = (id: string) =>
     pathTables.has(id) ? 'tw-on-path' : bright && !bright.has(id) ? 'tw-dimmed' : undefined;
   // Partitions fold under their parent; the parent's footer counts them.
-  const tables = Object.values(design.tables).filter(
-    (t) => !t.partitionOf && shown(t.id, t.schemaId),
-  );
+  const tables = tablesOf(design).filter((t) => !t.partitionOf && shown(t.id, t.schemaId));
   const labelled =
     labelZoom === null
       ? null
@@ -203,6 +201,45 @@ export function toFlow(
   };
 }
 
+const tableLists = new WeakMap<Design, Table[]>();
+/** The design's tables as a list, once per design (a drag frame keeps the design). */
+function tablesOf(design: Design): Table[] {
+  let list = tableLists.get(design);
+  if (!list) {
+    list = Object.values(design.tables);
+    tableLists.set(design, list);
+  }
+  return list;
+}
+
+interface DrawnKey {
+  k: ForeignKey;
+  child: Table;
+  parent: Table;
+  /** The first column at each end: where the line is drawn. */
+  childColumn: string;
+  parentColumn: string;
+}
+const keyLists = new WeakMap<Design, DrawnKey[]>();
+/** Every foreign key a line can be drawn for, with its two tables, once per design. */
+function foreignKeysOf(design: Design): DrawnKey[] {
+  let list = keyLists.get(design);
+  if (list) return list;
+  list = [];
+  for (const child of tablesOf(design)) {
+    for (const k of child.constraints) {
+      if (k.kind !== 'foreignKey') continue;
+      const parent = design.tables[k.refTableId];
+      const childColumn = k.columnIds[0];
+      const parentColumn = k.refColumnIds[0];
+      if (parent && childColumn && parentColumn)
+        list.push({ k, child, parent, childColumn, parentColumn });
+    }
+  }
+  keyLists.set(design, list);
+  return list;
+}
+
 /** What a relationship line was derived from: reused while all of it is the same. */
 interface EdgeSource {
   child: Table;
@@ -234,83 +271,78 @@ function relationshipEdges(
   visible: ReadonlySet<string>,
 ): RelationshipEdge[] {
   const edges: RelationshipEdge[] = [];
-  for (const child of Object.values(design.tables)) {
-    if (!visible.has(child.id)) continue;
-    for (const k of child.constraints) {
-      if (k.kind !== 'foreignKey') continue;
-      const parent = design.tables[k.refTableId];
-      if (!parent || !visible.has(parent.id) || !k.columnIds[0] || !k.refColumnIds[0]) continue;
-      const cl = layout.tables[child.id] ?? NOWHERE;
-      const pl = layout.tables[parent.id] ?? NOWHERE;
-      // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
-      const stored = layout.routes?.[k.id];
-      const cached = edgeCache.get(k);
-      // The same key, tables, layout entries and route as last time: the same line, without
-      // working out again which sides face (a drag frame reuses all but the moved tables' lines).
-      if (
-        cached &&
-        cached.child === child &&
-        cached.parent === parent &&
-        cached.childAt === cl &&
-        cached.parentAt === pl &&
-        cached.stored === stored
-      ) {
-        edges.push(cached.edge);
-        continue;
-      }
-      const fit =
-        stored &&
-        fittingRoute(
-          stored,
-          { table: child, at: cl, columnId: k.columnIds[0] },
-          { table: parent, at: pl, columnId: k.refColumnIds[0] },
-        );
-      const route = fit ? stored.points : undefined;
-      // Route from the sides that face each other; tables stacked above each other (and a
-      // self-reference) connect on one side, which reads better than a Z through both.
-      const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
-      const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
-      const facing = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
-      const childSide = fit ? fit.childSide : facing;
-      const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
-      const childCollapsed = !!cl.collapsed;
-      const parentCollapsed = !!pl.collapsed;
-      if (
-        cached &&
-        cached.child === child &&
-        cached.parent === parent &&
-        cached.childCollapsed === childCollapsed &&
-        cached.parentCollapsed === parentCollapsed &&
-        cached.childSide === childSide &&
-        cached.parentSide === parentSide &&
-        cached.route === route
-      ) {
-        edgeCache.set(k, { ...cached, childAt: cl, parentAt: pl, stored });
-        edges.push(cached.edge);
-        continue;
-      }
-      const edge = relationshipEdge(k, child, parent, {
-        childCollapsed,
-        parentCollapsed,
-        childSide,
-        parentSide,
-        route,
-      });
-      edgeCache.set(k, {
-        child,
-        parent,
-        childAt: cl,
-        parentAt: pl,
-        stored,
-        childCollapsed,
-        parentCollapsed,
-        childSide,
-        parentSide,
-        route,
-        edge,
-      });
-      edges.push(edge);
+  for (const { k, child, parent, childColumn, parentColumn } of foreignKeysOf(design)) {
+    if (!visible.has(child.id) || !visible.has(parent.id)) continue;
+    const cl = layout.tables[child.id] ?? NOWHERE;
+    const pl = layout.tables[parent.id] ?? NOWHERE;
+    // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
+    const stored = layout.routes?.[k.id];
+    const cached = edgeCache.get(k);
+    // The same key, tables, layout entries and route as last time: the same line, without
+    // working out again which sides face (a drag frame reuses all but the moved tables' lines).
+    if (
+      cached &&
+      cached.child === child &&
+      cached.parent === parent &&
+      cached.childAt === cl &&
+      cached.parentAt === pl &&
+      cached.stored === stored
+    ) {
+      edges.push(cached.edge);
+      continue;
     }
+    const fit =
+      stored &&
+      fittingRoute(
+        stored,
+        { table: child, at: cl, columnId: childColumn },
+        { table: parent, at: pl, columnId: parentColumn },
+      );
+    const route = fit ? stored.points : undefined;
+    // Route from the sides that face each other; tables stacked above each other (and a
+    // self-reference) connect on one side, which reads better than a Z through both.
+    const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
+    const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
+    const facing = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
+    const childSide = fit ? fit.childSide : facing;
+    const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
+    const childCollapsed = !!cl.collapsed;
+    const parentCollapsed = !!pl.collapsed;
+    if (
+      cached &&
+      cached.child === child &&
+      cached.parent === parent &&
+      cached.childCollapsed === childCollapsed &&
+      cached.parentCollapsed === parentCollapsed &&
+      cached.childSide === childSide &&
+      cached.parentSide === parentSide &&
+      cached.route === route
+    ) {
+      edgeCache.set(k, { ...cached, childAt: cl, parentAt: pl, stored });
+      edges.push(cached.edge);
+      continue;
+    }
+    const edge = relationshipEdge(k, child, parent, {
+      childCollapsed,
+      parentCollapsed,
+      childSide,
+      parentSide,
+      route,
+    });
+    edgeCache.set(k, {
+      child,
+      parent,
+      childAt: cl,
+      parentAt: pl,
+      stored,
+      childCollapsed,
+      parentCollapsed,
+      childSide,
+      parentSide,
+      route,
+      edge,
+    });
+    edges.push(edge);
   }
   return edges;
 }
