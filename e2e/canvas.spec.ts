@@ -88,3 +88,39 @@ test('dragging a table moves it; the whole drag is one undo step', async ({ stud
     .poll(async () => Math.round((await studio.table('customers').boundingBox())?.y ?? 0))
     .toBe(Math.round(before.y));
 });
+
+test('far out, a dragged table and its lines follow the hand; the drop stays, one undo step', async ({
+  studio,
+  page,
+}) => {
+  const farMap = page.locator('.tw-far-map');
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  for (let i = 0; i < 12 && (await farMap.count()) === 0; i++) await zoomOut.click();
+  await expect(farMap).toBeVisible();
+  // Far out, customers is a box over its drawing on the map.
+  const customers = page.locator('.tw-far-hit').and(studio.table('customers'));
+  await expect(customers).toBeVisible();
+  const box = async () => (await customers.boundingBox())!;
+  const before = await box();
+  const x = before.x + before.width / 2;
+  const y = before.y + Math.min(4, before.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(x + i * 6, y + i * 8);
+  // Still held: the box is under the hand, and customers' lines are drawn with it, apart from
+  // the map (orders references customers).
+  await expect.poll(async () => Math.round((await box()).x - before.x)).toBe(48);
+  expect(Math.round((await box()).y - before.y)).toBe(64);
+  const overlay = page.locator('.tw-far-map-over');
+  await expect(overlay).toHaveAttribute('data-lines', /^[1-9]/);
+  await page.mouse.up();
+  // Let go: the table stays where it was dropped, drawn on the map again.
+  await expect(overlay).not.toHaveAttribute('data-lines');
+  expect(Math.round((await box()).x - before.x)).toBe(48);
+  // The whole drag is one step back, and one forward.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => Math.round((await box()).x - before.x)).toBe(0);
+  expect(Math.round((await box()).y - before.y)).toBe(0);
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect.poll(async () => Math.round((await box()).x - before.x)).toBe(48);
+});

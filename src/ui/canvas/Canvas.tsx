@@ -14,6 +14,7 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type Node,
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
@@ -59,6 +60,7 @@ const NONE_MOVING: ReadonlySet<string> = new Set();
 const minimapColor = () => 'var(--tw-minimap-node)';
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const FIT_OPTIONS = { padding: 0.08 };
+const PRO_OPTIONS = { hideAttribution: true };
 /** Far out React Flow draws no lines: `FarMap` draws them all in one bitmap. */
 const NO_EDGES: RelationshipEdge[] = [];
 /** Header anchors only carry lines of collapsed tables; a foreign key is drawn column to column. */
@@ -97,7 +99,12 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
   // Tables a teammate is dragging, where they are now.
   const nodes = useLiveNodes(storedNodes);
   const [moving, setMoving] = useState<ReadonlySet<string>>(NONE_MOVING);
-  const flowNodes = useMemo(() => (detailed ? nodes : farFlowNodes(nodes)), [detailed, nodes]);
+  const lastFlowNodes = useRef<Node[]>(undefined);
+  const flowNodes = useMemo(
+    () => (detailed ? nodes : farFlowNodes(nodes, lastFlowNodes.current)),
+    [detailed, nodes],
+  );
+  lastFlowNodes.current = flowNodes;
   const flowApi = useStoreApi();
   // Far out the tables are hidden from React Flow, so a selection rectangle is resolved here:
   // the tables wholly inside the last rectangle drawn.
@@ -236,6 +243,11 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
     [store],
   );
 
+  // Handlers and options keep their identity across renders: React Flow copies each changed one
+  // into its store, and every store update runs its subscribers (a drag frame renders the canvas).
+  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+
   const onMoveEnd = useCallback(
     (_e: unknown, v: Viewport) => store.getState().setViewport(v),
     [store],
@@ -258,10 +270,10 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           isValidConnection={isColumnToColumn}
-          onNodeDragStart={() => store.getState().beginGesture()}
-          onNodeDragStop={() => store.getState().endGesture()}
-          onSelectionDragStart={() => store.getState().beginGesture()}
-          onSelectionDragStop={() => store.getState().endGesture()}
+          onNodeDragStart={beginGesture}
+          onNodeDragStop={endGesture}
+          onSelectionDragStart={beginGesture}
+          onSelectionDragStop={endGesture}
           onMoveEnd={onMoveEnd}
           onSelectionEnd={onSelectionEnd}
           onPaneClick={onPaneClick}
@@ -282,7 +294,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
           nodesConnectable={!readOnly}
           minZoom={LAYOUT_BOUNDS.zoom.min}
           maxZoom={LAYOUT_BOUNDS.zoom.max}
-          proOptions={{ hideAttribution: true }}
+          proOptions={PRO_OPTIONS}
           aria-label="Schema diagram"
         >
           <Background gap={24} size={1} />
@@ -299,6 +311,7 @@ export function Canvas({ fitOnOpen = false }: { fitOnOpen?: boolean }) {
             <FarTables
               nodes={nodes}
               selected={selected}
+              moving={moving}
               onMoving={setMoving}
               onContextMenu={onNodeContextMenu}
             />

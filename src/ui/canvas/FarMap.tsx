@@ -4,7 +4,7 @@ import type { Design, Layout } from '../../core/model';
 import { useTheme } from '../common/useTheme';
 import { farLines, type FarLine } from './farLines';
 import { drawFarMap, type MapPalette, type MapRegion, type MapTable } from './farMap';
-import { mapRegion, regionServes, type ScreenView } from './farRegion';
+import { mapRegion, overlayRegion, regionServes, type ScreenView } from './farRegion';
 import { labelZoomBucket, placeMapLabels, type Box, type PlacedLabel } from './labels';
 import { sameOrNext, type RelationshipEdge } from './toFlow';
 
@@ -118,15 +118,20 @@ export const FarMap = memo(function FarMap({
 
   // A table's drawing is reused while its node, name placement and colour are the same objects,
   // so a drag frame leaves the base bitmap's list unchanged (and the base is not drawn again).
-  const tableCache = useRef(new WeakMap<Node, { key: unknown[]; table: MapTable }>());
+  const tableCache = useRef(
+    new WeakMap<
+      Node,
+      { placed: PlacedLabel | undefined; color: string; at: Layout; table: MapTable }
+    >(),
+  );
   const tables = useMemo((): MapTable[] => {
     if (!palette) return [];
     return tableNodes.map((n) => {
       const placed = labels.labels.get(n.id);
       const color = palette.colors.get(layout.tables[n.id]?.color ?? 'slate') ?? '#64748b';
-      const key = [placed, color, labels.at];
       const cached = tableCache.current.get(n);
-      if (cached && cached.key.every((k, i) => k === key[i])) return cached.table;
+      if (cached && cached.placed === placed && cached.color === color && cached.at === labels.at)
+        return cached.table;
       const from = labels.at.tables[n.id];
       const dx = from ? n.position.x - from.x : 0;
       const dy = from ? n.position.y - from.y : 0;
@@ -144,7 +149,7 @@ export const FarMap = memo(function FarMap({
         dimmed: cls.includes('tw-dimmed'),
         onPath: cls.includes('tw-on-path'),
       };
-      tableCache.current.set(n, { key, table });
+      tableCache.current.set(n, { placed, color, at: labels.at, table });
       return table;
     });
   }, [tableNodes, labels, palette, layout.tables]);
@@ -152,8 +157,9 @@ export const FarMap = memo(function FarMap({
 
   // What each bitmap draws; the base keeps its arrays while a drag moves only the overlay's.
   const lastBase = useRef<{ tables: MapTable[]; lines: FarLine[] }>({ tables: [], lines: [] });
+  const edgeById = useMemo(() => new Map(edges.map((e) => [e.id, e])), [edges]);
   const split = useMemo(() => {
-    const byId = new Map(edges.map((e) => [e.id, e]));
+    const byId = edgeById;
     const touches = (l: FarLine) => {
       const e = byId.get(l.id);
       return !!e && (moving.has(e.source) || moving.has(e.target));
@@ -174,9 +180,17 @@ export const FarMap = memo(function FarMap({
       baseLines,
       overlaySpan: moving.size ? tables.filter((t) => ends.has(t.id)) : [],
     };
-  }, [tables, lines, edges, moving]);
+  }, [tables, lines, edgeById, moving]);
 
-  const bounds = useMemo(() => boundsOf(tables, view.zoom), [tables, view.zoom]);
+  // While tables are in hand the map keeps the extent it had: a table dragged past the edge is on
+  // the overlay, and a base whose region followed it would be resized and drawn again every frame.
+  const stillBounds = useRef<{ zoom: number; box: Box | null } | null>(null);
+  const bounds = useMemo(() => {
+    const still = stillBounds.current;
+    if (moving.size && still?.box && still.zoom === view.zoom) return still.box;
+    return boundsOf(tables, view.zoom);
+  }, [tables, view.zoom, moving]);
+  stillBounds.current = { zoom: view.zoom, box: bounds };
   const [region, setRegion] = useState<MapRegion | null>(null);
   // The region follows the view: redrawn only when the drawn one no longer serves.
   useEffect(() => {
@@ -232,27 +246,28 @@ export const FarMap = memo(function FarMap({
     canvas.dataset.names = String(placed.length);
     canvas.dataset.namePx = String(Math.min(...placed.map((p) => p.fontPx)));
   }, [base, region, palette, lines.length, labels]);
-  // The overlay spans only the tables in hand and their lines (clipped to the base's region): a
-  // drag frame clears and composites a small bitmap, not one the size of the map.
+  // The overlay spans only the tables in hand and their lines, with room to move: a drag frame
+  // clears and composites a small bitmap, not one the size of the map, and the bitmap is
+  // resized (which reallocates it) only when the tables outgrow it, not on every frame.
+  const lastOver = useRef<MapRegion | null>(null);
   const overRegion = useMemo(() => {
     const span = boundsOf(split.overlaySpan, view.zoom);
-    if (!span || !region) return null;
-    const x0 = Math.max(span.x0, region.x0);
-    const y0 = Math.max(span.y0, region.y0);
-    const x1 = Math.min(span.x1, region.x0 + region.width);
-    const y1 = Math.min(span.y1, region.y0 + region.height);
-    return x0 < x1 && y0 < y1 ? { ...region, x0, y0, width: x1 - x0, height: y1 - y0 } : null;
-  }, [split.overlaySpan, region, view.zoom]);
+    const dpr = region?.dpr ?? (window.devicePixelRatio || 1);
+    return overlayRegion(lastOver.current, span, screenView(flowStore.getState()), dpr);
+  }, [split.overlaySpan, region?.dpr, view.zoom, flowStore]);
+  lastOver.current = overRegion;
   useLayoutEffect(() => {
     const canvas = overRef.current;
     if (!canvas || !palette) return;
     if (!overRegion || !split.movingTables.length) {
       canvas.width = canvas.height = 0;
+      delete canvas.dataset.lines;
       return;
     }
     sizeTo(canvas, overRegion);
     const ctx = canvas.getContext('2d');
     if (ctx) drawFarMap(ctx, overRegion, split.movingTables, split.movingLines, palette.palette);
+    canvas.dataset.lines = String(split.movingLines.length);
   }, [split.movingTables, split.movingLines, overRegion, palette]);
 
   const style = region

@@ -1,6 +1,7 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import type { MiniMapNodeProps } from '@xyflow/react';
-import { tableSizes } from '../../core/geometry/tableGeometry';
+import { tableSize } from '../../core/geometry/tableGeometry';
+import type { Table, TableLayout } from '../../core/model';
 import { useStudio } from '../StudioContext';
 import { FAR_MAP_NODE } from './farNodes';
 
@@ -14,24 +15,36 @@ const TableRect = memo(function TableRect(r: {
   return <rect x={r.x} y={r.y} width={r.width} height={r.height} />;
 });
 
+/**
+ * A table's rectangle, kept while its table and layout entry are the same objects: a drag frame
+ * makes new entries for the moved tables only, and React skips the same element without
+ * comparing its props.
+ */
+const rectCache = new WeakMap<Table, { at: TableLayout; rect: ReactElement }>();
+function rectOf(table: Table, at: TableLayout): ReactElement {
+  const cached = rectCache.get(table);
+  if (cached?.at === at) return cached.rect;
+  const { width, height } = tableSize(table, at);
+  const rect = <TableRect key={table.id} x={at.x} y={at.y} width={width} height={height} />;
+  rectCache.set(table, { at, rect });
+  return rect;
+}
+
 /** The minimap's tables far out: one rectangle each, drawn for the node that stands for them. */
 const FarTablesInMinimap = memo(function FarTablesInMinimap({ color }: { color?: string }) {
   const design = useStudio((s) => s.design);
   const layout = useStudio((s) => s.layout);
   const rects = useMemo(() => {
-    const sizes = tableSizes(design, layout);
-    return Object.keys(design.tables).flatMap((id) => {
-      const l = layout.tables[id];
-      const size = sizes.get(id);
-      if (!l || !size || design.tables[id]?.partitionOf) return [];
-      return [{ id, x: l.x, y: l.y, ...size }];
-    });
+    const out: ReactElement[] = [];
+    for (const table of Object.values(design.tables)) {
+      const l = layout.tables[table.id];
+      if (l && !table.partitionOf) out.push(rectOf(table, l));
+    }
+    return out;
   }, [design, layout]);
   return (
     <g className="react-flow__minimap-node" style={{ fill: color }}>
-      {rects.map((r) => (
-        <TableRect key={r.id} x={r.x} y={r.y} width={r.width} height={r.height} />
-      ))}
+      {rects}
     </g>
   );
 });

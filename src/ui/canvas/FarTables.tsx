@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, type CSSProperties } from 'react';
+import { memo, useCallback, useMemo, useRef, type CSSProperties, type ReactElement } from 'react';
 import { ViewportPortal, useReactFlow, useStoreApi, type Node } from '@xyflow/react';
 import { useStore } from 'zustand';
 import * as ops from '../../core/ops';
@@ -31,6 +31,9 @@ interface HitProps {
   selected: boolean;
   errors: number;
   change: string | undefined;
+  /** How far a table in hand has moved since the drag began (see `FarTables`). */
+  shiftX?: number;
+  shiftY?: number;
 }
 
 /**
@@ -46,6 +49,9 @@ const HitBox = memo(function HitBox(p: HitProps) {
     marginTop: p.y,
     width: p.width,
     height: p.height,
+    ...(p.shiftX || p.shiftY
+      ? { transform: `translate(${p.shiftX ?? 0}px, ${p.shiftY ?? 0}px)` }
+      : {}),
   };
   return (
     <div
@@ -81,11 +87,14 @@ const shownName = (design: Design, id: string) => {
 export const FarTables = memo(function FarTables({
   nodes,
   selected,
+  moving,
   onMoving,
   onContextMenu,
 }: {
   nodes: readonly Node[];
   selected: ReadonlySet<string>;
+  /** The tables in hand (a drag): their boxes stay where the drag began and move by transform. */
+  moving: ReadonlySet<string>;
   /** The tables in hand while a drag lasts; an empty set when it ends. */
   onMoving(ids: ReadonlySet<string>): void;
   onContextMenu(e: React.MouseEvent, node: { id: string; type: string }): void;
@@ -98,6 +107,57 @@ export const FarTables = memo(function FarTables({
   const overlay = useStudio((s) => s.preview?.overlay?.tables);
   const errors = useStore(useServices().check, problemCountsByEntity);
   const litSet = useMemo(() => new Set(lit), [lit]);
+
+  // Each box's element is kept per node object while what else it shows is the same: a drag frame
+  // makes one new element (the moved table's), and React skips the other 999 without comparing
+  // their props.
+  const elements = useRef<{ deps: unknown[]; byNode: WeakMap<Node, ReactElement> } | null>(null);
+  // Where each table in hand was when the drag began. Its box keeps that place (its margins) and
+  // follows the hand by a transform, which the browser moves without laying out the other 999
+  // boxes that share its grid cell; the margins catch up when the drag ends.
+  const dragFrom = useRef(new Map<string, { x: number; y: number }>());
+  const boxes = useMemo(() => {
+    const from = dragFrom.current;
+    if (!moving.size) from.clear();
+    const deps = [design, litSet, selected, errors, overlay, moving];
+    const kept = elements.current;
+    const byNode =
+      kept && kept.deps.every((d, i) => d === deps[i])
+        ? kept.byNode
+        : new WeakMap<Node, ReactElement>();
+    elements.current = { deps, byNode };
+    return nodes.map((n) => {
+      if (n.type !== 'table') return null;
+      let el = byNode.get(n);
+      if (!el) {
+        let at = n.position;
+        if (moving.has(n.id)) {
+          at = from.get(n.id) ?? at;
+          from.set(n.id, at);
+        }
+        el = (
+          <HitBox
+            key={n.id}
+            id={n.id}
+            name={design.tables[n.id]?.name ?? n.id}
+            shown={shownName(design, n.id)}
+            x={at.x}
+            y={at.y}
+            shiftX={n.position.x - at.x}
+            shiftY={n.position.y - at.y}
+            width={n.width ?? 0}
+            height={n.height ?? 0}
+            className={`${n.className ?? ''}${litSet.has(n.id) ? ' tw-lit' : ''}`}
+            selected={selected.has(n.id)}
+            errors={errors.get(n.id) ?? 0}
+            change={overlay?.[n.id]}
+          />
+        );
+        byNode.set(n, el);
+      }
+      return el;
+    });
+  }, [nodes, design, litSet, selected, errors, overlay, moving]);
 
   const idOf = (e: { target: EventTarget }) =>
     (e.target as HTMLElement).closest<HTMLElement>('[data-table-id]')?.dataset.tableId;
@@ -226,24 +286,7 @@ export const FarTables = memo(function FarTables({
         onDoubleClick={onDoubleClick}
         onContextMenu={onMenu}
       >
-        {nodes.map((n) =>
-          n.type === 'table' ? (
-            <HitBox
-              key={n.id}
-              id={n.id}
-              name={design.tables[n.id]?.name ?? n.id}
-              shown={shownName(design, n.id)}
-              x={n.position.x}
-              y={n.position.y}
-              width={n.width ?? 0}
-              height={n.height ?? 0}
-              className={`${n.className ?? ''}${litSet.has(n.id) ? ' tw-lit' : ''}`}
-              selected={selected.has(n.id)}
-              errors={errors.get(n.id) ?? 0}
-              change={overlay?.[n.id]}
-            />
-          ) : null,
-        )}
+        {boxes}
       </div>
     </ViewportPortal>
   );

@@ -73,3 +73,50 @@ export function regionServes(drawn: MapRegion | null, bounds: Box, view: ScreenV
     shown.y1 <= drawn.y0 + drawn.height + 1e-6
   );
 }
+
+/** How much room the overlay keeps around what it draws, in screens (see `overlayRegion`). */
+const OVERLAY_ROOM = 0.25;
+
+/**
+ * The bitmap for what a drag moves (`span`: the tables in hand and their lines' other ends): the
+ * `last` one while it still holds all of `span` near the screen at this zoom, else `span` with a
+ * quarter screen of room around it, so a drag resizes (and so reallocates) the bitmap only every
+ * quarter screen. Kept to the screen and a quarter around it: far off-screen ends are not drawn.
+ * Null when nothing of `span` is near the screen.
+ */
+export function overlayRegion(
+  last: MapRegion | null,
+  span: Box | null,
+  view: ScreenView,
+  dpr: number,
+): MapRegion | null {
+  if (!span) return null;
+  const near = visible(view, OVERLAY_ROOM);
+  const shown = intersect(span, near);
+  if (!shown) return null;
+  if (
+    last &&
+    last.zoom === view.zoom &&
+    last.dpr === dpr &&
+    shown.x0 >= last.x0 &&
+    shown.y0 >= last.y0 &&
+    shown.x1 <= last.x0 + last.width &&
+    shown.y1 <= last.y0 + last.height
+  )
+    return last;
+  const roomX = (view.width / view.zoom) * OVERLAY_ROOM;
+  const roomY = (view.height / view.zoom) * OVERLAY_ROOM;
+  const grown = intersect(
+    { x0: shown.x0 - roomX, y0: shown.y0 - roomY, x1: shown.x1 + roomX, y1: shown.y1 + roomY },
+    near,
+  );
+  if (!grown) return null;
+  return {
+    x0: grown.x0,
+    y0: grown.y0,
+    width: grown.x1 - grown.x0,
+    height: grown.y1 - grown.y0,
+    zoom: view.zoom,
+    dpr,
+  };
+}

@@ -144,6 +144,10 @@ describe('toFlow', () => {
         (e, i) => (e.source === 't_orders' || e.target === 't_orders') && e !== before.edges[i],
       ).length,
     ).toBeGreaterThan(0);
+    // Moved back, its lines face the way they did at first (a reused line is never a stale one).
+    const back = ops.moveTables(far, [{ id: 't_orders', x: orders.x, y: orders.y }]);
+    const returned = toFlow(design, back, new Set());
+    returned.edges.forEach((e, i) => expect(e).toEqual(before.edges[i]));
     // An edit to a table rebuilds that table's lines (their ends may have changed).
     const renamed = ops.renameTable(design, 't_customers', 'clients');
     const edited = toFlow(renamed, layout, new Set());

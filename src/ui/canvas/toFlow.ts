@@ -6,7 +6,9 @@ import {
   type Design,
   type ForeignKey,
   type Layout,
+  type Route,
   type Table,
+  type TableLayout,
 } from '../../core/model';
 import { typesMatchForReference } from '../../core/model/typeNames';
 import { NODE_WIDTH, tableSize, viewSize, visibleColumns } from '../../core/geometry/tableGeometry';
@@ -64,7 +66,40 @@ export interface RelationshipData extends Record<string, unknown> {
 }
 export type RelationshipEdge = Edge<RelationshipData, 'relationship'>;
 
-const nodeCache = new WeakMap<Table, { key: string; node: TableNode }>();
+/** What a table's node is derived from besides the table itself (compared item by item). */
+type NodeKey = [
+  x: number,
+  y: number,
+  selected: boolean,
+  collapsed: boolean,
+  width: number | undefined,
+  label: boolean,
+  lifted: boolean,
+  className: string | undefined,
+];
+const sameKey = (a: NodeKey, b: NodeKey) => a.every((v, i) => v === b[i]);
+const nodeCache = new WeakMap<Table, { key: NodeKey; node: TableNode }>();
+
+type FlowHandles = NonNullable<TableNode['handles']>;
+const handleCache = new WeakMap<
+  Table,
+  { collapsed: boolean; width: number; handles: FlowHandles }
+>();
+
+/**
+ * A table's handles as React Flow takes them. They depend on its columns, collapsed state and
+ * width, not on where it is: an arrangement that moves every table makes no new ones.
+ */
+function flowHandles(table: Table, collapsed: boolean, width: number): FlowHandles {
+  const cached = handleCache.get(table);
+  if (cached && cached.collapsed === collapsed && cached.width === width) return cached.handles;
+  const handles = handlesFor(table, collapsed, width).map((h) => ({
+    ...h,
+    position: h.position === 'left' ? Position.Left : Position.Right,
+  }));
+  handleCache.set(table, { collapsed, width, handles });
+  return handles;
+}
 
 /**
  * Design + layout + selection -> React Flow nodes and edges. Pure. Node objects are reused when
@@ -87,9 +122,7 @@ export function toFlow(
   const classOf = (id: string) =>
     pathTables.has(id) ? 'tw-on-path' : bright && !bright.has(id) ? 'tw-dimmed' : undefined;
   // Partitions fold under their parent; the parent's footer counts them.
-  const tables = Object.values(design.tables).filter(
-    (t) => !t.partitionOf && shown(t.id, t.schemaId),
-  );
+  const tables = tablesOf(design).filter((t) => !t.partitionOf && shown(t.id, t.schemaId));
   const labelled =
     labelZoom === null
       ? null
@@ -102,9 +135,9 @@ export function toFlow(
     const label = labelled ? labelled.has(table.id) : true;
     const lifted = !!labelled && label;
     const className = classOf(table.id);
-    const key = `${l.x},${l.y},${isSelected},${collapsed},${l.width ?? ''},${label},${lifted},${className ?? ''}`;
+    const key: NodeKey = [l.x, l.y, isSelected, collapsed, l.width, label, lifted, className];
     const cached = nodeCache.get(table);
-    if (cached && cached.key === key) {
+    if (cached && sameKey(cached.key, key)) {
       nodes.push(cached.node);
       continue;
     }
@@ -121,10 +154,7 @@ export function toFlow(
       width,
       height,
       measured: { width, height },
-      handles: handlesFor(table, collapsed, width).map((h) => ({
-        ...h,
-        position: h.position === 'left' ? Position.Left : Position.Right,
-      })),
+      handles: flowHandles(table, collapsed, width),
       dragHandle: '.tw-table-drag',
     };
     nodeCache.set(table, { key, node });
@@ -171,10 +201,53 @@ export function toFlow(
   };
 }
 
+const tableLists = new WeakMap<Design, Table[]>();
+/** The design's tables as a list, once per design (a drag frame keeps the design). */
+function tablesOf(design: Design): Table[] {
+  let list = tableLists.get(design);
+  if (!list) {
+    list = Object.values(design.tables);
+    tableLists.set(design, list);
+  }
+  return list;
+}
+
+interface DrawnKey {
+  k: ForeignKey;
+  child: Table;
+  parent: Table;
+  /** The first column at each end: where the line is drawn. */
+  childColumn: string;
+  parentColumn: string;
+}
+const keyLists = new WeakMap<Design, DrawnKey[]>();
+/** Every foreign key a line can be drawn for, with its two tables, once per design. */
+function foreignKeysOf(design: Design): DrawnKey[] {
+  let list = keyLists.get(design);
+  if (list) return list;
+  list = [];
+  for (const child of tablesOf(design)) {
+    for (const k of child.constraints) {
+      if (k.kind !== 'foreignKey') continue;
+      const parent = design.tables[k.refTableId];
+      const childColumn = k.columnIds[0];
+      const parentColumn = k.refColumnIds[0];
+      if (parent && childColumn && parentColumn)
+        list.push({ k, child, parent, childColumn, parentColumn });
+    }
+  }
+  keyLists.set(design, list);
+  return list;
+}
+
 /** What a relationship line was derived from: reused while all of it is the same. */
 interface EdgeSource {
   child: Table;
   parent: Table;
+  /** The two tables' layout entries and the stored route the line was last checked against. */
+  childAt: TableLayout;
+  parentAt: TableLayout;
+  stored: Route | undefined;
   childCollapsed: boolean;
   parentCollapsed: boolean;
   childSide: Side;
@@ -183,6 +256,8 @@ interface EdgeSource {
   edge: RelationshipEdge;
 }
 const edgeCache = new WeakMap<ForeignKey, EdgeSource>();
+/** Where a table without a layout entry sits (one object, so its lines can be reused). */
+const NOWHERE: TableLayout = { x: 0, y: 0 };
 
 /**
  * One line per foreign key. A line is derived once per foreign key and reused by identity while
@@ -196,66 +271,78 @@ function relationshipEdges(
   visible: ReadonlySet<string>,
 ): RelationshipEdge[] {
   const edges: RelationshipEdge[] = [];
-  for (const child of Object.values(design.tables)) {
-    if (!visible.has(child.id)) continue;
-    for (const k of child.constraints) {
-      if (k.kind !== 'foreignKey') continue;
-      const parent = design.tables[k.refTableId];
-      if (!parent || !visible.has(parent.id) || !k.columnIds[0] || !k.refColumnIds[0]) continue;
-      const cl = layout.tables[child.id] ?? { x: 0, y: 0 };
-      const pl = layout.tables[parent.id] ?? { x: 0, y: 0 };
-      // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
-      const stored = layout.routes?.[k.id];
-      const fit =
-        stored &&
-        fittingRoute(
-          stored,
-          { table: child, at: cl, columnId: k.columnIds[0] },
-          { table: parent, at: pl, columnId: k.refColumnIds[0] },
-        );
-      const route = fit ? stored.points : undefined;
-      // Route from the sides that face each other; tables stacked above each other (and a
-      // self-reference) connect on one side, which reads better than a Z through both.
-      const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
-      const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
-      const facing = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
-      const childSide = fit ? fit.childSide : facing;
-      const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
-      const childCollapsed = !!cl.collapsed;
-      const parentCollapsed = !!pl.collapsed;
-      const cached = edgeCache.get(k);
-      if (
-        cached &&
-        cached.child === child &&
-        cached.parent === parent &&
-        cached.childCollapsed === childCollapsed &&
-        cached.parentCollapsed === parentCollapsed &&
-        cached.childSide === childSide &&
-        cached.parentSide === parentSide &&
-        cached.route === route
-      ) {
-        edges.push(cached.edge);
-        continue;
-      }
-      const edge = relationshipEdge(k, child, parent, {
-        childCollapsed,
-        parentCollapsed,
-        childSide,
-        parentSide,
-        route,
-      });
-      edgeCache.set(k, {
-        child,
-        parent,
-        childCollapsed,
-        parentCollapsed,
-        childSide,
-        parentSide,
-        route,
-        edge,
-      });
-      edges.push(edge);
+  for (const { k, child, parent, childColumn, parentColumn } of foreignKeysOf(design)) {
+    if (!visible.has(child.id) || !visible.has(parent.id)) continue;
+    const cl = layout.tables[child.id] ?? NOWHERE;
+    const pl = layout.tables[parent.id] ?? NOWHERE;
+    // Auto-layout's route while it still joins the two rows; a moved table's is never drawn.
+    const stored = layout.routes?.[k.id];
+    const cached = edgeCache.get(k);
+    // The same key, tables, layout entries and route as last time: the same line, without
+    // working out again which sides face (a drag frame reuses all but the moved tables' lines).
+    if (
+      cached &&
+      cached.child === child &&
+      cached.parent === parent &&
+      cached.childAt === cl &&
+      cached.parentAt === pl &&
+      cached.stored === stored
+    ) {
+      edges.push(cached.edge);
+      continue;
     }
+    const fit =
+      stored &&
+      fittingRoute(
+        stored,
+        { table: child, at: cl, columnId: childColumn },
+        { table: parent, at: pl, columnId: parentColumn },
+      );
+    const route = fit ? stored.points : undefined;
+    // Route from the sides that face each other; tables stacked above each other (and a
+    // self-reference) connect on one side, which reads better than a Z through both.
+    const dx = pl.x + (pl.width ?? NODE_WIDTH) / 2 - (cl.x + (cl.width ?? NODE_WIDTH) / 2);
+    const stacked = child.id === parent.id || Math.abs(dx) < NODE_WIDTH * 0.75;
+    const facing = stacked ? (child.id === parent.id ? 'r' : 'l') : dx > 0 ? 'r' : 'l';
+    const childSide = fit ? fit.childSide : facing;
+    const parentSide = fit ? fit.parentSide : stacked ? facing : dx > 0 ? 'l' : 'r';
+    const childCollapsed = !!cl.collapsed;
+    const parentCollapsed = !!pl.collapsed;
+    if (
+      cached &&
+      cached.child === child &&
+      cached.parent === parent &&
+      cached.childCollapsed === childCollapsed &&
+      cached.parentCollapsed === parentCollapsed &&
+      cached.childSide === childSide &&
+      cached.parentSide === parentSide &&
+      cached.route === route
+    ) {
+      edgeCache.set(k, { ...cached, childAt: cl, parentAt: pl, stored });
+      edges.push(cached.edge);
+      continue;
+    }
+    const edge = relationshipEdge(k, child, parent, {
+      childCollapsed,
+      parentCollapsed,
+      childSide,
+      parentSide,
+      route,
+    });
+    edgeCache.set(k, {
+      child,
+      parent,
+      childAt: cl,
+      parentAt: pl,
+      stored,
+      childCollapsed,
+      parentCollapsed,
+      childSide,
+      parentSide,
+      route,
+      edge,
+    });
+    edges.push(edge);
   }
   return edges;
 }
@@ -318,19 +405,37 @@ export function sameOrNext<T>(previous: readonly T[] | undefined, next: T[]): T[
   return next;
 }
 
+/** A bounding rectangle in flow coordinates, grown node by node (see `growExtent`). */
+export interface Extent {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+/** The extent of nothing: every node grows it. */
+export const emptyExtent = (): Extent => ({
+  x0: Infinity,
+  y0: Infinity,
+  x1: -Infinity,
+  y1: -Infinity,
+});
+/** Grows `b` (in place) to hold node `n`. */
+export function growExtent(b: Extent, n: Pick<Node, 'position' | 'width' | 'height'>): Extent {
+  b.x0 = Math.min(b.x0, n.position.x);
+  b.y0 = Math.min(b.y0, n.position.y);
+  b.x1 = Math.max(b.x1, n.position.x + (n.width ?? NODE_WIDTH));
+  b.y1 = Math.max(b.y1, n.position.y + (n.height ?? 0));
+  return b;
+}
+
 /** One box per schema around its tables' bounding rectangle; behind everything, inert. */
 function schemaGroups(design: Design, nodes: FlowNode[]): SchemaGroupNode[] {
-  const boxes = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  const boxes = new Map<string, Extent>();
   for (const n of nodes) {
     if (n.type !== 'table') continue;
     const schemaId = design.tables[n.id]?.schemaId;
     if (!schemaId) continue;
-    const b = boxes.get(schemaId) ?? { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    b.x0 = Math.min(b.x0, n.position.x);
-    b.y0 = Math.min(b.y0, n.position.y);
-    b.x1 = Math.max(b.x1, n.position.x + (n.width ?? NODE_WIDTH));
-    b.y1 = Math.max(b.y1, n.position.y + (n.height ?? 0));
-    boxes.set(schemaId, b);
+    boxes.set(schemaId, growExtent(boxes.get(schemaId) ?? emptyExtent(), n));
   }
   return [...boxes].map(([schemaId, b]) => {
     const width = b.x1 - b.x0 + GROUP_PAD.left + GROUP_PAD.right;
